@@ -1,0 +1,160 @@
+#include "app/secrets/secretstore.h"
+
+#include <QEventLoop>
+#include <qt6keychain/keychain.h>
+
+namespace rs {
+namespace {
+
+QString environmentHint()
+{
+    QStringList variables;
+    for (SecretName name : allSecretNames())
+        variables.append(QString::fromLatin1(environmentVariable(name)));
+    return variables.join(QStringLiteral(", "));
+}
+
+SecretResult resultOf(const QKeychain::Job &job)
+{
+    SecretResult result;
+    switch (job.error()) {
+    case QKeychain::NoError:
+        result.status = SecretResult::Status::Ok;
+        return result;
+    case QKeychain::EntryNotFound:
+        result.status = SecretResult::Status::NotFound;
+        result.message = SecretStore::tr("No secret is stored under this name yet. Enter it in "
+                                         "the credentials dialog, or run: rebatesync-cli secret "
+                                         "set NAME.");
+        return result;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        result.status = SecretResult::Status::AccessDenied;
+        result.message = SecretStore::tr("The system keychain is locked or refused access (%1). "
+                                         "Unlock it — on Linux, unlock the login keyring — and "
+                                         "try again.")
+                             .arg(job.errorString());
+        return result;
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+    case QKeychain::OtherError:
+    case QKeychain::CouldNotDeleteEntry:
+        break;
+    }
+    result.status = job.error() == QKeychain::OtherError || job.error() == QKeychain::CouldNotDeleteEntry
+                        ? SecretResult::Status::Failed
+                        : SecretResult::Status::NoBackend;
+    result.message = SecretStore::tr(
+                         "The system keychain could not be used (%1). RebateSync keeps secrets "
+                         "only there, never in a file. On Windows, make sure Credential Manager "
+                         "is available; on Linux, install and unlock a Secret Service such as "
+                         "gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus "
+                         "session. A scheduled run without a keychain can pass secrets in the "
+                         "environment variables %2.")
+                         .arg(job.errorString(), environmentHint());
+    return result;
+}
+
+template<typename JobType>
+JobType *newJob(const QString &key, QObject *parent)
+{
+    auto *job = new JobType(SecretStore::serviceName(), parent);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    return job;
+}
+
+} // namespace
+
+SecretStore::SecretStore(QString scope, QObject *parent)
+    : QObject(parent)
+    , m_scope(std::move(scope))
+{
+}
+
+QString SecretStore::serviceName()
+{
+    return QStringLiteral("RebateSync");
+}
+
+QString SecretStore::entryKey(SecretName name) const
+{
+    if (m_scope.isEmpty())
+        return canonicalName(name);
+    return canonicalName(name) + QLatin1Char('@') + m_scope;
+}
+
+void SecretStore::read(SecretName name, Callback done)
+{
+    const QByteArray fromEnvironment = qgetenv(environmentVariable(name).constData());
+    if (!fromEnvironment.isEmpty()) {
+        SecretResult result;
+        result.status = SecretResult::Status::Ok;
+        result.value = QString::fromUtf8(fromEnvironment);
+        result.fromEnvironment = true;
+        done(result);
+        return;
+    }
+    auto *job = newJob<QKeychain::ReadPasswordJob>(entryKey(name), this);
+    connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
+        SecretResult result = resultOf(*job);
+        if (result.ok())
+            result.value = job->textData();
+        done(result);
+    });
+    job->start();
+}
+
+void SecretStore::write(SecretName name, const QString &value, Callback done)
+{
+    auto *job = newJob<QKeychain::WritePasswordJob>(entryKey(name), this);
+    job->setTextData(value);
+    connect(job, &QKeychain::Job::finished, this,
+            [job, done = std::move(done)] { done(resultOf(*job)); });
+    job->start();
+}
+
+void SecretStore::remove(SecretName name, Callback done)
+{
+    auto *job = newJob<QKeychain::DeletePasswordJob>(entryKey(name), this);
+    connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
+        SecretResult result = resultOf(*job);
+        if (result.status == SecretResult::Status::NotFound)
+            result = {SecretResult::Status::Ok, {}, false, {}}; // already gone is what was asked
+        done(result);
+    });
+    job->start();
+}
+
+SecretResult SecretStore::waitFor(const std::function<void(Callback)> &start)
+{
+    SecretResult result;
+    bool finished = false;
+    QEventLoop loop;
+    start([&](const SecretResult &r) {
+        result = r;
+        finished = true;
+        loop.quit();
+    });
+    if (!finished)
+        loop.exec();
+    return result;
+}
+
+SecretResult SecretStore::readNow(SecretName name)
+{
+    return waitFor([&](Callback done) { read(name, std::move(done)); });
+}
+
+SecretResult SecretStore::writeNow(SecretName name, const QString &value)
+{
+    return waitFor([&](Callback done) { write(name, value, std::move(done)); });
+}
+
+SecretResult SecretStore::removeNow(SecretName name)
+{
+    return waitFor([&](Callback done) { remove(name, std::move(done)); });
+}
+
+} // namespace rs

@@ -1,0 +1,60 @@
+#include "app/settings/profile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace rs {
+
+Profile::Profile(QString dir)
+    : m_dir(std::move(dir))
+{
+}
+
+Profile Profile::resolve(const QString &dir)
+{
+    if (!dir.isEmpty())
+        return Profile(QFileInfo(dir).absoluteFilePath());
+    return Profile(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+}
+
+bool Profile::ensureExists(QString *error) const
+{
+    if (QDir().mkpath(schemesDir()))
+        return true;
+    if (error) {
+        *error = tr("Cannot create the profile folder %1. Check that the disk is writable, or "
+                    "choose another folder with --profile.")
+                     .arg(QDir::toNativeSeparators(m_dir));
+    }
+    return false;
+}
+
+QString Profile::settingsPath() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("settings.ini"));
+}
+
+QString Profile::databasePath() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("rebatesync.db"));
+}
+
+QString Profile::schemesDir() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("schemes"));
+}
+
+QString Profile::uiStatePath() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("ui-state.ini"));
+}
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QString());
+    QCoreApplication::setApplicationName(QStringLiteral("RebateSync"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REBATESYNC_VERSION));
+}
+
+} // namespace rs

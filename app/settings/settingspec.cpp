@@ -1,0 +1,72 @@
+#include "app/settings/settingspec.h"
+
+#include "app/settings/settingkeys.h"
+
+namespace rs {
+namespace {
+
+SettingSpec text(const char *key, const char *defaultValue = "")
+{
+    return {QLatin1String(key), SettingSpec::Kind::Text, QLatin1String(defaultValue), 0, 0, {}};
+}
+
+SettingSpec url(const char *key, const char *defaultValue)
+{
+    return {QLatin1String(key), SettingSpec::Kind::Url, QLatin1String(defaultValue), 0, 0, {}};
+}
+
+SettingSpec integer(const char *key, int defaultValue, int minimum, int maximum)
+{
+    return {QLatin1String(key), SettingSpec::Kind::Integer, QString::number(defaultValue), minimum,
+            maximum, {}};
+}
+
+SettingSpec choice(const char *key, const QStringList &choices)
+{
+    return {QLatin1String(key), SettingSpec::Kind::Choice, choices.constFirst(), 0, 0, choices};
+}
+
+} // namespace
+
+const QList<SettingSpec> &settingSpecs()
+{
+    using namespace keys;
+    // DingTalk allows 20 calls/s per API; qps stays below it. Kingdee LCIDs: 简体, English, 繁體.
+    static const QList<SettingSpec> specs = {
+        choice(DingTalkApi, {QStringLiteral("topapi"), QStringLiteral("v1")}),
+        url(DingTalkOapiUrl, "https://oapi.dingtalk.com"),
+        url(DingTalkApiUrl, "https://api.dingtalk.com"),
+        text(DingTalkAppKey),
+        text(DingTalkProcessCode),
+        integer(DingTalkQps, 18, 1, 20),
+        url(KingdeeUrl, "http://erp.example.com/k3cloud"),
+        text(KingdeeAcctId),
+        text(KingdeeUsername),
+        choice(KingdeeAuth, {QStringLiteral("appsecret"), QStringLiteral("password"),
+                             QStringLiteral("sign"), QStringLiteral("signature")}),
+        text(KingdeeAppId),
+        text(KingdeeOrgNumber),
+        choice(KingdeeLcid, {QStringLiteral("2052"), QStringLiteral("1033"), QStringLiteral("3076")}),
+        integer(KingdeeBatchSize, 50, 1, 500),
+        integer(KingdeeConcurrency, 2, 1, 8),
+        {QLatin1String(SyncScheme), SettingSpec::Kind::Scheme,
+         QStringLiteral("builtin:rebate-to-other-receivable"), 0, 0, {}},
+    };
+    return specs;
+}
+
+const SettingSpec *findSettingSpec(const QString &key)
+{
+    for (const SettingSpec &spec : settingSpecs()) {
+        if (spec.key == key)
+            return &spec;
+    }
+    return nullptr;
+}
+
+QStringList builtinSchemeNames()
+{
+    return {QStringLiteral("rebate-to-other-receivable")};
+}
+
+} // namespace rs

@@ -1,0 +1,178 @@
+#include "app/store/billrepository.h"
+
+#include "app/store/database.h"
+#include "app/store/eventlog.h"
+#include "app/store/sqlutil.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace rs {
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "idempotency_key, application_id, state, amount, payload_json, kingdee_id, kingdee_number,"
+    " last_error, error_field, retryable, attempts");
+
+BillRecord fromRow(const QSqlQuery &q)
+{
+    BillRecord b;
+    b.key = q.value(0).toString();
+    b.applicationId = q.value(1).toString();
+    b.state = billStateFromWireName(q.value(2).toString()).value_or(BillState::Pending);
+    b.amount = q.value(3).toString();
+    b.payloadJson = q.value(4).toString().toUtf8();
+    b.kingdeeId = q.value(5).toString();
+    b.kingdeeNumber = q.value(6).toString();
+    b.lastError = q.value(7).toString();
+    b.errorField = q.value(8).toString();
+    b.retryable = q.value(9).toInt() != 0;
+    b.attempts = q.value(10).toInt();
+    return b;
+}
+
+StoreError conflict(const QString &key, BillState from, BillState to)
+{
+    return {StoreError::Kind::Conflict,
+            QCoreApplication::translate("rs::Store",
+                                        "Bill %1 cannot change from %2 to %3; it was not changed.")
+                .arg(key, displayName(from), displayName(to))};
+}
+
+} // namespace
+
+BillRepository::BillRepository(const Database &database)
+    : m_database(database)
+{
+}
+
+StoreError BillRepository::saveDraft(const BillRecord &bill) const
+{
+    return m_database.transact([&bill](QSqlDatabase &db) {
+        const QString now = sql::nowUtc();
+        QSqlQuery q(db);
+        return sql::run(
+            q,
+            QStringLiteral("INSERT INTO bills (idempotency_key, application_id, state, amount,"
+                           " payload_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                           " ON CONFLICT (idempotency_key) DO UPDATE SET"
+                           " amount = excluded.amount, payload_json = excluded.payload_json,"
+                           " updated_at = excluded.updated_at"
+                           " WHERE bills.state IN ('pending', 'failed')"),
+            {bill.key, bill.applicationId, toWireName(BillState::Pending),
+             sql::nullableText(bill.amount), QString::fromUtf8(bill.payloadJson), now, now},
+            QT_TRANSLATE_NOOP("rs::Store", "saving a bill draft"));
+    });
+}
+
+StoreError BillRepository::transition(const QString &key, BillState from, BillState to,
+                                      const BillOutcome &outcome, const QString &message) const
+{
+    if (!isAllowedTransition(from, to))
+        return conflict(key, from, to);
+
+    return m_database.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        StoreError e = sql::run(
+            q,
+            QStringLiteral(
+                "UPDATE bills SET state = ?,"
+                " kingdee_id = COALESCE(?, kingdee_id),"
+                " kingdee_number = COALESCE(?, kingdee_number),"
+                " last_error = ?, error_field = ?, retryable = ?,"
+                " attempts = attempts + ?, updated_at = ?"
+                " WHERE idempotency_key = ? AND state = ?"),
+            {toWireName(to), sql::nullableText(outcome.kingdeeId),
+             sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
+             sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
+             outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), key, toWireName(from)},
+            QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
+        if (!e.ok())
+            return e;
+        if (q.numRowsAffected() != 1)
+            return conflict(key, from, to);
+
+        SyncEvent event;
+        event.level = to == BillState::Failed    ? SyncEvent::Level::Error
+                      : to == BillState::InDoubt ? SyncEvent::Level::Warning
+                                                 : SyncEvent::Level::Info;
+        event.kind = QStringLiteral("bill.") + toWireName(to);
+        event.billKey = key;
+        event.message = message;
+        if (sql::run(q, QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
+                     {key}, QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"))
+                .ok()
+            && q.next()) {
+            event.applicationId = q.value(0).toString();
+        }
+        return EventLog::appendIn(db, event);
+    });
+}
+
+std::optional<BillRecord> BillRepository::find(const QString &key) const
+{
+    QSqlQuery q(m_database.connection());
+    if (!sql::run(q, QStringLiteral("SELECT ") + kColumns
+                         + QStringLiteral(" FROM bills WHERE idempotency_key = ?"),
+                  {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"))
+             .ok()
+        || !q.next()) {
+        return std::nullopt;
+    }
+    return fromRow(q);
+}
+
+QList<BillRecord> BillRepository::forApplication(const QString &applicationId) const
+{
+    QList<BillRecord> bills;
+    QSqlQuery q(m_database.connection());
+    if (!sql::run(q, QStringLiteral("SELECT ") + kColumns
+                         + QStringLiteral(" FROM bills WHERE application_id = ?"
+                                          " ORDER BY idempotency_key"),
+                  {applicationId}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"))
+             .ok()) {
+        return bills;
+    }
+    while (q.next())
+        bills.append(fromRow(q));
+    return bills;
+}
+
+QHash<QString, QList<BillRecord>> BillRepository::byApplication(StoreError *error) const
+{
+    QHash<QString, QList<BillRecord>> bills;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    const StoreError e = sql::run(
+        q, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM bills ORDER BY idempotency_key"),
+        {}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+    if (error)
+        *error = e;
+    if (!e.ok())
+        return bills;
+    while (q.next()) {
+        BillRecord bill = fromRow(q);
+        bills[bill.applicationId].append(std::move(bill));
+    }
+    return bills;
+}
+
+QHash<BillState, int> BillRepository::countByState(StoreError *error) const
+{
+    QHash<BillState, int> counts;
+    QSqlQuery q(m_database.connection());
+    const StoreError e
+        = sql::run(q, QStringLiteral("SELECT state, COUNT(*) FROM bills GROUP BY state"), {},
+                   QT_TRANSLATE_NOOP("rs::Store", "counting bills"));
+    if (error)
+        *error = e;
+    if (!e.ok())
+        return counts;
+    while (q.next()) {
+        if (auto state = billStateFromWireName(q.value(0).toString()))
+            counts.insert(*state, q.value(1).toInt());
+    }
+    return counts;
+}
+
+} // namespace rs

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "app/store/records.h"
+#include "app/store/storeerror.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace rs {
+
+class Database;
+
+// Bills and their state machine. Every state change is one transaction that also writes the
+// event the clerk sees in the log; a change from a state other than the expected one is refused.
+class BillRepository final
+{
+public:
+    explicit BillRepository(const Database &database);
+
+    // Inserts a new pending bill, or refreshes the draft of one not yet handed to Kingdee
+    // (pending or failed). A bill queued, sending, in doubt or synced keeps what it had.
+    StoreError saveDraft(const BillRecord &bill) const;
+
+    StoreError transition(const QString &key, BillState from, BillState to,
+                          const BillOutcome &outcome, const QString &message) const;
+
+    std::optional<BillRecord> find(const QString &key) const;
+    QList<BillRecord> forApplication(const QString &applicationId) const;
+    // Every bill, keyed by application id: one query for a whole list.
+    QHash<QString, QList<BillRecord>> byApplication(StoreError *error = nullptr) const;
+    QHash<BillState, int> countByState(StoreError *error = nullptr) const;
+
+private:
+    const Database &m_database;
+};
+
+} // namespace rs

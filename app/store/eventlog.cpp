@@ -1,0 +1,83 @@
+#include "app/store/eventlog.h"
+
+#include "app/store/database.h"
+#include "app/store/sqlutil.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace rs {
+namespace {
+
+QString levelName(SyncEvent::Level level)
+{
+    switch (level) {
+    case SyncEvent::Level::Info:
+        return QStringLiteral("info");
+    case SyncEvent::Level::Warning:
+        return QStringLiteral("warning");
+    case SyncEvent::Level::Error:
+        return QStringLiteral("error");
+    }
+    return QStringLiteral("info");
+}
+
+SyncEvent::Level levelFromName(const QString &name)
+{
+    if (name == QLatin1String("error"))
+        return SyncEvent::Level::Error;
+    if (name == QLatin1String("warning"))
+        return SyncEvent::Level::Warning;
+    return SyncEvent::Level::Info;
+}
+
+} // namespace
+
+EventLog::EventLog(const Database &database)
+    : m_database(database)
+{
+}
+
+StoreError EventLog::append(const SyncEvent &event) const
+{
+    return m_database.transact([&event](QSqlDatabase &db) { return appendIn(db, event); });
+}
+
+StoreError EventLog::appendIn(QSqlDatabase &db, const SyncEvent &event)
+{
+    QSqlQuery q(db);
+    return sql::run(q,
+                    QStringLiteral("INSERT INTO sync_events (occurred_at, level, kind,"
+                                   " application_id, bill_key, message) VALUES (?, ?, ?, ?, ?, ?)"),
+                    {event.occurredAt.isEmpty() ? sql::nowUtc() : event.occurredAt,
+                     levelName(event.level), event.kind, sql::nullableText(event.applicationId),
+                     sql::nullableText(event.billKey), event.message},
+                    QT_TRANSLATE_NOOP("rs::Store", "writing the sync log"));
+}
+
+QList<SyncEvent> EventLog::recent(int limit) const
+{
+    QList<SyncEvent> events;
+    QSqlQuery q(m_database.connection());
+    if (!sql::run(q,
+                  QStringLiteral("SELECT id, occurred_at, level, kind, application_id, bill_key,"
+                                 " message FROM sync_events ORDER BY id DESC LIMIT ?"),
+                  {limit}, QT_TRANSLATE_NOOP("rs::Store", "reading the sync log"))
+             .ok()) {
+        return events;
+    }
+    while (q.next()) {
+        SyncEvent e;
+        e.id = q.value(0).toLongLong();
+        e.occurredAt = q.value(1).toString();
+        e.level = levelFromName(q.value(2).toString());
+        e.kind = q.value(3).toString();
+        e.applicationId = q.value(4).toString();
+        e.billKey = q.value(5).toString();
+        e.message = q.value(6).toString();
+        events.append(e);
+    }
+    return events;
+}
+
+} // namespace rs

@@ -1,0 +1,100 @@
+#include "app/store/migrations.h"
+
+#include "app/store/sqldialect.h"
+
+namespace rs {
+namespace {
+
+QStringList version1()
+{
+    return {
+        QStringLiteral("CREATE TABLE applications ("
+                       " id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                       " business_id VARCHAR(64),"
+                       " title TEXT,"
+                       " process_code VARCHAR(128),"
+                       " originator_userid VARCHAR(64),"
+                       " originator_dept_name TEXT,"
+                       " created_at VARCHAR(32),"
+                       " finished_at VARCHAR(32),"
+                       " approval VARCHAR(16) NOT NULL,"
+                       " dingtalk_status VARCHAR(16),"
+                       " dingtalk_result VARCHAR(16),"
+                       " amount VARCHAR(40),"
+                       " raw_json TEXT NOT NULL,"
+                       " parse_error TEXT,"
+                       " fetched_at VARCHAR(32) NOT NULL,"
+                       " updated_at VARCHAR(32) NOT NULL,"
+                       " CHECK (approval IN ('in_approval', 'approved', 'rejected', 'withdrawn',"
+                       " 'revoked')))"),
+        QStringLiteral("CREATE TABLE application_rows ("
+                       " application_id VARCHAR(64) NOT NULL"
+                       " REFERENCES applications (id) ON DELETE CASCADE,"
+                       " row_index INTEGER NOT NULL,"
+                       " fields_json TEXT NOT NULL,"
+                       " PRIMARY KEY (application_id, row_index))"),
+        QStringLiteral("CREATE TABLE bills ("
+                       " idempotency_key VARCHAR(160) NOT NULL PRIMARY KEY,"
+                       " application_id VARCHAR(64) NOT NULL REFERENCES applications (id),"
+                       " state VARCHAR(16) NOT NULL,"
+                       " amount VARCHAR(40),"
+                       " payload_json TEXT,"
+                       " kingdee_id VARCHAR(64),"
+                       " kingdee_number VARCHAR(64),"
+                       " last_error TEXT,"
+                       " error_field VARCHAR(128),"
+                       " retryable SMALLINT NOT NULL DEFAULT 0,"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " next_attempt_at VARCHAR(32),"
+                       " created_at VARCHAR(32) NOT NULL,"
+                       " updated_at VARCHAR(32) NOT NULL,"
+                       " CHECK (state IN ('pending', 'queued', 'sending', 'synced', 'failed',"
+                       " 'in_doubt')))"),
+        QStringLiteral("CREATE INDEX bills_by_application ON bills (application_id)"),
+        QStringLiteral("CREATE INDEX bills_by_state ON bills (state)"),
+        QStringLiteral("CREATE TABLE sync_events ("
+                       " id %1,"
+                       " occurred_at VARCHAR(32) NOT NULL,"
+                       " level VARCHAR(8) NOT NULL,"
+                       " kind VARCHAR(32) NOT NULL,"
+                       " application_id VARCHAR(64),"
+                       " bill_key VARCHAR(160),"
+                       " message TEXT NOT NULL)")
+            .arg(sqldialect::identityPrimaryKey()),
+        QStringLiteral("CREATE INDEX sync_events_by_time ON sync_events (occurred_at)"),
+    };
+}
+
+// Per-endpoint counters by Beijing calendar day, for the month's DingTalk quota and the API view.
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE api_usage ("
+                       " api VARCHAR(64) NOT NULL,"
+                       " day VARCHAR(10) NOT NULL,"
+                       " calls INTEGER NOT NULL DEFAULT 0,"
+                       " errors INTEGER NOT NULL DEFAULT 0,"
+                       " throttled INTEGER NOT NULL DEFAULT 0,"
+                       " total_ms BIGINT NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (api, day))"),
+        QStringLiteral("CREATE INDEX applications_by_approval ON applications (approval)"),
+    };
+}
+
+} // namespace
+
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations = {
+        {1, QStringLiteral("applications, rows, bills, sync events"), version1()},
+        {2, QStringLiteral("API usage counters"), version2()},
+    };
+    return migrations;
+}
+
+int latestSchemaVersion()
+{
+    return schemaMigrations().constLast().version;
+}
+
+} // namespace rs

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace rs {
+
+// One forward step of the schema. Steps are applied in order, each in its own transaction,
+// and never edited once released: a change to the schema is a new step.
+struct Migration
+{
+    int version = 0;
+    QString description;
+    QStringList statements;
+};
+
+// Every step, oldest first. The database's version is the highest step applied.
+const QList<Migration> &schemaMigrations();
+
+int latestSchemaVersion();
+
+} // namespace rs

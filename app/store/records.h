@@ -1,0 +1,72 @@
+#pragma once
+
+#include "app/store/states.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace rs {
+
+// An application as stored: its DingTalk identity and state, the raw answer kept verbatim, and
+// its flattened table rows (each a JSON object of `表格_列名` → value).
+struct ApplicationRecord
+{
+    QString id; // process instance id
+    QString businessId;
+    QString title;
+    QString processCode;
+    QString originatorUserId;
+    QString originatorDeptName;
+    QString createdAt;
+    QString finishedAt;
+    ApprovalState approval = ApprovalState::InApproval;
+    QString dingTalkStatus;
+    QString dingTalkResult;
+    QString amount; // exact decimal text, e.g. "1834.60"
+    QByteArray rawJson;
+    QString parseError; // set when the answer could not be parsed; the raw text is still kept
+    QList<QByteArray> rowsJson;
+};
+
+// One Kingdee bill made from an application.
+struct BillRecord
+{
+    QString key; // idempotency key, also written into the bill in Kingdee
+    QString applicationId;
+    BillState state = BillState::Pending;
+    QString amount;
+    QByteArray payloadJson;
+    QString kingdeeId;
+    QString kingdeeNumber;
+    QString lastError;
+    QString errorField;
+    bool retryable = false;
+    int attempts = 0;
+};
+
+// What a state change writes besides the state itself; empty fields keep their stored value,
+// except the error, which is replaced (cleared when empty) so a synced bill carries no old error.
+struct BillOutcome
+{
+    QString kingdeeId;
+    QString kingdeeNumber;
+    QString error;
+    QString errorField;
+    bool retryable = false;
+    bool countsAsAttempt = false;
+};
+
+struct SyncEvent
+{
+    enum class Level { Info, Warning, Error };
+    qint64 id = 0;
+    QString occurredAt;
+    Level level = Level::Info;
+    QString kind; // machine-readable, e.g. "bill.state"
+    QString applicationId;
+    QString billKey;
+    QString message;
+};
+
+} // namespace rs

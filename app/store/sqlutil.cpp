@@ -1,0 +1,54 @@
+#include "app/store/sqlutil.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+
+namespace rs::sql {
+namespace {
+
+StoreError failure(const QSqlQuery &query, const char *what)
+{
+    return {StoreError::Kind::Sql,
+            QCoreApplication::translate("rs::Store", "Database error while %1: %2")
+                .arg(QCoreApplication::translate("rs::Store", what), query.lastError().text())};
+}
+
+} // namespace
+
+StoreError run(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values,
+               const char *what)
+{
+    if (StoreError error = prepare(query, statement, what); !error.ok())
+        return error;
+    return runPrepared(query, values, what);
+}
+
+StoreError prepare(QSqlQuery &query, const QString &statement, const char *what)
+{
+    if (!query.prepare(statement))
+        return failure(query, what);
+    return StoreError::none();
+}
+
+StoreError runPrepared(QSqlQuery &query, std::initializer_list<QVariant> values, const char *what)
+{
+    int position = 0;
+    for (const QVariant &value : values)
+        query.bindValue(position++, value);
+    if (!query.exec())
+        return failure(query, what);
+    return StoreError::none();
+}
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+} // namespace rs::sql

@@ -1,0 +1,143 @@
+#include "app/store/states.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace rs {
+namespace {
+
+constexpr std::array<const char *, int(ApprovalState::Count)> kApprovalNames
+    = {"in_approval", "approved", "rejected", "withdrawn", "revoked"};
+constexpr std::array<const char *, int(BillState::Count)> kBillNames
+    = {"pending", "queued", "sending", "synced", "failed", "in_doubt"};
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> fromName(const std::array<const char *, N> &names, const QString &name)
+{
+    for (std::size_t i = 0; i < N; ++i) {
+        if (name == QLatin1String(names[i]))
+            return Enum(i);
+    }
+    return std::nullopt;
+}
+
+template<typename Enum>
+QList<Enum> allOf()
+{
+    QList<Enum> all;
+    for (int i = 0; i < int(Enum::Count); ++i)
+        all.append(Enum(i));
+    return all;
+}
+
+} // namespace
+
+QString toWireName(ApprovalState state)
+{
+    return QLatin1String(kApprovalNames.at(std::size_t(state)));
+}
+
+QString toWireName(BillState state)
+{
+    return QLatin1String(kBillNames.at(std::size_t(state)));
+}
+
+std::optional<ApprovalState> approvalStateFromWireName(const QString &name)
+{
+    return fromName<ApprovalState>(kApprovalNames, name);
+}
+
+std::optional<BillState> billStateFromWireName(const QString &name)
+{
+    return fromName<BillState>(kBillNames, name);
+}
+
+QList<ApprovalState> allApprovalStates()
+{
+    return allOf<ApprovalState>();
+}
+
+QList<BillState> allBillStates()
+{
+    return allOf<BillState>();
+}
+
+QString displayName(ApprovalState state)
+{
+    switch (state) {
+    case ApprovalState::InApproval:
+        return QCoreApplication::translate("rs::States", "In approval");
+    case ApprovalState::Approved:
+        return QCoreApplication::translate("rs::States", "Approved");
+    case ApprovalState::Rejected:
+        return QCoreApplication::translate("rs::States", "Rejected");
+    case ApprovalState::Withdrawn:
+        return QCoreApplication::translate("rs::States", "Withdrawn");
+    case ApprovalState::Revoked:
+        return QCoreApplication::translate("rs::States", "Revoked after approval");
+    case ApprovalState::Count:
+        break;
+    }
+    return {};
+}
+
+QString displayName(BillState state)
+{
+    switch (state) {
+    case BillState::Pending:
+        return QCoreApplication::translate("rs::States", "Pending", "bill not yet queued");
+    case BillState::Queued:
+        return QCoreApplication::translate("rs::States", "Queued");
+    case BillState::Sending:
+        return QCoreApplication::translate("rs::States", "Sending");
+    case BillState::Synced:
+        return QCoreApplication::translate("rs::States", "Synced");
+    case BillState::Failed:
+        return QCoreApplication::translate("rs::States", "Failed");
+    case BillState::InDoubt:
+        return QCoreApplication::translate("rs::States", "In doubt",
+                                           "sent to Kingdee, answer lost");
+    case BillState::Count:
+        break;
+    }
+    return {};
+}
+
+bool isAllowedTransition(BillState from, BillState to)
+{
+    using S = BillState;
+    switch (from) {
+    case S::Pending:
+        return to == S::Queued;
+    case S::Queued:
+        return to == S::Sending || to == S::Pending;
+    case S::Sending:
+        return to == S::Synced || to == S::Failed || to == S::InDoubt;
+    case S::Failed:
+        return to == S::Queued || to == S::Pending;
+    case S::InDoubt:
+        // Only a lookup in Kingdee decides: found → synced, not found → queued again.
+        return to == S::Synced || to == S::Queued;
+    case S::Synced:
+    case S::Count:
+        return false;
+    }
+    return false;
+}
+
+} // namespace rs
+
+namespace rs {
+
+BillState aggregateSyncState(const QList<BillState> &bills)
+{
+    using S = BillState;
+    for (S attention : {S::InDoubt, S::Failed, S::Sending, S::Queued, S::Pending}) {
+        if (bills.contains(attention))
+            return attention;
+    }
+    return bills.isEmpty() ? S::Pending : S::Synced;
+}
+
+} // namespace rs

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what RebateSync needs to build, run and test on Debian 12 (bookworm).
+# Idempotent: installs only packages that are missing. Needs root or sudo.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  cmake ninja-build g++ clang-format pkg-config
+  # Qt 6: base, tools, translations, SQLite driver
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n libqt6sql6-sqlite
+  # Qt6Gui's CMake config wants xkbcommon; no package pulls it in on bookworm
+  libxkbcommon-dev libgl-dev
+  # the sandbox: qt6-httpserver-dev does not configure without qt6-websockets-dev
+  qt6-httpserver-dev qt6-websockets-dev
+  # secrets through the OS keychain
+  qtkeychain-qt6-dev libsecret-1-0
+  # headless runs and tests: a real Secret Service on a private session bus, a real X server
+  dbus dbus-x11 gnome-keyring xvfb xauth x11-apps
+  # readable Chinese on screen and in screenshots
+  fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,209 @@
+#include "ui/mainwindow.h"
+
+#include "app/store/apiusagerepository.h"
+#include "app/store/database.h"
+#include "ui/overviewpane.h"
+#include "ui/uistate.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUrl>
+
+namespace rs {
+
+MainWindow::MainWindow(const Profile &profile, const Database &database, UiState &uiState,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_profile(profile)
+    , m_database(database)
+    , m_uiState(uiState)
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new OverviewPane(database, m_tabs))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_tabs->setObjectName(QStringLiteral("paneTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_overview, QString());
+    setCentralWidget(m_tabs);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    retranslateUi();
+
+    resize(1100, 700);
+    restoreGeometry(m_uiState.windowGeometry());
+    restoreState(m_uiState.windowState());
+    refresh();
+}
+
+void MainWindow::createActions()
+{
+    m_openProfileAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), {}, this);
+    m_openProfileAction->setObjectName(QStringLiteral("openProfileAction"));
+    connect(m_openProfileAction, &QAction::triggered, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_profile.dir()));
+    });
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), {}, this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    const auto addLanguage = [this](LanguageChoice choice, const char *objectName) {
+        auto *action = new QAction(m_languageGroup);
+        action->setObjectName(QLatin1String(objectName));
+        action->setCheckable(true);
+        action->setChecked(m_uiState.language() == choice);
+        connect(action, &QAction::triggered, this, [this, choice] { chooseLanguage(choice); });
+        return action;
+    };
+    m_languageSystemAction = addLanguage(LanguageChoice::System, "languageSystemAction");
+    m_languageChineseAction = addLanguage(LanguageChoice::Chinese, "languageChineseAction");
+    m_languageEnglishAction = addLanguage(LanguageChoice::English, "languageEnglishAction");
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addAction(m_openProfileAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_viewMenu->addAction(m_refreshAction);
+
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
+    m_languageMenu = m_settingsMenu->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageMenu->addActions(m_languageGroup->actions());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar")); // saveState() needs the name
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_refreshAction);
+    m_toolBar->addAction(m_openProfileAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_toolBar->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_profileLabel = new QLabel(this);
+    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    m_usageLabel = new QLabel(this);
+    m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
+    statusBar()->addWidget(m_profileLabel, 1);
+    statusBar()->addPermanentWidget(m_usageLabel);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("RebateSync"));
+    m_tabs->setTabText(m_tabs->indexOf(m_overview), tr("Overview"));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Toolbar"));
+
+    m_openProfileAction->setText(tr("Open &Profile Folder"));
+    m_openProfileAction->setStatusTip(tr("Show the folder with settings.ini and the database"));
+    m_quitAction->setText(tr("&Quit"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_refreshAction->setStatusTip(tr("Read the counts again from the database"));
+    m_languageSystemAction->setText(tr("Follow &System"));
+    // Each language is named in itself, so it can be found whatever language is showing.
+    m_languageChineseAction->setText(QStringLiteral("中文"));
+    m_languageEnglishAction->setText(QStringLiteral("English"));
+    m_aboutAction->setText(tr("&About RebateSync"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+
+    m_profileLabel->setText(tr("Profile: %1").arg(QDir::toNativeSeparators(m_profile.dir())));
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_usageLabel)
+        return;
+    m_overview->refresh();
+    StoreError error;
+    const qint64 calls = ApiUsageRepository(m_database).dingTalkQuotaCalls(
+        QDateTime::currentDateTimeUtc(), &error);
+    m_usageLabel->setText(error.ok() ? tr("DingTalk calls this month: %1").arg(QLocale().toString(calls))
+                                     : error.message);
+}
+
+void MainWindow::chooseLanguage(LanguageChoice choice)
+{
+    m_uiState.setLanguage(choice);
+    Q_EMIT languageChangeRequested(choice);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About RebateSync"),
+        tr("<h3>RebateSync %1</h3><p>Moves approved DingTalk rebate applications "
+           "(返利发放申请) into Kingdee Cloud Galaxy as other receivable bills (其他应收单).</p>"
+           "<p>Profile: %2<br>Database schema: %3<br>Qt %4</p>")
+            .arg(QCoreApplication::applicationVersion(),
+                 QDir::toNativeSeparators(m_profile.dir()).toHtmlEscaped())
+            .arg(m_database.schemaVersion())
+            .arg(QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_uiState.setWindow(saveGeometry(), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace rs
