@@ -14,8 +14,7 @@ constexpr int kBillRows = int(BillState::Count);
 
 StateCountsModel::StateCountsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 int StateCountsModel::rowCount(const QModelIndex &parent) const
 {

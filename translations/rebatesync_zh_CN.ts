@@ -1,4 +1,481 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>rs::Database</name>
+    <message>
+        <source>Cannot create the folder for the database %1.</source>
+        <translation>无法为数据库 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of RebateSync (schema %2; this version understands up to %3). It has not been changed. Install the newer version, or open another profile.</source>
+        <translation>数据库 %1 由更新版本的返利同步台写入（结构版本 %2；本版本最高支持 %3）。数据库未作任何改动。请安装新版本，或打开其他配置。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1: %2</source>
+        <translation>无法读取数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a RebateSync database or is damaged. It has not been changed. Restore it from a backup, or move it away to start with an empty database.</source>
+        <translation>文件 %1 不是返利同步台的数据库，或已损坏。文件未作任何改动。请从备份恢复，或将其移走后以空数据库开始。</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (SQLite&apos;s integrity check failed). It has not been changed. Restore it from a backup, or move it away to start with an empty database.</source>
+        <translation>数据库 %1 已损坏（SQLite 完整性检查未通过）。数据库未作任何改动。请从备份恢复，或将其移走后以空数据库开始。</translation>
+    </message>
+    <message>
+        <source>The file %1 is a database, but not one written by RebateSync. It has not been changed. Choose another profile folder.</source>
+        <translation>文件 %1 是一个数据库，但不是返利同步台写入的。文件未作任何改动。请选择其他配置文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the database %1: %2</source>
+        <translation>无法初始化数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start a database transaction: %1</source>
+        <translation>无法开始数据库事务：%1</translation>
+    </message>
+    <message>
+        <source>Cannot save to the database: %1</source>
+        <translation>无法保存到数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::GuiStartup</name>
+    <message>
+        <source>Folder with settings.ini, the database and schemes.</source>
+        <translation>存放 settings.ini、数据库和集成方案的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::MainWindow</name>
+    <message>
+        <source>RebateSync</source>
+        <translation>返利同步台</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Open &amp;Profile Folder</source>
+        <translation>打开配置文件夹(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the folder with settings.ini and the database</source>
+        <translation>打开存放 settings.ini 和数据库的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the counts again from the database</source>
+        <translation>从数据库重新读取统计数字</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About RebateSync</source>
+        <translation>关于返利同步台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>DingTalk calls this month: %1</source>
+        <translation>本月钉钉接口调用：%1 次</translation>
+    </message>
+    <message>
+        <source>About RebateSync</source>
+        <translation>关于返利同步台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RebateSync %1&lt;/h3&gt;&lt;p&gt;Moves approved DingTalk rebate applications (返利发放申请) into Kingdee Cloud Galaxy as other receivable bills (其他应收单).&lt;/p&gt;&lt;p&gt;Profile: %2&lt;br&gt;Database schema: %3&lt;br&gt;Qt %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;返利同步台 %1&lt;/h3&gt;&lt;p&gt;将钉钉中已审批通过的返利发放申请，作为其他应收单写入金蝶云星空。&lt;/p&gt;&lt;p&gt;配置：%2&lt;br&gt;数据库结构版本：%3&lt;br&gt;Qt %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rs::OverviewPane</name>
+    <message>
+        <source>Applications and bills by state</source>
+        <translation>各状态的申请与单据数量</translation>
+    </message>
+</context>
+<context>
+    <name>rs::Profile</name>
+    <message>
+        <source>Cannot create the profile folder %1. Check that the disk is writable, or choose another folder with --profile.</source>
+        <translation>无法创建配置文件夹 %1。请检查磁盘是否可写，或用 --profile 指定其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SecretStore</name>
+    <message>
+        <source>No secret is stored under this name yet. Enter it in the credentials dialog, or run: rebatesync-cli secret set NAME.</source>
+        <translation>尚未保存该密钥。请在凭据设置对话框中填写，或运行：rebatesync-cli secret set NAME。</translation>
+    </message>
+    <message>
+        <source>The system keychain is locked or refused access (%1). Unlock it — on Linux, unlock the login keyring — and try again.</source>
+        <translation>系统密钥环已锁定或拒绝访问（%1）。请先解锁（Linux 上请解锁“登录”密钥环），然后重试。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used (%1). RebateSync keeps secrets only there, never in a file. On Windows, make sure Credential Manager is available; on Linux, install and unlock a Secret Service such as gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus session. A scheduled run without a keychain can pass secrets in the environment variables %2.</source>
+        <translation>无法使用系统密钥环（%1）。返利同步台只把密钥保存在系统密钥环中，绝不写入文件。Windows 上请确认“凭据管理器”可用；Linux 上请在桌面或 D-Bus 会话中安装并解锁 Secret Service，例如 gnome-keyring（apt install gnome-keyring）。没有密钥环的计划任务可以通过环境变量 %2 传入密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SettingValidator</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number from %3 to %4.</source>
+        <translation>%1：“%2”不是 %3 到 %4 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not accepted. Use one of: %3.</source>
+        <translation>%1：不接受“%2”。可用值：%3。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a web address. Use the form https://host/path (http:// only for a server inside your network).</source>
+        <translation>%1：“%2”不是有效的网址。请使用 https://主机/路径 的形式（仅内网服务器可用 http://）。</translation>
+    </message>
+    <message>
+        <source>%1: the address must not contain a user name or password; secrets belong in the system keychain.</source>
+        <translation>%1：地址中不得包含用户名或密码；密钥应保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must not contain ? or #. Use the form https://host/path.</source>
+        <translation>%1：“%2”中不得包含 ? 或 #。请使用 https://主机/路径 的形式。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a built-in scheme. Use one of: %3, or the name of a .json file in %4.</source>
+        <translation>%1：“%2”不是内置集成方案。可用值：%3，或 %4 中某个 .json 文件的名称。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor a .json file in %3.</source>
+        <translation>%1：“%2”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %3 中的 .json 文件。</translation>
+    </message>
+    <message>
+        <source>%1: secrets must not be written in settings.ini. Remove the line and store the secret in the system keychain (rebatesync-cli secret set NAME, or the credentials dialog).</source>
+        <translation>%1：密钥不得写在 settings.ini 中。请删除这一行，并把密钥保存到系统密钥环（rebatesync-cli secret set NAME，或凭据设置对话框）。</translation>
+    </message>
+    <message>
+        <source>%1: unknown setting, ignored.</source>
+        <translation>%1：未知设置项，已忽略。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::StateCountsModel</name>
+    <message>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>rs::States</name>
+    <message>
+        <source>In approval</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Revoked after approval</source>
+        <translation>通过后已撤销</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>bill not yet queued</comment>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <comment>sent to Kingdee, answer lost</comment>
+        <translation>结果待确认</translation>
+    </message>
+</context>
+<context>
+    <name>rs::Store</name>
+    <message>
+        <source>counting an API call</source>
+        <translation>记录接口调用</translation>
+    </message>
+    <message>
+        <source>reading API usage</source>
+        <translation>读取接口用量</translation>
+    </message>
+    <message>
+        <source>saving an application</source>
+        <translation>保存申请</translation>
+    </message>
+    <message>
+        <source>saving an application&apos;s rows</source>
+        <translation>保存申请明细行</translation>
+    </message>
+    <message>
+        <source>reading an application</source>
+        <translation>读取申请</translation>
+    </message>
+    <message>
+        <source>listing applications</source>
+        <translation>列出申请</translation>
+    </message>
+    <message>
+        <source>counting applications</source>
+        <translation>统计申请</translation>
+    </message>
+    <message>
+        <source>Bill %1 cannot change from %2 to %3; it was not changed.</source>
+        <translation>单据 %1 不能从“%2”变为“%3”；单据未作改动。</translation>
+    </message>
+    <message>
+        <source>saving a bill draft</source>
+        <translation>保存单据草稿</translation>
+    </message>
+    <message>
+        <source>changing a bill&apos;s state</source>
+        <translation>更改单据状态</translation>
+    </message>
+    <message>
+        <source>reading a bill</source>
+        <translation>读取单据</translation>
+    </message>
+    <message>
+        <source>reading bills</source>
+        <translation>读取单据</translation>
+    </message>
+    <message>
+        <source>counting bills</source>
+        <translation>统计单据</translation>
+    </message>
+    <message>
+        <source>creating the schema</source>
+        <translation>创建数据库结构</translation>
+    </message>
+    <message>
+        <source>upgrading the schema</source>
+        <translation>升级数据库结构</translation>
+    </message>
+    <message>
+        <source>writing the sync log</source>
+        <translation>写入同步日志</translation>
+    </message>
+    <message>
+        <source>reading the sync log</source>
+        <translation>读取同步日志</translation>
+    </message>
+    <message>
+        <source>Database error while %1: %2</source>
+        <translation>%1时数据库出错：%2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::CliApp</name>
+    <message>
+        <source>Usage: rebatesync-cli [--profile DIR] COMMAND [options]
+
+Moves approved DingTalk rebate applications into Kingdee as other receivable bills.
+
+Options:
+  --profile DIR   folder with settings.ini, the database and schemes
+                  (default: %1)
+  -h, --help      show this help
+  -v, --version   show the version
+
+Commands:
+  list [--state STATE] [--json]   applications with approval and sync state
+  status [--json]                 counts per state, API calls, DingTalk usage
+  secret set NAME                 store a secret read from standard input in the
+                                  system keychain; NAME: %2
+
+Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 3 partial.
+</source>
+        <translation>用法：rebatesync-cli [--profile DIR] 命令 [选项]
+
+将钉钉中已审批通过的返利发放申请，作为其他应收单写入金蝶云星空。
+
+选项：
+  --profile DIR   存放 settings.ini、数据库和集成方案的文件夹
+                  （默认：%1）
+  -h, --help      显示本帮助
+  -v, --version   显示版本
+
+命令：
+  list [--state STATE] [--json]   列出申请及其审批状态和同步状态
+  status [--json]                 各状态数量、接口调用次数、本月钉钉用量
+  secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
+                                  NAME 可为：%2
+
+退出码：0 成功，1 部分条目失败，2 配置或认证错误，3 部分完成。
+</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::Context</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::ListCommand</name>
+    <message>
+        <source>Print JSON.</source>
+        <translation>以 JSON 格式输出。</translation>
+    </message>
+    <message>
+        <source>Only applications in STATE (an approval or sync state).</source>
+        <translation>只列出处于 STATE 状态（审批状态或同步状态）的申请。</translation>
+    </message>
+    <message>
+        <source>--state: &quot;%1&quot; is not a state. Use one of: %2.</source>
+        <translation>--state：“%1”不是有效状态。可用值：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::SecretCommand</name>
+    <message>
+        <source>usage: rebatesync-cli secret set NAME (NAME is one of: %1); the secret is read from standard input.</source>
+        <translation>用法：rebatesync-cli secret set NAME（NAME 可为：%1）；密钥从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a secret RebateSync keeps. Use one of: %2.</source>
+        <translation>“%1”不是返利同步台保存的密钥名称。可用名称：%2。</translation>
+    </message>
+    <message>
+        <source>Enter %1 (input is hidden), then press Enter: </source>
+        <translation>请输入 %1（输入内容不会显示），然后按回车：</translation>
+    </message>
+    <message>
+        <source>Nothing was read from standard input; the keychain was not changed.</source>
+        <translation>未从标准输入读到任何内容；系统密钥环未作改动。</translation>
+    </message>
+    <message>
+        <source>Stored %1 in the system keychain.</source>
+        <translation>已将 %1 保存到系统密钥环。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::StatusCommand</name>
+    <message>
+        <source>Print JSON.</source>
+        <translation>以 JSON 格式输出。</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>Applications:</source>
+        <translation>申请：</translation>
+    </message>
+    <message>
+        <source>Bills:</source>
+        <translation>单据：</translation>
+    </message>
+    <message>
+        <source>API calls this month (calls / errors / throttled):</source>
+        <translation>本月接口调用（调用 / 出错 / 限流）：</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>DingTalk calls this month: %1</source>
+        <translation>本月钉钉接口调用：%1 次</translation>
+    </message>
+</context>
 </TS>

@@ -53,9 +53,8 @@ void MainWindow::createActions()
 {
     m_openProfileAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), {}, this);
     m_openProfileAction->setObjectName(QStringLiteral("openProfileAction"));
-    connect(m_openProfileAction, &QAction::triggered, this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_profile.dir()));
-    });
+    connect(m_openProfileAction, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_profile.dir())); });
 
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -168,10 +167,11 @@ void MainWindow::refresh()
         return;
     m_overview->refresh();
     StoreError error;
-    const qint64 calls = ApiUsageRepository(m_database).dingTalkQuotaCalls(
-        QDateTime::currentDateTimeUtc(), &error);
-    m_usageLabel->setText(error.ok() ? tr("DingTalk calls this month: %1").arg(QLocale().toString(calls))
-                                     : error.message);
+    const qint64 calls =
+        ApiUsageRepository(m_database).dingTalkQuotaCalls(QDateTime::currentDateTimeUtc(), &error);
+    m_usageLabel->setText(error.ok()
+                              ? tr("DingTalk calls this month: %1").arg(QLocale().toString(calls))
+                              : error.message);
 }
 
 void MainWindow::chooseLanguage(LanguageChoice choice)

@@ -49,8 +49,8 @@ void OverviewPane::refresh()
 {
     StoreError error;
     const auto applications = ApplicationRepository(m_database).countByApproval(&error);
-    const auto bills = error.ok() ? BillRepository(m_database).countByState(&error)
-                                  : QHash<BillState, int>();
+    const auto bills =
+        error.ok() ? BillRepository(m_database).countByState(&error) : QHash<BillState, int>();
     m_problem->setVisible(!error.ok());
     m_problem->setText(error.message);
     if (error.ok())

@@ -13,8 +13,7 @@ const QString kState = QStringLiteral("window/state");
 
 UiState::UiState(const QString &path)
     : m_ini(std::make_unique<QSettings>(path, QSettings::IniFormat))
-{
-}
+{ }
 
 UiState::~UiState() = default;
 

@@ -53,8 +53,8 @@ int CliApp::run(const QStringList &arguments)
         return ConfigError;
     }
     if (parser.isSet(version)) {
-        out << QCoreApplication::applicationName() << ' '
-            << QCoreApplication::applicationVersion() << Qt::endl;
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+            << Qt::endl;
         return Ok;
     }
     const QStringList rest = parser.positionalArguments();
@@ -63,7 +63,7 @@ int CliApp::run(const QStringList &arguments)
         return parser.isSet(help) ? Ok : ConfigError;
     }
 
-    const Context context{Profile::resolve(parser.value(profile)), out, err};
+    const Context context {Profile::resolve(parser.value(profile)), out, err};
     const QString command = rest.constFirst();
     // Subcommand parsers expect a program name first, as QCommandLineParser always does.
     if (command == QLatin1String("status"))

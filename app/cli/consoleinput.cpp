@@ -24,7 +24,7 @@ public:
 #ifdef Q_OS_WIN
         m_handle = GetStdHandle(STD_INPUT_HANDLE);
         m_active = GetConsoleMode(m_handle, &m_mode)
-                   && SetConsoleMode(m_handle, m_mode & ~DWORD(ENABLE_ECHO_INPUT));
+            && SetConsoleMode(m_handle, m_mode & ~DWORD(ENABLE_ECHO_INPUT));
 #else
         m_active = tcgetattr(STDIN_FILENO, &m_mode) == 0;
         if (m_active) {
@@ -51,7 +51,7 @@ private:
     HANDLE m_handle = nullptr;
     DWORD m_mode = 0;
 #else
-    termios m_mode{};
+    termios m_mode {};
 #endif
     bool m_active = false;
 };

@@ -25,10 +25,10 @@ QJsonObject toJson(const ApplicationRecord &a, const QList<BillRecord> &bills, B
 {
     QJsonArray billArray;
     for (const BillRecord &b : bills) {
-        billArray.append(QJsonObject{{QStringLiteral("key"), b.key},
-                                     {QStringLiteral("state"), toWireName(b.state)},
-                                     {QStringLiteral("number"), b.kingdeeNumber},
-                                     {QStringLiteral("error"), b.lastError}});
+        billArray.append(QJsonObject {{QStringLiteral("key"), b.key},
+                                      {QStringLiteral("state"), toWireName(b.state)},
+                                      {QStringLiteral("number"), b.kingdeeNumber},
+                                      {QStringLiteral("error"), b.lastError}});
     }
     // Money stays an exact decimal string; a JSON number would become a binary double.
     return {{QStringLiteral("id"), a.id},
@@ -76,8 +76,8 @@ int ListCommand::run(const Context &context, const QStringList &arguments)
     if (!context.openDatabase(database))
         return ConfigError;
     StoreError error;
-    const QList<ApplicationRecord> applications = ApplicationRepository(database).list(
-        filter.approval, &error);
+    const QList<ApplicationRecord> applications =
+        ApplicationRepository(database).list(filter.approval, &error);
     const QHash<QString, QList<BillRecord>> bills = BillRepository(database).byApplication(&error);
     if (!error.ok()) {
         context.fail(error.message);

@@ -31,7 +31,8 @@ int SecretCommand::run(const Context &context, const QStringList &arguments)
     }
 
     if (stdinIsInteractive()) {
-        context.err << tr("Enter %1 (input is hidden), then press Enter: ").arg(canonicalName(*name));
+        context.err
+            << tr("Enter %1 (input is hidden), then press Enter: ").arg(canonicalName(*name));
         context.err.flush();
     }
     const QString value = readSecretLine();

@@ -32,9 +32,10 @@ QJsonObject toJson(const Snapshot &s)
         bills.insert(toWireName(state), s.bills.value(state));
     QJsonObject api;
     for (const ApiUsage &usage : s.api) {
-        api.insert(usage.api, QJsonObject{{QStringLiteral("calls"), usage.calls},
-                                          {QStringLiteral("errors"), usage.errors},
-                                          {QStringLiteral("throttled"), usage.throttled}});
+        api.insert(usage.api,
+                   QJsonObject {{QStringLiteral("calls"), usage.calls},
+                                {QStringLiteral("errors"), usage.errors},
+                                {QStringLiteral("throttled"), usage.throttled}});
     }
     return {{QStringLiteral("applications"), applications},
             {QStringLiteral("bills"), bills},

@@ -14,13 +14,13 @@ int main(int argc, char *argv[])
     rs::setApplicationIdentity();
 
     QString problem;
-    const rs::Profile profile = rs::Profile::resolve(
-        rs::GuiStartup::profileDir(QCoreApplication::arguments(), &problem));
+    const rs::Profile profile =
+        rs::Profile::resolve(rs::GuiStartup::profileDir(QCoreApplication::arguments(), &problem));
     rs::UiState uiState(profile.uiStatePath());
     rs::Translations translations;
     translations.apply(uiState.language());
-    QApplication::setApplicationDisplayName(QCoreApplication::translate("rs::MainWindow",
-                                                                        "RebateSync"));
+    QApplication::setApplicationDisplayName(
+        QCoreApplication::translate("rs::MainWindow", "RebateSync"));
 
     rs::Database database(profile.databasePath());
     if (problem.isEmpty())

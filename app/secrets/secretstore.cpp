@@ -41,22 +41,22 @@ SecretResult resultOf(const QKeychain::Job &job)
     case QKeychain::CouldNotDeleteEntry:
         break;
     }
-    result.status = job.error() == QKeychain::OtherError || job.error() == QKeychain::CouldNotDeleteEntry
-                        ? SecretResult::Status::Failed
-                        : SecretResult::Status::NoBackend;
-    result.message = SecretStore::tr(
-                         "The system keychain could not be used (%1). RebateSync keeps secrets "
-                         "only there, never in a file. On Windows, make sure Credential Manager "
-                         "is available; on Linux, install and unlock a Secret Service such as "
-                         "gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus "
-                         "session. A scheduled run without a keychain can pass secrets in the "
-                         "environment variables %2.")
-                         .arg(job.errorString(), environmentHint());
+    result.status =
+        job.error() == QKeychain::OtherError || job.error() == QKeychain::CouldNotDeleteEntry
+        ? SecretResult::Status::Failed
+        : SecretResult::Status::NoBackend;
+    result.message =
+        SecretStore::tr("The system keychain could not be used (%1). RebateSync keeps secrets "
+                        "only there, never in a file. On Windows, make sure Credential Manager "
+                        "is available; on Linux, install and unlock a Secret Service such as "
+                        "gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus "
+                        "session. A scheduled run without a keychain can pass secrets in the "
+                        "environment variables %2.")
+            .arg(job.errorString(), environmentHint());
     return result;
 }
 
-template<typename JobType>
-JobType *newJob(const QString &key, QObject *parent)
+template<typename JobType> JobType *newJob(const QString &key, QObject *parent)
 {
     auto *job = new JobType(SecretStore::serviceName(), parent);
     job->setAutoDelete(true);
@@ -70,8 +70,7 @@ JobType *newJob(const QString &key, QObject *parent)
 SecretStore::SecretStore(QString scope, QObject *parent)
     : QObject(parent)
     , m_scope(std::move(scope))
-{
-}
+{ }
 
 QString SecretStore::serviceName()
 {

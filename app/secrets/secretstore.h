@@ -13,15 +13,15 @@ struct SecretResult
 {
     enum class Status {
         Ok,
-        NotFound,     // the keychain works but holds no such entry
-        NoBackend,    // no keychain service to talk to
+        NotFound, // the keychain works but holds no such entry
+        NoBackend, // no keychain service to talk to
         AccessDenied, // the keychain is locked or the user refused
         Failed,
     };
     Status status = Status::Failed;
-    QString value;           // only with Ok; never logged
+    QString value; // only with Ok; never logged
     bool fromEnvironment = false;
-    QString message;         // translated; says what to install, unlock or do
+    QString message; // translated; says what to install, unlock or do
     bool ok() const { return status == Status::Ok; }
 };
 

@@ -8,8 +8,7 @@ namespace rs {
 
 Profile::Profile(QString dir)
     : m_dir(std::move(dir))
-{
-}
+{ }
 
 Profile Profile::resolve(const QString &dir)
 {

@@ -13,8 +13,7 @@ Settings::Settings(const QString &iniPath, const QString &schemesDir, QObject *p
     : QObject(parent)
     , m_ini(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
     , m_validator(schemesDir)
-{
-}
+{ }
 
 Settings::~Settings() = default;
 
@@ -46,7 +45,7 @@ std::optional<SettingIssue> Settings::setValue(const QString &key, const QString
     if (!spec)
         return m_validator.unknownKey(key);
     if (const QString problem = m_validator.check(*spec, value); !problem.isEmpty())
-        return SettingIssue{key, problem, SettingIssue::Severity::Error};
+        return SettingIssue {key, problem, SettingIssue::Severity::Error};
     if (m_ini->value(key).toString() != value) {
         m_ini->setValue(key, value);
         Q_EMIT changed(key);

@@ -17,8 +17,12 @@ SettingSpec url(const char *key, const char *defaultValue)
 
 SettingSpec integer(const char *key, int defaultValue, int minimum, int maximum)
 {
-    return {QLatin1String(key), SettingSpec::Kind::Integer, QString::number(defaultValue), minimum,
-            maximum, {}};
+    return {QLatin1String(key),
+            SettingSpec::Kind::Integer,
+            QString::number(defaultValue),
+            minimum,
+            maximum,
+            {}};
 }
 
 SettingSpec choice(const char *key, const QStringList &choices)
@@ -42,15 +46,21 @@ const QList<SettingSpec> &settingSpecs()
         url(KingdeeUrl, "http://erp.example.com/k3cloud"),
         text(KingdeeAcctId),
         text(KingdeeUsername),
-        choice(KingdeeAuth, {QStringLiteral("appsecret"), QStringLiteral("password"),
-                             QStringLiteral("sign"), QStringLiteral("signature")}),
+        choice(KingdeeAuth,
+               {QStringLiteral("appsecret"), QStringLiteral("password"), QStringLiteral("sign"),
+                QStringLiteral("signature")}),
         text(KingdeeAppId),
         text(KingdeeOrgNumber),
-        choice(KingdeeLcid, {QStringLiteral("2052"), QStringLiteral("1033"), QStringLiteral("3076")}),
+        choice(KingdeeLcid,
+               {QStringLiteral("2052"), QStringLiteral("1033"), QStringLiteral("3076")}),
         integer(KingdeeBatchSize, 50, 1, 500),
         integer(KingdeeConcurrency, 2, 1, 8),
-        {QLatin1String(SyncScheme), SettingSpec::Kind::Scheme,
-         QStringLiteral("builtin:rebate-to-other-receivable"), 0, 0, {}},
+        {QLatin1String(SyncScheme),
+         SettingSpec::Kind::Scheme,
+         QStringLiteral("builtin:rebate-to-other-receivable"),
+         0,
+         0,
+         {}},
     };
     return specs;
 }

@@ -10,11 +10,11 @@ namespace rs {
 struct SettingSpec
 {
     enum class Kind {
-        Text,    // free text; empty means "not configured yet"
-        Url,     // http(s)://host[:port][/path], no user name or password in it
+        Text, // free text; empty means "not configured yet"
+        Url, // http(s)://host[:port][/path], no user name or password in it
         Integer, // whole number in [minimum, maximum]
-        Choice,  // one of `choices`
-        Scheme,  // builtin:<name> or a .json file in the profile's schemes folder
+        Choice, // one of `choices`
+        Scheme, // builtin:<name> or a .json file in the profile's schemes folder
     };
 
     QString key; // "group/key"

@@ -10,8 +10,7 @@ namespace rs {
 
 SettingValidator::SettingValidator(QString schemesDir)
     : m_schemesDir(std::move(schemesDir))
-{
-}
+{ }
 
 QString SettingValidator::displayKey(const QString &key)
 {
@@ -52,8 +51,8 @@ QString SettingValidator::check(const SettingSpec &spec, const QString &value) c
 QString SettingValidator::checkUrl(const SettingSpec &spec, const QString &value) const
 {
     const QUrl url(value.trimmed(), QUrl::StrictMode);
-    const bool webScheme = url.scheme() == QLatin1String("http")
-                           || url.scheme() == QLatin1String("https");
+    const bool webScheme =
+        url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
     if (!url.isValid() || !webScheme || url.host().isEmpty()) {
         return tr("%1: \"%2\" is not a web address. Use the form https://host/path (http:// "
                   "only for a server inside your network).")
@@ -86,8 +85,8 @@ QString SettingValidator::checkScheme(const SettingSpec &spec, const QString &va
             .arg(displayKey(spec.key), value, accepted.join(QStringLiteral(", ")),
                  QDir::toNativeSeparators(m_schemesDir));
     }
-    const bool plainFileName = !trimmed.contains(QLatin1Char('/'))
-                               && !trimmed.contains(QLatin1Char('\\'));
+    const bool plainFileName =
+        !trimmed.contains(QLatin1Char('/')) && !trimmed.contains(QLatin1Char('\\'));
     if (plainFileName && trimmed.endsWith(QLatin1String(".json"))
         && QFileInfo::exists(QDir(m_schemesDir).filePath(trimmed))) {
         return {};
@@ -101,8 +100,7 @@ SettingIssue SettingValidator::unknownKey(const QString &key) const
 {
     const QString lower = key.toLower();
     const bool looksSecret = lower.contains(QLatin1String("password"))
-                             || lower.contains(QLatin1String("secret"))
-                             || lower.contains(QLatin1String("token"));
+        || lower.contains(QLatin1String("secret")) || lower.contains(QLatin1String("token"));
     if (looksSecret) {
         return {key,
                 tr("%1: secrets must not be written in settings.ini. Remove the line and store "

@@ -11,13 +11,12 @@ namespace rs {
 bool api::countsTowardDingTalkQuota(const QString &name)
 {
     return name.startsWith(QLatin1String("dingtalk.")) && name != QLatin1String(DingTalkGetToken)
-           && name != QLatin1String(DingTalkV1AccessToken) && name != QLatin1String(DingTalkRobot);
+        && name != QLatin1String(DingTalkV1AccessToken) && name != QLatin1String(DingTalkRobot);
 }
 
 ApiUsageRepository::ApiUsageRepository(const Database &database)
     : m_database(database)
-{
-}
+{ }
 
 QDate ApiUsageRepository::beijingDate(const QDateTime &atUtc)
 {
@@ -32,17 +31,17 @@ StoreError ApiUsageRepository::record(const QString &api, ApiOutcome outcome, qi
     const int throttled = outcome == ApiOutcome::Throttled ? 1 : 0;
     return m_database.transact([&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        return sql::run(q,
-                        QStringLiteral("INSERT INTO api_usage (api, day, calls, errors, throttled,"
-                                       " total_ms) VALUES (?, ?, 1, ?, ?, ?)"
-                                       " ON CONFLICT (api, day) DO UPDATE SET"
-                                       " calls = api_usage.calls + 1,"
-                                       " errors = api_usage.errors + excluded.errors,"
-                                       " throttled = api_usage.throttled + excluded.throttled,"
-                                       " total_ms = api_usage.total_ms + excluded.total_ms"),
-                        {api, beijingDate(atUtc).toString(Qt::ISODate), error, throttled,
-                         elapsedMs},
-                        QT_TRANSLATE_NOOP("rs::Store", "counting an API call"));
+        return sql::run(
+            q,
+            QStringLiteral("INSERT INTO api_usage (api, day, calls, errors, throttled,"
+                           " total_ms) VALUES (?, ?, 1, ?, ?, ?)"
+                           " ON CONFLICT (api, day) DO UPDATE SET"
+                           " calls = api_usage.calls + 1,"
+                           " errors = api_usage.errors + excluded.errors,"
+                           " throttled = api_usage.throttled + excluded.throttled,"
+                           " total_ms = api_usage.total_ms + excluded.total_ms"),
+            {api, beijingDate(atUtc).toString(Qt::ISODate), error, throttled, elapsedMs},
+            QT_TRANSLATE_NOOP("rs::Store", "counting an API call"));
     });
 }
 

@@ -24,7 +24,8 @@ ApplicationRecord fromRow(const QSqlQuery &q)
     a.originatorDeptName = q.value(5).toString();
     a.createdAt = q.value(6).toString();
     a.finishedAt = q.value(7).toString();
-    a.approval = approvalStateFromWireName(q.value(8).toString()).value_or(ApprovalState::InApproval);
+    a.approval =
+        approvalStateFromWireName(q.value(8).toString()).value_or(ApprovalState::InApproval);
     a.dingTalkStatus = q.value(9).toString();
     a.dingTalkResult = q.value(10).toString();
     a.amount = q.value(11).toString();
@@ -37,39 +38,38 @@ ApplicationRecord fromRow(const QSqlQuery &q)
 
 ApplicationRepository::ApplicationRepository(const Database &database)
     : m_database(database)
-{
-}
+{ }
 
 StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
 {
     return m_database.transact([&a](QSqlDatabase &db) {
         const QString now = sql::nowUtc();
         QSqlQuery q(db);
-        StoreError e = sql::run(
-            q,
-            QStringLiteral(
-                "INSERT INTO applications (") + kColumns
-                + QStringLiteral(", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                 " ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                                 " business_id = excluded.business_id, title = excluded.title,"
-                                 " process_code = excluded.process_code,"
-                                 " originator_userid = excluded.originator_userid,"
-                                 " originator_dept_name = excluded.originator_dept_name,"
-                                 " created_at = excluded.created_at,"
-                                 " finished_at = excluded.finished_at, approval = excluded.approval,"
-                                 " dingtalk_status = excluded.dingtalk_status,"
-                                 " dingtalk_result = excluded.dingtalk_result,"
-                                 " amount = excluded.amount, raw_json = excluded.raw_json,"
-                                 " parse_error = excluded.parse_error,"
-                                 " updated_at = excluded.updated_at"),
-            {a.id, sql::nullableText(a.businessId), sql::nullableText(a.title),
-             sql::nullableText(a.processCode), sql::nullableText(a.originatorUserId),
-             sql::nullableText(a.originatorDeptName), sql::nullableText(a.createdAt),
-             sql::nullableText(a.finishedAt), toWireName(a.approval),
-             sql::nullableText(a.dingTalkStatus), sql::nullableText(a.dingTalkResult),
-             sql::nullableText(a.amount), QString::fromUtf8(a.rawJson),
-             sql::nullableText(a.parseError), now, now},
-            QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
+        StoreError e =
+            sql::run(q,
+                     QStringLiteral("INSERT INTO applications (") + kColumns
+                         + QStringLiteral(
+                             ", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                             " ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                             " business_id = excluded.business_id, title = excluded.title,"
+                             " process_code = excluded.process_code,"
+                             " originator_userid = excluded.originator_userid,"
+                             " originator_dept_name = excluded.originator_dept_name,"
+                             " created_at = excluded.created_at,"
+                             " finished_at = excluded.finished_at, approval = excluded.approval,"
+                             " dingtalk_status = excluded.dingtalk_status,"
+                             " dingtalk_result = excluded.dingtalk_result,"
+                             " amount = excluded.amount, raw_json = excluded.raw_json,"
+                             " parse_error = excluded.parse_error,"
+                             " updated_at = excluded.updated_at"),
+                     {a.id, sql::nullableText(a.businessId), sql::nullableText(a.title),
+                      sql::nullableText(a.processCode), sql::nullableText(a.originatorUserId),
+                      sql::nullableText(a.originatorDeptName), sql::nullableText(a.createdAt),
+                      sql::nullableText(a.finishedAt), toWireName(a.approval),
+                      sql::nullableText(a.dingTalkStatus), sql::nullableText(a.dingTalkResult),
+                      sql::nullableText(a.amount), QString::fromUtf8(a.rawJson),
+                      sql::nullableText(a.parseError), now, now},
+                     QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
         if (!e.ok())
             return e;
 
@@ -95,40 +95,44 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
 
 std::optional<ApplicationRecord> ApplicationRepository::find(const QString &id) const
 {
-    QSqlQuery q(m_database.connection());
-    if (!sql::run(q, QStringLiteral("SELECT ") + kColumns
-                         + QStringLiteral(" FROM applications WHERE id = ?"),
-                  {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"))
-             .ok()
-        || !q.next()) {
-        return std::nullopt;
-    }
-    ApplicationRecord a = fromRow(q);
-    if (sql::run(q,
-                 QStringLiteral("SELECT fields_json FROM application_rows WHERE application_id = ?"
-                                " ORDER BY row_index"),
-                 {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"))
-            .ok()) {
+    // One read transaction: the application and its rows come from the same snapshot even while
+    // another connection replaces them.
+    std::optional<ApplicationRecord> found;
+    m_database.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        StoreError e = sql::run(q,
+                                QStringLiteral("SELECT ") + kColumns
+                                    + QStringLiteral(" FROM applications WHERE id = ?"),
+                                {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"));
+        if (!e.ok() || !q.next())
+            return e;
+        ApplicationRecord a = fromRow(q);
+        e = sql::run(q,
+                     QStringLiteral("SELECT fields_json FROM application_rows"
+                                    " WHERE application_id = ? ORDER BY row_index"),
+                     {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"));
+        if (!e.ok())
+            return e;
         while (q.next())
             a.rowsJson.append(q.value(0).toString().toUtf8());
-    }
-    return a;
+        found = std::move(a);
+        return StoreError::none();
+    });
+    return found;
 }
 
 QList<ApplicationRecord> ApplicationRepository::list(std::optional<ApprovalState> approval,
-                                                    StoreError *error) const
+                                                     StoreError *error) const
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    const QString select = QStringLiteral("SELECT ") + kColumns
-                           + QStringLiteral(" FROM applications");
+    const QString select =
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM applications");
     const QString order = QStringLiteral(" ORDER BY created_at DESC, id");
     const StoreError e = approval
-                             ? sql::run(q, select + QStringLiteral(" WHERE approval = ?") + order,
-                                        {toWireName(*approval)},
-                                        QT_TRANSLATE_NOOP("rs::Store", "listing applications"))
-                             : sql::run(q, select + order, {},
-                                        QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+        ? sql::run(q, select + QStringLiteral(" WHERE approval = ?") + order,
+                   {toWireName(*approval)}, QT_TRANSLATE_NOOP("rs::Store", "listing applications"))
+        : sql::run(q, select + order, {}, QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
     QList<ApplicationRecord> result;
     if (error)
         *error = e;
@@ -143,9 +147,9 @@ QHash<ApprovalState, int> ApplicationRepository::countByApproval(StoreError *err
 {
     QHash<ApprovalState, int> counts;
     QSqlQuery q(m_database.connection());
-    const StoreError e
-        = sql::run(q, QStringLiteral("SELECT approval, COUNT(*) FROM applications GROUP BY approval"),
-                   {}, QT_TRANSLATE_NOOP("rs::Store", "counting applications"));
+    const StoreError e =
+        sql::run(q, QStringLiteral("SELECT approval, COUNT(*) FROM applications GROUP BY approval"),
+                 {}, QT_TRANSLATE_NOOP("rs::Store", "counting applications"));
     if (error)
         *error = e;
     if (!e.ok())

@@ -43,8 +43,7 @@ StoreError conflict(const QString &key, BillState from, BillState to)
 
 BillRepository::BillRepository(const Database &database)
     : m_database(database)
-{
-}
+{ }
 
 StoreError BillRepository::saveDraft(const BillRecord &bill) const
 {
@@ -73,33 +72,35 @@ StoreError BillRepository::transition(const QString &key, BillState from, BillSt
 
     return m_database.transact([&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        StoreError e = sql::run(
-            q,
-            QStringLiteral(
-                "UPDATE bills SET state = ?,"
-                " kingdee_id = COALESCE(?, kingdee_id),"
-                " kingdee_number = COALESCE(?, kingdee_number),"
-                " last_error = ?, error_field = ?, retryable = ?,"
-                " attempts = attempts + ?, updated_at = ?"
-                " WHERE idempotency_key = ? AND state = ?"),
-            {toWireName(to), sql::nullableText(outcome.kingdeeId),
-             sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
-             sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
-             outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), key, toWireName(from)},
-            QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
+        StoreError e =
+            sql::run(q,
+                     QStringLiteral("UPDATE bills SET state = ?,"
+                                    " kingdee_id = COALESCE(?, kingdee_id),"
+                                    " kingdee_number = COALESCE(?, kingdee_number),"
+                                    " last_error = ?, error_field = ?, retryable = ?,"
+                                    " attempts = attempts + ?, updated_at = ?"
+                                    " WHERE idempotency_key = ? AND state = ?"),
+                     {toWireName(to), sql::nullableText(outcome.kingdeeId),
+                      sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
+                      sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
+                      outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), key, toWireName(from)},
+                     QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
         if (!e.ok())
             return e;
         if (q.numRowsAffected() != 1)
             return conflict(key, from, to);
 
         SyncEvent event;
-        event.level = to == BillState::Failed    ? SyncEvent::Level::Error
-                      : to == BillState::InDoubt ? SyncEvent::Level::Warning
-                                                 : SyncEvent::Level::Info;
+        event.level = to == BillState::Failed ? SyncEvent::Level::Error
+            : to == BillState::InDoubt        ? SyncEvent::Level::Warning
+                                              : SyncEvent::Level::Info;
         event.kind = QStringLiteral("bill.") + toWireName(to);
         event.billKey = key;
-        event.message = message;
-        if (sql::run(q, QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
+        event.message = message.isEmpty() ? QCoreApplication::translate("rs::Store", "%1 → %2")
+                                                .arg(displayName(from), displayName(to))
+                                          : message;
+        if (sql::run(q,
+                     QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
                      {key}, QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"))
                 .ok()
             && q.next()) {
@@ -112,8 +113,9 @@ StoreError BillRepository::transition(const QString &key, BillState from, BillSt
 std::optional<BillRecord> BillRepository::find(const QString &key) const
 {
     QSqlQuery q(m_database.connection());
-    if (!sql::run(q, QStringLiteral("SELECT ") + kColumns
-                         + QStringLiteral(" FROM bills WHERE idempotency_key = ?"),
+    if (!sql::run(q,
+                  QStringLiteral("SELECT ") + kColumns
+                      + QStringLiteral(" FROM bills WHERE idempotency_key = ?"),
                   {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"))
              .ok()
         || !q.next()) {
@@ -126,9 +128,10 @@ QList<BillRecord> BillRepository::forApplication(const QString &applicationId) c
 {
     QList<BillRecord> bills;
     QSqlQuery q(m_database.connection());
-    if (!sql::run(q, QStringLiteral("SELECT ") + kColumns
-                         + QStringLiteral(" FROM bills WHERE application_id = ?"
-                                          " ORDER BY idempotency_key"),
+    if (!sql::run(q,
+                  QStringLiteral("SELECT ") + kColumns
+                      + QStringLiteral(" FROM bills WHERE application_id = ?"
+                                       " ORDER BY idempotency_key"),
                   {applicationId}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"))
              .ok()) {
         return bills;
@@ -143,9 +146,10 @@ QHash<QString, QList<BillRecord>> BillRepository::byApplication(StoreError *erro
     QHash<QString, QList<BillRecord>> bills;
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    const StoreError e = sql::run(
-        q, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM bills ORDER BY idempotency_key"),
-        {}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+    const StoreError e = sql::run(q,
+                                  QStringLiteral("SELECT ") + kColumns
+                                      + QStringLiteral(" FROM bills ORDER BY idempotency_key"),
+                                  {}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
     if (error)
         *error = e;
     if (!e.ok())
@@ -161,9 +165,9 @@ QHash<BillState, int> BillRepository::countByState(StoreError *error) const
 {
     QHash<BillState, int> counts;
     QSqlQuery q(m_database.connection());
-    const StoreError e
-        = sql::run(q, QStringLiteral("SELECT state, COUNT(*) FROM bills GROUP BY state"), {},
-                   QT_TRANSLATE_NOOP("rs::Store", "counting bills"));
+    const StoreError e =
+        sql::run(q, QStringLiteral("SELECT state, COUNT(*) FROM bills GROUP BY state"), {},
+                 QT_TRANSLATE_NOOP("rs::Store", "counting bills"));
     if (error)
         *error = e;
     if (!e.ok())

@@ -18,7 +18,7 @@ namespace {
 
 QString nextConnectionName()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     return QStringLiteral("rebatesync-%1").arg(++counter);
 }
 
@@ -27,8 +27,7 @@ QString nextConnectionName()
 Database::Database(QString path)
     : m_path(std::move(path))
     , m_connectionName(nextConnectionName())
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -67,14 +66,16 @@ StoreError Database::open(int targetVersion)
             return error;
     } else if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
         return {StoreError::Kind::Io,
-                tr("Cannot create the folder for the database %1.").arg(QDir::toNativeSeparators(m_path))};
+                tr("Cannot create the folder for the database %1.")
+                    .arg(QDir::toNativeSeparators(m_path))};
     }
 
     QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open()) {
-        return {StoreError::Kind::Io, tr("Cannot open the database %1: %2")
-                                          .arg(QDir::toNativeSeparators(m_path), db.lastError().text())};
+        return {StoreError::Kind::Io,
+                tr("Cannot open the database %1: %2")
+                    .arg(QDir::toNativeSeparators(m_path), db.lastError().text())};
     }
 
     // Everything up to applyConnectionSettings() only reads: a file that fails here is untouched.
@@ -110,8 +111,9 @@ StoreError Database::checkExistingFile() const
 {
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return {StoreError::Kind::Io, tr("Cannot read the database %1: %2")
-                                          .arg(QDir::toNativeSeparators(m_path), file.errorString())};
+        return {StoreError::Kind::Io,
+                tr("Cannot read the database %1: %2")
+                    .arg(QDir::toNativeSeparators(m_path), file.errorString())};
     }
     const QByteArray magic = sqldialect::fileHeaderMagic();
     const QByteArray head = file.read(magic.size());
@@ -129,7 +131,7 @@ StoreError Database::inspect(int *version) const
 {
     QSqlDatabase db = connection();
     QSqlQuery query(db);
-    const StoreError damaged{
+    const StoreError damaged {
         StoreError::Kind::Corrupt,
         tr("The database %1 is damaged (SQLite's integrity check failed). It has not been "
            "changed. Restore it from a backup, or move it away to start with an empty database.")
@@ -166,9 +168,9 @@ StoreError Database::applyConnectionSettings() const
     QSqlQuery query(connection());
     for (const QString &pragma : sqldialect::connectionPragmas()) {
         if (!query.exec(pragma)) {
-            return {StoreError::Kind::Io, tr("Cannot prepare the database %1: %2")
-                                              .arg(QDir::toNativeSeparators(m_path),
-                                                   query.lastError().text())};
+            return {StoreError::Kind::Io,
+                    tr("Cannot prepare the database %1: %2")
+                        .arg(QDir::toNativeSeparators(m_path), query.lastError().text())};
         }
     }
     return StoreError::none();
@@ -183,12 +185,13 @@ StoreError Database::migrate(int targetVersion)
         StoreError error = transact([&](QSqlDatabase &db) {
             QSqlQuery query(db);
             if (firstEver) {
-                if (StoreError e = sql::run(query,
-                                            QStringLiteral("CREATE TABLE schema_version ("
-                                                           " version INTEGER NOT NULL PRIMARY KEY,"
-                                                           " description VARCHAR(200) NOT NULL,"
-                                                           " applied_at VARCHAR(32) NOT NULL)"),
-                                            {}, QT_TRANSLATE_NOOP("rs::Store", "creating the schema"));
+                if (StoreError e =
+                        sql::run(query,
+                                 QStringLiteral("CREATE TABLE schema_version ("
+                                                " version INTEGER NOT NULL PRIMARY KEY,"
+                                                " description VARCHAR(200) NOT NULL,"
+                                                " applied_at VARCHAR(32) NOT NULL)"),
+                                 {}, QT_TRANSLATE_NOOP("rs::Store", "creating the schema"));
                     !e.ok()) {
                     return e;
                 }

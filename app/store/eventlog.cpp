@@ -35,8 +35,7 @@ SyncEvent::Level levelFromName(const QString &name)
 
 EventLog::EventLog(const Database &database)
     : m_database(database)
-{
-}
+{ }
 
 StoreError EventLog::append(const SyncEvent &event) const
 {
@@ -51,7 +50,9 @@ StoreError EventLog::appendIn(QSqlDatabase &db, const SyncEvent &event)
                                    " application_id, bill_key, message) VALUES (?, ?, ?, ?, ?, ?)"),
                     {event.occurredAt.isEmpty() ? sql::nowUtc() : event.occurredAt,
                      levelName(event.level), event.kind, sql::nullableText(event.applicationId),
-                     sql::nullableText(event.billKey), event.message},
+                     sql::nullableText(event.billKey),
+                     // An empty QString binds as NULL; the column wants text.
+                     event.message.isNull() ? QString(QLatin1String("")) : event.message},
                     QT_TRANSLATE_NOOP("rs::Store", "writing the sync log"));
 }
 

@@ -14,9 +14,9 @@ QString readOnlyConnectOptions()
 
 QStringList connectionPragmas()
 {
-    return {QStringLiteral("PRAGMA busy_timeout = 5000"),
-            QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = FULL"),
-            QStringLiteral("PRAGMA foreign_keys = ON")};
+    return {
+        QStringLiteral("PRAGMA busy_timeout = 5000"), QStringLiteral("PRAGMA journal_mode = WAL"),
+        QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON")};
 }
 
 QString integrityCheckQuery()

@@ -7,10 +7,10 @@
 namespace rs {
 namespace {
 
-constexpr std::array<const char *, int(ApprovalState::Count)> kApprovalNames
-    = {"in_approval", "approved", "rejected", "withdrawn", "revoked"};
-constexpr std::array<const char *, int(BillState::Count)> kBillNames
-    = {"pending", "queued", "sending", "synced", "failed", "in_doubt"};
+constexpr std::array<const char *, int(ApprovalState::Count)> kApprovalNames = {
+    "in_approval", "approved", "rejected", "withdrawn", "revoked"};
+constexpr std::array<const char *, int(BillState::Count)> kBillNames = {
+    "pending", "queued", "sending", "synced", "failed", "in_doubt"};
 
 template<typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<const char *, N> &names, const QString &name)
@@ -22,8 +22,7 @@ std::optional<Enum> fromName(const std::array<const char *, N> &names, const QSt
     return std::nullopt;
 }
 
-template<typename Enum>
-QList<Enum> allOf()
+template<typename Enum> QList<Enum> allOf()
 {
     QList<Enum> all;
     for (int i = 0; i < int(Enum::Count); ++i)

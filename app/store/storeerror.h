@@ -9,12 +9,12 @@ struct StoreError
 {
     enum class Kind {
         None,
-        Corrupt,      // not a database, or SQLite's integrity check failed
-        NotOurs,      // a database, but not one RebateSync wrote
+        Corrupt, // not a database, or SQLite's integrity check failed
+        NotOurs, // a database, but not one RebateSync wrote
         NewerVersion, // written by a newer RebateSync; never downgraded
-        Io,           // cannot create or open the file
-        Sql,          // a statement failed (constraint, disk full, …)
-        Conflict,     // the row was not in the state the caller expected
+        Io, // cannot create or open the file
+        Sql, // a statement failed (constraint, disk full, …)
+        Conflict, // the row was not in the state the caller expected
     };
 
     Kind kind = Kind::None;

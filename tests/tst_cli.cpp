@@ -1,0 +1,267 @@
+#include "app/secrets/secretstore.h"
+#include "app/settings/profile.h"
+#include "app/store/apiusagerepository.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
+#include "app/store/database.h"
+#include "storetestdata.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace rs;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+// Drives the real rebatesync-cli binary the way a scheduled task or a script does.
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void version_printsTheVersion()
+    {
+        const Run run = cli({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(REBATESYNC_VERSION), run.out.constData());
+    }
+
+    void help_listsTheCommands()
+    {
+        const Run run = cli({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *word : {"--profile", "status", "list", "secret set", "kingdee.password"})
+            QVERIFY2(run.out.contains(word), word);
+    }
+
+    void unknownCommand_exitsWithConfigError()
+    {
+        const Run run =
+            cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("frobnicate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("frobnicate"));
+    }
+
+    void statusJson_countsWhatTheStoreHolds()
+    {
+        {
+            Database db(Profile::resolve(m_dir->path()).databasePath());
+            QVERIFY(db.open().ok());
+            ApplicationRepository apps(db);
+            QVERIFY(apps.upsert(testdata::application(QStringLiteral("a1"))).ok());
+            QVERIFY(apps.upsert(testdata::application(QStringLiteral("a2"))).ok());
+            ApplicationRecord running = testdata::application(QStringLiteral("a3"));
+            running.approval = ApprovalState::InApproval;
+            QVERIFY(apps.upsert(running).ok());
+            BillRepository bills(db);
+            QVERIFY(
+                bills.saveDraft(testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"))).ok());
+            ApiUsageRepository usage(db);
+            QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 30).ok());
+            QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Throttled, 30).ok());
+            QVERIFY(usage.record(QLatin1String(api::DingTalkGetToken), ApiOutcome::Ok, 30).ok());
+        }
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("status"),
+                             QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonParseError error {};
+        const QJsonObject status = QJsonDocument::fromJson(run.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, run.out.constData());
+
+        QStringList keys = status.keys();
+        QCOMPARE(keys,
+                 (QStringList {QStringLiteral("api"), QStringLiteral("applications"),
+                               QStringLiteral("bills"), QStringLiteral("dingtalk_month_calls")}));
+        const QJsonObject applications = status.value(QLatin1String("applications")).toObject();
+        QCOMPARE(applications.value(QLatin1String("approved")).toInt(), 2);
+        QCOMPARE(applications.value(QLatin1String("in_approval")).toInt(), 1);
+        QCOMPARE(applications.value(QLatin1String("revoked")).toInt(), 0);
+        QCOMPARE(
+            status.value(QLatin1String("bills")).toObject().value(QLatin1String("pending")).toInt(),
+            1);
+        const QJsonObject get = status.value(QLatin1String("api"))
+                                    .toObject()
+                                    .value(QLatin1String("dingtalk.get"))
+                                    .toObject();
+        QCOMPARE(get.value(QLatin1String("calls")).toInt(), 2);
+        QCOMPARE(get.value(QLatin1String("throttled")).toInt(), 1);
+        QCOMPARE(get.value(QLatin1String("errors")).toInt(), 0);
+        QCOMPARE(status.value(QLatin1String("dingtalk_month_calls")).toInt(), 2);
+    }
+
+    void listJson_givesApplicationsWithTheirBills()
+    {
+        {
+            Database db(Profile::resolve(m_dir->path()).databasePath());
+            QVERIFY(db.open().ok());
+            QVERIFY(
+                ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+            ApplicationRecord refused = testdata::application(QStringLiteral("a2"));
+            refused.approval = ApprovalState::Rejected;
+            QVERIFY(ApplicationRepository(db).upsert(refused).ok());
+            BillRepository bills(db);
+            const BillRecord bill = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
+            QVERIFY(bills.saveDraft(bill).ok());
+            QVERIFY(bills.transition(bill.key, BillState::Pending, BillState::Queued, {}, {}).ok());
+        }
+        const Run run =
+            cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("list"),
+                 QStringLiteral("--state"), QStringLiteral("approved"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject a1 = list.first().toObject();
+        QCOMPARE(a1.value(QLatin1String("id")).toString(), QStringLiteral("a1"));
+        QCOMPARE(a1.value(QLatin1String("business_id")).toString(), QStringLiteral("2025a1"));
+        QCOMPARE(a1.value(QLatin1String("approval")).toString(), QStringLiteral("approved"));
+        QCOMPARE(a1.value(QLatin1String("sync")).toString(), QStringLiteral("queued"));
+        QCOMPARE(a1.value(QLatin1String("amount")).toString(), QStringLiteral("1834.60"));
+        const QJsonObject bill = a1.value(QLatin1String("bills")).toArray().first().toObject();
+        QCOMPARE(bill.value(QLatin1String("key")).toString(), QStringLiteral("a1-C0"));
+        QCOMPARE(bill.value(QLatin1String("state")).toString(), QStringLiteral("queued"));
+        QVERIFY(bill.contains(QLatin1String("number")) && bill.contains(QLatin1String("error")));
+
+        const Run bySync =
+            cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("list"),
+                 QStringLiteral("--state"), QStringLiteral("pending"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(bySync.out).array().size(), 1); // a2: no bills yet
+
+        const Run bad = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("list"),
+                             QStringLiteral("--state"), QStringLiteral("done")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("in_doubt"));
+    }
+
+    void secretSet_storesStdinInTheKeychainAndNeverPrintsIt()
+    {
+        const QByteArray secret = "pw-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("secret"),
+                             QStringLiteral("set"), QStringLiteral("kingdee.password")},
+                            secret + "\r\n");
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(!run.out.contains(secret) && !run.err.contains(secret));
+
+        SecretStore store(Profile::resolve(m_dir->path()).dir());
+        const SecretResult read = store.readNow(SecretName::KingdeePassword);
+        QVERIFY2(read.ok(), qPrintable(read.message));
+        QCOMPARE(read.value.toUtf8(), secret); // line break stripped
+        QVERIFY(store.removeNow(SecretName::KingdeePassword).ok());
+
+        // Nothing in the profile folder holds it.
+        QDirIterator files(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(secret), qPrintable(file.fileName()));
+        }
+    }
+
+    void secretSet_refusesUnknownNamesAndEmptyInput()
+    {
+        const Run unknown =
+            cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("secret"),
+                 QStringLiteral("set"), QStringLiteral("kingdee.token")},
+                "x\n");
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("kingdee.app_secret"));
+
+        const Run empty = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("secret"),
+                               QStringLiteral("set"), QStringLiteral("kingdee.password")},
+                              "\n");
+        QCOMPARE(empty.exitCode, 1);
+    }
+
+    void secretSet_withoutKeychain_saysWhatToInstallAndKeepsNothing()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("unix:path=/nonexistent/rebatesync-bus"));
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        const QByteArray secret = "never-written-anywhere";
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("secret"),
+                             QStringLiteral("set"), QStringLiteral("dingtalk.app_secret")},
+                            secret + "\n", environment);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("gnome-keyring"), run.err.constData());
+        QVERIFY(run.err.contains("REBATESYNC_DINGTALK_APP_SECRET"));
+        QVERIFY(!run.out.contains(secret) && !run.err.contains(secret));
+    }
+
+    void status_onCorruptDatabase_explainsAndLeavesItAlone()
+    {
+        const QString path = Profile::resolve(m_dir->path()).databasePath();
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("this is not a database");
+        }
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("status")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("rebatesync.db"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("this is not a database"));
+    }
+
+    void chineseLocale_speaksChinese()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
+        environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("status")},
+                            {}, environment);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("已同步")),
+                 run.out.constData());
+    }
+
+private:
+    Run cli(const QStringList &arguments, const QByteArray &input = {},
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        QProcessEnvironment env = environment;
+        if (!env.contains(QStringLiteral("LANG")))
+            env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CLI_EXECUTABLE), arguments);
+        if (!process.waitForStarted())
+            return {};
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(60000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

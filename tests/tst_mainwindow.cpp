@@ -1,0 +1,162 @@
+#include "app/i18n/translations.h"
+#include "app/settings/profile.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/database.h"
+#include "models/modelroles.h"
+#include "models/statecountsmodel.h"
+#include "storetestdata.h"
+#include "ui/mainwindow.h"
+#include "ui/uistate.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+using namespace rs;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_profile = std::make_unique<Profile>(Profile::resolve(m_dir->path()));
+        QString error;
+        QVERIFY(m_profile->ensureExists(&error));
+        m_database = std::make_unique<Database>(m_profile->databasePath());
+        QVERIFY(m_database->open().ok());
+        m_uiState = std::make_unique<UiState>(m_profile->uiStatePath());
+        m_translations = std::make_unique<Translations>();
+    }
+
+    void cleanup()
+    {
+        m_translations.reset();
+        m_uiState.reset();
+        m_database.reset();
+    }
+
+    void opensInChineseWithTranslatedTitleAndMenus()
+    {
+        m_uiState->setLanguage(LanguageChoice::Chinese);
+        m_translations->apply(m_uiState->language());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QCOMPARE(window.windowTitle(), QStringLiteral("返利同步台"));
+        QStringList menus;
+        const QList<QAction *> menuActions = window.menuBar()->actions();
+        for (QAction *action : menuActions)
+            menus.append(action->text());
+        QCOMPARE(menus,
+                 (QStringList {QStringLiteral("文件(&F)"), QStringLiteral("视图(&V)"),
+                               QStringLiteral("设置(&S)"), QStringLiteral("帮助(&H)")}));
+        auto *chinese = window.findChild<QAction *>(QStringLiteral("languageChineseAction"));
+        QVERIFY(chinese && chinese->isChecked());
+
+        // Qt's own translation is loaded too: standard buttons read 确定 / 取消.
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QCOMPARE(buttons.button(QDialogButtonBox::Ok)->text(), QStringLiteral("确定"));
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+    }
+
+    void choosingEnglish_retranslatesTheOpenWindowAndIsRemembered()
+    {
+        m_uiState->setLanguage(LanguageChoice::Chinese);
+        m_translations->apply(m_uiState->language());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        connect(&window, &MainWindow::languageChangeRequested, this,
+                [this](LanguageChoice choice) { m_translations->apply(choice); });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        window.findChild<QAction *>(QStringLiteral("languageEnglishAction"))->trigger();
+        QTRY_COMPARE(window.windowTitle(), QStringLiteral("RebateSync"));
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        QCOMPARE(UiState(m_profile->uiStatePath()).language(), LanguageChoice::English);
+
+        window.findChild<QAction *>(QStringLiteral("languageChineseAction"))->trigger();
+        QTRY_COMPARE(window.windowTitle(), QStringLiteral("返利同步台"));
+    }
+
+    void windowSizeAndToolbar_areRememberedAcrossRuns()
+    {
+        {
+            MainWindow window(*m_profile, *m_database, *m_uiState);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(833, 577);
+            window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->hide();
+            QTRY_COMPARE(window.size(), QSize(833, 577));
+            window.close();
+        }
+        MainWindow reopened(*m_profile, *m_database, *m_uiState);
+        reopened.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reopened));
+        QCOMPARE(reopened.size(), QSize(833, 577));
+        QVERIFY(!reopened.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->isVisible());
+    }
+
+    void overview_showsTheStoresCountsAndRefreshes()
+    {
+        m_translations->apply(LanguageChoice::English);
+        ApplicationRepository repo(*m_database);
+        QVERIFY(repo.upsert(testdata::application(QStringLiteral("a1"))).ok());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        auto *view = window.findChild<QTableView *>(QStringLiteral("stateCountsView"));
+        QVERIFY(view);
+        const QAbstractItemModel *model = view->model();
+        const int approvedRow = int(ApprovalState::Approved);
+        QCOMPARE(model->index(approvedRow, StateCountsModel::StateColumn).data().toString(),
+                 QStringLiteral("Approved"));
+        QCOMPARE(model->index(approvedRow, StateCountsModel::CountColumn)
+                     .data(UnderlyingDataRole)
+                     .toInt(),
+                 1);
+
+        QVERIFY(repo.upsert(testdata::application(QStringLiteral("a2"))).ok());
+        window.findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+        QCOMPARE(model->index(approvedRow, StateCountsModel::CountColumn).data().toString(),
+                 QStringLiteral("2"));
+    }
+
+    void stateCountsModel_passesTheModelTester()
+    {
+        StateCountsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCounts({{ApprovalState::Approved, 12345}}, {{BillState::InDoubt, 2}});
+        model.retranslate();
+        QCOMPARE(model.rowCount(), int(ApprovalState::Count) + int(BillState::Count));
+        const int inDoubtRow = int(ApprovalState::Count) + int(BillState::InDoubt);
+        QCOMPARE(
+            model.index(inDoubtRow, StateCountsModel::CountColumn).data(UnderlyingDataRole).toInt(),
+            2);
+        QCOMPARE(model.index(inDoubtRow, StateCountsModel::StateColumn)
+                     .data(UnderlyingDataRole)
+                     .toString(),
+                 QStringLiteral("in_doubt"));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<UiState> m_uiState;
+    std::unique_ptr<Translations> m_translations;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

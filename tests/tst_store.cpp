@@ -1,0 +1,371 @@
+#include "app/store/apiusagerepository.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
+#include "app/store/database.h"
+#include "app/store/eventlog.h"
+#include "app/store/migrations.h"
+#include "storetestdata.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace rs;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// Raw access for setting up states the product never writes itself.
+void execRaw(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("raw");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &statement : statements)
+            QVERIFY2(q.exec(statement), qPrintable(statement));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
+class TestStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("t%1.db").arg(++m_counter));
+    }
+
+    void newDatabase_isAtLatestVersionInWalMode()
+    {
+        Database db(m_path);
+        const StoreError error = db.open();
+        QVERIFY2(error.ok(), qPrintable(error.message));
+        QCOMPARE(db.schemaVersion(), latestSchemaVersion());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    }
+
+    void olderSchema_isMigratedForwardKeepingItsData()
+    {
+        {
+            Database v1(m_path);
+            QVERIFY(v1.open(1).ok());
+            QCOMPARE(v1.schemaVersion(), 1);
+            QVERIFY(
+                ApplicationRepository(v1).upsert(testdata::application(QStringLiteral("a1"))).ok());
+            // Version 1 has no usage counters yet.
+            QVERIFY(!ApiUsageRepository(v1)
+                         .record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 5)
+                         .ok());
+        }
+        Database current(m_path);
+        const StoreError error = current.open();
+        QVERIFY2(error.ok(), qPrintable(error.message));
+        QCOMPARE(current.schemaVersion(), latestSchemaVersion());
+        const auto found = ApplicationRepository(current).find(QStringLiteral("a1"));
+        QVERIFY(found.has_value());
+        QCOMPARE(found->rowsJson.size(), 2);
+        QCOMPARE(found->amount, QStringLiteral("1834.60"));
+        QVERIFY(ApiUsageRepository(current)
+                    .record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 5)
+                    .ok());
+    }
+
+    void upsert_replacesTheApplicationAndAllItsRows()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        ApplicationRepository repo(db);
+        QVERIFY(
+            repo.upsert(testdata::application(QStringLiteral("a1"), 5, QStringLiteral("A"))).ok());
+        QVERIFY(
+            repo.upsert(testdata::application(QStringLiteral("a1"), 2, QStringLiteral("B"))).ok());
+        const auto found = repo.find(QStringLiteral("a1"));
+        QVERIFY(found.has_value());
+        QCOMPARE(found->title, QStringLiteral("B"));
+        QCOMPARE(found->rowsJson.size(), 2);
+        QCOMPARE(repo.list().size(), 1);
+    }
+
+    void failedTransaction_leavesNoPartialState()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        const StoreError error = db.transact([](QSqlDatabase &conn) {
+            SyncEvent event;
+            event.kind = QStringLiteral("test");
+            event.message = QStringLiteral("written before the failure");
+            if (StoreError e = EventLog::appendIn(conn, event); !e.ok())
+                return e;
+            QSqlQuery q(conn);
+            q.exec(QStringLiteral("INSERT INTO no_such_table VALUES (1)"));
+            return StoreError {StoreError::Kind::Sql, q.lastError().text()};
+        });
+        QVERIFY(!error.ok());
+        QVERIFY(EventLog(db).recent(10).isEmpty());
+    }
+
+    void billForUnknownApplication_isRefusedAndNothingStored()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        BillRepository bills(db);
+        const StoreError error =
+            bills.saveDraft(testdata::bill(QStringLiteral("ghost"), QStringLiteral("C1")));
+        QCOMPARE(error.kind, StoreError::Kind::Sql);
+        QVERIFY(!bills.find(QStringLiteral("ghost-C1")).has_value());
+    }
+
+    void billStateMachine_recordsEveryChangeWithItsEvent()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        BillRepository bills(db);
+        const BillRecord draft = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
+        QVERIFY(bills.saveDraft(draft).ok());
+        QCOMPARE(bills.find(draft.key)->state, BillState::Pending);
+
+        QVERIFY(bills
+                    .transition(draft.key, BillState::Pending, BillState::Queued, {},
+                                QStringLiteral("queued"))
+                    .ok());
+        BillOutcome attempt;
+        attempt.countsAsAttempt = true;
+        QVERIFY(bills
+                    .transition(draft.key, BillState::Queued, BillState::Sending, attempt,
+                                QStringLiteral("sending"))
+                    .ok());
+        BillOutcome saved;
+        saved.kingdeeId = QStringLiteral("100123");
+        saved.kingdeeNumber = QStringLiteral("QTYS000123");
+        QVERIFY(bills
+                    .transition(draft.key, BillState::Sending, BillState::Synced, saved,
+                                QStringLiteral("saved as QTYS000123"))
+                    .ok());
+
+        const BillRecord synced = *bills.find(draft.key);
+        QCOMPARE(synced.state, BillState::Synced);
+        QCOMPARE(synced.kingdeeNumber, QStringLiteral("QTYS000123"));
+        QCOMPARE(synced.attempts, 1);
+        QVERIFY(synced.lastError.isEmpty());
+
+        // A synced bill's draft is never rewritten, and it never goes back to the queue.
+        BillRecord changed = draft;
+        changed.amount = QStringLiteral("-1.00");
+        QVERIFY(bills.saveDraft(changed).ok());
+        QCOMPARE(bills.find(draft.key)->amount, QStringLiteral("-600.00"));
+        QCOMPARE(bills.transition(draft.key, BillState::Synced, BillState::Queued, {}, {}).kind,
+                 StoreError::Kind::Conflict);
+
+        const QList<SyncEvent> events = EventLog(db).recent(10);
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.first().kind, QStringLiteral("bill.synced"));
+        QCOMPARE(events.first().applicationId, QStringLiteral("a1"));
+        QCOMPARE(events.first().message, QStringLiteral("saved as QTYS000123"));
+    }
+
+    void transitionWithoutMessage_logsTheChangeItself()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        BillRepository bills(db);
+        const BillRecord draft = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
+        QVERIFY(bills.saveDraft(draft).ok());
+        QVERIFY(bills.transition(draft.key, BillState::Pending, BillState::Queued, {}, {}).ok());
+        const QList<SyncEvent> events = EventLog(db).recent(1);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().message, QStringLiteral("Pending → Queued"));
+        QCOMPARE(events.first().billKey, draft.key);
+    }
+
+    void transitionFromAnotherState_changesNothing()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        BillRepository bills(db);
+        const BillRecord draft = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
+        QVERIFY(bills.saveDraft(draft).ok());
+        // The caller believes the bill is queued; it is still pending.
+        const StoreError error =
+            bills.transition(draft.key, BillState::Queued, BillState::Sending, {}, {});
+        QCOMPARE(error.kind, StoreError::Kind::Conflict);
+        QCOMPARE(bills.find(draft.key)->state, BillState::Pending);
+        QVERIFY(EventLog(db).recent(10).isEmpty());
+    }
+
+    void readerSeesConsistentDataWhileWriterCommits()
+    {
+        {
+            Database setup(m_path);
+            QVERIFY(setup.open().ok());
+            QVERIFY(ApplicationRepository(setup)
+                        .upsert(testdata::application(QStringLiteral("a1"), 3, QStringLiteral("A")))
+                        .ok());
+        }
+        std::atomic<bool> writerFailed {false};
+        QThread *writer = QThread::create([this, &writerFailed] {
+            Database db(m_path);
+            if (!db.open().ok()) {
+                writerFailed = true;
+                return;
+            }
+            ApplicationRepository repo(db);
+            for (int i = 0; i < 300; ++i) {
+                const bool odd = i % 2;
+                const auto a =
+                    testdata::application(QStringLiteral("a1"), odd ? 7 : 3,
+                                          odd ? QStringLiteral("B") : QStringLiteral("A"));
+                if (!repo.upsert(a).ok())
+                    writerFailed = true;
+            }
+        });
+
+        Database reader(m_path);
+        QVERIFY(reader.open().ok());
+        ApplicationRepository repo(reader);
+        writer->start();
+        int reads = 0;
+        while (!writer->isFinished() || reads < 50) {
+            const auto a = repo.find(QStringLiteral("a1"));
+            QVERIFY(a.has_value());
+            const int expectedRows = a->title == QLatin1String("B") ? 7 : 3;
+            QCOMPARE(a->rowsJson.size(), expectedRows);
+            for (const QByteArray &row : a->rowsJson)
+                QVERIFY2(row.contains(a->title.toUtf8()), row.constData());
+            ++reads;
+        }
+        writer->wait();
+        delete writer;
+        QVERIFY(!writerFailed);
+    }
+
+    void corruptFile_isRefusedAndLeftUntouched()
+    {
+        {
+            QFile file(m_path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(8192, 'x'));
+        }
+        const QByteArray before = fileHash(m_path);
+        Database db(m_path);
+        const StoreError error = db.open();
+        QCOMPARE(error.kind, StoreError::Kind::Corrupt);
+        QVERIFY2(error.message.contains(m_path), qPrintable(error.message));
+        QCOMPARE(fileHash(m_path), before);
+        QVERIFY(!QFile::exists(m_path + QStringLiteral("-wal")));
+    }
+
+    void damagedPages_areRefusedAndLeftUntouched()
+    {
+        {
+            Database db(m_path);
+            QVERIFY(db.open().ok());
+            ApplicationRepository repo(db);
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(repo.upsert(testdata::application(QStringLiteral("a%1").arg(i), 4)).ok());
+        }
+        {
+            QFile file(m_path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.size() > 4096 * 6);
+            file.seek(4096 * 3);
+            file.write(QByteArray(4096 * 2, '\x5a'));
+        }
+        const QByteArray before = fileHash(m_path);
+        Database db(m_path);
+        const StoreError error = db.open();
+        QCOMPARE(error.kind, StoreError::Kind::Corrupt);
+        QCOMPARE(fileHash(m_path), before);
+    }
+
+    void newerVersionFile_isRefusedAndLeftUntouched()
+    {
+        {
+            Database db(m_path);
+            QVERIFY(db.open().ok());
+        }
+        execRaw(m_path, {QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', 'x')")});
+        const QByteArray before = fileHash(m_path);
+
+        Database db(m_path);
+        const StoreError error = db.open();
+        QCOMPARE(error.kind, StoreError::Kind::NewerVersion);
+        QVERIFY2(error.message.contains(QLatin1String("99")), qPrintable(error.message));
+        QCOMPARE(fileHash(m_path), before);
+        QVERIFY(!db.isOpen());
+    }
+
+    void someoneElsesDatabase_isRefused()
+    {
+        execRaw(m_path, {QStringLiteral("CREATE TABLE customers (id INTEGER)")});
+        const QByteArray before = fileHash(m_path);
+        Database db(m_path);
+        QCOMPARE(db.open().kind, StoreError::Kind::NotOurs);
+        QCOMPARE(fileHash(m_path), before);
+    }
+
+    void apiUsage_countsPerBeijingMonthAndQuotaSkipsTokenCalls()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        ApiUsageRepository usage(db);
+        // 2025-03-31 16:30 UTC is already 1 April in Beijing.
+        const QDateTime lateMarch(QDate(2025, 3, 31), QTime(15, 59), Qt::UTC);
+        const QDateTime earlyApril(QDate(2025, 3, 31), QTime(16, 30), Qt::UTC);
+        QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 40, lateMarch).ok());
+        QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 40, earlyApril).ok());
+        QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Throttled, 10, earlyApril)
+                    .ok());
+        QVERIFY(usage.record(QLatin1String(api::DingTalkListIds), ApiOutcome::Error, 10, earlyApril)
+                    .ok());
+        QVERIFY(usage.record(QLatin1String(api::DingTalkGetToken), ApiOutcome::Ok, 10, earlyApril)
+                    .ok());
+
+        const QList<ApiUsage> april = usage.month(earlyApril);
+        QCOMPARE(april.size(), 3);
+        const auto get = std::find_if(april.cbegin(), april.cend(), [](const ApiUsage &u) {
+            return u.api == QLatin1String(api::DingTalkGet);
+        });
+        QVERIFY(get != april.cend());
+        QCOMPARE(get->calls, 2);
+        QCOMPARE(get->throttled, 1);
+        QCOMPARE(get->totalMs, 50);
+        QCOMPARE(usage.dingTalkQuotaCalls(earlyApril), 3); // gettoken is free
+        QCOMPARE(usage.dingTalkQuotaCalls(lateMarch), 1);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_counter = 0;
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
