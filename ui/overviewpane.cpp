@@ -25,8 +25,12 @@ OverviewPane::OverviewPane(const Database &database, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setMinimumSectionSize(96);
     m_view->setAlternatingRowColors(true);
+    m_view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_view->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
@@ -41,6 +45,7 @@ OverviewPane::OverviewPane(const Database &database, QWidget *parent)
     layout->addWidget(m_heading);
     layout->addWidget(m_problem);
     layout->addWidget(m_view);
+    layout->addStretch(1);
     retranslateUi();
     refresh();
 }

@@ -7,21 +7,38 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QPixmap>
+#include <QScreen>
+#include <QTimer>
+
+namespace {
+
+// Grabs the window from the display server (what a person would see), then quits.
+void scheduleScreenshot(QWidget *window, const QString &path)
+{
+    QTimer::singleShot(1500, window, [window, path] {
+        const QPixmap shot = window->screen()->grabWindow(window->winId());
+        const bool saved = !shot.isNull() && shot.save(path);
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     rs::setApplicationIdentity();
 
-    QString problem;
-    const rs::Profile profile =
-        rs::Profile::resolve(rs::GuiStartup::profileDir(QCoreApplication::arguments(), &problem));
+    const rs::GuiStartup startup = rs::GuiStartup::parse(QCoreApplication::arguments());
+    const rs::Profile profile = rs::Profile::resolve(startup.profileDir);
     rs::UiState uiState(profile.uiStatePath());
     rs::Translations translations;
     translations.apply(uiState.language());
-    QApplication::setApplicationDisplayName(
-        QCoreApplication::translate("rs::MainWindow", "RebateSync"));
+    const QString appName = QCoreApplication::translate("rs::MainWindow", "RebateSync");
+    QApplication::setApplicationDisplayName(appName);
 
+    QString problem = startup.error;
     rs::Database database(profile.databasePath());
     if (problem.isEmpty())
         profile.ensureExists(&problem);
@@ -30,8 +47,7 @@ int main(int argc, char *argv[])
             problem = error.message;
     }
     if (!problem.isEmpty()) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("rs::MainWindow", "RebateSync"),
-                              problem);
+        QMessageBox::critical(nullptr, appName, problem);
         return 2;
     }
 
@@ -39,5 +55,7 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &rs::MainWindow::languageChangeRequested, &app,
                      [&translations](rs::LanguageChoice choice) { translations.apply(choice); });
     window.show();
+    if (!startup.screenshotPath.isEmpty())
+        scheduleScreenshot(&window, startup.screenshotPath);
     return QApplication::exec();
 }

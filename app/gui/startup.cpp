@@ -4,16 +4,24 @@
 
 namespace rs {
 
-QString GuiStartup::profileDir(const QStringList &arguments, QString *error)
+GuiStartup GuiStartup::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      tr("Folder with settings.ini, the database and schemes."),
                                      QStringLiteral("DIR"));
-    parser.addOption(profile);
+    // For documentation and visual checks: what the screen shows, taken from the display server.
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        tr("Save a screenshot to FILE once the window is shown, "
+                                           "then quit."),
+                                        QStringLiteral("FILE"));
+    parser.addOptions({profile, screenshot});
+    GuiStartup startup;
     if (!parser.parse(arguments))
-        *error = parser.errorText();
-    return parser.value(profile);
+        startup.error = parser.errorText();
+    startup.profileDir = parser.value(profile);
+    startup.screenshotPath = parser.value(screenshot);
+    return startup;
 }
 
 } // namespace rs

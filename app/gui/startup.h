@@ -5,14 +5,17 @@
 
 namespace rs {
 
-// Reads the console's own command line: `rebatesync [--profile DIR]`.
-class GuiStartup final
+// The console's own command line: `rebatesync [--profile DIR] [--screenshot FILE]`.
+struct GuiStartup
 {
     Q_DECLARE_TR_FUNCTIONS(rs::GuiStartup)
 
 public:
-    // Empty means the default profile; `error` is set for an unknown option.
-    static QString profileDir(const QStringList &arguments, QString *error);
+    QString profileDir;     // empty: the default profile
+    QString screenshotPath; // set: save a picture of the screen once the window shows, then quit
+    QString error;          // an unknown option
+
+    static GuiStartup parse(const QStringList &arguments);
 };
 
 } // namespace rs
