@@ -50,6 +50,10 @@
         <source>Folder with settings.ini, the database and schemes.</source>
         <translation>存放 settings.ini、数据库和集成方案的文件夹。</translation>
     </message>
+    <message>
+        <source>Save a screenshot to FILE once the window is shown, then quit.</source>
+        <translation>窗口显示后把截图保存到 FILE，然后退出。</translation>
+    </message>
 </context>
 <context>
     <name>rs::MainWindow</name>

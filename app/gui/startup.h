@@ -11,9 +11,9 @@ struct GuiStartup
     Q_DECLARE_TR_FUNCTIONS(rs::GuiStartup)
 
 public:
-    QString profileDir;     // empty: the default profile
+    QString profileDir; // empty: the default profile
     QString screenshotPath; // set: save a picture of the screen once the window shows, then quit
-    QString error;          // an unknown option
+    QString error; // an unknown option
 
     static GuiStartup parse(const QStringList &arguments);
 };
