@@ -1,0 +1,299 @@
+#include "dingtalksim.h"
+
+#include "dingtalkanswers.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+namespace rs::sandbox {
+
+using namespace dingtalk;
+
+namespace {
+
+constexpr int kMaxPage = 20;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QJsonObject parseObject(const QByteArray &body, bool *ok)
+{
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    *ok = error.error == QJsonParseError::NoError && doc.isObject();
+    return doc.object();
+}
+
+enum class WindowProblem { None, TooLong, TooOld, Reversed };
+
+WindowProblem checkWindow(qint64 startMs, qint64 endMs)
+{
+    if (endMs < startMs)
+        return WindowProblem::Reversed;
+    if (endMs - startMs > 120 * kDayMs)
+        return WindowProblem::TooLong;
+    if (startMs < nowMs() - 365 * kDayMs)
+        return WindowProblem::TooOld;
+    return WindowProblem::None;
+}
+
+QString windowMessage(WindowProblem problem)
+{
+    switch (problem) {
+    case WindowProblem::TooLong:
+        return QStringLiteral("结束时间与开始时间的间隔不能超过120天");
+    case WindowProblem::TooOld:
+        return QStringLiteral("开始时间不能早于当前时间365天");
+    case WindowProblem::Reversed:
+        return QStringLiteral("结束时间不能早于开始时间");
+    case WindowProblem::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+DingTalkSim::DingTalkSim(DingTalkOptions options, QList<SimInstance> instances)
+    : m_options(std::move(options))
+    , m_instances(std::move(instances))
+    , m_qps(m_options.qpsLimit, 1000)
+    , m_quotaUsed(m_options.quotaUsed)
+{ }
+
+std::optional<Route> DingTalkSim::route(const HttpRequest &request)
+{
+    const QString &path = request.path;
+    const auto bind = [this](Answer (DingTalkSim::*handler)(const HttpRequest &)) {
+        return [this, handler](const HttpRequest &r) {
+            return (this->*handler)(r);
+        };
+    };
+    if (path == QLatin1String("/gettoken"))
+        return Route {QStringLiteral("dingtalk.gettoken"), bind(&DingTalkSim::getToken)};
+    if (path == QLatin1String("/v1.0/oauth2/accessToken"))
+        return Route {QStringLiteral("dingtalk.v1.accessToken"), bind(&DingTalkSim::v1AccessToken)};
+    if (path == QLatin1String("/topapi/processinstance/listids"))
+        return Route {QStringLiteral("dingtalk.listids"), bind(&DingTalkSim::listIds)};
+    if (path == QLatin1String("/topapi/processinstance/get"))
+        return Route {QStringLiteral("dingtalk.get"), bind(&DingTalkSim::get)};
+    if (path == QLatin1String("/v1.0/workflow/processes/instanceIds/query"))
+        return Route {QStringLiteral("dingtalk.v1.instanceIds"), bind(&DingTalkSim::v1InstanceIds)};
+    if (path == QLatin1String("/v1.0/workflow/processInstances"))
+        return Route {QStringLiteral("dingtalk.v1.instance"), bind(&DingTalkSim::v1Instance)};
+    return std::nullopt;
+}
+
+QString DingTalkSim::issueToken()
+{
+    // Within its lifetime DingTalk hands out the same token again and extends it.
+    if (m_currentToken.isEmpty() || !tokenValid(m_currentToken.toLatin1())) {
+        m_currentToken =
+            QStringLiteral("%1%2")
+                .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'))
+                .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+    }
+    m_tokens.insert(m_currentToken, nowMs() + qint64(m_options.tokenLifetimeS) * 1000);
+    return m_currentToken;
+}
+
+bool DingTalkSim::tokenValid(const QByteArray &token) const
+{
+    const auto it = m_tokens.constFind(QString::fromLatin1(token));
+    return it != m_tokens.constEnd() && it.value() > nowMs();
+}
+
+Answer DingTalkSim::getToken(const HttpRequest &request)
+{
+    if (request.query.queryItemValue(QStringLiteral("appkey")) != m_options.appKey
+        || request.query.queryItemValue(QStringLiteral("appsecret")) != m_options.appSecret) {
+        return topError(40089, QStringLiteral("不合法的corpid或corpsecret"));
+    }
+    const QString token = issueToken();
+    return {HttpResponse::json(
+        QJsonDocument(QJsonObject {{QStringLiteral("errcode"), 0},
+                                   {QStringLiteral("errmsg"), QStringLiteral("ok")},
+                                   {QStringLiteral("access_token"), token},
+                                   {QStringLiteral("expires_in"), m_options.tokenLifetimeS}})
+            .toJson(QJsonDocument::Compact))};
+}
+
+Answer DingTalkSim::v1AccessToken(const HttpRequest &request)
+{
+    bool ok = false;
+    const QJsonObject body = parseObject(request.body, &ok);
+    if (!ok || body.value(QLatin1String("appKey")).toString() != m_options.appKey
+        || body.value(QLatin1String("appSecret")).toString() != m_options.appSecret) {
+        return v1Error(400, QStringLiteral("invalidClientIdOrSecret"),
+                       QStringLiteral("无效的clientId或者clientSecret"));
+    }
+    return v1Ok({{QStringLiteral("accessToken"), issueToken()},
+                 {QStringLiteral("expireIn"), m_options.tokenLifetimeS}});
+}
+
+std::optional<Answer> DingTalkSim::admitTopApi(const HttpRequest &request, const QString &api)
+{
+    if (!tokenValid(request.query.queryItemValue(QStringLiteral("access_token")).toLatin1()))
+        return invalidToken();
+    if (!m_qps.allow(api, nowMs()))
+        return topError(90018, QStringLiteral("当前企业正在调用此接口的频率过快，请稍后再试"));
+    if (m_options.monthlyQuota > 0 && m_quotaUsed >= m_options.monthlyQuota)
+        return topError(90020, QStringLiteral("本月api调用量已超过限制"));
+    ++m_quotaUsed;
+    return std::nullopt;
+}
+
+std::optional<Answer> DingTalkSim::admitV1(const HttpRequest &request, const QString &api)
+{
+    if (!tokenValid(request.header("x-acs-dingtalk-access-token")))
+        return v1Error(400, QStringLiteral("InvalidAuthentication"),
+                       QStringLiteral("不合法的access_token"));
+    if (!m_qps.allow(api, nowMs())) {
+        return v1Error(403, QStringLiteral("Forbidden.AccessDenied.QpsLimitForAppkeyAndApi"),
+                       QStringLiteral("调用该接口触发了限流"));
+    }
+    if (m_options.monthlyQuota > 0 && m_quotaUsed >= m_options.monthlyQuota) {
+        return v1Error(403, QStringLiteral("Forbidden.AccessDenied.ApiCountLimitForOrg"),
+                       QStringLiteral("企业本月接口调用次数已超过上限"));
+    }
+    ++m_quotaUsed;
+    return std::nullopt;
+}
+
+Answer DingTalkSim::listIds(const HttpRequest &request)
+{
+    if (auto refused = admitTopApi(request, QStringLiteral("listids")))
+        return *refused;
+    bool ok = false;
+    const QJsonObject body = parseObject(request.body, &ok);
+    if (!ok)
+        return topError(40035, QStringLiteral("不合法的参数: 请求体不是 JSON"));
+    const int size = body.value(QLatin1String("size")).toInt(kMaxPage);
+    if (size < 1 || size > kMaxPage)
+        return topError(40035, QStringLiteral("不合法的参数: size 最大值为20"));
+    const qint64 start = qint64(body.value(QLatin1String("start_time")).toDouble());
+    const qint64 end = body.contains(QLatin1String("end_time"))
+        ? qint64(body.value(QLatin1String("end_time")).toDouble())
+        : nowMs();
+    if (const WindowProblem problem = checkWindow(start, end); problem != WindowProblem::None)
+        return topError(40035, QStringLiteral("不合法的参数: ") + windowMessage(problem));
+    const QString processCode = body.value(QLatin1String("process_code")).toString();
+    const int cursor = body.value(QLatin1String("cursor")).toInt(0);
+
+    QStringList matching;
+    for (const SimInstance &i : std::as_const(m_instances)) {
+        if (i.processCode == processCode && i.createMs >= start && i.createMs <= end)
+            matching.append(i.id);
+    }
+    QJsonObject result {
+        {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(cursor, size))}};
+    if (cursor + size < matching.size())
+        result.insert(QStringLiteral("next_cursor"), cursor + size);
+    return dingtalk::ok(QJsonObject {{QStringLiteral("result"), result}});
+}
+
+const SimInstance *DingTalkSim::find(const QString &id) const
+{
+    for (const SimInstance &i : m_instances) {
+        if (i.id == id)
+            return &i;
+    }
+    return nullptr;
+}
+
+Answer DingTalkSim::get(const HttpRequest &request)
+{
+    if (auto refused = admitTopApi(request, QStringLiteral("get")))
+        return *refused;
+    bool ok = false;
+    const QJsonObject body = parseObject(request.body, &ok);
+    const SimInstance *instance = find(body.value(QLatin1String("process_instance_id")).toString());
+    if (!ok || !instance)
+        return topError(40035, QStringLiteral("不合法的参数: 审批实例不存在"));
+    return dingtalk::ok(QJsonObject {{QStringLiteral("process_instance"), instance->toTopApi()}});
+}
+
+Answer DingTalkSim::v1InstanceIds(const HttpRequest &request)
+{
+    if (auto refused = admitV1(request, QStringLiteral("v1.instanceIds")))
+        return *refused;
+    bool ok = false;
+    const QJsonObject body = parseObject(request.body, &ok);
+    if (!ok)
+        return v1Error(400, QStringLiteral("invalidParameter"), QStringLiteral("请求体不是 JSON"));
+    const int size = body.value(QLatin1String("maxResults")).toInt(kMaxPage);
+    if (size < 1 || size > kMaxPage)
+        return v1Error(400, QStringLiteral("invalidMaxResults"),
+                       QStringLiteral("maxResults 最大值为20"));
+    const qint64 start = qint64(body.value(QLatin1String("startTime")).toDouble());
+    const qint64 end = body.contains(QLatin1String("endTime"))
+        ? qint64(body.value(QLatin1String("endTime")).toDouble())
+        : nowMs();
+    if (const WindowProblem problem = checkWindow(start, end); problem != WindowProblem::None) {
+        return v1Error(400,
+                       problem == WindowProblem::TooOld ? QStringLiteral("invalidStartTime")
+                                                        : QStringLiteral("invalidEndTime"),
+                       windowMessage(problem));
+    }
+    QStringList statuses;
+    for (const QJsonValue &s : body.value(QLatin1String("statuses")).toArray())
+        statuses.append(s.toString());
+    const QString processCode = body.value(QLatin1String("processCode")).toString();
+    // nextToken is a number in the request and a string in the answer; accept either.
+    const QJsonValue token = body.value(QLatin1String("nextToken"));
+    const int cursor = token.isString() ? token.toString().toInt() : token.toInt(0);
+
+    QStringList matching;
+    for (const SimInstance &i : std::as_const(m_instances)) {
+        if (i.processCode == processCode && i.createMs >= start && i.createMs <= end
+            && (statuses.isEmpty() || statuses.contains(i.status))) {
+            matching.append(i.id);
+        }
+    }
+    QJsonObject result {
+        {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(cursor, size))}};
+    if (cursor + size < matching.size())
+        result.insert(QStringLiteral("nextToken"), QString::number(cursor + size));
+    return v1Ok({{QStringLiteral("result"), result}, {QStringLiteral("success"), true}});
+}
+
+Answer DingTalkSim::v1Instance(const HttpRequest &request)
+{
+    if (auto refused = admitV1(request, QStringLiteral("v1.instance")))
+        return *refused;
+    const SimInstance *instance =
+        find(request.query.queryItemValue(QStringLiteral("processInstanceId")));
+    if (!instance)
+        return v1Error(400, QStringLiteral("instanceNotExist"), QStringLiteral("审批实例不存在"));
+    // `success` is a string in this answer, unlike in instanceIds/query.
+    return v1Ok({{QStringLiteral("result"), instance->toV1()},
+                 {QStringLiteral("success"), QStringLiteral("true")}});
+}
+
+bool DingTalkSim::complete(const QString &id, const QString &result, qint64 now)
+{
+    for (SimInstance &i : m_instances) {
+        if (i.id == id && !i.isFinal()) {
+            i.complete(result, now);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool DingTalkSim::completeOldestRunning(qint64 now)
+{
+    for (SimInstance &i : m_instances) {
+        if (!i.isFinal()) {
+            i.complete(QStringLiteral("agree"), now);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace rs::sandbox

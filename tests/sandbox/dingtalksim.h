@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ratelimiter.h"
+#include "route.h"
+#include "siminstance.h"
+
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace rs::sandbox {
+
+struct DingTalkOptions
+{
+    QString appKey = QStringLiteral("sandbox-app-key");
+    QString appSecret = QStringLiteral("sandbox-app-secret");
+    int tokenLifetimeS = 7200;
+    int qpsLimit = 20; // per API per app, per second
+    int monthlyQuota = 5000; // approval calls per month; 0 = unlimited
+    int quotaUsed = 0; // calls already used this month when the sandbox starts
+};
+
+// DingTalk's token, approval and (through RobotSim) robot endpoints, with their limits and their
+// exact error shapes. Both API generations read the same instances.
+class DingTalkSim final
+{
+public:
+    DingTalkSim(DingTalkOptions options, QList<SimInstance> instances);
+
+    std::optional<Route> route(const HttpRequest &request);
+
+    // Moves a running instance to its final state, as an approver would.
+    bool complete(const QString &id, const QString &result, qint64 nowMs);
+    // Completes the oldest running instance with "agree"; false when none is left.
+    bool completeOldestRunning(qint64 nowMs);
+
+    const QList<SimInstance> &instances() const { return m_instances; }
+    int quotaUsed() const { return m_quotaUsed; }
+    void expireAllTokens() { m_tokens.clear(); }
+
+private:
+    Answer getToken(const HttpRequest &request);
+    Answer v1AccessToken(const HttpRequest &request);
+    Answer listIds(const HttpRequest &request);
+    Answer get(const HttpRequest &request);
+    Answer v1InstanceIds(const HttpRequest &request);
+    Answer v1Instance(const HttpRequest &request);
+
+    // The checks every approval call passes in DingTalk's order: token, QPS, monthly quota.
+    std::optional<Answer> admitTopApi(const HttpRequest &request, const QString &api);
+    std::optional<Answer> admitV1(const HttpRequest &request, const QString &api);
+    bool tokenValid(const QByteArray &token) const;
+    QString issueToken();
+    const SimInstance *find(const QString &id) const;
+
+    DingTalkOptions m_options;
+    QList<SimInstance> m_instances;
+    QHash<QString, qint64> m_tokens; // token → expiry (epoch ms)
+    QString m_currentToken;
+    RateLimiter m_qps;
+    int m_quotaUsed = 0;
+};
+
+} // namespace rs::sandbox

@@ -1,0 +1,104 @@
+#include "httpexchange.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace rs::sandbox {
+namespace {
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    default:
+        return "Status";
+    }
+}
+
+} // namespace
+
+QByteArray HttpRequest::cookie(const QByteArray &name) const
+{
+    const QList<QByteArray> parts = header("cookie").split(';');
+    for (const QByteArray &part : parts) {
+        const QByteArray trimmed = part.trimmed();
+        const qsizetype eq = trimmed.indexOf('=');
+        if (eq > 0 && trimmed.left(eq) == name)
+            return trimmed.mid(eq + 1);
+    }
+    return {};
+}
+
+HttpResponse HttpResponse::json(const QByteArray &body, int status)
+{
+    return {status, {{"Content-Type", "application/json; charset=utf-8"}}, body};
+}
+
+HttpResponse HttpResponse::text(const QByteArray &body, int status)
+{
+    return {status, {{"Content-Type", "text/plain; charset=utf-8"}}, body};
+}
+
+HttpExchange::HttpExchange(HttpRequest request, QTcpSocket *socket, QObject *parent)
+    : QObject(parent)
+    , m_request(std::move(request))
+    , m_socket(socket)
+{ }
+
+void HttpExchange::respond(const HttpResponse &response)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_socket) {
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+            + reason(response.status) + "\r\n";
+        for (const auto &[name, value] : response.headers)
+            head += name + ": " + value + "\r\n";
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+        m_socket->write(head + response.body);
+    }
+    Q_EMIT finished();
+}
+
+void HttpExchange::respondAfter(int delayMs, const HttpResponse &response)
+{
+    if (delayMs <= 0) {
+        respond(response);
+        return;
+    }
+    QTimer::singleShot(delayMs, this, [this, response] { respond(response); });
+}
+
+void HttpExchange::drop()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_socket)
+        m_socket->abort();
+    Q_EMIT finished();
+}
+
+void HttpExchange::stall()
+{
+    // Nothing is written and `finished` never fires: later requests on this connection wait too,
+    // exactly as behind a hung server.
+}
+
+} // namespace rs::sandbox

@@ -1,0 +1,108 @@
+#include "inspection.h"
+
+#include "sandbox.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace rs::sandbox {
+namespace {
+
+HttpResponse json(const QJsonObject &object)
+{
+    return HttpResponse::json(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject bills(const Sandbox &sandbox)
+{
+    QJsonArray list;
+    for (const SavedBill &bill : sandbox.kingdee().books().bills()) {
+        list.append(QJsonObject {{QStringLiteral("id"), QString::number(bill.id)},
+                                 {QStringLiteral("number"), bill.number},
+                                 {QStringLiteral("remarks"), bill.remarks()},
+                                 {QStringLiteral("status"), bill.documentStatus},
+                                 {QStringLiteral("model"), bill.model}});
+    }
+    return {{QStringLiteral("count"), list.size()}, {QStringLiteral("bills"), list}};
+}
+
+QJsonObject counters(Sandbox &sandbox)
+{
+    QJsonObject apis;
+    const auto &all = sandbox.counters();
+    for (auto it = all.constBegin(); it != all.constEnd(); ++it) {
+        apis.insert(it.key(),
+                    QJsonObject {{QStringLiteral("calls"), it.value().calls},
+                                 {QStringLiteral("errors"), it.value().errors},
+                                 {QStringLiteral("throttled"), it.value().throttled}});
+    }
+    return {{QStringLiteral("apis"), apis},
+            {QStringLiteral("dingtalk_quota_used"), sandbox.dingTalk().quotaUsed()}};
+}
+
+QJsonObject instances(Sandbox &sandbox)
+{
+    QJsonArray list;
+    for (const SimInstance &i : sandbox.dingTalk().instances()) {
+        list.append(QJsonObject {{QStringLiteral("id"), i.id},
+                                 {QStringLiteral("business_id"), i.businessId},
+                                 {QStringLiteral("status"), i.status},
+                                 {QStringLiteral("result"), i.result},
+                                 {QStringLiteral("biz_action"), i.bizAction},
+                                 {QStringLiteral("create_ms"), i.createMs}});
+    }
+    return {{QStringLiteral("count"), list.size()}, {QStringLiteral("instances"), list}};
+}
+
+void applyFaults(FaultPlan &plan, const QJsonObject &changes)
+{
+    FaultOptions o = plan.options();
+    o.latencyMs = changes.value(QLatin1String("latencyMs")).toInt(o.latencyMs);
+    o.jitterMs = changes.value(QLatin1String("jitterMs")).toInt(o.jitterMs);
+    o.http500Rate = changes.value(QLatin1String("http500Rate")).toDouble(o.http500Rate);
+    o.dropAfterCommitRate =
+        changes.value(QLatin1String("dropAfterCommitRate")).toDouble(o.dropAfterCommitRate);
+    o.stallRate = changes.value(QLatin1String("stallRate")).toDouble(o.stallRate);
+    o.malformedRate = changes.value(QLatin1String("malformedRate")).toDouble(o.malformedRate);
+    plan.setOptions(o);
+}
+
+} // namespace
+
+HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
+{
+    const QString what = request.path.mid(int(qstrlen("/sandbox/")));
+    if (what == QLatin1String("bills"))
+        return json(bills(sandbox));
+    if (what == QLatin1String("counters"))
+        return json(counters(sandbox));
+    if (what == QLatin1String("instances"))
+        return json(instances(sandbox));
+    if (what == QLatin1String("robot"))
+        return json({{QStringLiteral("messages"), sandbox.robot().messages()}});
+    if (request.method != "POST")
+        return HttpResponse::text("not found", 404);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (what == QLatin1String("complete")) {
+        const QString id = request.query.queryItemValue(QStringLiteral("id"));
+        QString result = request.query.queryItemValue(QStringLiteral("result"));
+        if (result.isEmpty())
+            result = QStringLiteral("agree");
+        const bool done = id.isEmpty() ? sandbox.dingTalk().completeOldestRunning(now)
+                                       : sandbox.dingTalk().complete(id, result, now);
+        return json({{QStringLiteral("completed"), done}});
+    }
+    if (what == QLatin1String("faults")) {
+        applyFaults(sandbox.faults(), QJsonDocument::fromJson(request.body).object());
+        return json({{QStringLiteral("ok"), true}});
+    }
+    if (what == QLatin1String("expire-tokens")) {
+        sandbox.dingTalk().expireAllTokens();
+        return json({{QStringLiteral("ok"), true}});
+    }
+    return HttpResponse::text("not found", 404);
+}
+
+} // namespace rs::sandbox
