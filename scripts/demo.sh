@@ -1,32 +1,51 @@
 #!/usr/bin/env bash
-# The README's run command: installs what is missing, builds, and opens the console on a demo
-# profile in build/demo-profile (created on first run, in Chinese).
-# Without a display (a server, a container) it runs on a virtual X display and saves a
-# screenshot to build/demo-screenshot.png instead of showing a window.
+# The README's run command: installs what is missing, builds, starts the sandbox (a loopback
+# DingTalk + Kingdee with generated rebate applications) and opens the console on a demo profile
+# in build/demo-profile that points at it. Closing the console stops the sandbox.
+# Without a display (a server, a container) the console runs on a virtual X display and a
+# screenshot is saved to build/demo-screenshot.png instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 cmake --preset linux
-cmake --build --preset linux --parallel "$(nproc)" --target rebatesync rebatesync-cli
+cmake --build --preset linux --parallel "$(nproc)" --target rebatesync rebatesync-cli rebatesync-sandbox
 
+mkdir -p build
+sandbox_line=build/demo-sandbox.json
+build/linux/tests/sandbox/rebatesync-sandbox --port 0 --applications 150 --seed 2026 \
+  --period-days 150 --approve-interval-ms 30000 --latency-ms 40 --jitter-ms 40 > "$sandbox_line" &
+sandbox_pid=$!
+trap 'kill "$sandbox_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  [[ -s "$sandbox_line" ]] && break
+  sleep 0.1
+done
+url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$sandbox_line")
+process_code=$(sed -n 's/.*"process_code":"\([^"]*\)".*/\1/p' "$sandbox_line")
+if [[ -z "$url" ]]; then
+  echo "demo: the sandbox did not start" >&2
+  exit 1
+fi
+echo "Sandbox: $url (DingTalk and Kingdee; inspect at $url/sandbox/counters)"
+
+# The sandbox picks a free port each time, so the profile's addresses are written on every run.
 profile="$PWD/build/demo-profile"
-if [[ ! -f "$profile/settings.ini" ]]; then
-  mkdir -p "$profile/schemes"
-  cat > "$profile/settings.ini" <<'INI'
+mkdir -p "$profile/schemes"
+cat > "$profile/settings.ini" <<INI
 [dingtalk]
 api=topapi
-oapi_url=https://oapi.dingtalk.com
-api_url=https://api.dingtalk.com
-app_key=demo-app-key
-process_code=PROC-REBATE-DEMO
+oapi_url=$url
+api_url=$url
+app_key=sandbox-app-key
+process_code=$process_code
 qps=18
 
 [kingdee]
-url=http://erp.example.com/k3cloud
-acct_id=demo
+url=$url/k3cloud
+acct_id=sandbox-dc
 username=demo
-auth=appsecret
+auth=password
 app_id=
 org_number=100
 lcid=2052
@@ -36,13 +55,17 @@ concurrency=2
 [sync]
 scheme=builtin:rebate-to-other-receivable
 INI
-  printf '[ui]\nlanguage=zh_CN\n' > "$profile/ui-state.ini"
-fi
+[[ -f "$profile/ui-state.ini" ]] || printf '[ui]\nlanguage=zh_CN\n' > "$profile/ui-state.ini"
+
+# The sandbox's own secrets, passed the headless way so the demo needs no keychain entry.
+export REBATESYNC_DINGTALK_APP_SECRET=sandbox-app-secret
+export REBATESYNC_KINGDEE_PASSWORD=sandbox-password
 
 console=build/linux/app/gui/rebatesync
 echo "Demo profile: $profile"
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
-  exec "$console" --profile "$profile"
+  "$console" --profile "$profile"
+  exit $?
 fi
 echo "No display found: running on a virtual X display (Xvfb) and saving a screenshot."
 xvfb-run -a -s "-screen 0 1280x800x24" \

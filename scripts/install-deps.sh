@@ -11,8 +11,6 @@ packages=(
   qt6-translations-l10n libqt6sql6-sqlite
   # Qt6Gui's CMake config wants xkbcommon; no package pulls it in on bookworm
   libxkbcommon-dev libgl-dev
-  # the sandbox: qt6-httpserver-dev does not configure without qt6-websockets-dev
-  qt6-httpserver-dev qt6-websockets-dev
   # secrets through the OS keychain
   qtkeychain-qt6-dev libsecret-1-0
   # headless runs and tests: a real Secret Service on a private session bus, a real X server
