@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace rs::sandbox {
 
 using namespace dingtalk;
@@ -63,7 +65,25 @@ DingTalkSim::DingTalkSim(DingTalkOptions options, QList<SimInstance> instances)
     , m_instances(std::move(instances))
     , m_qps(m_options.qpsLimit, 1000)
     , m_quotaUsed(m_options.quotaUsed)
-{ }
+{
+    std::sort(m_instances.begin(), m_instances.end(),
+              [](const SimInstance &a, const SimInstance &b) { return a.createMs < b.createMs; });
+    for (qsizetype i = 0; i < m_instances.size(); ++i)
+        m_index.insert(m_instances.at(i).id, i);
+}
+
+QStringList DingTalkSim::idsIn(const QString &processCode, qint64 startMs, qint64 endMs,
+                               const QStringList &statuses) const
+{
+    auto it = std::lower_bound(m_instances.cbegin(), m_instances.cend(), startMs,
+                               [](const SimInstance &i, qint64 ms) { return i.createMs < ms; });
+    QStringList ids;
+    for (; it != m_instances.cend() && it->createMs <= endMs; ++it) {
+        if (it->processCode == processCode && (statuses.isEmpty() || statuses.contains(it->status)))
+            ids.append(it->id);
+    }
+    return ids;
+}
 
 std::optional<Route> DingTalkSim::route(const HttpRequest &request)
 {
@@ -184,11 +204,7 @@ Answer DingTalkSim::listIds(const HttpRequest &request)
     const QString processCode = body.value(QLatin1String("process_code")).toString();
     const int cursor = body.value(QLatin1String("cursor")).toInt(0);
 
-    QStringList matching;
-    for (const SimInstance &i : std::as_const(m_instances)) {
-        if (i.processCode == processCode && i.createMs >= start && i.createMs <= end)
-            matching.append(i.id);
-    }
+    const QStringList matching = idsIn(processCode, start, end, {});
     QJsonObject result {
         {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(cursor, size))}};
     if (cursor + size < matching.size())
@@ -198,11 +214,8 @@ Answer DingTalkSim::listIds(const HttpRequest &request)
 
 const SimInstance *DingTalkSim::find(const QString &id) const
 {
-    for (const SimInstance &i : m_instances) {
-        if (i.id == id)
-            return &i;
-    }
-    return nullptr;
+    const auto it = m_index.constFind(id);
+    return it == m_index.constEnd() ? nullptr : &m_instances.at(it.value());
 }
 
 Answer DingTalkSim::get(const HttpRequest &request)
@@ -247,13 +260,7 @@ Answer DingTalkSim::v1InstanceIds(const HttpRequest &request)
     const QJsonValue token = body.value(QLatin1String("nextToken"));
     const int cursor = token.isString() ? token.toString().toInt() : token.toInt(0);
 
-    QStringList matching;
-    for (const SimInstance &i : std::as_const(m_instances)) {
-        if (i.processCode == processCode && i.createMs >= start && i.createMs <= end
-            && (statuses.isEmpty() || statuses.contains(i.status))) {
-            matching.append(i.id);
-        }
-    }
+    const QStringList matching = idsIn(processCode, start, end, statuses);
     QJsonObject result {
         {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(cursor, size))}};
     if (cursor + size < matching.size())
@@ -276,13 +283,11 @@ Answer DingTalkSim::v1Instance(const HttpRequest &request)
 
 bool DingTalkSim::complete(const QString &id, const QString &result, qint64 now)
 {
-    for (SimInstance &i : m_instances) {
-        if (i.id == id && !i.isFinal()) {
-            i.complete(result, now);
-            return true;
-        }
-    }
-    return false;
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd() || m_instances.at(it.value()).isFinal())
+        return false;
+    m_instances[it.value()].complete(result, now);
+    return true;
 }
 
 bool DingTalkSim::completeOldestRunning(qint64 now)

@@ -53,9 +53,13 @@ private:
     bool tokenValid(const QByteArray &token) const;
     QString issueToken();
     const SimInstance *find(const QString &id) const;
+    // Ids of `processCode` submitted in [startMs, endMs], oldest first, with a status filter.
+    QStringList idsIn(const QString &processCode, qint64 startMs, qint64 endMs,
+                      const QStringList &statuses) const;
 
     DingTalkOptions m_options;
-    QList<SimInstance> m_instances;
+    QList<SimInstance> m_instances; // sorted by createMs
+    QHash<QString, qsizetype> m_index; // id → position
     QHash<QString, qint64> m_tokens; // token → expiry (epoch ms)
     QString m_currentToken;
     RateLimiter m_qps;
