@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -164,7 +165,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(!run.out.contains(secret) && !run.err.contains(secret));
 
-        SecretStore store(Profile::resolve(m_dir->path()).dir());
+        SecretStore store(Profile::resolve(m_dir->path()).keychainScope());
         const SecretResult read = store.readNow(SecretName::KingdeePassword);
         QVERIFY2(read.ok(), qPrintable(read.message));
         QCOMPARE(read.value.toUtf8(), secret); // line break stripped
@@ -191,7 +192,7 @@ private Q_SLOTS:
         const Run empty = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("secret"),
                                QStringLiteral("set"), QStringLiteral("kingdee.password")},
                               "\n");
-        QCOMPARE(empty.exitCode, 1);
+        QCOMPARE(empty.exitCode, 2);
     }
 
     void secretSet_withoutKeychain_saysWhatToInstallAndKeepsNothing()
@@ -209,6 +210,29 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("gnome-keyring"), run.err.constData());
         QVERIFY(run.err.contains("REBATESYNC_DINGTALK_APP_SECRET"));
         QVERIFY(!run.out.contains(secret) && !run.err.contains(secret));
+    }
+
+    void readCommands_onAMissingProfile_sayWhereTheyLookedAndCreateNothing()
+    {
+        const QString missing = m_dir->filePath(QStringLiteral("typo"));
+        const Run run = cli({QStringLiteral("--profile"), missing, QStringLiteral("status"),
+                             QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("typo"));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!QFileInfo::exists(missing));
+    }
+
+    void secretSet_findsTheSameEntryHoweverTheProfileIsSpelled()
+    {
+        const QString withSlash = m_dir->path() + QStringLiteral("/./");
+        const Run run = cli({QStringLiteral("--profile"), withSlash, QStringLiteral("secret"),
+                             QStringLiteral("set"), QStringLiteral("KINGDEE_APP_SECRET")},
+                            "spelled-once\n");
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        SecretStore store(Profile::resolve(m_dir->path()).keychainScope());
+        QCOMPARE(store.readNow(SecretName::KingdeeAppSecret).value, QStringLiteral("spelled-once"));
+        QVERIFY(store.removeNow(SecretName::KingdeeAppSecret).ok());
     }
 
     void status_onCorruptDatabase_explainsAndLeavesItAlone()

@@ -8,6 +8,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -177,7 +179,7 @@ private Q_SLOTS:
         // A synced bill's draft is never rewritten, and it never goes back to the queue.
         BillRecord changed = draft;
         changed.amount = QStringLiteral("-1.00");
-        QVERIFY(bills.saveDraft(changed).ok());
+        QCOMPARE(bills.saveDraft(changed).kind, StoreError::Kind::Conflict);
         QCOMPARE(bills.find(draft.key)->amount, QStringLiteral("-600.00"));
         QCOMPARE(bills.transition(draft.key, BillState::Synced, BillState::Queued, {}, {}).kind,
                  StoreError::Kind::Conflict);
@@ -251,6 +253,11 @@ private Q_SLOTS:
         QVERIFY(reader.open().ok());
         ApplicationRepository repo(reader);
         writer->start();
+        // A failed check returns early: stop and free the writer all the same.
+        auto joinWriter = qScopeGuard([writer] {
+            writer->wait();
+            delete writer;
+        });
         int reads = 0;
         while (!writer->isFinished() || reads < 50) {
             const auto a = repo.find(QStringLiteral("a1"));
@@ -261,6 +268,7 @@ private Q_SLOTS:
                 QVERIFY2(row.contains(a->title.toUtf8()), row.constData());
             ++reads;
         }
+        joinWriter.dismiss();
         writer->wait();
         delete writer;
         QVERIFY(!writerFailed);
@@ -359,6 +367,70 @@ private Q_SLOTS:
         QCOMPARE(get->totalMs, 50);
         QCOMPARE(usage.dingTalkQuotaCalls(earlyApril), 3); // gettoken is free
         QCOMPARE(usage.dingTalkQuotaCalls(lateMarch), 1);
+    }
+
+    void refusedDatabaseWithALeftoverWal_keepsAllThreeFilesAsTheyWere()
+    {
+        // A crash leaves committed pages in -wal; refusing the file must not checkpoint them.
+        const QString live = m_dir.filePath(QStringLiteral("live%1.db").arg(m_counter));
+        Database db(live);
+        QVERIFY(db.open().ok());
+        QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', 'x')")));
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QVERIFY(QFile::copy(live + QLatin1String(suffix), m_path + QLatin1String(suffix)));
+        QVERIFY(QFileInfo(m_path + QStringLiteral("-wal")).size() > 0);
+        const QByteArray mainBefore = fileHash(m_path);
+        const QByteArray walBefore = fileHash(m_path + QStringLiteral("-wal"));
+
+        Database copy(m_path);
+        const StoreError error = copy.open();
+        QCOMPARE(error.kind, StoreError::Kind::NewerVersion);
+        QCOMPARE(fileHash(m_path), mainBefore);
+        QVERIFY(QFile::exists(m_path + QStringLiteral("-wal")));
+        QCOMPARE(fileHash(m_path + QStringLiteral("-wal")), walBefore);
+    }
+
+    void emptyRawAnswer_isStoredWithItsParseError()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        ApplicationRecord broken = testdata::application(QStringLiteral("bad"), 0);
+        broken.rawJson.clear();
+        broken.parseError = QStringLiteral("empty answer");
+        const StoreError error = ApplicationRepository(db).upsert(broken);
+        QVERIFY2(error.ok(), qPrintable(error.message));
+        QCOMPARE(ApplicationRepository(db).find(QStringLiteral("bad"))->parseError,
+                 QStringLiteral("empty answer"));
+    }
+
+    void twoProcessesOpeningANewDatabaseAtOnce_bothSucceed()
+    {
+        // The console and a scheduled CLI run starting together on upgrade day.
+        for (int round = 0; round < 8; ++round) {
+            const QString path =
+                m_dir.filePath(QStringLiteral("race%1-%2.db").arg(m_counter).arg(round));
+            std::atomic<int> failures {0};
+            QList<QThread *> openers;
+            for (int i = 0; i < 2; ++i) {
+                openers.append(QThread::create([&path, &failures] {
+                    Database db(path);
+                    const StoreError e = db.open();
+                    if (!e.ok() || db.schemaVersion() != latestSchemaVersion()) {
+                        qWarning() << "open failed:" << e.message << db.schemaVersion();
+                        ++failures;
+                    }
+                }));
+            }
+            for (QThread *t : openers)
+                t->start();
+            for (QThread *t : openers) {
+                t->wait();
+                delete t;
+            }
+            QCOMPARE(failures.load(), 0);
+        }
     }
 
 private:

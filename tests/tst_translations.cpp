@@ -134,6 +134,15 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
     }
 
+    void traditionalChineseLocale_readsTheSimplifiedText()
+    {
+        Translations translations;
+        translations.apply(
+            QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::Taiwan));
+        QCOMPARE(QCoreApplication::translate("rs::MainWindow", "RebateSync"),
+                 QStringLiteral("返利同步台"));
+    }
+
     void english_showsTheSourceStrings()
     {
         Translations translations;

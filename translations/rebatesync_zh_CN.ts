@@ -43,6 +43,10 @@
         <source>Cannot save to the database: %1</source>
         <translation>无法保存到数据库：%1</translation>
     </message>
+    <message>
+        <source>Cannot read the database %1: %2. It has not been changed; close other programs using it and try again.</source>
+        <translation>无法读取数据库 %1：%2。数据库未作任何改动；请关闭正在使用它的其他程序后重试。</translation>
+    </message>
 </context>
 <context>
     <name>rs::GuiStartup</name>
@@ -155,16 +159,16 @@
 <context>
     <name>rs::SecretStore</name>
     <message>
-        <source>No secret is stored under this name yet. Enter it in the credentials dialog, or run: rebatesync-cli secret set NAME.</source>
-        <translation>尚未保存该密钥。请在凭据设置对话框中填写，或运行：rebatesync-cli secret set NAME。</translation>
-    </message>
-    <message>
         <source>The system keychain is locked or refused access (%1). Unlock it — on Linux, unlock the login keyring — and try again.</source>
         <translation>系统密钥环已锁定或拒绝访问（%1）。请先解锁（Linux 上请解锁“登录”密钥环），然后重试。</translation>
     </message>
     <message>
         <source>The system keychain could not be used (%1). RebateSync keeps secrets only there, never in a file. On Windows, make sure Credential Manager is available; on Linux, install and unlock a Secret Service such as gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus session. A scheduled run without a keychain can pass secrets in the environment variables %2.</source>
         <translation>无法使用系统密钥环（%1）。返利同步台只把密钥保存在系统密钥环中，绝不写入文件。Windows 上请确认“凭据管理器”可用；Linux 上请在桌面或 D-Bus 会话中安装并解锁 Secret Service，例如 gnome-keyring（apt install gnome-keyring）。没有密钥环的计划任务可以通过环境变量 %2 传入密钥。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the system keychain yet. Enter it in the credentials dialog, or run: rebatesync-cli secret set %1</source>
+        <translation>系统密钥环中还没有 %1。请在凭据设置对话框中填写，或运行：rebatesync-cli secret set %1</translation>
     </message>
 </context>
 <context>
@@ -356,6 +360,10 @@
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Bill %1 has already been handed to Kingdee; its draft was kept as sent.</source>
+        <translation>单据 %1 已提交给金蝶；草稿保持提交时的内容，未作改动。</translation>
+    </message>
 </context>
 <context>
     <name>rs::cli::CliApp</name>
@@ -411,6 +419,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>error: %1</source>
         <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>There is no profile at %1. Give the folder of an existing profile with --profile, or open the console once to create it.</source>
+        <translation>%1 处没有配置。请用 --profile 指定已有配置的文件夹，或先打开一次控制台以创建配置。</translation>
     </message>
 </context>
 <context>

@@ -2,13 +2,18 @@
 
 #include "app/store/database.h"
 
+#include <QDir>
+
 namespace rs::cli {
 
 bool Context::openDatabase(Database &database) const
 {
-    QString problem;
-    if (!profile.ensureExists(&problem)) {
-        fail(problem);
+    // A read command on a mistyped folder must not answer "0 of everything" from a new, empty
+    // profile it just created.
+    if (!profile.exists()) {
+        fail(tr("There is no profile at %1. Give the folder of an existing profile with "
+                "--profile, or open the console once to create it.")
+                 .arg(QDir::toNativeSeparators(profile.dir())));
         return false;
     }
     const StoreError error = database.open();

@@ -24,7 +24,7 @@ public:
     QTextStream &out;
     QTextStream &err;
 
-    // Opens the profile's database, or prints why not; false means exit with ConfigError.
+    // Opens the existing profile's database, or prints why not; false means exit with ConfigError.
     bool openDatabase(Database &database) const;
     // Prints "error: …" to stderr.
     void fail(const QString &message) const;

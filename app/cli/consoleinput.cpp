@@ -69,6 +69,23 @@ bool stdinIsInteractive()
 
 QString readSecretLine()
 {
+#ifdef Q_OS_WIN
+    // Typed into a console, characters come as UTF-16 through ReadConsoleW; getchar() would give
+    // bytes in the console's input code page (GBK on a Chinese system), not UTF-8.
+    if (stdinIsInteractive()) {
+        EchoOff echoOff;
+        const HANDLE input = GetStdHandle(STD_INPUT_HANDLE);
+        std::wstring typed;
+        wchar_t ch = 0;
+        DWORD count = 0;
+        while (ReadConsoleW(input, &ch, 1, &count, nullptr) && count == 1 && ch != L'\n') {
+            if (ch != L'\r')
+                typed.push_back(ch);
+        }
+        return QString::fromStdWString(typed);
+    }
+#endif
+    // A pipe or file: UTF-8, as the README asks of scripts.
     std::optional<EchoOff> echoOff;
     if (stdinIsInteractive())
         echoOff.emplace();

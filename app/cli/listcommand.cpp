@@ -75,12 +75,14 @@ int ListCommand::run(const Context &context, const QStringList &arguments)
     Database database(context.profile.databasePath());
     if (!context.openDatabase(database))
         return ConfigError;
-    StoreError error;
+    StoreError listError;
+    StoreError billsError;
     const QList<ApplicationRecord> applications =
-        ApplicationRepository(database).list(filter.approval, &error);
-    const QHash<QString, QList<BillRecord>> bills = BillRepository(database).byApplication(&error);
-    if (!error.ok()) {
-        context.fail(error.message);
+        ApplicationRepository(database).list(filter.approval, &listError);
+    const QHash<QString, QList<BillRecord>> bills =
+        BillRepository(database).byApplication(&billsError);
+    if (!listError.ok() || !billsError.ok()) {
+        context.fail(!listError.ok() ? listError.message : billsError.message);
         return ConfigError;
     }
 

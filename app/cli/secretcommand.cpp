@@ -40,10 +40,10 @@ int SecretCommand::run(const Context &context, const QStringList &arguments)
         context.err << Qt::endl;
     if (value.isEmpty()) {
         context.fail(tr("Nothing was read from standard input; the keychain was not changed."));
-        return SomeFailed;
+        return ConfigError;
     }
 
-    SecretStore store(context.profile.dir());
+    SecretStore store(context.profile.keychainScope());
     const SecretResult result = store.writeNow(*name, value);
     if (!result.ok()) {
         context.fail(result.message);

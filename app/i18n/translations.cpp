@@ -65,8 +65,13 @@ QLocale Translations::apply(const QLocale &wanted)
     }
 
     auto app = std::make_unique<QTranslator>();
-    if (!app->load(wanted, QStringLiteral("rebatesync"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n"))) {
+    bool loaded = app->load(wanted, QStringLiteral("rebatesync"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n"));
+    // Any Chinese locale (zh_TW, zh_HK, zh_SG) reads the Simplified Chinese text rather than
+    // English, the language furthest from the clerk's.
+    if (!loaded && wanted.language() == QLocale::Chinese)
+        loaded = app->load(QStringLiteral(":/i18n/rebatesync_zh_CN.qm"));
+    if (!loaded) {
         qCInfo(lcI18n) << "No RebateSync translation for" << wanted.name()
                        << "- falling back to English";
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
@@ -80,7 +85,9 @@ QLocale Translations::apply(const QLocale &wanted)
                                     + QStringLiteral("/translations")};
     bool qtLoaded = false;
     for (const QString &dir : qtDirs) {
-        if (qt->load(wanted, QStringLiteral("qtbase"), QStringLiteral("_"), dir)) {
+        if (qt->load(wanted, QStringLiteral("qtbase"), QStringLiteral("_"), dir)
+            || (wanted.language() == QLocale::Chinese
+                && qt->load(QStringLiteral("qtbase_zh_CN"), dir))) {
             qtLoaded = true;
             break;
         }

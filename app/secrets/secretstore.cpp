@@ -14,7 +14,7 @@ QString environmentHint()
     return variables.join(QStringLiteral(", "));
 }
 
-SecretResult resultOf(const QKeychain::Job &job)
+SecretResult resultOf(const QKeychain::Job &job, SecretName name)
 {
     SecretResult result;
     switch (job.error()) {
@@ -23,9 +23,10 @@ SecretResult resultOf(const QKeychain::Job &job)
         return result;
     case QKeychain::EntryNotFound:
         result.status = SecretResult::Status::NotFound;
-        result.message = SecretStore::tr("No secret is stored under this name yet. Enter it in "
-                                         "the credentials dialog, or run: rebatesync-cli secret "
-                                         "set NAME.");
+        result.message = SecretStore::tr("%1 is not in the system keychain yet. Enter it in the "
+                                         "credentials dialog, or run: rebatesync-cli secret set "
+                                         "%1")
+                             .arg(canonicalName(name));
         return result;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
@@ -86,18 +87,20 @@ QString SecretStore::entryKey(SecretName name) const
 
 void SecretStore::read(SecretName name, Callback done)
 {
-    const QByteArray fromEnvironment = qgetenv(environmentVariable(name).constData());
+    // qEnvironmentVariable, not qgetenv: on Windows the latter is in the ANSI code page (GBK on a
+    // Chinese system), which would garble a non-ASCII secret.
+    const QString fromEnvironment = qEnvironmentVariable(environmentVariable(name).constData());
     if (!fromEnvironment.isEmpty()) {
         SecretResult result;
         result.status = SecretResult::Status::Ok;
-        result.value = QString::fromUtf8(fromEnvironment);
+        result.value = fromEnvironment;
         result.fromEnvironment = true;
         done(result);
         return;
     }
     auto *job = newJob<QKeychain::ReadPasswordJob>(entryKey(name), this);
-    connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
-        SecretResult result = resultOf(*job);
+    connect(job, &QKeychain::Job::finished, this, [job, name, done = std::move(done)] {
+        SecretResult result = resultOf(*job, name);
         if (result.ok())
             result.value = job->textData();
         done(result);
@@ -110,15 +113,15 @@ void SecretStore::write(SecretName name, const QString &value, Callback done)
     auto *job = newJob<QKeychain::WritePasswordJob>(entryKey(name), this);
     job->setTextData(value);
     connect(job, &QKeychain::Job::finished, this,
-            [job, done = std::move(done)] { done(resultOf(*job)); });
+            [job, name, done = std::move(done)] { done(resultOf(*job, name)); });
     job->start();
 }
 
 void SecretStore::remove(SecretName name, Callback done)
 {
     auto *job = newJob<QKeychain::DeletePasswordJob>(entryKey(name), this);
-    connect(job, &QKeychain::Job::finished, this, [job, done = std::move(done)] {
-        SecretResult result = resultOf(*job);
+    connect(job, &QKeychain::Job::finished, this, [job, name, done = std::move(done)] {
+        SecretResult result = resultOf(*job, name);
         if (result.status == SecretResult::Status::NotFound)
             result = {SecretResult::Status::Ok, {}, false, {}}; // already gone is what was asked
         done(result);

@@ -12,9 +12,9 @@ Profile::Profile(QString dir)
 
 Profile Profile::resolve(const QString &dir)
 {
-    if (!dir.isEmpty())
-        return Profile(QFileInfo(dir).absoluteFilePath());
-    return Profile(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QString chosen =
+        dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dir;
+    return Profile(QDir::cleanPath(QFileInfo(chosen).absoluteFilePath()));
 }
 
 bool Profile::ensureExists(QString *error) const
@@ -27,6 +27,22 @@ bool Profile::ensureExists(QString *error) const
                      .arg(QDir::toNativeSeparators(m_dir));
     }
     return false;
+}
+
+bool Profile::exists() const
+{
+    return QFileInfo(m_dir).isDir();
+}
+
+QString Profile::keychainScope() const
+{
+    const QString canonical = QFileInfo(m_dir).canonicalFilePath();
+    const QString path = canonical.isEmpty() ? m_dir : canonical;
+#ifdef Q_OS_WIN
+    return QDir::toNativeSeparators(path).toLower();
+#else
+    return path;
+#endif
 }
 
 QString Profile::settingsPath() const

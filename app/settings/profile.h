@@ -17,6 +17,11 @@ public:
 
     // Creates the folder and its schemes/ subfolder; false with a message when it cannot.
     bool ensureExists(QString *error) const;
+    bool exists() const;
+
+    // Names this profile in the keychain: the same folder however it was typed (relative,
+    // trailing separator, links; letter case on Windows) gives the same scope.
+    QString keychainScope() const;
 
     QString dir() const { return m_dir; }
     QString settingsPath() const;

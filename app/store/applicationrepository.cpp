@@ -67,7 +67,7 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
                       sql::nullableText(a.originatorDeptName), sql::nullableText(a.createdAt),
                       sql::nullableText(a.finishedAt), toWireName(a.approval),
                       sql::nullableText(a.dingTalkStatus), sql::nullableText(a.dingTalkResult),
-                      sql::nullableText(a.amount), QString::fromUtf8(a.rawJson),
+                      sql::nullableText(a.amount), sql::text(a.rawJson),
                       sql::nullableText(a.parseError), now, now},
                      QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
         if (!e.ok())
@@ -84,7 +84,7 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
         if (!e.ok())
             return e;
         for (int i = 0; i < a.rowsJson.size(); ++i) {
-            e = sql::runPrepared(q, {a.id, i, QString::fromUtf8(a.rowsJson.at(i))},
+            e = sql::runPrepared(q, {a.id, i, sql::text(a.rowsJson.at(i))},
                                  QT_TRANSLATE_NOOP("rs::Store", "saving an application's rows"));
             if (!e.ok())
                 return e;
@@ -93,31 +93,36 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
     });
 }
 
-std::optional<ApplicationRecord> ApplicationRepository::find(const QString &id) const
+std::optional<ApplicationRecord> ApplicationRepository::find(const QString &id,
+                                                             StoreError *error) const
 {
     // One read transaction: the application and its rows come from the same snapshot even while
     // another connection replaces them.
     std::optional<ApplicationRecord> found;
-    m_database.transact([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        StoreError e = sql::run(q,
-                                QStringLiteral("SELECT ") + kColumns
-                                    + QStringLiteral(" FROM applications WHERE id = ?"),
-                                {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"));
-        if (!e.ok() || !q.next())
-            return e;
-        ApplicationRecord a = fromRow(q);
-        e = sql::run(q,
-                     QStringLiteral("SELECT fields_json FROM application_rows"
-                                    " WHERE application_id = ? ORDER BY row_index"),
-                     {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"));
-        if (!e.ok())
-            return e;
-        while (q.next())
-            a.rowsJson.append(q.value(0).toString().toUtf8());
-        found = std::move(a);
-        return StoreError::none();
-    });
+    const StoreError outcome = m_database.transact(
+        [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            StoreError e = sql::run(q,
+                                    QStringLiteral("SELECT ") + kColumns
+                                        + QStringLiteral(" FROM applications WHERE id = ?"),
+                                    {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"));
+            if (!e.ok() || !q.next())
+                return e;
+            ApplicationRecord a = fromRow(q);
+            e = sql::run(q,
+                         QStringLiteral("SELECT fields_json FROM application_rows"
+                                        " WHERE application_id = ? ORDER BY row_index"),
+                         {id}, QT_TRANSLATE_NOOP("rs::Store", "reading an application"));
+            if (!e.ok())
+                return e;
+            while (q.next())
+                a.rowsJson.append(q.value(0).toString().toUtf8());
+            found = std::move(a);
+            return StoreError::none();
+        },
+        Database::Access::Read);
+    if (error)
+        *error = outcome;
     return found;
 }
 

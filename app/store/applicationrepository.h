@@ -19,9 +19,9 @@ public:
     explicit ApplicationRepository(const Database &database);
 
     StoreError upsert(const ApplicationRecord &application) const;
-    std::optional<ApplicationRecord> find(const QString &id) const;
-    // Ordered by DingTalk's create time, newest first; `approval` filters when set.
     // Read methods report a failure through `error` when given; they return what they could read.
+    std::optional<ApplicationRecord> find(const QString &id, StoreError *error = nullptr) const;
+    // Ordered by DingTalk's create time, newest first; `approval` filters when set.
     QList<ApplicationRecord> list(std::optional<ApprovalState> approval = std::nullopt,
                                   StoreError *error = nullptr) const;
     QHash<ApprovalState, int> countByApproval(StoreError *error = nullptr) const;

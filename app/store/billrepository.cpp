@@ -50,7 +50,7 @@ StoreError BillRepository::saveDraft(const BillRecord &bill) const
     return m_database.transact([&bill](QSqlDatabase &db) {
         const QString now = sql::nowUtc();
         QSqlQuery q(db);
-        return sql::run(
+        const StoreError e = sql::run(
             q,
             QStringLiteral("INSERT INTO bills (idempotency_key, application_id, state, amount,"
                            " payload_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -59,8 +59,16 @@ StoreError BillRepository::saveDraft(const BillRecord &bill) const
                            " updated_at = excluded.updated_at"
                            " WHERE bills.state IN ('pending', 'failed')"),
             {bill.key, bill.applicationId, toWireName(BillState::Pending),
-             sql::nullableText(bill.amount), QString::fromUtf8(bill.payloadJson), now, now},
+             sql::nullableText(bill.amount), sql::text(bill.payloadJson), now, now},
             QT_TRANSLATE_NOOP("rs::Store", "saving a bill draft"));
+        if (!e.ok() || q.numRowsAffected() > 0)
+            return e;
+        return StoreError {
+            StoreError::Kind::Conflict,
+            QCoreApplication::translate("rs::Store",
+                                        "Bill %1 has already been handed to Kingdee; "
+                                        "its draft was kept as sent.")
+                .arg(bill.key)};
     });
 }
 
@@ -110,32 +118,34 @@ StoreError BillRepository::transition(const QString &key, BillState from, BillSt
     });
 }
 
-std::optional<BillRecord> BillRepository::find(const QString &key) const
+std::optional<BillRecord> BillRepository::find(const QString &key, StoreError *error) const
 {
     QSqlQuery q(m_database.connection());
-    if (!sql::run(q,
-                  QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM bills WHERE idempotency_key = ?"),
-                  {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"))
-             .ok()
-        || !q.next()) {
+    const StoreError e = sql::run(q,
+                                  QStringLiteral("SELECT ") + kColumns
+                                      + QStringLiteral(" FROM bills WHERE idempotency_key = ?"),
+                                  {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+    if (error)
+        *error = e;
+    if (!e.ok() || !q.next())
         return std::nullopt;
-    }
     return fromRow(q);
 }
 
-QList<BillRecord> BillRepository::forApplication(const QString &applicationId) const
+QList<BillRecord> BillRepository::forApplication(const QString &applicationId,
+                                                 StoreError *error) const
 {
     QList<BillRecord> bills;
     QSqlQuery q(m_database.connection());
-    if (!sql::run(q,
-                  QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM bills WHERE application_id = ?"
-                                       " ORDER BY idempotency_key"),
-                  {applicationId}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"))
-             .ok()) {
+    const StoreError e = sql::run(q,
+                                  QStringLiteral("SELECT ") + kColumns
+                                      + QStringLiteral(" FROM bills WHERE application_id = ?"
+                                                       " ORDER BY idempotency_key"),
+                                  {applicationId}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+    if (error)
+        *error = e;
+    if (!e.ok())
         return bills;
-    }
     while (q.next())
         bills.append(fromRow(q));
     return bills;

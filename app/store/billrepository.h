@@ -19,14 +19,17 @@ public:
     explicit BillRepository(const Database &database);
 
     // Inserts a new pending bill, or refreshes the draft of one not yet handed to Kingdee
-    // (pending or failed). A bill queued, sending, in doubt or synced keeps what it had.
+    // (pending or failed). A bill queued, sending, in doubt or synced keeps what it had, and the
+    // answer is a Conflict saying so.
     StoreError saveDraft(const BillRecord &bill) const;
 
     StoreError transition(const QString &key, BillState from, BillState to,
                           const BillOutcome &outcome, const QString &message) const;
 
-    std::optional<BillRecord> find(const QString &key) const;
-    QList<BillRecord> forApplication(const QString &applicationId) const;
+    // Read methods report a failure through `error` when given; they return what they could read.
+    std::optional<BillRecord> find(const QString &key, StoreError *error = nullptr) const;
+    QList<BillRecord> forApplication(const QString &applicationId,
+                                     StoreError *error = nullptr) const;
     // Every bill, keyed by application id: one query for a whole list.
     QHash<QString, QList<BillRecord>> byApplication(StoreError *error = nullptr) const;
     QHash<BillState, int> countByState(StoreError *error = nullptr) const;

@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <atomic>
 
@@ -20,6 +21,23 @@ QString nextConnectionName()
 {
     static std::atomic<int> counter {0};
     return QStringLiteral("rebatesync-%1").arg(++counter);
+}
+
+// The highest migration applied, 0 for an empty database, -1 when the tables are someone else's.
+int versionIn(QSqlQuery &query, bool *ok)
+{
+    *ok = query.exec(sqldialect::listTablesQuery());
+    if (!*ok)
+        return 0;
+    QStringList tables;
+    while (query.next())
+        tables.append(query.value(0).toString());
+    if (tables.isEmpty())
+        return 0;
+    if (!tables.contains(QLatin1String("schema_version")))
+        return -1;
+    *ok = query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) && query.next();
+    return *ok ? query.value(0).toInt() : 0;
 }
 
 } // namespace
@@ -38,10 +56,7 @@ void Database::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
+    QSqlDatabase::database(m_connectionName, false).close();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
@@ -60,9 +75,12 @@ StoreError Database::open(int targetVersion)
     if (targetVersion < 0)
         targetVersion = latestSchemaVersion();
     close();
+    m_version = 0;
 
     if (QFileInfo::exists(m_path)) {
-        if (StoreError error = checkExistingFile(); !error.ok())
+        if (StoreError error = checkFileHeader(); !error.ok())
+            return error;
+        if (StoreError error = inspectReadOnly(&m_version); !error.ok())
             return error;
     } else if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
         return {StoreError::Kind::Io,
@@ -70,33 +88,7 @@ StoreError Database::open(int targetVersion)
                     .arg(QDir::toNativeSeparators(m_path))};
     }
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), m_connectionName);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        return {StoreError::Kind::Io,
-                tr("Cannot open the database %1: %2")
-                    .arg(QDir::toNativeSeparators(m_path), db.lastError().text())};
-    }
-
-    // Everything up to applyConnectionSettings() only reads: a file that fails here is untouched.
-    int version = 0;
-    if (StoreError error = inspect(&version); !error.ok()) {
-        close();
-        return error;
-    }
-    if (version > latestSchemaVersion()) {
-        close();
-        return {StoreError::Kind::NewerVersion,
-                tr("The database %1 was written by a newer version of RebateSync (schema %2; this "
-                   "version understands up to %3). It has not been changed. Install the newer "
-                   "version, or open another profile.")
-                    .arg(QDir::toNativeSeparators(m_path))
-                    .arg(version)
-                    .arg(latestSchemaVersion())};
-    }
-    m_version = version;
-
-    if (StoreError error = applyConnectionSettings(); !error.ok()) {
+    if (StoreError error = openReadWrite(); !error.ok()) {
         close();
         return error;
     }
@@ -107,7 +99,7 @@ StoreError Database::open(int targetVersion)
     return StoreError::none();
 }
 
-StoreError Database::checkExistingFile() const
+StoreError Database::checkFileHeader() const
 {
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -116,8 +108,7 @@ StoreError Database::checkExistingFile() const
                     .arg(QDir::toNativeSeparators(m_path), file.errorString())};
     }
     const QByteArray magic = sqldialect::fileHeaderMagic();
-    const QByteArray head = file.read(magic.size());
-    if (file.size() > 0 && head != magic) {
+    if (file.size() > 0 && file.read(magic.size()) != magic) {
         return {StoreError::Kind::Corrupt,
                 tr("The file %1 is not a RebateSync database or is damaged. It has not been "
                    "changed. Restore it from a backup, or move it away to start with an empty "
@@ -127,47 +118,89 @@ StoreError Database::checkExistingFile() const
     return StoreError::none();
 }
 
-StoreError Database::inspect(int *version) const
+StoreError Database::failedToRead(const QString &driverText, const QString &nativeCode) const
 {
-    QSqlDatabase db = connection();
-    QSqlQuery query(db);
-    const StoreError damaged {
-        StoreError::Kind::Corrupt,
-        tr("The database %1 is damaged (SQLite's integrity check failed). It has not been "
-           "changed. Restore it from a backup, or move it away to start with an empty database.")
-            .arg(QDir::toNativeSeparators(m_path))};
-
-    if (!query.exec(sqldialect::integrityCheckQuery()) || !query.next()
-        || query.value(0).toString() != QLatin1String("ok")) {
-        return damaged;
-    }
-
-    if (!query.exec(sqldialect::listTablesQuery()))
-        return damaged;
-    QStringList tables;
-    while (query.next())
-        tables.append(query.value(0).toString());
-    if (tables.isEmpty()) {
-        *version = 0;
-        return StoreError::none();
-    }
-    if (!tables.contains(QLatin1String("schema_version"))) {
-        return {StoreError::Kind::NotOurs,
-                tr("The file %1 is a database, but not one written by RebateSync. It has not been "
-                   "changed. Choose another profile folder.")
+    if (sqldialect::isCorruptionError(nativeCode)) {
+        return {StoreError::Kind::Corrupt,
+                tr("The database %1 is damaged (SQLite's integrity check failed). It has not been "
+                   "changed. Restore it from a backup, or move it away to start with an empty "
+                   "database.")
                     .arg(QDir::toNativeSeparators(m_path))};
     }
-    if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !query.next())
-        return damaged;
-    *version = query.value(0).toInt();
-    return StoreError::none();
+    // Busy, locked, no permission: the file may well be sound, so no advice to discard it.
+    return {StoreError::Kind::Io,
+            tr("Cannot read the database %1: %2. It has not been changed; "
+               "close other programs using it and try again.")
+                .arg(QDir::toNativeSeparators(m_path), driverText)};
 }
 
-StoreError Database::applyConnectionSettings() const
+StoreError Database::inspectReadOnly(int *version) const
 {
-    QSqlQuery query(connection());
+    const QString name = m_connectionName + QStringLiteral("-inspect");
+    StoreError result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), name);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(sqldialect::connectOptions(true));
+        if (!db.open()) {
+            result = failedToRead(db.lastError().text(), db.lastError().nativeErrorCode());
+        } else {
+            QSqlQuery query(db);
+            bool ok = query.exec(sqldialect::integrityCheckQuery());
+            if (!ok) {
+                result =
+                    failedToRead(query.lastError().text(), query.lastError().nativeErrorCode());
+            } else if (!query.next() || query.value(0).toString() != QLatin1String("ok")) {
+                result = failedToRead(QString(), QStringLiteral("11"));
+            } else {
+                *version = versionIn(query, &ok);
+                if (!ok) {
+                    result =
+                        failedToRead(query.lastError().text(), query.lastError().nativeErrorCode());
+                } else if (*version < 0) {
+                    result = {StoreError::Kind::NotOurs,
+                              tr("The file %1 is a database, but not one written by RebateSync. It "
+                                 "has not been changed. Choose another profile folder.")
+                                  .arg(QDir::toNativeSeparators(m_path))};
+                } else if (*version > latestSchemaVersion()) {
+                    result = {StoreError::Kind::NewerVersion,
+                              tr("The database %1 was written by a newer version of RebateSync "
+                                 "(schema %2; this version understands up to %3). It has not been "
+                                 "changed. Install the newer version, or open another profile.")
+                                  .arg(QDir::toNativeSeparators(m_path))
+                                  .arg(*version)
+                                  .arg(latestSchemaVersion())};
+                }
+            }
+        }
+        db.close(); // a read-only connection never checkpoints: the WAL stays as it was
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+StoreError Database::openReadWrite()
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), m_connectionName);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(sqldialect::connectOptions(false));
+    if (!db.open()) {
+        return {StoreError::Kind::Io,
+                tr("Cannot open the database %1: %2")
+                    .arg(QDir::toNativeSeparators(m_path), db.lastError().text())};
+    }
+    QSqlQuery query(db);
     for (const QString &pragma : sqldialect::connectionPragmas()) {
-        if (!query.exec(pragma)) {
+        // Switching to WAL needs the file to itself and SQLite does not wait for that on its busy
+        // timeout: when another process is opening it at the same moment, wait here instead.
+        bool done = query.exec(pragma);
+        for (int attempt = 0;
+             !done && sqldialect::isBusyError(query.lastError().nativeErrorCode()) && attempt < 100;
+             ++attempt) {
+            QThread::msleep(50);
+            done = query.exec(pragma);
+        }
+        if (!done) {
             return {StoreError::Kind::Io,
                     tr("Cannot prepare the database %1: %2")
                         .arg(QDir::toNativeSeparators(m_path), query.lastError().text())};
@@ -181,10 +214,17 @@ StoreError Database::migrate(int targetVersion)
     for (const Migration &migration : schemaMigrations()) {
         if (migration.version <= m_version || migration.version > targetVersion)
             continue;
-        const bool firstEver = m_version == 0;
         StoreError error = transact([&](QSqlDatabase &db) {
             QSqlQuery query(db);
-            if (firstEver) {
+            // Another process (the console and a scheduled CLI run) may have migrated while this
+            // one waited for the write lock: read the version again under the lock.
+            bool ok = false;
+            const int current = versionIn(query, &ok);
+            if (!ok)
+                return StoreError {StoreError::Kind::Sql, query.lastError().text()};
+            if (current >= migration.version)
+                return StoreError::none();
+            if (current == 0) {
                 if (StoreError e =
                         sql::run(query,
                                  QStringLiteral("CREATE TABLE schema_version ("
@@ -216,21 +256,27 @@ StoreError Database::migrate(int targetVersion)
     return StoreError::none();
 }
 
-StoreError Database::transact(const std::function<StoreError(QSqlDatabase &)> &body) const
+StoreError Database::transact(const std::function<StoreError(QSqlDatabase &)> &body,
+                              Access access) const
 {
     QSqlDatabase db = connection();
-    if (!db.transaction()) {
-        return {StoreError::Kind::Sql,
-                tr("Cannot start a database transaction: %1").arg(db.lastError().text())};
+    {
+        QSqlQuery begin(db);
+        if (!begin.exec(access == Access::Write ? sqldialect::beginWriteTransaction()
+                                                : sqldialect::beginReadTransaction())) {
+            return {StoreError::Kind::Sql,
+                    tr("Cannot start a database transaction: %1").arg(begin.lastError().text())};
+        }
     }
     StoreError error = body(db);
+    QSqlQuery end(db);
     if (!error.ok()) {
-        db.rollback();
+        end.exec(QStringLiteral("ROLLBACK"));
         return error;
     }
-    if (!db.commit()) {
-        const QString reason = db.lastError().text();
-        db.rollback();
+    if (!end.exec(QStringLiteral("COMMIT"))) {
+        const QString reason = end.lastError().text();
+        end.exec(QStringLiteral("ROLLBACK"));
         return {StoreError::Kind::Sql, tr("Cannot save to the database: %1").arg(reason)};
     }
     return StoreError::none();

@@ -11,9 +11,10 @@ class QSqlDatabase;
 
 namespace rs {
 
-// One connection to the profile's database, used on the thread that opened it. Opening checks
-// that the file is a sound RebateSync database of a version this build understands before
-// anything is written, then migrates it forward; a file that fails a check is left untouched.
+// One connection to the profile's database, used on the thread that opened it. Opening first
+// inspects the file through a separate read-only connection — a sound RebateSync database of a
+// version this build understands — and only then opens it for writing and migrates it forward;
+// a file that fails a check is never written, not even by a WAL checkpoint.
 class Database final
 {
     Q_DECLARE_TR_FUNCTIONS(rs::Database)
@@ -31,14 +32,18 @@ public:
     int schemaVersion() const { return m_version; }
     QSqlDatabase connection() const;
 
+    enum class Access { Read, Write };
     // Runs `body` in one transaction: commits when it returns ok, rolls everything back otherwise.
-    StoreError transact(const std::function<StoreError(QSqlDatabase &)> &body) const;
+    // A Write transaction holds the write lock from its start; a Read one sees one snapshot.
+    StoreError transact(const std::function<StoreError(QSqlDatabase &)> &body,
+                        Access access = Access::Write) const;
 
 private:
-    StoreError checkExistingFile() const;
-    StoreError inspect(int *version) const;
-    StoreError applyConnectionSettings() const;
+    StoreError checkFileHeader() const;
+    StoreError inspectReadOnly(int *version) const;
+    StoreError openReadWrite();
     StoreError migrate(int targetVersion);
+    StoreError failedToRead(const QString &driverText, const QString &nativeCode) const;
     void close();
 
     QString m_path;

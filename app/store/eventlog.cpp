@@ -50,23 +50,24 @@ StoreError EventLog::appendIn(QSqlDatabase &db, const SyncEvent &event)
                                    " application_id, bill_key, message) VALUES (?, ?, ?, ?, ?, ?)"),
                     {event.occurredAt.isEmpty() ? sql::nowUtc() : event.occurredAt,
                      levelName(event.level), event.kind, sql::nullableText(event.applicationId),
-                     sql::nullableText(event.billKey),
-                     // An empty QString binds as NULL; the column wants text.
-                     event.message.isNull() ? QString(QLatin1String("")) : event.message},
+                     sql::nullableText(event.billKey), sql::text(event.message)},
                     QT_TRANSLATE_NOOP("rs::Store", "writing the sync log"));
 }
 
-QList<SyncEvent> EventLog::recent(int limit) const
+QList<SyncEvent> EventLog::recent(int limit, StoreError *error) const
 {
     QList<SyncEvent> events;
     QSqlQuery q(m_database.connection());
-    if (!sql::run(q,
-                  QStringLiteral("SELECT id, occurred_at, level, kind, application_id, bill_key,"
-                                 " message FROM sync_events ORDER BY id DESC LIMIT ?"),
-                  {limit}, QT_TRANSLATE_NOOP("rs::Store", "reading the sync log"))
-             .ok()) {
+    const StoreError outcome =
+        sql::run(q,
+                 QStringLiteral("SELECT id, occurred_at, level, kind, application_id,"
+                                " bill_key, message FROM sync_events"
+                                " ORDER BY id DESC LIMIT ?"),
+                 {limit}, QT_TRANSLATE_NOOP("rs::Store", "reading the sync log"));
+    if (error)
+        *error = outcome;
+    if (!outcome.ok())
         return events;
-    }
     while (q.next()) {
         SyncEvent e;
         e.id = q.value(0).toLongLong();

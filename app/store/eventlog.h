@@ -20,7 +20,7 @@ public:
     static StoreError appendIn(QSqlDatabase &db, const SyncEvent &event);
 
     // Newest first.
-    QList<SyncEvent> recent(int limit) const;
+    QList<SyncEvent> recent(int limit, StoreError *error = nullptr) const;
 
 private:
     const Database &m_database;

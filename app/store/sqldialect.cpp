@@ -7,16 +7,37 @@ QString driverName()
     return QStringLiteral("QSQLITE");
 }
 
-QString readOnlyConnectOptions()
+QString connectOptions(bool readOnly)
 {
-    return QStringLiteral("QSQLITE_OPEN_READONLY");
+    return readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+}
+
+QString beginWriteTransaction()
+{
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
+QString beginReadTransaction()
+{
+    return QStringLiteral("BEGIN");
+}
+
+bool isCorruptionError(const QString &nativeErrorCode)
+{
+    return nativeErrorCode == QLatin1String("11") || nativeErrorCode == QLatin1String("26");
+}
+
+bool isBusyError(const QString &nativeErrorCode)
+{
+    return nativeErrorCode == QLatin1String("5") || nativeErrorCode == QLatin1String("6");
 }
 
 QStringList connectionPragmas()
 {
-    return {
-        QStringLiteral("PRAGMA busy_timeout = 5000"), QStringLiteral("PRAGMA journal_mode = WAL"),
-        QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA foreign_keys = ON")};
+    return {QStringLiteral("PRAGMA journal_mode = WAL"),
+            QStringLiteral("PRAGMA synchronous = FULL"),
+            QStringLiteral("PRAGMA foreign_keys = ON")};
 }
 
 QString integrityCheckQuery()

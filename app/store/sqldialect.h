@@ -12,12 +12,23 @@ namespace rs::sqldialect {
 // Qt Sql driver name. PostgreSQL: "QPSQL".
 QString driverName();
 
-// Connection options for a connection that must never write. PostgreSQL: a READ ONLY transaction.
-QString readOnlyConnectOptions();
+// Connection options: a busy timeout instead of SQLITE_BUSY, and read-only for the connection that
+// inspects a file before anything may write to it. PostgreSQL: "" and a READ ONLY transaction.
+QString connectOptions(bool readOnly);
 
-// Run on every new connection: WAL so readers never block the writer, FULL sync so a committed
-// state change survives a power cut, foreign keys on, and a busy timeout instead of SQLITE_BUSY.
-// PostgreSQL: none needed.
+// Starting transactions. A write transaction takes the write lock up front (BEGIN IMMEDIATE), so
+// two writers queue on the busy timeout instead of one failing when it upgrades a read lock.
+// PostgreSQL: BEGIN for both.
+QString beginWriteTransaction();
+QString beginReadTransaction();
+
+// Whether a driver error code means the file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+bool isCorruptionError(const QString &nativeErrorCode);
+// Whether it means another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED).
+bool isBusyError(const QString &nativeErrorCode);
+
+// Run on every new read-write connection: WAL so readers never block the writer, FULL sync so a
+// committed state change survives a power cut, foreign keys on. PostgreSQL: none needed.
 QStringList connectionPragmas();
 
 // Integrity check; the first column of the first row is "ok" when sound. PostgreSQL: none.

@@ -46,6 +46,16 @@ QString nowUtc()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+QVariant text(const QByteArray &utf8)
+{
+    return text(QString::fromUtf8(utf8));
+}
+
+QVariant text(const QString &text)
+{
+    return text.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(text);
+}
+
 QVariant nullableText(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);

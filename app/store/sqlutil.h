@@ -27,5 +27,9 @@ QString nowUtc();
 
 // A nullable text column: an empty QString is stored as NULL.
 QVariant nullableText(const QString &text);
+// A NOT NULL text column from UTF-8 bytes: empty bytes are stored as '' (a null QString would
+// bind as NULL).
+QVariant text(const QByteArray &utf8);
+QVariant text(const QString &text);
 
 } // namespace rs::sql
