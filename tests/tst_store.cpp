@@ -47,6 +47,14 @@ void execRaw(const QString &path, const QStringList &statements)
     QSqlDatabase::removeDatabase(name);
 }
 
+// An approved application "a1" with one pending bill for customer C0.
+bool addPendingBill(const Database &db, BillRecord *draft)
+{
+    *draft = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
+    return ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok()
+        && BillRepository(db).saveDraft(*draft).ok();
+}
+
 } // namespace
 
 class TestStore final : public QObject
@@ -146,10 +154,9 @@ private Q_SLOTS:
     {
         Database db(m_path);
         QVERIFY(db.open().ok());
-        QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        BillRecord draft;
+        QVERIFY(addPendingBill(db, &draft));
         BillRepository bills(db);
-        const BillRecord draft = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
-        QVERIFY(bills.saveDraft(draft).ok());
         QCOMPARE(bills.find(draft.key)->state, BillState::Pending);
 
         QVERIFY(bills
@@ -195,10 +202,9 @@ private Q_SLOTS:
     {
         Database db(m_path);
         QVERIFY(db.open().ok());
-        QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        BillRecord draft;
+        QVERIFY(addPendingBill(db, &draft));
         BillRepository bills(db);
-        const BillRecord draft = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
-        QVERIFY(bills.saveDraft(draft).ok());
         QVERIFY(bills.transition(draft.key, BillState::Pending, BillState::Queued, {}, {}).ok());
         const QList<SyncEvent> events = EventLog(db).recent(1);
         QCOMPARE(events.size(), 1);
@@ -210,10 +216,9 @@ private Q_SLOTS:
     {
         Database db(m_path);
         QVERIFY(db.open().ok());
-        QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        BillRecord draft;
+        QVERIFY(addPendingBill(db, &draft));
         BillRepository bills(db);
-        const BillRecord draft = testdata::bill(QStringLiteral("a1"), QStringLiteral("C0"));
-        QVERIFY(bills.saveDraft(draft).ok());
         // The caller believes the bill is queued; it is still pending.
         const StoreError error =
             bills.transition(draft.key, BillState::Queued, BillState::Sending, {}, {});
