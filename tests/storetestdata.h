@@ -22,6 +22,7 @@ inline ApplicationRecord application(const QString &id, int rows = 2,
     a.dingTalkResult = QStringLiteral("agree");
     a.amount = QStringLiteral("1834.60");
     a.rawJson = QByteArrayLiteral(R"({"errcode":0,"process_instance":{"title":"返利"}})");
+    a.fieldsJson = QByteArrayLiteral(R"({"组织":"100","申请日期":"2025-03-03"})");
     for (int i = 0; i < rows; ++i) {
         a.rowsJson.append(QJsonDocument(QJsonObject {{QStringLiteral("表格_客户编码"),
                                                       QStringLiteral("C%1").arg(i)},

@@ -85,8 +85,14 @@ private Q_SLOTS:
             Database v1(m_path);
             QVERIFY(v1.open(1).ok());
             QCOMPARE(v1.schemaVersion(), 1);
-            QVERIFY(
-                ApplicationRepository(v1).upsert(testdata::application(QStringLiteral("a1"))).ok());
+            // Written as version 1's own columns; today's repository writes columns v1 lacks.
+            QSqlQuery insert(v1.connection());
+            QVERIFY2(insert.exec(QStringLiteral(
+                         "INSERT INTO applications (id, approval, amount, raw_json, fetched_at,"
+                         " updated_at) VALUES ('a1', 'approved', '1834.60', '{}', 'x', 'x')")),
+                     qPrintable(insert.lastError().text()));
+            QVERIFY(insert.exec(QStringLiteral("INSERT INTO application_rows VALUES"
+                                               " ('a1', 0, '{}'), ('a1', 1, '{}')")));
             // Version 1 has no usage counters yet.
             QVERIFY(!ApiUsageRepository(v1)
                          .record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 5)
@@ -100,6 +106,7 @@ private Q_SLOTS:
         QVERIFY(found.has_value());
         QCOMPARE(found->rowsJson.size(), 2);
         QCOMPARE(found->amount, QStringLiteral("1834.60"));
+        QVERIFY(found->fieldsJson.isEmpty());
         QVERIFY(ApiUsageRepository(current)
                     .record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 5)
                     .ok());
@@ -118,6 +125,7 @@ private Q_SLOTS:
         QVERIFY(found.has_value());
         QCOMPARE(found->title, QStringLiteral("B"));
         QCOMPARE(found->rowsJson.size(), 2);
+        QCOMPARE(found->fieldsJson, testdata::application(QStringLiteral("a1")).fieldsJson);
         QCOMPARE(repo.list().size(), 1);
     }
 

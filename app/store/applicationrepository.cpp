@@ -11,7 +11,8 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "id, business_id, title, process_code, originator_userid, originator_dept_name, created_at,"
-    " finished_at, approval, dingtalk_status, dingtalk_result, amount, raw_json, parse_error");
+    " finished_at, approval, dingtalk_status, dingtalk_result, amount, raw_json, parse_error,"
+    " fields_json");
 
 ApplicationRecord fromRow(const QSqlQuery &q)
 {
@@ -31,6 +32,7 @@ ApplicationRecord fromRow(const QSqlQuery &q)
     a.amount = q.value(11).toString();
     a.rawJson = q.value(12).toString().toUtf8();
     a.parseError = q.value(13).toString();
+    a.fieldsJson = q.value(14).toString().toUtf8();
     return a;
 }
 
@@ -50,7 +52,7 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
                      QStringLiteral("INSERT INTO applications (") + kColumns
                          + QStringLiteral(
                              ", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                             " ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                             " ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                              " business_id = excluded.business_id, title = excluded.title,"
                              " process_code = excluded.process_code,"
                              " originator_userid = excluded.originator_userid,"
@@ -61,6 +63,7 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
                              " dingtalk_result = excluded.dingtalk_result,"
                              " amount = excluded.amount, raw_json = excluded.raw_json,"
                              " parse_error = excluded.parse_error,"
+                             " fields_json = excluded.fields_json,"
                              " updated_at = excluded.updated_at"),
                      {a.id, sql::nullableText(a.businessId), sql::nullableText(a.title),
                       sql::nullableText(a.processCode), sql::nullableText(a.originatorUserId),
@@ -68,7 +71,7 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
                       sql::nullableText(a.finishedAt), toWireName(a.approval),
                       sql::nullableText(a.dingTalkStatus), sql::nullableText(a.dingTalkResult),
                       sql::nullableText(a.amount), sql::text(a.rawJson),
-                      sql::nullableText(a.parseError), now, now},
+                      sql::nullableText(a.parseError), sql::text(a.fieldsJson), now, now},
                      QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
         if (!e.ok())
             return e;

@@ -81,6 +81,15 @@ QStringList version2()
     };
 }
 
+// The header as the mapping reads it: form fields by component name plus instance attributes,
+// so a preview never has to re-parse the raw DingTalk answer.
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE applications ADD COLUMN fields_json TEXT"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -88,6 +97,7 @@ const QList<Migration> &schemaMigrations()
     static const QList<Migration> migrations = {
         {1, QStringLiteral("applications, rows, bills, sync events"), version1()},
         {2, QStringLiteral("API usage counters"), version2()},
+        {3, QStringLiteral("application header fields"), version3()},
     };
     return migrations;
 }

@@ -25,8 +25,12 @@ struct ApplicationRecord
     QString dingTalkResult;
     QString amount; // exact decimal text, e.g. "1834.60"
     QByteArray rawJson;
+    // JSON object: form fields by component name (`申请日期`, `组织`, …) and the instance attributes
+    // (`business_id`, `title`, `process_instance_id`, `originator_userid`, `originator_dept_name`,
+    // `create_time`, `finish_time`). Values are strings; a multi-select is an array of strings.
+    QByteArray fieldsJson;
     QString parseError; // set when the answer could not be parsed; the raw text is still kept
-    QList<QByteArray> rowsJson;
+    QList<QByteArray> rowsJson; // table columns only; the mapping adds the header to each row
 };
 
 // One Kingdee bill made from an application.

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds and runs every benchmark in tests/bench/ with its full-size input; each prints one JSON
+# line of numbers. Usage: scripts/bench.sh [name-filter]. Record results in docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake --preset linux >/dev/null
+cmake --build --preset linux --parallel "$(nproc)"
+for bench in build/linux/tests/bench/bench_*; do
+    [[ -x "$bench" ]] || continue
+    [[ -z "${1:-}" || "$bench" == *"$1"* ]] || continue
+    echo "== $(basename "$bench")" >&2
+    QT_QPA_PLATFORM=offscreen "$bench"
+done
