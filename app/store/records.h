@@ -25,7 +25,8 @@ struct ApplicationRecord
     QString dingTalkResult;
     QString amount; // exact decimal text, e.g. "1834.60"
     QByteArray rawJson;
-    // JSON object: form fields by component name (`申请日期`, `组织`, …) and the instance attributes
+    // JSON object: form fields by component name (`申请日期`, `组织`, …) and the instance
+    // attributes
     // (`business_id`, `title`, `process_instance_id`, `originator_userid`, `originator_dept_name`,
     // `create_time`, `finish_time`). Values are strings; a multi-select is an array of strings.
     QByteArray fieldsJson;
