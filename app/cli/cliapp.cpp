@@ -1,6 +1,7 @@
 #include "app/cli/cliapp.h"
 
 #include "app/cli/clicontext.h"
+#include "app/cli/fetchcommand.h"
 #include "app/cli/listcommand.h"
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
@@ -25,6 +26,8 @@ QString CliApp::helpText()
               "  -v, --version   show the version\n"
               "\n"
               "Commands:\n"
+              "  fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+              "                                  pull approval instances from DingTalk\n"
               "  list [--state STATE] [--json]   applications with approval and sync state\n"
               "  status [--json]                 counts per state, API calls, DingTalk usage\n"
               "  secret set NAME                 store a secret read from standard input in "
@@ -68,6 +71,8 @@ int CliApp::run(const QStringList &arguments)
     // Subcommand parsers expect a program name first, as QCommandLineParser always does.
     if (command == QLatin1String("status"))
         return StatusCommand::run(context, rest);
+    if (command == QLatin1String("fetch"))
+        return FetchCommand::run(context, rest);
     if (command == QLatin1String("list"))
         return ListCommand::run(context, rest);
     if (command == QLatin1String("secret"))

@@ -1,8 +1,10 @@
 #include "app/store/applicationrepository.h"
 
 #include "app/store/database.h"
+#include "app/store/eventlog.h"
 #include "app/store/sqlutil.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -167,6 +169,54 @@ QHash<ApprovalState, int> ApplicationRepository::countByApproval(StoreError *err
             counts.insert(*state, q.value(1).toInt());
     }
     return counts;
+}
+
+QHash<QString, ApprovalState> ApplicationRepository::approvalById(StoreError *error) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    const StoreError e = sql::run(q, QStringLiteral("SELECT id, approval FROM applications"), {},
+                                  QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+    if (error)
+        *error = e;
+    QHash<QString, ApprovalState> result;
+    while (e.ok() && q.next()) {
+        result.insert(q.value(0).toString(), approvalStateFromWireName(q.value(1).toString())
+                                                 .value_or(ApprovalState::InApproval));
+    }
+    return result;
+}
+
+QString ApplicationRepository::earliestCreateTime(ApprovalState approval, StoreError *error) const
+{
+    QSqlQuery q(m_database.connection());
+    const StoreError e =
+        sql::run(q, QStringLiteral("SELECT MIN(created_at) FROM applications WHERE approval = ?"),
+                 {toWireName(approval)}, QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+    if (error)
+        *error = e;
+    return e.ok() && q.next() ? q.value(0).toString() : QString();
+}
+
+StoreError ApplicationRepository::markRevoked(const QString &id, const SyncEvent &event) const
+{
+    return m_database.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        StoreError e = sql::run(q,
+                                QStringLiteral("UPDATE applications SET approval = ?, updated_at = ?"
+                                               " WHERE id = ?"),
+                                {toWireName(ApprovalState::Revoked), sql::nowUtc(), id},
+                                QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
+        if (!e.ok())
+            return e;
+        if (q.numRowsAffected() != 1) {
+            return StoreError {StoreError::Kind::Conflict,
+                               QCoreApplication::translate("rs::Store",
+                                                           "There is no application %1.")
+                                   .arg(id)};
+        }
+        return EventLog::appendIn(db, event);
+    });
 }
 
 } // namespace rs

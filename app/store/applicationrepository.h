@@ -25,6 +25,15 @@ public:
     QList<ApplicationRecord> list(std::optional<ApprovalState> approval = std::nullopt,
                                   StoreError *error = nullptr) const;
     QHash<ApprovalState, int> countByApproval(StoreError *error = nullptr) const;
+    // Every application's approval state by id, without the heavy columns: what a fetch needs
+    // to skip instances already final.
+    QHash<QString, ApprovalState> approvalById(StoreError *error = nullptr) const;
+    // The oldest DingTalk create time ("yyyy-MM-dd HH:mm:ss", Beijing) among applications in
+    // `approval`; empty when there are none.
+    QString earliestCreateTime(ApprovalState approval, StoreError *error = nullptr) const;
+    // An approved application revoked later in DingTalk; the event commits with the change.
+    // An unknown id answers Conflict.
+    StoreError markRevoked(const QString &id, const SyncEvent &event) const;
 
 private:
     const Database &m_database;

@@ -90,6 +90,25 @@ QStringList version3()
     };
 }
 
+// One row per fetch or sync run: the period a fetch covered (so the next one knows where to
+// start re-listing) and how each run ended, for the clerk and the monitoring view.
+QStringList version4()
+{
+    return {
+        QStringLiteral("CREATE TABLE job_runs ("
+                       " id %1,"
+                       " kind VARCHAR(16) NOT NULL,"
+                       " started_at VARCHAR(32) NOT NULL,"
+                       " finished_at VARCHAR(32),"
+                       " period_from_ms BIGINT,"
+                       " period_to_ms BIGINT,"
+                       " result VARCHAR(16),"
+                       " summary TEXT)")
+            .arg(sqldialect::identityPrimaryKey()),
+        QStringLiteral("CREATE INDEX job_runs_by_kind ON job_runs (kind, result)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -98,6 +117,7 @@ const QList<Migration> &schemaMigrations()
         {1, QStringLiteral("applications, rows, bills, sync events"), version1()},
         {2, QStringLiteral("API usage counters"), version2()},
         {3, QStringLiteral("application header fields"), version3()},
+        {4, QStringLiteral("fetch and sync runs"), version4()},
     };
     return migrations;
 }

@@ -1,0 +1,105 @@
+#include "app/cli/fetchcommand.h"
+
+#include "app/cli/clicontext.h"
+#include "app/dingtalk/dingtalkclient.h"
+#include "app/secrets/secretstore.h"
+#include "app/settings/settings.h"
+#include "app/store/database.h"
+#include "app/sync/connectorconfig.h"
+#include "app/sync/fetchjob.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+
+namespace rs::cli {
+namespace {
+
+bool readDate(const QCommandLineParser &parser, const QCommandLineOption &option, QDate *date,
+              QString *error)
+{
+    if (!parser.isSet(option))
+        return true;
+    const QString text = parser.value(option);
+    *date = QDate::fromString(text, Qt::ISODate);
+    if (!date->isValid()) {
+        *error = FetchCommand::tr("--%1 takes a date as YYYY-MM-DD, not \"%2\".")
+                     .arg(option.names().constFirst(), text);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int FetchCommand::run(const Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption from(QStringLiteral("from"), tr("First submission day."),
+                                  QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("Last submission day."),
+                                QStringLiteral("YYYY-MM-DD"));
+    parser.addOptions({from, to});
+    if (!parser.parse(arguments)) {
+        context.fail(parser.errorText());
+        return ConfigError;
+    }
+    sync::FetchOptions options;
+    QString error;
+    if (!readDate(parser, from, &options.from, &error) || !readDate(parser, to, &options.to, &error)) {
+        context.fail(error);
+        return ConfigError;
+    }
+
+    Database database(context.profile.databasePath());
+    if (!context.openDatabase(database))
+        return ConfigError;
+    const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
+    if (const QList<SettingIssue> issues = settings.validate(); Settings::hasErrors(issues)) {
+        for (const SettingIssue &issue : issues) {
+            if (issue.severity == SettingIssue::Severity::Error)
+                context.fail(issue.message);
+        }
+        return ConfigError;
+    }
+    const SecretResult secret =
+        SecretStore(context.profile.keychainScope()).readNow(SecretName::DingTalkAppSecret);
+    if (!secret.ok()) {
+        context.fail(secret.message);
+        return ConfigError;
+    }
+    const auto config = sync::ConnectorConfig::dingTalk(settings, secret.value, &error);
+    if (!config) {
+        context.fail(error);
+        return ConfigError;
+    }
+
+    dingtalk::DingTalkClient client(*config);
+    sync::FetchJob job(database, client, options);
+    sync::FetchReport report;
+    bool done = false;
+    QEventLoop loop;
+    QObject::connect(&job, &sync::FetchJob::finished, &loop,
+                     [&](const sync::FetchReport &finished) {
+                         report = finished;
+                         done = true;
+                         loop.quit();
+                     });
+    job.start();
+    if (!done) // a refused period finishes inside start()
+        loop.exec();
+
+    if (report.fromMs) // the run started: say what it did, whatever the outcome
+        context.out << report.summary() << Qt::endl;
+    switch (report.result) {
+    case sync::FetchReport::Result::Ok:
+        return Ok;
+    case sync::FetchReport::Result::Partial:
+        return Partial;
+    case sync::FetchReport::Result::ConfigError:
+        break;
+    }
+    context.fail(report.stopReason);
+    return ConfigError;
+}
+
+} // namespace rs::cli

@@ -1,0 +1,390 @@
+#include "app/dingtalk/dingtalkclient.h"
+
+#include "app/dingtalk/instanceparser.h"
+#include "app/dingtalk/tokencache.h"
+#include "app/net/backoff.h"
+#include "app/net/pacer.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QScopedPointer>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace rs::dingtalk {
+namespace {
+
+constexpr int kPageSize = 20; // DingTalk's maximum for both generations
+constexpr int kMaxThrottledRetries = 10;
+constexpr int kMaxGlobalThrottleRetries = 5;
+constexpr int kMaxBusyRetries = 3; // DINGTALK.md: −1 系统繁忙, retry at most 3 times
+constexpr qint64 kThrottleWaitMs = 1000;
+
+const net::Backoff kBusyBackoff {1000, 8000, 0.2};
+const net::Backoff kGlobalBackoff {1000, 16'000, 0.1};
+
+QUrl endpoint(const QUrl &base, const QString &path, const QUrlQuery &query = {})
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(query);
+    return url;
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+ApiOutcome outcomeOf(const Failure &failure)
+{
+    switch (failure.kind) {
+    case Failure::Kind::None:
+        return ApiOutcome::Ok;
+    case Failure::Kind::Throttled:
+    case Failure::Kind::GlobalThrottled:
+        return ApiOutcome::Throttled;
+    default:
+        return ApiOutcome::Error;
+    }
+}
+
+} // namespace
+
+// One logical call; it survives its retries.
+struct DingTalkClient::Call
+{
+    QString api; // rs::api name, also the pacing key
+    std::function<QNetworkRequest(const QString &token)> request;
+    QByteArray body; // empty: GET
+    Done done;
+    bool tokenRetried = false;
+    int throttled = 0;
+    int globalThrottled = 0;
+    int busy = 0;
+};
+
+DingTalkClient::DingTalkClient(DingTalkConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_network(new QNetworkAccessManager(this))
+    , m_pacer(std::make_unique<net::Pacer>(m_config.callsPerSecond))
+{
+    m_network->setAutoDeleteReplies(false);
+}
+
+DingTalkClient::~DingTalkClient() = default;
+
+void DingTalkClient::listIds(qint64 startMs, qint64 endMs, const QString &cursor,
+                             PageHandler handler)
+{
+    auto call = std::make_shared<Call>();
+    const bool v1 = m_config.api == DingTalkConfig::Api::V1;
+    const double position = cursor.toDouble();
+    if (v1) {
+        call->api = QLatin1String(api::DingTalkV1InstanceIds);
+        call->body = compact({{QStringLiteral("processCode"), m_config.processCode},
+                              {QStringLiteral("startTime"), double(startMs)},
+                              {QStringLiteral("endTime"), double(endMs)},
+                              {QStringLiteral("nextToken"), position},
+                              {QStringLiteral("maxResults"), kPageSize}});
+    } else {
+        call->api = QLatin1String(api::DingTalkListIds);
+        call->body = compact({{QStringLiteral("process_code"), m_config.processCode},
+                              {QStringLiteral("start_time"), double(startMs)},
+                              {QStringLiteral("end_time"), double(endMs)},
+                              {QStringLiteral("cursor"), position},
+                              {QStringLiteral("size"), kPageSize}});
+    }
+    const DingTalkConfig &c = m_config;
+    call->request = [&c, v1](const QString &token) {
+        if (v1) {
+            QNetworkRequest r(
+                endpoint(c.apiUrl, QStringLiteral("/v1.0/workflow/processes/instanceIds/query")));
+            r.setRawHeader("x-acs-dingtalk-access-token", token.toUtf8());
+            return r;
+        }
+        return QNetworkRequest(endpoint(c.oapiUrl, QStringLiteral("/topapi/processinstance/listids"),
+                                        QUrlQuery {{QStringLiteral("access_token"), token}}));
+    };
+    call->done = [handler = std::move(handler), v1](const QJsonObject &answer, const QByteArray &,
+                                                    const Failure &failure) {
+        IdPage page;
+        if (failure.ok()) {
+            const QJsonObject result = answer.value(QLatin1String("result")).toObject();
+            for (const QJsonValue &id : result.value(QLatin1String("list")).toArray())
+                page.ids.append(id.toString());
+            const QJsonValue next =
+                result.value(v1 ? QLatin1String("nextToken") : QLatin1String("next_cursor"));
+            // nextToken is a string on v1.0, next_cursor a number on topapi.
+            if (next.isString())
+                page.nextCursor = next.toString();
+            else if (next.isDouble())
+                page.nextCursor = QString::number(next.toInteger());
+        }
+        handler(page, failure);
+    };
+    submit(std::move(call));
+}
+
+void DingTalkClient::getInstance(const QString &id, InstanceHandler handler)
+{
+    auto call = std::make_shared<Call>();
+    const bool v1 = m_config.api == DingTalkConfig::Api::V1;
+    const DingTalkConfig &c = m_config;
+    if (v1) {
+        call->api = QLatin1String(api::DingTalkV1Instance);
+        call->request = [&c, id](const QString &token) {
+            QNetworkRequest r(endpoint(c.apiUrl, QStringLiteral("/v1.0/workflow/processInstances"),
+                                       QUrlQuery {{QStringLiteral("processInstanceId"), id}}));
+            r.setRawHeader("x-acs-dingtalk-access-token", token.toUtf8());
+            return r;
+        };
+    } else {
+        call->api = QLatin1String(api::DingTalkGet);
+        call->body = compact({{QStringLiteral("process_instance_id"), id}});
+        call->request = [&c](const QString &token) {
+            return QNetworkRequest(endpoint(c.oapiUrl, QStringLiteral("/topapi/processinstance/get"),
+                                            QUrlQuery {{QStringLiteral("access_token"), token}}));
+        };
+    }
+    call->done = [handler = std::move(handler), id, v1](const QJsonObject &answer,
+                                                        const QByteArray &raw,
+                                                        const Failure &failure) {
+        InstanceAnswer result;
+        result.id = id;
+        result.rawJson = raw;
+        if (failure.ok()) {
+            const QLatin1String key =
+                v1 ? QLatin1String("result") : QLatin1String("process_instance");
+            const QJsonValue body = answer.value(key);
+            if (!body.isObject()) {
+                result.parseError = QCoreApplication::translate("rs::DingTalk",
+                                                                "the answer has no \"%1\" object")
+                                        .arg(key);
+            } else {
+                result.instance = v1
+                    ? InstanceParser::fromV1(id, body.toObject(), &result.parseError)
+                    : InstanceParser::fromTopApi(id, body.toObject(), &result.parseError);
+            }
+        }
+        handler(result, failure);
+    };
+    submit(std::move(call));
+}
+
+void DingTalkClient::testConnection(CheckHandler handler)
+{
+    const qint64 end = nowMs();
+    listIds(end - 24 * 3600 * 1000, end, {},
+            [handler = std::move(handler)](const IdPage &, const Failure &failure) {
+                handler(failure);
+            });
+}
+
+void DingTalkClient::cancel()
+{
+    failEverything({Failure::Kind::Cancelled, QStringLiteral("cancelled"), QString(), 0});
+}
+
+void DingTalkClient::submit(std::shared_ptr<Call> call)
+{
+    m_queue.push_back(std::move(call));
+    pump();
+}
+
+void DingTalkClient::pump()
+{
+    if (m_queue.empty())
+        return;
+    if (m_token.isEmpty())
+        m_token = TokenCache::instance().valid(m_config.appKey);
+    if (m_token.isEmpty()) {
+        requestToken();
+        return;
+    }
+    while (m_inFlight < m_config.maxInFlight && !m_queue.empty()) {
+        std::shared_ptr<Call> call = std::move(m_queue.front());
+        m_queue.pop_front();
+        ++m_inFlight;
+        const qint64 delay = m_pacer->reserveDelayMs(call->api);
+        QTimer::singleShot(delay, this, [this, call] { send(call); });
+    }
+}
+
+void DingTalkClient::send(const std::shared_ptr<Call> &call)
+{
+    // The token may have been renewed while this call waited for its slot.
+    const QString fresh = TokenCache::instance().valid(m_config.appKey);
+    const QString token = fresh.isEmpty() ? m_token : fresh;
+    QNetworkRequest request = call->request(token);
+    request.setTransferTimeout(m_config.transferTimeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    const qint64 started = nowMs();
+    QNetworkReply *reply = call->body.isEmpty() ? m_network->get(request)
+                                                : m_network->post(request, call->body);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, call, reply, token, started] { finish(call, reply, token, started); });
+}
+
+Failure DingTalkClient::read(QNetworkReply *reply, QByteArray *raw, QJsonObject *answer) const
+{
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    *raw = reply->readAll();
+    if (!status.isValid())
+        return FailureClassifier::transport(reply->errorString());
+    return m_config.api == DingTalkConfig::Api::V1
+        ? FailureClassifier::v1(status.toInt(), *raw, answer)
+        : FailureClassifier::topApi(status.toInt(), *raw, answer);
+}
+
+void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
+                            const QString &token, qint64 startedMs)
+{
+    QScopedPointer<QNetworkReply, QScopedPointerDeleteLater> owner(reply);
+    --m_inFlight;
+    QByteArray raw;
+    QJsonObject answer;
+    const Failure failure = read(reply, &raw, &answer);
+    Q_EMIT callFinished(call->api, outcomeOf(failure), nowMs() - startedMs);
+
+    using Kind = Failure::Kind;
+    switch (failure.kind) {
+    case Kind::TokenInvalid:
+        if (!call->tokenRetried) {
+            call->tokenRetried = true;
+            TokenCache::instance().invalidate(m_config.appKey, token);
+            if (m_token == token)
+                m_token.clear();
+            retryLater(call, 0);
+            return;
+        }
+        break;
+    case Kind::Throttled:
+        if (++call->throttled <= kMaxThrottledRetries) {
+            const qint64 wait = std::max(kThrottleWaitMs, failure.waitMs);
+            m_pacer->holdOff(call->api, wait);
+            retryLater(call, wait);
+            return;
+        }
+        break;
+    case Kind::GlobalThrottled:
+        if (++call->globalThrottled <= kMaxGlobalThrottleRetries) {
+            retryLater(call, kGlobalBackoff.delayMs(call->globalThrottled));
+            return;
+        }
+        break;
+    case Kind::Busy:
+        if (++call->busy <= kMaxBusyRetries) {
+            retryLater(call, kBusyBackoff.delayMs(call->busy));
+            return;
+        }
+        break;
+    case Kind::QuotaExhausted:
+    case Kind::Configuration:
+        call->done(answer, raw, failure);
+        failEverything(failure);
+        return;
+    case Kind::None:
+    case Kind::Rejected:
+    case Kind::Cancelled:
+        break;
+    }
+    call->done(answer, raw, failure);
+    pump();
+}
+
+void DingTalkClient::retryLater(const std::shared_ptr<Call> &call, qint64 delayMs)
+{
+    QTimer::singleShot(delayMs, this, [this, call] {
+        m_queue.push_front(call);
+        pump();
+    });
+}
+
+void DingTalkClient::requestToken()
+{
+    if (m_tokenRequested)
+        return;
+    m_tokenRequested = true;
+    QNetworkRequest request;
+    QNetworkReply *reply = nullptr;
+    if (m_config.api == DingTalkConfig::Api::V1) {
+        request.setUrl(endpoint(m_config.apiUrl, QStringLiteral("/v1.0/oauth2/accessToken")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setTransferTimeout(m_config.transferTimeoutMs);
+        reply = m_network->post(request, compact({{QStringLiteral("appKey"), m_config.appKey},
+                                                  {QStringLiteral("appSecret"),
+                                                   m_config.appSecret}}));
+    } else {
+        request.setUrl(endpoint(m_config.oapiUrl, QStringLiteral("/gettoken"),
+                                QUrlQuery {{QStringLiteral("appkey"), m_config.appKey},
+                                           {QStringLiteral("appsecret"), m_config.appSecret}}));
+        request.setTransferTimeout(m_config.transferTimeoutMs);
+        reply = m_network->get(request);
+    }
+    const qint64 started = nowMs();
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, started] { tokenFinished(reply, started); });
+}
+
+void DingTalkClient::tokenFinished(QNetworkReply *reply, qint64 startedMs)
+{
+    QScopedPointer<QNetworkReply, QScopedPointerDeleteLater> owner(reply);
+    m_tokenRequested = false;
+    const bool v1 = m_config.api == DingTalkConfig::Api::V1;
+    QByteArray raw;
+    QJsonObject answer;
+    Failure failure = read(reply, &raw, &answer);
+    const QString api = QLatin1String(v1 ? api::DingTalkV1AccessToken : api::DingTalkGetToken);
+    const QString token =
+        answer.value(v1 ? QLatin1String("accessToken") : QLatin1String("access_token")).toString();
+    if (failure.ok() && token.isEmpty()) {
+        failure = {Failure::Kind::Busy, QStringLiteral("token"),
+                   QCoreApplication::translate("rs::DingTalk", "the answer carries no token")};
+    }
+    // A bad key or secret on v1.0 is HTTP 400 invalidClientIdOrSecret; anything the token
+    // endpoint rejects is the user's configuration to fix, not a reason to retry.
+    if (failure.kind == Failure::Kind::Rejected || failure.kind == Failure::Kind::TokenInvalid)
+        failure.kind = Failure::Kind::Configuration;
+    Q_EMIT callFinished(api, outcomeOf(failure), nowMs() - startedMs);
+
+    if (failure.ok()) {
+        m_tokenAttempts = 0;
+        const qint64 lifetime = answer.value(v1 ? QLatin1String("expireIn")
+                                                : QLatin1String("expires_in"))
+                                    .toInteger(7200);
+        TokenCache::instance().store(m_config.appKey, token, lifetime);
+        m_token = token;
+        pump();
+        return;
+    }
+    if (!failure.stopsTheRun() && ++m_tokenAttempts <= kMaxBusyRetries) {
+        QTimer::singleShot(kBusyBackoff.delayMs(m_tokenAttempts), this, [this] { pump(); });
+        return;
+    }
+    m_tokenAttempts = 0;
+    failEverything(failure);
+}
+
+void DingTalkClient::failEverything(const Failure &failure)
+{
+    std::deque<std::shared_ptr<Call>> queued;
+    queued.swap(m_queue);
+    for (const std::shared_ptr<Call> &call : queued)
+        call->done({}, {}, failure);
+}
+
+} // namespace rs::dingtalk

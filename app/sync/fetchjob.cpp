@@ -1,0 +1,359 @@
+#include "app/sync/fetchjob.h"
+
+#include "app/dingtalk/dingtalkclient.h"
+#include "app/dingtalk/flattener.h"
+#include "app/store/apiusagerepository.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
+#include "app/store/database.h"
+#include "app/store/eventlog.h"
+#include "app/store/jobrunrepository.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace rs::sync {
+namespace {
+
+bool isFinal(ApprovalState state)
+{
+    return state != ApprovalState::InApproval;
+}
+
+QString resultName(FetchReport::Result result)
+{
+    switch (result) {
+    case FetchReport::Result::Ok:
+        return QStringLiteral("ok");
+    case FetchReport::Result::Partial:
+        return QStringLiteral("partial");
+    case FetchReport::Result::ConfigError:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+} // namespace
+
+FetchJob::FetchJob(const Database &database, dingtalk::DingTalkClient &client,
+                   FetchOptions options, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_client(client)
+    , m_options(std::move(options))
+{
+    connect(&m_client, &dingtalk::DingTalkClient::callFinished, this,
+            [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs) {
+                ApiUsageRepository(m_database).record(api, outcome, elapsedMs);
+            });
+}
+
+FetchJob::~FetchJob() = default;
+
+void FetchJob::start()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ApplicationRepository applications(m_database);
+    m_known = applications.approvalById();
+
+    std::optional<qint64> earliestNotFinal;
+    if (const QString t = applications.earliestCreateTime(ApprovalState::InApproval); !t.isEmpty())
+        earliestNotFinal = FetchPeriod::beijingTimeToMs(t);
+    std::optional<qint64> lastCompleteTo;
+    if (const auto last = JobRunRepository(m_database).last(QStringLiteral("fetch"),
+                                                             QStringLiteral("ok")))
+        lastCompleteTo = last->periodToMs;
+    const qint64 automatic =
+        FetchPeriod::automaticFrom(earliestNotFinal, lastCompleteTo, now, m_options.overlapDays,
+                                   m_options.firstFetchDays);
+
+    QString error;
+    const auto period =
+        FetchPeriod::requested(m_options.from, m_options.to, now, automatic, &error);
+    if (!period) {
+        m_report.result = FetchReport::Result::ConfigError;
+        m_report.stopReason = error;
+        m_done = true;
+        Q_EMIT finished(m_report);
+        return;
+    }
+    m_period = *period;
+    m_report.fromMs = m_period.fromMs;
+    m_report.toMs = m_period.toMs;
+    m_windows = m_period.windows();
+    m_runId = JobRunRepository(m_database)
+                  .start(QStringLiteral("fetch"), m_period.fromMs, m_period.toMs);
+    log(SyncEvent::Level::Info, QStringLiteral("fetch.started"), {},
+        tr("Fetching DingTalk instances submitted from %1 to %2.")
+            .arg(FetchPeriod::beijingDate(m_period.fromMs),
+                 FetchPeriod::beijingDate(m_period.toMs)));
+
+    // Instances still in approval are fetched again whether or not the period lists them.
+    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+        if (!isFinal(it.value()))
+            request(it.key());
+    }
+    m_listing = true;
+    listNext();
+}
+
+void FetchJob::cancel()
+{
+    if (m_done || m_stopped)
+        return;
+    m_stopped = true;
+    m_listing = false;
+    m_report.stopReason = tr("cancelled by the user");
+    m_client.cancel();
+    maybeComplete();
+}
+
+void FetchJob::listNext()
+{
+    if (m_stopped)
+        return;
+    if (m_window >= m_windows.size()) {
+        m_listing = false;
+        maybeComplete();
+        return;
+    }
+    const ListWindow &w = m_windows.at(m_window);
+    m_client.listIds(w.startMs, w.endMs, m_cursor,
+                     [this](const dingtalk::IdPage &page, const dingtalk::Failure &failure) {
+                         onPage(page, failure);
+                     });
+}
+
+void FetchJob::onPage(const dingtalk::IdPage &page, const dingtalk::Failure &failure)
+{
+    if (m_stopped)
+        return;
+    if (failure.stopsTheRun()) {
+        stop(failure);
+        return;
+    }
+    if (!failure.ok()) {
+        // This window's remaining pages are unknown: say so, go on with the next window.
+        const ListWindow &w = m_windows.at(m_window);
+        log(SyncEvent::Level::Error, QStringLiteral("fetch.list_failed"), {},
+            tr("Listing %1 to %2 failed, instances of that period may be missing: %3")
+                .arg(FetchPeriod::beijingDate(w.startMs), FetchPeriod::beijingDate(w.endMs),
+                     failure.describe()));
+        ++m_report.failed;
+        m_cursor.clear();
+        ++m_window;
+        listNext();
+        return;
+    }
+    for (const QString &id : page.ids) {
+        if (m_listed.contains(id))
+            continue;
+        m_listed.insert(id);
+        const auto known = m_known.constFind(id);
+        if (known != m_known.constEnd() && isFinal(known.value()))
+            ++m_report.skippedFinal;
+        else
+            request(id);
+    }
+    m_report.listed = int(m_listed.size());
+    if (page.nextCursor.isEmpty()) {
+        m_cursor.clear();
+        ++m_window;
+    } else {
+        m_cursor = page.nextCursor;
+    }
+    listNext();
+}
+
+void FetchJob::request(const QString &id)
+{
+    if (m_requested.contains(id))
+        return;
+    m_requested.insert(id);
+    m_report.requested = int(m_requested.size());
+    m_client.getInstance(id, [this](const dingtalk::InstanceAnswer &answer,
+                                    const dingtalk::Failure &failure) {
+        onInstance(answer, failure);
+    });
+    Q_EMIT progress(m_answered, m_report.requested);
+}
+
+void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer,
+                          const dingtalk::Failure &failure)
+{
+    ++m_answered;
+    Q_EMIT progress(m_answered, m_report.requested);
+    if (failure.stopsTheRun() || (m_stopped && !failure.ok())) {
+        // Once stopped, every call still queued answers this way: one line in the log, not many.
+        ++m_report.failed;
+        stop(failure);
+        maybeComplete();
+        return;
+    }
+    if (!failure.ok()) {
+        ++m_report.failed;
+        log(SyncEvent::Level::Error, QStringLiteral("fetch.failed"), answer.id,
+            tr("Instance %1 could not be fetched; the next fetch tries again: %2")
+                .arg(answer.id, failure.describe()));
+        maybeComplete();
+        return;
+    }
+    if (!answer.instance || !answer.parseError.isEmpty()) {
+        storeMalformed(answer, answer.parseError);
+        maybeComplete();
+        return;
+    }
+    const dingtalk::Instance &instance = *answer.instance;
+    const dingtalk::FlatApplication flat = dingtalk::Flattener::flatten(instance, m_options.tables);
+    if (!flat.error.isEmpty()) {
+        storeMalformed(answer, flat.error);
+        maybeComplete();
+        return;
+    }
+
+    ApplicationRecord record;
+    record.id = instance.id;
+    record.businessId = instance.businessId;
+    record.title = instance.title;
+    record.processCode = m_client.config().processCode;
+    record.originatorUserId = instance.originatorUserId;
+    record.originatorDeptName = instance.originatorDeptName;
+    record.createdAt = instance.createTime;
+    record.finishedAt = instance.finishTime;
+    record.approval = instance.approvalState();
+    record.dingTalkStatus = instance.status;
+    record.dingTalkResult = instance.result;
+    record.rawJson = answer.rawJson;
+    record.fieldsJson = QJsonDocument(flat.header).toJson(QJsonDocument::Compact);
+    for (const QJsonObject &row : flat.rows)
+        record.rowsJson.append(QJsonDocument(row).toJson(QJsonDocument::Compact));
+
+    if (const StoreError e = ApplicationRepository(m_database).upsert(record); !e.ok()) {
+        ++m_report.failed;
+        log(SyncEvent::Level::Error, QStringLiteral("fetch.store_failed"), record.id, e.message);
+        maybeComplete();
+        return;
+    }
+    ++m_report.stored;
+    if (record.approval == ApprovalState::Revoked)
+        ++m_report.revoked;
+    m_known.insert(record.id, record.approval);
+    Q_EMIT applicationStored(record.id);
+    if (instance.revokesAnother() && record.approval == ApprovalState::Revoked)
+        applyRevocation(instance.mainProcessInstanceId, instance.id);
+    maybeComplete();
+}
+
+void FetchJob::storeMalformed(const dingtalk::InstanceAnswer &answer, const QString &problem)
+{
+    ApplicationRecord record;
+    record.id = answer.id;
+    record.processCode = m_client.config().processCode;
+    if (answer.instance) {
+        record.businessId = answer.instance->businessId;
+        record.title = answer.instance->title;
+        record.createdAt = answer.instance->createTime;
+    }
+    // Kept in approval so the next fetch asks again; never pushed while it cannot be read.
+    record.approval = ApprovalState::InApproval;
+    record.rawJson = answer.rawJson;
+    record.parseError = problem;
+    ++m_report.malformed;
+    const StoreError e = ApplicationRepository(m_database).upsert(record);
+    if (e.ok())
+        Q_EMIT applicationStored(record.id);
+    log(SyncEvent::Level::Error, QStringLiteral("fetch.malformed"), answer.id,
+        tr("DingTalk's answer for instance %1 cannot be read (%2); it is kept with its raw text.")
+            .arg(answer.id, problem));
+}
+
+void FetchJob::applyRevocation(const QString &mainId, const QString &byId)
+{
+    const auto known = m_known.constFind(mainId);
+    if (known == m_known.constEnd() || known.value() == ApprovalState::Revoked)
+        return;
+    bool synced = false;
+    for (const BillRecord &bill : BillRepository(m_database).forApplication(mainId))
+        synced = synced || bill.state == BillState::Synced;
+    SyncEvent event;
+    event.level = SyncEvent::Level::Warning;
+    event.kind = QStringLiteral("fetch.revoked");
+    event.applicationId = mainId;
+    event.message = synced
+        ? tr("Application %1 was revoked in DingTalk by %2 after its bill reached Kingdee:"
+             " reverse the bill in Kingdee.")
+              .arg(mainId, byId)
+        : tr("Application %1 was revoked in DingTalk by %2; it will not be sent.")
+              .arg(mainId, byId);
+    if (ApplicationRepository(m_database).markRevoked(mainId, event).ok()) {
+        m_known.insert(mainId, ApprovalState::Revoked);
+        ++m_report.revoked;
+    }
+}
+
+void FetchJob::stop(const dingtalk::Failure &failure)
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_listing = false;
+    m_report.stopReason = failure.describe();
+    if (failure.kind == dingtalk::Failure::Kind::Configuration)
+        m_report.result = FetchReport::Result::ConfigError;
+    m_client.cancel();
+    log(SyncEvent::Level::Error, QStringLiteral("fetch.stopped"), {}, m_report.stopReason);
+    maybeComplete();
+}
+
+void FetchJob::maybeComplete()
+{
+    // Every call answers exactly once (a dropped one with Cancelled): wait for all of them.
+    if (m_done || m_listing || m_answered < int(m_requested.size()))
+        return;
+    complete();
+}
+
+void FetchJob::complete()
+{
+    m_done = true;
+    // Nothing missed, checked: every listed id must now be in the store.
+    const QHash<QString, ApprovalState> stored = ApplicationRepository(m_database).approvalById();
+    for (const QString &id : std::as_const(m_listed)) {
+        if (!stored.contains(id))
+            m_report.missingIds.append(id);
+    }
+    m_report.missingIds.sort();
+    if (!m_report.missingIds.isEmpty()) {
+        log(SyncEvent::Level::Error, QStringLiteral("fetch.missing"), {},
+            tr("%n listed instance(s) are not in the store: %1", nullptr,
+               int(m_report.missingIds.size()))
+                .arg(m_report.missingIds.join(QStringLiteral(", "))));
+    }
+    m_report.monthCalls = ApiUsageRepository(m_database).dingTalkQuotaCalls();
+    if (m_report.result == FetchReport::Result::Ok
+        && (m_stopped || m_report.failed > 0 || m_report.malformed > 0
+            || !m_report.missingIds.isEmpty()))
+        m_report.result = FetchReport::Result::Partial;
+
+    const QString summary = m_report.summary();
+    if (m_runId)
+        JobRunRepository(m_database).finish(m_runId, resultName(m_report.result), summary);
+    log(m_report.result == FetchReport::Result::Ok ? SyncEvent::Level::Info
+                                                      : SyncEvent::Level::Warning, QStringLiteral("fetch.finished"), {},
+        summary);
+    Q_EMIT finished(m_report);
+}
+
+void FetchJob::log(SyncEvent::Level level, const QString &kind, const QString &applicationId,
+                   const QString &text)
+{
+    SyncEvent event;
+    event.level = level;
+    event.kind = kind;
+    event.applicationId = applicationId;
+    event.message = text;
+    EventLog(m_database).append(event);
+}
+
+} // namespace rs::sync

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "app/sync/fetchperiod.h"
+#include "app/sync/fetchreport.h"
+#include "app/store/records.h"
+
+#include <QDate>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+namespace rs {
+class Database;
+} // namespace rs
+
+namespace rs::dingtalk {
+class DingTalkClient;
+struct Failure;
+struct IdPage;
+struct InstanceAnswer;
+} // namespace rs::dingtalk
+
+namespace rs::sync {
+
+struct FetchOptions
+{
+    QDate from; // invalid: automatic (see FetchPeriod::automaticFrom)
+    QDate to; // invalid: now
+    QStringList tables {QStringLiteral("表格")}; // the scheme's beatFlat
+    int overlapDays = 7;
+    int firstFetchDays = 90;
+};
+
+// One fetch: lists the period's ids window by window, skips those stored in a final state,
+// fetches the rest (and every stored instance still in approval) through the paced client,
+// stores each as it arrives, then checks that every listed id is stored. Killed midway, the next
+// run redoes only what is missing: each instance is committed on its own.
+class FetchJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FetchJob)
+
+public:
+    FetchJob(const Database &database, dingtalk::DingTalkClient &client, FetchOptions options,
+             QObject *parent = nullptr);
+    ~FetchJob() override;
+
+    void start();
+    // Stops asking DingTalk for more; answers already on the way are still stored.
+    void cancel();
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    void applicationStored(const QString &id);
+    void finished(const rs::sync::FetchReport &report);
+
+private:
+    void listNext();
+    void onPage(const dingtalk::IdPage &page, const dingtalk::Failure &failure);
+    void request(const QString &id);
+    void onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk::Failure &failure);
+    void storeMalformed(const dingtalk::InstanceAnswer &answer, const QString &problem);
+    void applyRevocation(const QString &mainId, const QString &byId);
+    void stop(const dingtalk::Failure &failure);
+    void maybeComplete();
+    void complete();
+    void log(SyncEvent::Level level, const QString &kind, const QString &applicationId, const QString &text);
+
+    const Database &m_database;
+    dingtalk::DingTalkClient &m_client;
+    FetchOptions m_options;
+    FetchPeriod m_period;
+    QList<ListWindow> m_windows;
+    int m_window = 0;
+    QString m_cursor;
+    bool m_listing = false;
+    bool m_stopped = false;
+    bool m_done = false;
+    qint64 m_runId = 0;
+    QHash<QString, ApprovalState> m_known;
+    QSet<QString> m_listed;
+    QSet<QString> m_requested;
+    int m_answered = 0;
+    FetchReport m_report;
+};
+
+} // namespace rs::sync

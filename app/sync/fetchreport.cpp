@@ -1,0 +1,31 @@
+#include "app/sync/fetchreport.h"
+
+#include <QCoreApplication>
+
+namespace rs::sync {
+
+QString FetchReport::summary() const
+{
+    QString text = QCoreApplication::translate(
+                       "rs::Fetch",
+                       "Listed %1, fetched %2 (%3 already final, not fetched again), stored %4,"
+                       " malformed %5, failed %6, revoked %7; DingTalk calls this month: %8.")
+                       .arg(listed)
+                       .arg(requested)
+                       .arg(skippedFinal)
+                       .arg(stored)
+                       .arg(malformed)
+                       .arg(failed)
+                       .arg(revoked)
+                       .arg(monthCalls);
+    if (!missingIds.isEmpty()) {
+        text += QLatin1Char(' ')
+            + QCoreApplication::translate("rs::Fetch", "Missing from the store: %1.")
+                  .arg(missingIds.join(QStringLiteral(", ")));
+    }
+    if (!stopReason.isEmpty())
+        text += QLatin1Char(' ') + QCoreApplication::translate("rs::Fetch", "Stopped: %1").arg(stopReason);
+    return text;
+}
+
+} // namespace rs::sync
