@@ -45,7 +45,8 @@ int FetchCommand::run(const Context &context, const QStringList &arguments)
     }
     sync::FetchOptions options;
     QString error;
-    if (!readDate(parser, from, &options.from, &error) || !readDate(parser, to, &options.to, &error)) {
+    if (!readDate(parser, from, &options.from, &error)
+        || !readDate(parser, to, &options.to, &error)) {
         context.fail(error);
         return ConfigError;
     }

@@ -87,6 +87,13 @@ DingTalkClient::DingTalkClient(DingTalkConfig config, QObject *parent)
 
 DingTalkClient::~DingTalkClient() = default;
 
+QString DingTalkClient::cacheKey() const
+{
+    // A token belongs to an app on one DingTalk; a test or staging host must not reuse it.
+    const QUrl &host = m_config.api == DingTalkConfig::Api::V1 ? m_config.apiUrl : m_config.oapiUrl;
+    return m_config.appKey + QLatin1Char('@') + host.toString(QUrl::RemovePath);
+}
+
 void DingTalkClient::listIds(qint64 startMs, qint64 endMs, const QString &cursor,
                              PageHandler handler)
 {
@@ -116,7 +123,8 @@ void DingTalkClient::listIds(qint64 startMs, qint64 endMs, const QString &cursor
             r.setRawHeader("x-acs-dingtalk-access-token", token.toUtf8());
             return r;
         }
-        return QNetworkRequest(endpoint(c.oapiUrl, QStringLiteral("/topapi/processinstance/listids"),
+        return QNetworkRequest(endpoint(c.oapiUrl,
+                                        QStringLiteral("/topapi/processinstance/listids"),
                                         QUrlQuery {{QStringLiteral("access_token"), token}}));
     };
     call->done = [handler = std::move(handler), v1](const QJsonObject &answer, const QByteArray &,
@@ -156,13 +164,13 @@ void DingTalkClient::getInstance(const QString &id, InstanceHandler handler)
         call->api = QLatin1String(api::DingTalkGet);
         call->body = compact({{QStringLiteral("process_instance_id"), id}});
         call->request = [&c](const QString &token) {
-            return QNetworkRequest(endpoint(c.oapiUrl, QStringLiteral("/topapi/processinstance/get"),
+            return QNetworkRequest(endpoint(c.oapiUrl,
+                                            QStringLiteral("/topapi/processinstance/get"),
                                             QUrlQuery {{QStringLiteral("access_token"), token}}));
         };
     }
-    call->done = [handler = std::move(handler), id, v1](const QJsonObject &answer,
-                                                        const QByteArray &raw,
-                                                        const Failure &failure) {
+    call->done = [handler = std::move(handler), id,
+                  v1](const QJsonObject &answer, const QByteArray &raw, const Failure &failure) {
         InstanceAnswer result;
         result.id = id;
         result.rawJson = raw;
@@ -171,9 +179,9 @@ void DingTalkClient::getInstance(const QString &id, InstanceHandler handler)
                 v1 ? QLatin1String("result") : QLatin1String("process_instance");
             const QJsonValue body = answer.value(key);
             if (!body.isObject()) {
-                result.parseError = QCoreApplication::translate("rs::DingTalk",
-                                                                "the answer has no \"%1\" object")
-                                        .arg(key);
+                result.parseError =
+                    QCoreApplication::translate("rs::DingTalk", "the answer has no \"%1\" object")
+                        .arg(key);
             } else {
                 result.instance = v1
                     ? InstanceParser::fromV1(id, body.toObject(), &result.parseError)
@@ -210,7 +218,7 @@ void DingTalkClient::pump()
     if (m_queue.empty())
         return;
     if (m_token.isEmpty())
-        m_token = TokenCache::instance().valid(m_config.appKey);
+        m_token = TokenCache::instance().valid(cacheKey());
     if (m_token.isEmpty()) {
         requestToken();
         return;
@@ -227,14 +235,14 @@ void DingTalkClient::pump()
 void DingTalkClient::send(const std::shared_ptr<Call> &call)
 {
     // The token may have been renewed while this call waited for its slot.
-    const QString fresh = TokenCache::instance().valid(m_config.appKey);
+    const QString fresh = TokenCache::instance().valid(cacheKey());
     const QString token = fresh.isEmpty() ? m_token : fresh;
     QNetworkRequest request = call->request(token);
     request.setTransferTimeout(m_config.transferTimeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     const qint64 started = nowMs();
-    QNetworkReply *reply = call->body.isEmpty() ? m_network->get(request)
-                                                : m_network->post(request, call->body);
+    QNetworkReply *reply =
+        call->body.isEmpty() ? m_network->get(request) : m_network->post(request, call->body);
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply, token, started] { finish(call, reply, token, started); });
 }
@@ -265,7 +273,7 @@ void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *re
     case Kind::TokenInvalid:
         if (!call->tokenRetried) {
             call->tokenRetried = true;
-            TokenCache::instance().invalidate(m_config.appKey, token);
+            TokenCache::instance().invalidate(cacheKey(), token);
             if (m_token == token)
                 m_token.clear();
             retryLater(call, 0);
@@ -325,9 +333,9 @@ void DingTalkClient::requestToken()
         request.setUrl(endpoint(m_config.apiUrl, QStringLiteral("/v1.0/oauth2/accessToken")));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         request.setTransferTimeout(m_config.transferTimeoutMs);
-        reply = m_network->post(request, compact({{QStringLiteral("appKey"), m_config.appKey},
-                                                  {QStringLiteral("appSecret"),
-                                                   m_config.appSecret}}));
+        reply = m_network->post(request,
+                                compact({{QStringLiteral("appKey"), m_config.appKey},
+                                         {QStringLiteral("appSecret"), m_config.appSecret}}));
     } else {
         request.setUrl(endpoint(m_config.oapiUrl, QStringLiteral("/gettoken"),
                                 QUrlQuery {{QStringLiteral("appkey"), m_config.appKey},
@@ -363,10 +371,10 @@ void DingTalkClient::tokenFinished(QNetworkReply *reply, qint64 startedMs)
 
     if (failure.ok()) {
         m_tokenAttempts = 0;
-        const qint64 lifetime = answer.value(v1 ? QLatin1String("expireIn")
-                                                : QLatin1String("expires_in"))
-                                    .toInteger(7200);
-        TokenCache::instance().store(m_config.appKey, token, lifetime);
+        const qint64 lifetime =
+            answer.value(v1 ? QLatin1String("expireIn") : QLatin1String("expires_in"))
+                .toInteger(7200);
+        TokenCache::instance().store(cacheKey(), token, lifetime);
         m_token = token;
         pump();
         return;

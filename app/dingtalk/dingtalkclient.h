@@ -82,6 +82,7 @@ private:
     void tokenFinished(QNetworkReply *reply, qint64 startedMs);
     void failEverything(const Failure &failure);
     Failure read(QNetworkReply *reply, QByteArray *raw, QJsonObject *answer) const;
+    QString cacheKey() const;
 
     DingTalkConfig m_config;
     QNetworkAccessManager *m_network;

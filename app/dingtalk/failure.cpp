@@ -28,10 +28,10 @@ bool parseObject(const QByteArray &body, QJsonObject *answer)
 Failure notJson(int httpStatus)
 {
     // A gateway's HTML page or a truncated body: the call may well work a second time.
-    return make(Kind::Busy, QString::number(httpStatus),
-                QCoreApplication::translate("rs::DingTalk",
-                                            "the answer was not complete JSON (HTTP %1)")
-                    .arg(httpStatus));
+    return make(
+        Kind::Busy, QString::number(httpStatus),
+        QCoreApplication::translate("rs::DingTalk", "the answer was not complete JSON (HTTP %1)")
+            .arg(httpStatus));
 }
 
 // The per-IP block answers {"status":1111,"wait":5,"punish":"deny"}; `wait` is read as minutes,
@@ -83,7 +83,8 @@ Kind kindOfV1Code(int httpStatus, const QString &code)
         return Kind::GlobalThrottled;
     if (code.endsWith(QLatin1String("ApiCountLimitForOrg")))
         return Kind::QuotaExhausted;
-    if (code == QLatin1String("invalidClientIdOrSecret") || code.startsWith(QLatin1String("Forbidden")))
+    if (code == QLatin1String("invalidClientIdOrSecret")
+        || code.startsWith(QLatin1String("Forbidden")))
         return Kind::Configuration;
     if (httpStatus == 429 || httpStatus >= 500 || code == QLatin1String("systemBusy"))
         return Kind::Busy;
@@ -137,7 +138,8 @@ Failure FailureClassifier::topApi(int httpStatus, const QByteArray &body, QJsonO
     if (auto blocked = ipBlock(o))
         return *blocked;
     if (httpStatus == 429 || httpStatus >= 500)
-        return make(Kind::Busy, QString::number(httpStatus), o.value(QLatin1String("errmsg")).toString());
+        return make(Kind::Busy, QString::number(httpStatus),
+                    o.value(QLatin1String("errmsg")).toString());
     if (!o.contains(QLatin1String("errcode"))) // gettoken and friends always carry it
         return notJson(httpStatus);
     int code = o.value(QLatin1String("errcode")).toInt();

@@ -92,7 +92,8 @@ FlatApplication Flattener::flatten(const Instance &instance, const QStringList &
                 flat.error = problem;
         } else if (type == QLatin1String("DDMultiSelectField")) {
             h.insert(field.name, multiSelectValue(*field.value));
-        } else if (type == QLatin1String("TextareaField") && *field.value == QLatin1String("null")) {
+        } else if (type == QLatin1String("TextareaField")
+                   && *field.value == QLatin1String("null")) {
             h.insert(field.name, QString()); // DingTalk's empty textarea
         } else {
             h.insert(field.name, *field.value); // unknown component types stay text

@@ -126,8 +126,8 @@ Instance parse(const QString &id, const QJsonObject &o, const Keys &k, QString *
 
     QStringList problems;
     if (!knownStatus(i.status))
-        problems.append(QCoreApplication::translate("rs::DingTalk", "unknown status \"%1\"")
-                            .arg(i.status));
+        problems.append(
+            QCoreApplication::translate("rs::DingTalk", "unknown status \"%1\"").arg(i.status));
     if (i.createTime.isEmpty())
         problems.append(QCoreApplication::translate("rs::DingTalk", "no create time"));
     if (!form.isArray())

@@ -7,9 +7,9 @@
 
 namespace rs::dingtalk {
 
-// Access tokens per app key, shared by every client in the process (the console's fetch and its
-// connection test use one token). A token is handed out until shortly before it expires: ten
-// minutes, or a tenth of its life when DingTalk grants less than an hour and a half.
+// Access tokens per app key (and host), shared by every client in the process (the console's fetch
+// and its connection test use one token). A token is handed out until shortly before it expires:
+// ten minutes, or a tenth of its life when DingTalk grants less than an hour and a half.
 class TokenCache final
 {
 public:

@@ -181,8 +181,9 @@ QHash<QString, ApprovalState> ApplicationRepository::approvalById(StoreError *er
         *error = e;
     QHash<QString, ApprovalState> result;
     while (e.ok() && q.next()) {
-        result.insert(q.value(0).toString(), approvalStateFromWireName(q.value(1).toString())
-                                                 .value_or(ApprovalState::InApproval));
+        result.insert(
+            q.value(0).toString(),
+            approvalStateFromWireName(q.value(1).toString()).value_or(ApprovalState::InApproval));
     }
     return result;
 }
@@ -202,18 +203,18 @@ StoreError ApplicationRepository::markRevoked(const QString &id, const SyncEvent
 {
     return m_database.transact([&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        StoreError e = sql::run(q,
-                                QStringLiteral("UPDATE applications SET approval = ?, updated_at = ?"
-                                               " WHERE id = ?"),
-                                {toWireName(ApprovalState::Revoked), sql::nowUtc(), id},
-                                QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
+        StoreError e =
+            sql::run(q,
+                     QStringLiteral("UPDATE applications SET approval = ?, updated_at = ?"
+                                    " WHERE id = ?"),
+                     {toWireName(ApprovalState::Revoked), sql::nowUtc(), id},
+                     QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
         if (!e.ok())
             return e;
         if (q.numRowsAffected() != 1) {
-            return StoreError {StoreError::Kind::Conflict,
-                               QCoreApplication::translate("rs::Store",
-                                                           "There is no application %1.")
-                                   .arg(id)};
+            return StoreError {
+                StoreError::Kind::Conflict,
+                QCoreApplication::translate("rs::Store", "There is no application %1.").arg(id)};
         }
         return EventLog::appendIn(db, event);
     });

@@ -60,7 +60,7 @@ std::optional<JobRun> JobRunRepository::last(const QString &kind, const QString 
         *error = e;
     if (!e.ok() || !q.next())
         return std::nullopt;
-    return JobRun {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+    return JobRun {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
                    q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toLongLong(),
                    q.value(6).toString(),   q.value(7).toString()};
 }

@@ -18,9 +18,8 @@ QString missing(const char *key)
 
 } // namespace
 
-std::optional<dingtalk::DingTalkConfig> ConnectorConfig::dingTalk(const Settings &settings,
-                                                                 const QString &appSecret,
-                                                                 QString *error)
+std::optional<dingtalk::DingTalkConfig>
+ConnectorConfig::dingTalk(const Settings &settings, const QString &appSecret, QString *error)
 {
     dingtalk::DingTalkConfig c;
     const auto text = [&settings](const char *key) {

@@ -15,9 +15,8 @@ namespace rs::sync {
 class ConnectorConfig final
 {
 public:
-    static std::optional<dingtalk::DingTalkConfig> dingTalk(const Settings &settings,
-                                                           const QString &appSecret,
-                                                           QString *error);
+    static std::optional<dingtalk::DingTalkConfig>
+    dingTalk(const Settings &settings, const QString &appSecret, QString *error);
 };
 
 } // namespace rs::sync

@@ -36,8 +36,8 @@ QString resultName(FetchReport::Result result)
 
 } // namespace
 
-FetchJob::FetchJob(const Database &database, dingtalk::DingTalkClient &client,
-                   FetchOptions options, QObject *parent)
+FetchJob::FetchJob(const Database &database, dingtalk::DingTalkClient &client, FetchOptions options,
+                   QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_client(client)
@@ -61,12 +61,11 @@ void FetchJob::start()
     if (const QString t = applications.earliestCreateTime(ApprovalState::InApproval); !t.isEmpty())
         earliestNotFinal = FetchPeriod::beijingTimeToMs(t);
     std::optional<qint64> lastCompleteTo;
-    if (const auto last = JobRunRepository(m_database).last(QStringLiteral("fetch"),
-                                                             QStringLiteral("ok")))
+    if (const auto last =
+            JobRunRepository(m_database).last(QStringLiteral("fetch"), QStringLiteral("ok")))
         lastCompleteTo = last->periodToMs;
-    const qint64 automatic =
-        FetchPeriod::automaticFrom(earliestNotFinal, lastCompleteTo, now, m_options.overlapDays,
-                                   m_options.firstFetchDays);
+    const qint64 automatic = FetchPeriod::automaticFrom(
+        earliestNotFinal, lastCompleteTo, now, m_options.overlapDays, m_options.firstFetchDays);
 
     QString error;
     const auto period =
@@ -82,8 +81,8 @@ void FetchJob::start()
     m_report.fromMs = m_period.fromMs;
     m_report.toMs = m_period.toMs;
     m_windows = m_period.windows();
-    m_runId = JobRunRepository(m_database)
-                  .start(QStringLiteral("fetch"), m_period.fromMs, m_period.toMs);
+    m_runId =
+        JobRunRepository(m_database).start(QStringLiteral("fetch"), m_period.fromMs, m_period.toMs);
     log(SyncEvent::Level::Info, QStringLiteral("fetch.started"), {},
         tr("Fetching DingTalk instances submitted from %1 to %2.")
             .arg(FetchPeriod::beijingDate(m_period.fromMs),
@@ -172,15 +171,13 @@ void FetchJob::request(const QString &id)
         return;
     m_requested.insert(id);
     m_report.requested = int(m_requested.size());
-    m_client.getInstance(id, [this](const dingtalk::InstanceAnswer &answer,
-                                    const dingtalk::Failure &failure) {
-        onInstance(answer, failure);
-    });
+    m_client.getInstance(id,
+                         [this](const dingtalk::InstanceAnswer &answer,
+                                const dingtalk::Failure &failure) { onInstance(answer, failure); });
     Q_EMIT progress(m_answered, m_report.requested);
 }
 
-void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer,
-                          const dingtalk::Failure &failure)
+void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk::Failure &failure)
 {
     ++m_answered;
     Q_EMIT progress(m_answered, m_report.requested);
@@ -340,8 +337,8 @@ void FetchJob::complete()
     if (m_runId)
         JobRunRepository(m_database).finish(m_runId, resultName(m_report.result), summary);
     log(m_report.result == FetchReport::Result::Ok ? SyncEvent::Level::Info
-                                                      : SyncEvent::Level::Warning, QStringLiteral("fetch.finished"), {},
-        summary);
+                                                   : SyncEvent::Level::Warning,
+        QStringLiteral("fetch.finished"), {}, summary);
     Q_EMIT finished(m_report);
 }
 

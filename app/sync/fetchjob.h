@@ -1,8 +1,8 @@
 #pragma once
 
+#include "app/store/records.h"
 #include "app/sync/fetchperiod.h"
 #include "app/sync/fetchreport.h"
-#include "app/store/records.h"
 
 #include <QDate>
 #include <QHash>
@@ -64,7 +64,8 @@ private:
     void stop(const dingtalk::Failure &failure);
     void maybeComplete();
     void complete();
-    void log(SyncEvent::Level level, const QString &kind, const QString &applicationId, const QString &text);
+    void log(SyncEvent::Level level, const QString &kind, const QString &applicationId,
+             const QString &text);
 
     const Database &m_database;
     dingtalk::DingTalkClient &m_client;

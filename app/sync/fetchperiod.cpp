@@ -62,9 +62,8 @@ qint64 FetchPeriod::automaticFrom(std::optional<qint64> earliestNotFinalMs,
     return std::max(from, oldestAllowedMs(nowMs));
 }
 
-std::optional<FetchPeriod> FetchPeriod::requested(const QDate &from, const QDate &to,
-                                                  qint64 nowMs, qint64 automaticFromMs,
-                                                  QString *error)
+std::optional<FetchPeriod> FetchPeriod::requested(const QDate &from, const QDate &to, qint64 nowMs,
+                                                  qint64 automaticFromMs, QString *error)
 {
     FetchPeriod p;
     p.fromMs = from.isValid() ? beijingDayStartMs(from) : automaticFromMs;
@@ -79,9 +78,9 @@ std::optional<FetchPeriod> FetchPeriod::requested(const QDate &from, const QDate
         return std::nullopt;
     }
     if (p.toMs < p.fromMs) {
-        *error = QCoreApplication::translate("rs::Fetch",
-                                             "The period ends (%1) before it starts (%2).")
-                     .arg(beijingDate(p.toMs), beijingDate(p.fromMs));
+        *error =
+            QCoreApplication::translate("rs::Fetch", "The period ends (%1) before it starts (%2).")
+                .arg(beijingDate(p.toMs), beijingDate(p.fromMs));
         return std::nullopt;
     }
     return p;

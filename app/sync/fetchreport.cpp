@@ -24,7 +24,8 @@ QString FetchReport::summary() const
                   .arg(missingIds.join(QStringLiteral(", ")));
     }
     if (!stopReason.isEmpty())
-        text += QLatin1Char(' ') + QCoreApplication::translate("rs::Fetch", "Stopped: %1").arg(stopReason);
+        text += QLatin1Char(' ')
+            + QCoreApplication::translate("rs::Fetch", "Stopped: %1").arg(stopReason);
     return text;
 }
 

@@ -301,4 +301,22 @@ bool DingTalkSim::completeOldestRunning(qint64 now)
     return false;
 }
 
+bool DingTalkSim::corruptTable(const QString &id)
+{
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd())
+        return false;
+    QJsonArray &values = m_instances[it.value()].formValues;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        QJsonObject value = values.at(i).toObject();
+        if (value.value(QLatin1String("component_type")) != QLatin1String("TableField"))
+            continue;
+        const QString text = value.value(QLatin1String("value")).toString();
+        value.insert(QStringLiteral("value"), text.left(text.size() / 2));
+        values.replace(i, value);
+        return true;
+    }
+    return false;
+}
+
 } // namespace rs::sandbox

@@ -38,6 +38,9 @@ public:
     const QList<SimInstance> &instances() const { return m_instances; }
     int quotaUsed() const { return m_quotaUsed; }
     void expireAllTokens() { m_tokens.clear(); }
+    // Breaks one instance's detail table (truncated JSON text) in every answer about it: the
+    // malformed instance a console must keep and report, not skip.
+    bool corruptTable(const QString &id);
 
 private:
     Answer getToken(const HttpRequest &request);

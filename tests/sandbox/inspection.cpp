@@ -98,6 +98,11 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
         applyFaults(sandbox.faults(), QJsonDocument::fromJson(request.body).object());
         return json({{QStringLiteral("ok"), true}});
     }
+    if (what == QLatin1String("corrupt")) {
+        const bool done =
+            sandbox.dingTalk().corruptTable(request.query.queryItemValue(QStringLiteral("id")));
+        return json({{QStringLiteral("corrupted"), done}});
+    }
     if (what == QLatin1String("expire-tokens")) {
         sandbox.dingTalk().expireAllTokens();
         return json({{QStringLiteral("ok"), true}});

@@ -1,0 +1,344 @@
+#include "app/store/apiusagerepository.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/database.h"
+#include "app/store/eventlog.h"
+#include "fetchtesting.h"
+#include "sandboxtesting.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rs;
+using namespace rs::testing;
+
+namespace {
+
+ApprovalState expectedApproval(const sandbox::SimInstance &i)
+{
+    if (i.status == QLatin1String("RUNNING"))
+        return ApprovalState::InApproval;
+    if (i.status == QLatin1String("TERMINATED"))
+        return ApprovalState::Withdrawn;
+    if (i.result == QLatin1String("refuse"))
+        return ApprovalState::Rejected;
+    return i.bizAction == QLatin1String("REVOKE") ? ApprovalState::Revoked
+                                                  : ApprovalState::Approved;
+}
+
+qint64 calls(const sandbox::Sandbox &s, const char *api)
+{
+    return s.counters().value(QLatin1String(api)).calls;
+}
+
+// A sandbox whose rate limit is out of the way: only the throttling test meets DingTalk's.
+sandbox::SandboxOptions fast(int count, int days)
+{
+    auto o = sandboxOptions(count, days);
+    o.dingTalk.qpsLimit = 1000;
+    return o;
+}
+
+// A period that covers the sandbox's whole data set (it spreads instances over `days` days).
+sync::FetchOptions covering(int days)
+{
+    sync::FetchOptions o;
+    o.from = QDate::currentDate().addDays(-days - 2);
+    return o;
+}
+
+int countIn(const QHash<QString, ApprovalState> &stored, ApprovalState state)
+{
+    int n = 0;
+    for (ApprovalState s : stored)
+        n += s == state ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+// Fetching against the sandbox over real loopback HTTP into a real SQLite file.
+class TestFetch final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir.emplace();
+        m_database.emplace(m_dir->filePath(QStringLiteral("rebatesync.db")));
+        QVERIFY(m_database->open().ok());
+    }
+
+    void cleanup()
+    {
+        m_database.reset();
+        m_dir.reset();
+    }
+
+    void firstFetch_storesEveryInstanceWithOneDetailCallEach()
+    {
+        // More than 120 days: at least two listing windows.
+        auto sb = startSandbox(fast(1000, 200));
+        QVERIFY(sb);
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 400), covering(200));
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(report.listed, 1000);
+        QCOMPARE(report.stored, 1000);
+        QVERIFY(report.missingIds.isEmpty());
+        QCOMPARE(calls(*sb, "dingtalk.get"), 1000); // 1.00 detail call per instance
+        QVERIFY(calls(*sb, "dingtalk.listids") >= 1000 / 20);
+
+        const QHash<QString, ApprovalState> stored =
+            ApplicationRepository(*m_database).approvalById();
+        QCOMPARE(stored.size(), 1000);
+        QSet<ApprovalState> seen;
+        for (const sandbox::SimInstance &i : sb->dingTalk().instances()) {
+            QCOMPARE(stored.value(i.id), expectedApproval(i));
+            seen.insert(expectedApproval(i));
+        }
+        QCOMPARE(seen.size(), 5); // every status came through
+        QCOMPARE(report.revoked, countIn(stored, ApprovalState::Revoked));
+
+        // The flattened rows the mapping reads.
+        const auto approved = ApplicationRepository(*m_database).list(ApprovalState::Approved);
+        const auto one = ApplicationRepository(*m_database).find(approved.constFirst().id);
+        QVERIFY(!one->rowsJson.isEmpty());
+        const QJsonObject row = QJsonDocument::fromJson(one->rowsJson.constFirst()).object();
+        QVERIFY(row.value(QStringLiteral("表格_客户编码")).toString().startsWith(QLatin1Char('C')));
+        QVERIFY(!row.value(QStringLiteral("表格_不含税金额")).toString().isEmpty());
+        const QJsonObject header = QJsonDocument::fromJson(one->fieldsJson).object();
+        QCOMPARE(header.value(QLatin1String("business_id")).toString(), one->businessId);
+        QVERIFY(!header.value(QStringLiteral("申请日期")).toString().isEmpty());
+        QVERIFY(!header.value(QStringLiteral("组织")).toString().isEmpty());
+
+        // The console's own counters agree with what the sandbox saw.
+        const QList<ApiUsage> usage = ApiUsageRepository(*m_database).month();
+        for (const ApiUsage &u : usage)
+            QCOMPARE(u.calls, sb->counters().value(u.api).calls);
+    }
+
+    void secondFetch_fetchesOnlyInstancesStillInApproval()
+    {
+        auto sb = startSandbox(fast(200, 60));
+        QVERIFY(sb);
+        const auto config = sandboxDingTalk(*sb, 400);
+        QVERIFY(runFetch(*m_database, config, covering(60)).result
+                == sync::FetchReport::Result::Ok);
+        const int inApproval =
+            countIn(ApplicationRepository(*m_database).approvalById(), ApprovalState::InApproval);
+        QVERIFY(inApproval > 0);
+        const qint64 before = calls(*sb, "dingtalk.get");
+
+        const auto second = runFetch(*m_database, config, covering(60));
+        QVERIFY(second.result == sync::FetchReport::Result::Ok);
+        QCOMPARE(calls(*sb, "dingtalk.get") - before, inApproval); // 0 for final instances
+        QCOMPARE(second.skippedFinal, 200 - inApproval);
+    }
+
+    void approvalBetweenFetches_becomesApproved()
+    {
+        auto sb = startSandbox(fast(80, 30));
+        QVERIFY(sb);
+        const auto config = sandboxDingTalk(*sb, 400);
+        QVERIFY(runFetch(*m_database, config, covering(30)).result
+                == sync::FetchReport::Result::Ok);
+        QString running;
+        for (const sandbox::SimInstance &i : sb->dingTalk().instances()) {
+            if (!i.isFinal())
+                running = i.id;
+        }
+        QVERIFY(!running.isEmpty());
+        QCOMPARE(ApplicationRepository(*m_database).find(running)->approval,
+                 ApprovalState::InApproval);
+
+        QVERIFY(sb->dingTalk().complete(running, QStringLiteral("agree"),
+                                        QDateTime::currentMSecsSinceEpoch()));
+        // No --from: the automatic period starts at the earliest instance still in approval.
+        QVERIFY(runFetch(*m_database, config, {}).result == sync::FetchReport::Result::Ok);
+        const auto after = ApplicationRepository(*m_database).find(running);
+        QCOMPARE(after->approval, ApprovalState::Approved);
+        QVERIFY(!after->finishedAt.isEmpty());
+    }
+
+    void throttlingAt20PerSecond_isSurvived()
+    {
+        // A client paced above DingTalk's limit provokes 90018; every instance still arrives.
+        auto sb = startSandbox(sandboxOptions(150, 30));
+        QVERIFY(sb);
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 40), covering(30));
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(report.stored, 150);
+        const auto get = sb->counters().value(QStringLiteral("dingtalk.get"));
+        QVERIFY(get.throttled > 0);
+        QCOMPARE(get.calls - get.throttled, 150);
+        // The store counted the throttled answers the sandbox gave.
+        for (const ApiUsage &u : ApiUsageRepository(*m_database).month()) {
+            if (u.api == QLatin1String("dingtalk.get"))
+                QCOMPARE(u.throttled, get.throttled);
+        }
+    }
+
+    void tokenExpiringMidRun_isRenewedAndTheRunCompletes()
+    {
+        auto sb = startSandbox(fast(120, 30));
+        QVERIFY(sb);
+        sandbox::Sandbox *s = sb.get();
+        const auto report = runFetch(
+            *m_database, sandboxDingTalk(*sb, 100), covering(30),
+            [s] { s->dingTalk().expireAllTokens(); }, 40);
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(report.stored, 120);
+        QCOMPARE(calls(*sb, "dingtalk.gettoken"), 2);
+        QVERIFY(sb->counters().value(QStringLiteral("dingtalk.get")).errors > 0);
+    }
+
+    void malformedInstance_isKeptWithItsRawTextAndReported()
+    {
+        auto sb = startSandbox(fast(40, 20));
+        QVERIFY(sb);
+        const sandbox::SimInstance broken = sb->dingTalk().instances().at(7);
+        QVERIFY(sb->dingTalk().corruptTable(broken.id));
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 100), covering(20));
+        QCOMPARE(report.result, sync::FetchReport::Result::Partial);
+        QCOMPARE(report.malformed, 1);
+        QCOMPARE(report.stored, 39); // the fetch went on
+
+        const auto kept = ApplicationRepository(*m_database).find(broken.id);
+        QVERIFY(kept.has_value());
+        QVERIFY2(kept->parseError.contains(QStringLiteral("表格")), qPrintable(kept->parseError));
+        QVERIFY(kept->rawJson.contains(broken.businessId.toUtf8()));
+        QCOMPARE(kept->approval, ApprovalState::InApproval); // never pushed, asked again
+        bool reported = false;
+        for (const SyncEvent &e : EventLog(*m_database).recent(50)) {
+            reported = reported
+                || (e.kind == QLatin1String("fetch.malformed") && e.applicationId == broken.id
+                    && e.level == SyncEvent::Level::Error);
+        }
+        QVERIFY(reported);
+    }
+
+    void truncatedAnswers_areRetriedNotStoredAsBroken()
+    {
+        auto options = fast(60, 20);
+        options.faults.malformedRate = 0.05;
+        options.faults.http500Rate = 0.02;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 100), covering(20));
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(report.stored, 60);
+        QCOMPARE(report.malformed, 0);
+    }
+
+    void v1Api_storesTheSameApplicationsAsTopApi()
+    {
+        auto sb = startSandbox(fast(50, 20));
+        QVERIFY(sb);
+        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 100), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        Database v1Store(m_dir->filePath(QStringLiteral("v1.db")));
+        QVERIFY(v1Store.open().ok());
+        const auto report = runFetch(
+            v1Store, sandboxDingTalk(*sb, 100, dingtalk::DingTalkConfig::Api::V1), covering(20));
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(calls(*sb, "dingtalk.v1.instance"), 50);
+
+        // v1.0 gives times to the minute (UTC); everything else must be identical.
+        const auto minute = [](const QString &t) {
+            return t.left(16);
+        };
+        const auto withoutSeconds = [&minute](const QByteArray &json) {
+            QJsonObject o = QJsonDocument::fromJson(json).object();
+            for (const char *key : {"create_time", "finish_time"})
+                o.insert(QLatin1String(key), minute(o.value(QLatin1String(key)).toString()));
+            return o;
+        };
+        for (const ApplicationRecord &a : ApplicationRepository(*m_database).list()) {
+            const auto b = ApplicationRepository(v1Store).find(a.id);
+            QVERIFY(b.has_value());
+            const auto full = ApplicationRepository(*m_database).find(a.id);
+            QCOMPARE(b->approval, a.approval);
+            QCOMPARE(b->businessId, a.businessId);
+            QCOMPARE(b->title, a.title);
+            QCOMPARE(minute(b->createdAt), minute(a.createdAt));
+            QCOMPARE(b->rowsJson, full->rowsJson);
+            QCOMPARE(withoutSeconds(b->fieldsJson), withoutSeconds(full->fieldsJson));
+        }
+    }
+
+    void quotaExhausted_stopsAndSaysSo()
+    {
+        auto options = fast(100, 20);
+        options.dingTalk.monthlyQuota = 45;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 100), covering(20));
+        QCOMPARE(report.result, sync::FetchReport::Result::Partial);
+        QVERIFY2(report.stopReason.contains(QLatin1String("90020")), qPrintable(report.stopReason));
+        QVERIFY(report.stored < 100);
+        QCOMPARE(report.stored + report.failed >= report.requested, true);
+        // Stopped at once: at most the calls already on the wire went past the quota.
+        QVERIFY(sb->counters().value(QStringLiteral("dingtalk.get")).errors <= 8 + 1);
+    }
+
+    void wrongSecret_isAConfigurationErrorNamingTheFix()
+    {
+        auto sb = startSandbox(fast(10, 10));
+        QVERIFY(sb);
+        auto config = sandboxDingTalk(*sb, 100);
+        config.appSecret = QStringLiteral("not-the-secret");
+        const auto report = runFetch(*m_database, config, covering(10));
+        QCOMPARE(report.result, sync::FetchReport::Result::ConfigError);
+        QVERIFY(report.stopReason.contains(QLatin1String("40089")));
+        QVERIFY(report.stopReason.contains(QLatin1String("app key")));
+        QVERIFY(!report.stopReason.contains(QLatin1String("not-the-secret")));
+        QCOMPARE(calls(*sb, "dingtalk.gettoken"), 1); // never retried in a loop
+        QCOMPARE(calls(*sb, "dingtalk.listids"), 0);
+    }
+
+    void periodBeyondDingTalksLimits_isRefusedNamingTheLimit()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QString error;
+        QVERIFY(
+            !sync::FetchPeriod::requested(QDate::currentDate().addDays(-400), {}, now, 0, &error));
+        QVERIFY(error.contains(QLatin1String("365")));
+        QVERIFY(!sync::FetchPeriod::requested(QDate::currentDate(),
+                                              QDate::currentDate().addDays(-3), now, 0, &error));
+
+        const auto period =
+            sync::FetchPeriod::requested(QDate::currentDate().addDays(-300), {}, now, 0, &error);
+        QVERIFY(period);
+        const auto windows = period->windows();
+        QCOMPARE(windows.size(), 3);
+        QCOMPARE(windows.constFirst().startMs, period->fromMs);
+        QCOMPARE(windows.constLast().endMs, period->toMs);
+        for (qsizetype i = 0; i < windows.size(); ++i) {
+            QVERIFY(windows.at(i).endMs - windows.at(i).startMs < 120LL * 24 * 3600 * 1000);
+            if (i > 0)
+                QCOMPARE(windows.at(i).startMs, windows.at(i - 1).endMs + 1);
+        }
+    }
+
+    void automaticStart_reListsAnOverlapAndTheEarliestUnfinished()
+    {
+        const qint64 day = 24 * 3600 * 1000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(sync::FetchPeriod::automaticFrom(std::nullopt, now - day, now), now - 8 * day);
+        QCOMPARE(sync::FetchPeriod::automaticFrom(now - 30 * day, now - day, now), now - 30 * day);
+        QCOMPARE(sync::FetchPeriod::automaticFrom(std::nullopt, std::nullopt, now), now - 90 * day);
+        // Never older than DingTalk lists.
+        QVERIFY(sync::FetchPeriod::automaticFrom(now - 500 * day, std::nullopt, now)
+                > now - 365 * day);
+    }
+
+private:
+    std::optional<QTemporaryDir> m_dir;
+    std::optional<Database> m_database;
+};
+
+QTEST_GUILESS_MAIN(TestFetch)
+#include "tst_fetch.moc"
