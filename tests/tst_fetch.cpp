@@ -5,9 +5,15 @@
 #include "fetchtesting.h"
 #include "sandboxtesting.h"
 
+#include "httptestclient.h"
+
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -333,6 +339,82 @@ private Q_SLOTS:
         // Never older than DingTalk lists.
         QVERIFY(sync::FetchPeriod::automaticFrom(now - 500 * day, std::nullopt, now)
                 > now - 365 * day);
+    }
+
+    void killedMidFetch_nextRunFinishesWithoutRefetchingWhatWasStored()
+    {
+        QProcess sandbox;
+        sandbox.start(QStringLiteral(SANDBOX_EXECUTABLE),
+                      {QStringLiteral("--port"), QStringLiteral("0"),
+                       QStringLiteral("--applications"), QStringLiteral("200"),
+                       QStringLiteral("--period-days"), QStringLiteral("20"),
+                       QStringLiteral("--qps-limit"), QStringLiteral("0")});
+        QVERIFY(sandbox.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine(), 10000);
+        const QString url = QJsonDocument::fromJson(sandbox.readLine())
+                                .object()
+                                .value(QLatin1String("url"))
+                                .toString();
+        const QString profile = m_dir->filePath(QStringLiteral("profile"));
+        QVERIFY(QDir().mkpath(profile));
+        {
+            QSettings ini(profile + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+            ini.setValue(QStringLiteral("dingtalk/oapi_url"), url);
+            ini.setValue(QStringLiteral("dingtalk/api_url"), url);
+            ini.setValue(QStringLiteral("dingtalk/app_key"), QStringLiteral("sandbox-app-key"));
+            ini.setValue(QStringLiteral("dingtalk/process_code"),
+                         QStringLiteral("PROC-REBATE-SANDBOX"));
+            ini.setValue(QStringLiteral("dingtalk/qps"), 20);
+        }
+        const QStringList fetch {QStringLiteral("--profile"), profile, QStringLiteral("fetch"),
+                                 QStringLiteral("--from"),
+                                 QDate::currentDate().addDays(-22).toString(Qt::ISODate)};
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        QNetworkAccessManager network;
+        const auto gets = [&] {
+            const QJsonObject get = send(network, "GET", url + QStringLiteral("/sandbox/counters"))
+                                        .json()
+                                        .object()
+                                        .value(QLatin1String("apis"))
+                                        .toObject()
+                                        .value(QLatin1String("dingtalk.get"))
+                                        .toObject();
+            return get.value(QLatin1String("calls")).toInteger()
+                - get.value(QLatin1String("throttled")).toInteger();
+        };
+
+        QProcess first;
+        first.setProcessEnvironment(env);
+        first.start(QStringLiteral(CLI_EXECUTABLE), fetch);
+        QVERIFY(first.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(gets() >= 40, 30000);
+        first.kill(); // SIGKILL / TerminateProcess: no clean-up of any kind
+        QVERIFY(first.waitForFinished());
+
+        int storedFinal = 0;
+        {
+            Database killed(profile + QStringLiteral("/rebatesync.db"));
+            QVERIFY(killed.open().ok());
+            const auto stored = ApplicationRepository(killed).approvalById();
+            QVERIFY(stored.size() >= 20 && stored.size() < 200);
+            storedFinal = int(stored.size()) - countIn(stored, ApprovalState::InApproval);
+        }
+        const qint64 before = gets();
+        QProcess second;
+        second.setProcessEnvironment(env);
+        second.start(QStringLiteral(CLI_EXECUTABLE), fetch);
+        QVERIFY(second.waitForFinished(120000));
+        QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
+        QVERIFY(second.readAllStandardOutput().contains("stored"));
+        // Everything is there, and nothing already stored in a final state was asked for again.
+        QCOMPARE(gets() - before, 200 - storedFinal);
+        Database resumed(profile + QStringLiteral("/rebatesync.db"));
+        QVERIFY(resumed.open().ok());
+        QCOMPARE(ApplicationRepository(resumed).approvalById().size(), 200);
+        sandbox.kill();
+        sandbox.waitForFinished();
     }
 
 private:
