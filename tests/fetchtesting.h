@@ -25,10 +25,12 @@ sandboxDingTalk(const sandbox::Sandbox &sandbox, double callsPerSecond,
 }
 
 // Runs one fetch to its end (or `timeoutMs`), as the CLI does. `during` runs once
-// `afterStored` applications have been stored, for faults in the middle of a run.
+// `afterStored` applications have been stored, for faults in the middle of a run; `progress`
+// sees every answered detail call.
 inline sync::FetchReport runFetch(const Database &database, const dingtalk::DingTalkConfig &config,
                                   sync::FetchOptions options,
                                   const std::function<void()> &during = {}, int afterStored = 0,
+                                  const std::function<void(int)> &progress = {},
                                   int timeoutMs = 180'000)
 {
     dingtalk::DingTalkClient client(config);
@@ -42,6 +44,9 @@ inline sync::FetchReport runFetch(const Database &database, const dingtalk::Ding
         if (++stored == afterStored && during)
             during();
     });
+    if (progress)
+        QObject::connect(&job, &sync::FetchJob::progress, &loop,
+                         [&](int answered) { progress(answered); });
     QObject::connect(&job, &sync::FetchJob::finished, &loop, [&](const sync::FetchReport &r) {
         report = r;
         done = true;

@@ -49,6 +49,100 @@
     </message>
 </context>
 <context>
+    <name>rs::DingTalk</name>
+    <message>
+        <source>the answer has no &quot;%1&quot; object</source>
+        <translation>应答中没有“%1”对象</translation>
+    </message>
+    <message>
+        <source>the answer carries no token</source>
+        <translation>应答中没有访问令牌</translation>
+    </message>
+    <message>
+        <source>the answer was not complete JSON (HTTP %1)</source>
+        <translation>应答不是完整的 JSON（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>this IP is blocked for a while</source>
+        <translation>本机 IP 被暂时封禁</translation>
+    </message>
+    <message>
+        <source>DingTalk did not accept the access token</source>
+        <translation>钉钉不接受访问令牌</translation>
+    </message>
+    <message>
+        <source>DingTalk is limiting the call rate</source>
+        <translation>钉钉正在限制调用频率</translation>
+    </message>
+    <message>
+        <source>DingTalk is busy or the connection failed</source>
+        <translation>钉钉繁忙或连接失败</translation>
+    </message>
+    <message>
+        <source>the organisation&apos;s DingTalk API calls for this month are used up; fetching can go on next month or after the quota is raised</source>
+        <translation>本组织本月的钉钉接口调用次数已用完；下月或提高额度后才能继续拉取</translation>
+    </message>
+    <message>
+        <source>DingTalk refused the app: check the app key and secret, that the app may use the approval API, and the IP whitelist</source>
+        <translation>钉钉拒绝了该应用：请检查 AppKey 和 AppSecret、应用是否有审批接口权限，以及 IP 白名单</translation>
+    </message>
+    <message>
+        <source>DingTalk refused the request</source>
+        <translation>钉钉拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>the call was cancelled before it was sent</source>
+        <translation>调用在发出前已取消</translation>
+    </message>
+    <message>
+        <source>%1 (DingTalk: %2, code %3)</source>
+        <translation>%1（钉钉：%2，错误码 %3）</translation>
+    </message>
+    <message>
+        <source>the table &quot;%1&quot; is not a JSON array (%2 at %3)</source>
+        <translation>表格“%1”不是 JSON 数组（位置 %3：%2）</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;</source>
+        <translation>未知状态“%1”</translation>
+    </message>
+    <message>
+        <source>no create time</source>
+        <translation>缺少发起时间</translation>
+    </message>
+    <message>
+        <source>no form values</source>
+        <translation>缺少表单数据</translation>
+    </message>
+</context>
+<context>
+    <name>rs::Fetch</name>
+    <message>
+        <source>The setting %1 is empty: fill it in the settings (or in settings.ini).</source>
+        <translation>设置项 %1 为空：请在设置中（或 settings.ini 里）填写。</translation>
+    </message>
+    <message>
+        <source>DingTalk lists only instances submitted in the last %1 days: --from must be %2 or later.</source>
+        <translation>钉钉只能列出最近 %1 天内发起的审批：--from 不能早于 %2。</translation>
+    </message>
+    <message>
+        <source>The period ends (%1) before it starts (%2).</source>
+        <translation>时间段的结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>Listed %1, fetched %2 (%3 already final, not fetched again), stored %4, malformed %5, failed %6, revoked %7; DingTalk calls this month: %8.</source>
+        <translation>列出 %1 条，拉取详情 %2 条（%3 条已是最终状态，不再拉取），保存 %4 条，数据异常 %5 条，失败 %6 条，已撤销 %7 条；本月钉钉调用次数：%8。</translation>
+    </message>
+    <message>
+        <source>Missing from the store: %1.</source>
+        <translation>未入库：%1。</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+</context>
+<context>
     <name>rs::GuiStartup</name>
     <message>
         <source>Folder with settings.ini, the database and schemes.</source>
@@ -364,9 +458,29 @@
         <source>Bill %1 has already been handed to Kingdee; its draft was kept as sent.</source>
         <translation>单据 %1 已提交给金蝶；草稿保持提交时的内容，未作改动。</translation>
     </message>
+    <message>
+        <source>There is no application %1.</source>
+        <translation>没有申请 %1。</translation>
+    </message>
+    <message>
+        <source>recording a run</source>
+        <translation>记录运行情况</translation>
+    </message>
+    <message>
+        <source>reading runs</source>
+        <translation>读取运行记录</translation>
+    </message>
 </context>
 <context>
     <name>rs::cli::CliApp</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
     <message>
         <source>Usage: rebatesync-cli [--profile DIR] COMMAND [options]
 
@@ -379,6 +493,8 @@ Options:
   -v, --version   show the version
 
 Commands:
+  fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                  pull approval instances from DingTalk
   list [--state STATE] [--json]   applications with approval and sync state
   status [--json]                 counts per state, API calls, DingTalk usage
   secret set NAME                 store a secret read from standard input in the
@@ -397,6 +513,8 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   -v, --version   显示版本
 
 命令：
+  fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                  从钉钉拉取审批实例
   list [--state STATE] [--json]   列出申请及其审批状态和同步状态
   status [--json]                 各状态数量、接口调用次数、本月钉钉用量
   secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
@@ -404,14 +522,6 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
 
 退出码：0 成功，1 部分条目失败，2 配置或认证错误，3 部分完成。
 </translation>
-    </message>
-    <message>
-        <source>error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;.</source>
-        <translation>未知命令“%1”。</translation>
     </message>
 </context>
 <context>
@@ -423,6 +533,21 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>There is no profile at %1. Give the folder of an existing profile with --profile, or open the console once to create it.</source>
         <translation>%1 处没有配置。请用 --profile 指定已有配置的文件夹，或先打开一次控制台以创建配置。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::FetchCommand</name>
+    <message>
+        <source>--%1 takes a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>--%1 需要 YYYY-MM-DD 格式的日期，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>First submission day.</source>
+        <translation>发起日期起。</translation>
+    </message>
+    <message>
+        <source>Last submission day.</source>
+        <translation>发起日期止。</translation>
     </message>
 </context>
 <context>
@@ -492,6 +617,43 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>DingTalk calls this month: %1</source>
         <translation>本月钉钉接口调用：%1 次</translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::FetchJob</name>
+    <message>
+        <source>Fetching DingTalk instances submitted from %1 to %2.</source>
+        <translation>正在拉取 %1 至 %2 发起的钉钉审批。</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>已被用户取消</translation>
+    </message>
+    <message>
+        <source>Listing %1 to %2 failed, instances of that period may be missing: %3</source>
+        <translation>列出 %1 至 %2 的审批失败，该时段的审批可能缺失：%3</translation>
+    </message>
+    <message>
+        <source>Instance %1 could not be fetched; the next fetch tries again: %2</source>
+        <translation>审批实例 %1 拉取失败，下次拉取会重试：%2</translation>
+    </message>
+    <message>
+        <source>DingTalk&apos;s answer for instance %1 cannot be read (%2); it is kept with its raw text.</source>
+        <translation>审批实例 %1 的钉钉应答无法解析（%2）；已保留原始内容。</translation>
+    </message>
+    <message>
+        <source>Application %1 was revoked in DingTalk by %2 after its bill reached Kingdee: reverse the bill in Kingdee.</source>
+        <translation>申请 %1 的单据已写入金蝶，之后在钉钉中被 %2 撤销：请在金蝶中冲销该单据。</translation>
+    </message>
+    <message>
+        <source>Application %1 was revoked in DingTalk by %2; it will not be sent.</source>
+        <translation>申请 %1 已在钉钉中被 %2 撤销，不会同步。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed instance(s) are not in the store: %1</source>
+        <translation>
+            <numerusform>%n 条已列出的审批未入库：%1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
