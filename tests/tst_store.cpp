@@ -235,6 +235,46 @@ private Q_SLOTS:
         QVERIFY(EventLog(db).recent(10).isEmpty());
     }
 
+    void transitionAll_appliesEveryChangeOrNone()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        BillRecord first;
+        QVERIFY(addPendingBill(db, &first));
+        const BillRecord second = testdata::bill(QStringLiteral("a1"), QStringLiteral("C1"));
+        BillRepository bills(db);
+        QVERIFY(bills.saveDraft(second).ok());
+        // The second change names the wrong current state: the first must not happen either.
+        const StoreError refused =
+            bills.transitionAll({{first.key, BillState::Pending, BillState::Queued, {}, {}},
+                                 {second.key, BillState::Queued, BillState::Sending, {}, {}}});
+        QCOMPARE(refused.kind, StoreError::Kind::Conflict);
+        QCOMPARE(bills.find(first.key)->state, BillState::Pending);
+        QVERIFY(EventLog(db).recent(10).isEmpty());
+
+        QVERIFY(bills
+                    .transitionAll({{first.key, BillState::Pending, BillState::Queued, {}, {}},
+                                    {second.key, BillState::Pending, BillState::Queued, {}, {}}})
+                    .ok());
+        QCOMPARE(bills.inStates({BillState::Queued}).size(), 2);
+        QCOMPARE(EventLog(db).recent(10).size(), 2);
+    }
+
+    void billsLeftSending_becomeInDoubtAtStartUp()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        BillRecord draft;
+        QVERIFY(addPendingBill(db, &draft));
+        BillRepository bills(db);
+        QVERIFY(bills.transition(draft.key, BillState::Pending, BillState::Queued, {}, {}).ok());
+        QVERIFY(bills.transition(draft.key, BillState::Queued, BillState::Sending, {}, {}).ok());
+        QCOMPARE(bills.recoverInterruptedSends(), 1);
+        QCOMPARE(bills.find(draft.key)->state, BillState::InDoubt);
+        QCOMPARE(EventLog(db).recent(1).constFirst().level, SyncEvent::Level::Warning);
+        QCOMPARE(bills.recoverInterruptedSends(), 0);
+    }
+
     void readerSeesConsistentDataWhileWriterCommits()
     {
         {

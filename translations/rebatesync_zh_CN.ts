@@ -24,7 +24,7 @@
         <translation>文件 %1 不是返利同步台的数据库，或已损坏。文件未作任何改动。请从备份恢复，或将其移走后以空数据库开始。</translation>
     </message>
     <message>
-        <source>The database %1 is damaged (SQLite&apos;s integrity check failed). It has not been changed. Restore it from a backup, or move it away to start with an empty database.</source>
+        <source>The database %1 is damaged (SQLite's integrity check failed). It has not been changed. Restore it from a backup, or move it away to start with an empty database.</source>
         <translation>数据库 %1 已损坏（SQLite 完整性检查未通过）。数据库未作任何改动。请从备份恢复，或将其移走后以空数据库开始。</translation>
     </message>
     <message>
@@ -51,7 +51,7 @@
 <context>
     <name>rs::DingTalk</name>
     <message>
-        <source>the answer has no &quot;%1&quot; object</source>
+        <source>the answer has no "%1" object</source>
         <translation>应答中没有“%1”对象</translation>
     </message>
     <message>
@@ -79,7 +79,7 @@
         <translation>钉钉繁忙或连接失败</translation>
     </message>
     <message>
-        <source>the organisation&apos;s DingTalk API calls for this month are used up; fetching can go on next month or after the quota is raised</source>
+        <source>the organisation's DingTalk API calls for this month are used up; fetching can go on next month or after the quota is raised</source>
         <translation>本组织本月的钉钉接口调用次数已用完；下月或提高额度后才能继续拉取</translation>
     </message>
     <message>
@@ -99,11 +99,11 @@
         <translation>%1（钉钉：%2，错误码 %3）</translation>
     </message>
     <message>
-        <source>the table &quot;%1&quot; is not a JSON array (%2 at %3)</source>
+        <source>the table "%1" is not a JSON array (%2 at %3)</source>
         <translation>表格“%1”不是 JSON 数组（位置 %3：%2）</translation>
     </message>
     <message>
-        <source>unknown status &quot;%1&quot;</source>
+        <source>unknown status "%1"</source>
         <translation>未知状态“%1”</translation>
     </message>
     <message>
@@ -268,15 +268,15 @@
 <context>
     <name>rs::SettingValidator</name>
     <message>
-        <source>%1: &quot;%2&quot; is not a whole number from %3 to %4.</source>
+        <source>%1: "%2" is not a whole number from %3 to %4.</source>
         <translation>%1：“%2”不是 %3 到 %4 之间的整数。</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not accepted. Use one of: %3.</source>
+        <source>%1: "%2" is not accepted. Use one of: %3.</source>
         <translation>%1：不接受“%2”。可用值：%3。</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a web address. Use the form https://host/path (http:// only for a server inside your network).</source>
+        <source>%1: "%2" is not a web address. Use the form https://host/path (http:// only for a server inside your network).</source>
         <translation>%1：“%2”不是有效的网址。请使用 https://主机/路径 的形式（仅内网服务器可用 http://）。</translation>
     </message>
     <message>
@@ -284,15 +284,15 @@
         <translation>%1：地址中不得包含用户名或密码；密钥应保存在系统密钥环中。</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; must not contain ? or #. Use the form https://host/path.</source>
+        <source>%1: "%2" must not contain ? or #. Use the form https://host/path.</source>
         <translation>%1：“%2”中不得包含 ? 或 #。请使用 https://主机/路径 的形式。</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a built-in scheme. Use one of: %3, or the name of a .json file in %4.</source>
+        <source>%1: "%2" is not a built-in scheme. Use one of: %3, or the name of a .json file in %4.</source>
         <translation>%1：“%2”不是内置集成方案。可用值：%3，或 %4 中某个 .json 文件的名称。</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor a .json file in %3.</source>
+        <source>%1: "%2" is neither a built-in scheme (builtin:rebate-to-other-receivable) nor a .json file in %3.</source>
         <translation>%1：“%2”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %3 中的 .json 文件。</translation>
     </message>
     <message>
@@ -391,7 +391,7 @@
         <translation>保存申请</translation>
     </message>
     <message>
-        <source>saving an application&apos;s rows</source>
+        <source>saving an application's rows</source>
         <translation>保存申请明细行</translation>
     </message>
     <message>
@@ -415,7 +415,7 @@
         <translation>保存单据草稿</translation>
     </message>
     <message>
-        <source>changing a bill&apos;s state</source>
+        <source>changing a bill's state</source>
         <translation>更改单据状态</translation>
     </message>
     <message>
@@ -470,6 +470,10 @@
         <source>reading runs</source>
         <translation>读取运行记录</translation>
     </message>
+    <message>
+        <source>The program stopped while this bill was being sent; it will be looked up in Kingdee before anything is sent again.</source>
+        <translation>程序在发送此单据时中断；再次发送前会先在金蝶中查找它。</translation>
+    </message>
 </context>
 <context>
     <name>rs::cli::CliApp</name>
@@ -478,7 +482,7 @@
         <translation>错误：%1</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;.</source>
+        <source>unknown command "%1".</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
@@ -538,7 +542,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
 <context>
     <name>rs::cli::FetchCommand</name>
     <message>
-        <source>--%1 takes a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <source>--%1 takes a date as YYYY-MM-DD, not "%2".</source>
         <translation>--%1 需要 YYYY-MM-DD 格式的日期，而不是“%2”。</translation>
     </message>
     <message>
@@ -561,7 +565,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>只列出处于 STATE 状态（审批状态或同步状态）的申请。</translation>
     </message>
     <message>
-        <source>--state: &quot;%1&quot; is not a state. Use one of: %2.</source>
+        <source>--state: "%1" is not a state. Use one of: %2.</source>
         <translation>--state：“%1”不是有效状态。可用值：%2。</translation>
     </message>
 </context>
@@ -572,7 +576,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>用法：rebatesync-cli secret set NAME（NAME 可为：%1）；密钥从标准输入读取。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a secret RebateSync keeps. Use one of: %2.</source>
+        <source>"%1" is not a secret RebateSync keeps. Use one of: %2.</source>
         <translation>“%1”不是返利同步台保存的密钥名称。可用名称：%2。</translation>
     </message>
     <message>
@@ -638,7 +642,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>审批实例 %1 拉取失败，下次拉取会重试：%2</translation>
     </message>
     <message>
-        <source>DingTalk&apos;s answer for instance %1 cannot be read (%2); it is kept with its raw text.</source>
+        <source>DingTalk's answer for instance %1 cannot be read (%2); it is kept with its raw text.</source>
         <translation>审批实例 %1 的钉钉应答无法解析（%2）；已保留原始内容。</translation>
     </message>
     <message>

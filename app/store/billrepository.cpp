@@ -75,47 +75,108 @@ StoreError BillRepository::saveDraft(const BillRecord &bill) const
 StoreError BillRepository::transition(const QString &key, BillState from, BillState to,
                                       const BillOutcome &outcome, const QString &message) const
 {
-    if (!isAllowedTransition(from, to))
-        return conflict(key, from, to);
+    return transitionAll({{key, from, to, outcome, message}});
+}
 
+StoreError BillRepository::transitionAll(const QList<BillChange> &changes) const
+{
+    for (const BillChange &c : changes) {
+        if (!isAllowedTransition(c.from, c.to))
+            return conflict(c.key, c.from, c.to);
+    }
     return m_database.transact([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        StoreError e =
-            sql::run(q,
-                     QStringLiteral("UPDATE bills SET state = ?,"
-                                    " kingdee_id = COALESCE(?, kingdee_id),"
-                                    " kingdee_number = COALESCE(?, kingdee_number),"
-                                    " last_error = ?, error_field = ?, retryable = ?,"
-                                    " attempts = attempts + ?, updated_at = ?"
-                                    " WHERE idempotency_key = ? AND state = ?"),
-                     {toWireName(to), sql::nullableText(outcome.kingdeeId),
-                      sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
-                      sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
-                      outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), key, toWireName(from)},
-                     QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
-        if (!e.ok())
-            return e;
-        if (q.numRowsAffected() != 1)
-            return conflict(key, from, to);
-
-        SyncEvent event;
-        event.level = to == BillState::Failed ? SyncEvent::Level::Error
-            : to == BillState::InDoubt        ? SyncEvent::Level::Warning
-                                              : SyncEvent::Level::Info;
-        event.kind = QStringLiteral("bill.") + toWireName(to);
-        event.billKey = key;
-        event.message = message.isEmpty() ? QCoreApplication::translate("rs::Store", "%1 → %2")
-                                                .arg(displayName(from), displayName(to))
-                                          : message;
-        if (sql::run(q,
-                     QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
-                     {key}, QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"))
-                .ok()
-            && q.next()) {
-            event.applicationId = q.value(0).toString();
+        for (const BillChange &c : changes) {
+            if (const StoreError e = applyIn(db, c); !e.ok())
+                return e; // rolls back the whole set
         }
-        return EventLog::appendIn(db, event);
+        return StoreError::none();
     });
+}
+
+StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
+{
+    const BillOutcome &outcome = c.outcome;
+    QSqlQuery q(db);
+    StoreError e =
+        sql::run(q,
+                 QStringLiteral("UPDATE bills SET state = ?,"
+                                " kingdee_id = COALESCE(?, kingdee_id),"
+                                " kingdee_number = COALESCE(?, kingdee_number),"
+                                " last_error = ?, error_field = ?, retryable = ?,"
+                                " attempts = attempts + ?, updated_at = ?"
+                                " WHERE idempotency_key = ? AND state = ?"),
+                 {toWireName(c.to), sql::nullableText(outcome.kingdeeId),
+                  sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
+                  sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
+                  outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), c.key, toWireName(c.from)},
+                 QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
+    if (!e.ok())
+        return e;
+    if (q.numRowsAffected() != 1)
+        return conflict(c.key, c.from, c.to);
+
+    SyncEvent event;
+    event.level = c.to == BillState::Failed ? SyncEvent::Level::Error
+        : c.to == BillState::InDoubt        ? SyncEvent::Level::Warning
+                                            : SyncEvent::Level::Info;
+    event.kind = QStringLiteral("bill.") + toWireName(c.to);
+    event.billKey = c.key;
+    event.message = c.message.isEmpty() ? QCoreApplication::translate("rs::Store", "%1 → %2")
+                                              .arg(displayName(c.from), displayName(c.to))
+                                        : c.message;
+    if (sql::run(q, QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
+                 {c.key}, QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"))
+            .ok()
+        && q.next()) {
+        event.applicationId = q.value(0).toString();
+    }
+    return EventLog::appendIn(db, event);
+}
+
+QList<BillRecord> BillRepository::inStates(const QList<BillState> &states, StoreError *error) const
+{
+    QStringList marks;
+    QVariantList names;
+    for (BillState state : states) {
+        marks.append(QStringLiteral("?"));
+        names.append(toWireName(state));
+    }
+    QList<BillRecord> bills;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    const StoreError e =
+        sql::run(q,
+                 QStringLiteral("SELECT ") + kColumns
+                     + QStringLiteral(" FROM bills WHERE state IN (%1) ORDER BY created_at,"
+                                      " idempotency_key")
+                           .arg(marks.join(QStringLiteral(", "))),
+                 names, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+    if (error)
+        *error = e;
+    while (e.ok() && q.next())
+        bills.append(fromRow(q));
+    return bills;
+}
+
+int BillRepository::recoverInterruptedSends(StoreError *error) const
+{
+    QList<BillChange> changes;
+    for (const BillRecord &bill : inStates({BillState::Sending}, error)) {
+        changes.append({bill.key,
+                        BillState::Sending,
+                        BillState::InDoubt,
+                        {},
+                        QCoreApplication::translate(
+                            "rs::Store",
+                            "The program stopped while this bill was being sent; it will be looked"
+                            " up in Kingdee before anything is sent again.")});
+    }
+    if (changes.isEmpty())
+        return 0;
+    const StoreError e = transitionAll(changes);
+    if (error)
+        *error = e;
+    return e.ok() ? int(changes.size()) : 0;
 }
 
 std::optional<BillRecord> BillRepository::find(const QString &key, StoreError *error) const

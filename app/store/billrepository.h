@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+class QSqlDatabase;
+
 #include <optional>
 
 namespace rs {
@@ -25,6 +27,11 @@ public:
 
     StoreError transition(const QString &key, BillState from, BillState to,
                           const BillOutcome &outcome, const QString &message) const;
+    // Several changes in one transaction: all of them, or none when one is refused.
+    StoreError transitionAll(const QList<BillChange> &changes) const;
+    // At start-up: bills left `sending` by a run that died become `in_doubt`, to be looked up in
+    // Kingdee before any resend. Returns how many.
+    int recoverInterruptedSends(StoreError *error = nullptr) const;
 
     // Read methods report a failure through `error` when given; they return what they could read.
     std::optional<BillRecord> find(const QString &key, StoreError *error = nullptr) const;
@@ -33,8 +40,12 @@ public:
     // Every bill, keyed by application id: one query for a whole list.
     QHash<QString, QList<BillRecord>> byApplication(StoreError *error = nullptr) const;
     QHash<BillState, int> countByState(StoreError *error = nullptr) const;
+    // Oldest first.
+    QList<BillRecord> inStates(const QList<BillState> &states, StoreError *error = nullptr) const;
 
 private:
+    static StoreError applyIn(QSqlDatabase &db, const BillChange &change);
+
     const Database &m_database;
 };
 

@@ -62,6 +62,16 @@ struct BillOutcome
     bool countsAsAttempt = false;
 };
 
+// One state change of one bill, as BillRepository::transitionAll applies it.
+struct BillChange
+{
+    QString key;
+    BillState from = BillState::Pending;
+    BillState to = BillState::Queued;
+    BillOutcome outcome;
+    QString message; // for the log; empty: "from → to"
+};
+
 struct SyncEvent
 {
     enum class Level { Info, Warning, Error };

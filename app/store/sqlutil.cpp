@@ -16,7 +16,7 @@ StoreError failure(const QSqlQuery &query, const char *what)
 
 } // namespace
 
-StoreError run(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values,
+StoreError run(QSqlQuery &query, const QString &statement, const QVariantList &values,
                const char *what)
 {
     if (StoreError error = prepare(query, statement, what); !error.ok())
@@ -31,7 +31,7 @@ StoreError prepare(QSqlQuery &query, const QString &statement, const char *what)
     return StoreError::none();
 }
 
-StoreError runPrepared(QSqlQuery &query, std::initializer_list<QVariant> values, const char *what)
+StoreError runPrepared(QSqlQuery &query, const QVariantList &values, const char *what)
 {
     int position = 0;
     for (const QVariant &value : values)

@@ -5,22 +5,20 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <initializer_list>
-
 class QSqlDatabase;
 
 namespace rs::sql {
 
 // Prepares `statement`, binds `values` positionally (bound parameters only, never spliced text)
 // and runs it. On failure returns a Sql error that names what was being done.
-StoreError run(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values,
+StoreError run(QSqlQuery &query, const QString &statement, const QVariantList &values,
                const char *what);
 
 // Prepares a statement to be run many times with runPrepared().
 StoreError prepare(QSqlQuery &query, const QString &statement, const char *what);
 
 // Binds and runs a statement prepared once.
-StoreError runPrepared(QSqlQuery &query, std::initializer_list<QVariant> values, const char *what);
+StoreError runPrepared(QSqlQuery &query, const QVariantList &values, const char *what);
 
 // The current time as ISO 8601 UTC with milliseconds; sorts as text on every database.
 QString nowUtc();

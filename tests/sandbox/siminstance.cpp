@@ -62,8 +62,8 @@ QJsonObject SimInstance::toTopApi() const
         {QStringLiteral("form_component_values"), formValues},
         {QStringLiteral("operation_records"), operationRecords(*this)},
         {QStringLiteral("tasks"), QJsonArray()}};
-    if (isFinal())
-        o.insert(QStringLiteral("finish_time"), beijingTime(finishMs));
+    // Running instances carry an empty finish_time, as the fixture shows.
+    o.insert(QStringLiteral("finish_time"), isFinal() ? beijingTime(finishMs) : QString());
     return o;
 }
 
