@@ -110,9 +110,11 @@ bool isAllowedTransition(BillState from, BillState to)
     case S::Pending:
         return to == S::Queued;
     case S::Queued:
-        return to == S::Sending || to == S::Pending;
+        // Synced: Kingdee already held it when asked before sending.
+        return to == S::Sending || to == S::Pending || to == S::Synced;
     case S::Sending:
-        return to == S::Synced || to == S::Failed || to == S::InDoubt;
+        // Queued: Kingdee answered and saved nothing (busy, session, a rolled-back batch).
+        return to == S::Synced || to == S::Failed || to == S::InDoubt || to == S::Queued;
     case S::Failed:
         return to == S::Queued || to == S::Pending;
     case S::InDoubt:

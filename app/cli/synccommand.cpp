@@ -1,0 +1,126 @@
+#include "app/cli/synccommand.h"
+
+#include "app/cli/clicontext.h"
+#include "app/kingdee/kingdeeclient.h"
+#include "app/mapping/schemeresolver.h"
+#include "app/secrets/secretstore.h"
+#include "app/settings/settingkeys.h"
+#include "app/settings/settings.h"
+#include "app/store/database.h"
+#include "app/sync/connectorconfig.h"
+#include "app/sync/pushjob.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonDocument>
+
+namespace rs::cli {
+namespace {
+
+// The secret the configured auth mode needs; the other one is not read at all.
+std::optional<QString> kingdeeSecret(const Context &context, const Settings &settings,
+                                     SecretName *which)
+{
+    const QString auth = settings.text(QLatin1String(keys::KingdeeAuth));
+    *which = auth == QLatin1String("password") ? SecretName::KingdeePassword
+                                               : SecretName::KingdeeAppSecret;
+    const SecretResult secret = SecretStore(context.profile.keychainScope()).readNow(*which);
+    if (!secret.ok()) {
+        context.fail(secret.message);
+        return std::nullopt;
+    }
+    return secret.value;
+}
+
+} // namespace
+
+int SyncCommand::run(const Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption allPending(QStringLiteral("all-pending"),
+                                        tr("Every approved application not yet synced."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    tr("Print what would be sent; send and change nothing."));
+    parser.addOptions({allPending, dryRun});
+    if (!parser.parse(arguments)) {
+        context.fail(parser.errorText());
+        return ConfigError;
+    }
+    QStringList ids = parser.positionalArguments();
+    ids.removeFirst(); // "sync"
+    if (parser.isSet(allPending) == !ids.isEmpty()) {
+        context.fail(tr("Give either --all-pending or the ids of the applications to sync."));
+        return ConfigError;
+    }
+
+    Database database(context.profile.databasePath());
+    if (!context.openDatabase(database))
+        return ConfigError;
+    const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
+    if (const QList<SettingIssue> issues = settings.validate(); Settings::hasErrors(issues)) {
+        for (const SettingIssue &issue : issues) {
+            if (issue.severity == SettingIssue::Severity::Error)
+                context.fail(issue.message);
+        }
+        return ConfigError;
+    }
+    const SchemeLoadResult scheme = resolveScheme(
+        settings.text(QLatin1String(keys::SyncScheme)), context.profile.schemesDir());
+    if (!scheme.scheme) {
+        context.fail(scheme.error);
+        return ConfigError;
+    }
+
+    sync::PushOptions options;
+    options.applicationIds = ids;
+    options.dryRun = parser.isSet(dryRun);
+    options.batchSize = settings.integer(QLatin1String(keys::KingdeeBatchSize));
+    options.concurrency = settings.integer(QLatin1String(keys::KingdeeConcurrency));
+
+    QString secret;
+    if (!options.dryRun) {
+        SecretName which = SecretName::KingdeeAppSecret;
+        const auto value = kingdeeSecret(context, settings, &which);
+        if (!value)
+            return ConfigError;
+        secret = *value;
+    }
+    QString error;
+    auto config = sync::ConnectorConfig::kingdee(settings, secret, &error);
+    if (!config) {
+        context.fail(error);
+        return ConfigError;
+    }
+
+    kingdee::KingdeeClient client(*config);
+    sync::PushJob job(database, client, scheme.scheme, options);
+    sync::PushReport report;
+    bool done = false;
+    QEventLoop loop;
+    QObject::connect(&job, &sync::PushJob::finished, &loop, [&](const sync::PushReport &r) {
+        report = r;
+        done = true;
+        loop.quit();
+    });
+    job.start();
+    if (!done)
+        loop.exec();
+
+    for (const QJsonObject &body : std::as_const(report.dryRunBodies))
+        context.out << QJsonDocument(body).toJson(QJsonDocument::Indented);
+    for (const sync::BillLine &line : std::as_const(report.lines))
+        context.out << line.text() << '\n';
+    context.out.flush();
+    switch (report.result) {
+    case sync::PushReport::Result::Ok:
+        return Ok;
+    case sync::PushReport::Result::SomeFailed:
+        return SomeFailed;
+    case sync::PushReport::Result::ConfigError:
+        break;
+    }
+    context.fail(report.stopReason);
+    return ConfigError;
+}
+
+} // namespace rs::cli

@@ -1,0 +1,385 @@
+#include "app/sync/pushjob.h"
+
+#include "app/kingdee/kingdeeclient.h"
+#include "app/mapping/mapper.h"
+#include "app/mapping/scheme.h"
+#include "app/net/backoff.h"
+#include "app/store/billrepository.h"
+#include "app/store/database.h"
+#include "app/store/jobrunrepository.h"
+#include "app/sync/pushplanner.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace rs::sync {
+namespace {
+
+using Entry = kingdee::EntryResult;
+
+QString errorsText(const Entry &entry)
+{
+    QStringList texts;
+    for (const kingdee::EntryError &e : entry.errors)
+        texts.append(e.field.isEmpty() ? e.message : e.field + QStringLiteral(": ") + e.message);
+    return texts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+PushJob::PushJob(const Database &database, kingdee::KingdeeClient &client,
+                 std::shared_ptr<const Scheme> scheme, PushOptions options, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_client(client)
+    , m_scheme(std::move(scheme))
+    , m_options(std::move(options))
+{
+    connect(&m_client, &kingdee::KingdeeClient::callFinished, this,
+            [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs) {
+                ApiUsageRepository(m_database).record(api, outcome, elapsedMs);
+            });
+}
+
+PushJob::~PushJob() = default;
+
+void PushJob::start()
+{
+    if (m_options.dryRun) {
+        QList<QJsonObject> models;
+        const PushPlan plan = PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds,
+                                                false, &models);
+        QList<BillDraft> batch;
+        for (qsizetype i = 0; i < models.size(); ++i) {
+            BillDraft draft;
+            draft.key = plan.keysToSend.at(i);
+            draft.model = models.at(i);
+            batch.append(draft);
+            m_report.lines.append({draft.key, {}, BillState::Pending, {},
+                                   tr("would be sent (dry run)")});
+            if (batch.size() == m_options.batchSize || i + 1 == models.size()) {
+                m_report.dryRunBodies.append(batchSaveBody(batch, *m_scheme));
+                batch.clear();
+            }
+        }
+        m_report.lines += plan.notSendable;
+        m_report.notSendable = int(plan.notSendable.size());
+        for (const QString &id : plan.unknownIds)
+            m_report.lines.append({id, id, BillState::Pending, {}, tr("no such application")});
+        m_finished = true;
+        if (!plan.notSendable.isEmpty() || !plan.unknownIds.isEmpty())
+            m_report.result = PushReport::Result::SomeFailed;
+        Q_EMIT finished(m_report);
+        return;
+    }
+
+    m_runId = JobRunRepository(m_database).start(QStringLiteral("sync"), 0, 0);
+    BillRepository bills(m_database);
+    bills.recoverInterruptedSends();
+    const PushPlan plan =
+        PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds, true);
+    m_report.lines += plan.notSendable;
+    m_report.notSendable = int(plan.notSendable.size());
+    for (const QString &id : plan.unknownIds)
+        m_report.lines.append({id, id, BillState::Pending, {}, tr("no such application")});
+
+    // Bills a previous run left queued or in doubt belong to this run too.
+    const QSet<QString> ids(m_options.applicationIds.cbegin(), m_options.applicationIds.cend());
+    QStringList leftOver;
+    for (const BillRecord &b : bills.inStates({BillState::Queued, BillState::InDoubt})) {
+        if (ids.isEmpty() || ids.contains(b.applicationId))
+            leftOver.append(b.key);
+    }
+    QList<BillChange> toQueue;
+    for (const QString &key : plan.keysToSend) {
+        const auto bill = bills.find(key);
+        if (bill)
+            toQueue.append({key, bill->state, BillState::Queued, {}, {}});
+    }
+    if (!apply(toQueue))
+        return;
+    for (const BillChange &c : std::as_const(toQueue))
+        m_selection.insert(c.key);
+    for (const QString &key : std::as_const(leftOver))
+        m_selection.insert(key);
+
+    // Never a duplicate: before anything is sent, ask Kingdee which of these keys it already
+    // has (a bill in doubt, or a store restored from an old backup).
+    reconcile(QStringList(m_selection.cbegin(), m_selection.cend()));
+}
+
+void PushJob::cancel()
+{
+    m_stopped = true;
+    maybeFinish();
+}
+
+void PushJob::reconcile(const QStringList &keys)
+{
+    if (keys.isEmpty()) {
+        maybeFinish();
+        return;
+    }
+    ++m_lookupsInFlight;
+    m_client.findBills(m_scheme->formId, m_scheme->idempotencyField, keys,
+                       [this, keys](const kingdee::FindResult &result) {
+                           --m_lookupsInFlight;
+                           onFound(keys, result);
+                       });
+}
+
+void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result)
+{
+    BillRepository bills(m_database);
+    if (!result.failure.ok()) {
+        if (result.failure.stopsTheRun()) {
+            stop(result.failure.describe(), true);
+            return;
+        }
+        // Bills the store says were never sent may go; those in doubt wait for a lookup.
+        QStringList inDoubt;
+        for (const QString &key : keys) {
+            const auto bill = bills.find(key);
+            if (bill && bill->state == BillState::Queued)
+                m_queue.append(key);
+            else if (bill && bill->state == BillState::InDoubt
+                     && ++m_attempts[key] < m_options.maxAttempts)
+                inDoubt.append(key);
+        }
+        if (!inDoubt.isEmpty()) {
+            const qint64 delay = net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}
+                                     .delayMs(m_attempts.value(inDoubt.constFirst()));
+            m_waiting += int(inDoubt.size());
+            QTimer::singleShot(delay, this, [this, inDoubt] {
+                m_waiting -= int(inDoubt.size());
+                if (!m_stopped)
+                    reconcile(inDoubt);
+                maybeFinish();
+            });
+        }
+        pump();
+        maybeFinish();
+        return;
+    }
+
+    QHash<QString, kingdee::FoundBill> found;
+    for (const kingdee::FoundBill &b : result.bills) {
+        if (!found.contains(b.key))
+            found.insert(b.key, b);
+    }
+    QList<BillChange> changes;
+    QStringList ready;
+    for (const QString &key : keys) {
+        const auto bill = bills.find(key);
+        if (!bill)
+            continue;
+        if (const auto it = found.constFind(key); it != found.constEnd()) {
+            BillOutcome outcome;
+            outcome.kingdeeId = it->id;
+            outcome.kingdeeNumber = it->number;
+            changes.append({key, bill->state, BillState::Synced, outcome,
+                            tr("Kingdee already holds this bill (%1); it was not sent again.")
+                                .arg(it->number)});
+        } else if (bill->state == BillState::InDoubt) {
+            changes.append({key, BillState::InDoubt, BillState::Queued, {},
+                            tr("Not in Kingdee: queued to be sent again.")});
+            ready.append(key);
+        } else if (bill->state == BillState::Queued) {
+            ready.append(key);
+        }
+    }
+    if (!apply(changes))
+        return;
+    m_queue += ready;
+    pump();
+    maybeFinish();
+}
+
+void PushJob::pump()
+{
+    while (!m_stopped && m_batchesInFlight < m_options.concurrency && !m_queue.isEmpty()) {
+        const QStringList batch = m_queue.mid(0, m_options.batchSize);
+        m_queue.remove(0, batch.size());
+        sendBatch(batch);
+    }
+}
+
+void PushJob::sendBatch(const QStringList &keys)
+{
+    BillRepository bills(m_database);
+    QList<BillDraft> drafts;
+    QList<BillChange> sending;
+    QStringList sent;
+    for (const QString &key : keys) {
+        const auto bill = bills.find(key);
+        if (!bill || bill->state != BillState::Queued)
+            continue;
+        BillDraft draft;
+        draft.key = key;
+        draft.model = QJsonDocument::fromJson(bill->payloadJson).object();
+        drafts.append(draft);
+        BillOutcome attempt;
+        attempt.countsAsAttempt = true;
+        sending.append({key, BillState::Queued, BillState::Sending, attempt, {}});
+        sent.append(key);
+    }
+    if (sent.isEmpty() || !apply(sending))
+        return;
+    ++m_batchesInFlight;
+    m_client.batchSave(batchSaveBody(drafts, *m_scheme),
+                       [this, sent](const kingdee::SaveResult &result) { onSaved(sent, result); });
+}
+
+void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result)
+{
+    --m_batchesInFlight;
+    QList<BillChange> changes;
+    QStringList again;
+    QStringList lookUp;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QString &key = keys.at(i);
+        const Entry entry = i < result.entries.size() ? result.entries.at(i) : Entry {};
+        BillOutcome outcome;
+        switch (entry.state) {
+        case Entry::State::Saved:
+            outcome.kingdeeId = entry.id;
+            outcome.kingdeeNumber = entry.number;
+            changes.append({key, BillState::Sending, BillState::Synced, outcome, {}});
+            break;
+        case Entry::State::Failed:
+            outcome.error = errorsText(entry);
+            outcome.errorField =
+                entry.errors.isEmpty() ? QString() : entry.errors.constFirst().field;
+            outcome.retryable = entry.retryMayHelp;
+            changes.append({key, BillState::Sending, BillState::Failed, outcome, outcome.error});
+            break;
+        case Entry::State::NotSaved:
+            outcome.error = result.failure.describe();
+            outcome.retryable = true;
+            if (++m_attempts[key] >= m_options.maxAttempts || result.failure.stopsTheRun()) {
+                changes.append(
+                    {key, BillState::Sending,
+                     result.failure.stopsTheRun() ? BillState::Queued : BillState::Failed,
+                     outcome, outcome.error});
+            } else {
+                changes.append({key, BillState::Sending, BillState::Queued, outcome,
+                                tr("Kingdee saved nothing (%1); sending again.")
+                                    .arg(outcome.error)});
+                again.append(key);
+            }
+            break;
+        case Entry::State::Unknown:
+            outcome.error = result.failure.describe();
+            changes.append({key, BillState::Sending, BillState::InDoubt, outcome,
+                            tr("The answer was lost (%1); the bill will be looked up in Kingdee"
+                               " before it is sent again.")
+                                .arg(outcome.error)});
+            if (++m_attempts[key] < m_options.maxAttempts)
+                lookUp.append(key);
+            break;
+        }
+    }
+    if (!apply(changes))
+        return;
+    if (result.failure.stopsTheRun()) {
+        stop(result.failure.describe(), true);
+        return;
+    }
+    const auto later = [this](const QStringList &keys, auto then) {
+        if (keys.isEmpty())
+            return;
+        const qint64 delay = net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}
+                                 .delayMs(m_attempts.value(keys.constFirst()));
+        m_waiting += int(keys.size());
+        QTimer::singleShot(delay, this, [this, keys, then] {
+            m_waiting -= int(keys.size());
+            if (!m_stopped)
+                then(keys);
+            maybeFinish();
+        });
+    };
+    later(again, [this](const QStringList &k) {
+        m_queue += k;
+        pump();
+    });
+    later(lookUp, [this](const QStringList &k) { reconcile(k); });
+    pump();
+    maybeFinish();
+}
+
+bool PushJob::apply(const QList<BillChange> &changes)
+{
+    if (changes.isEmpty())
+        return true;
+    const StoreError e = BillRepository(m_database).transitionAll(changes);
+    if (!e.ok()) {
+        stop(e.message, false);
+        return false;
+    }
+    for (const BillChange &c : changes)
+        Q_EMIT billChanged(c.key, c.to);
+    Q_EMIT progress(0, int(m_selection.size())); // the view counts states itself
+    return true;
+}
+
+void PushJob::stop(const QString &reason, bool configuration)
+{
+    if (m_report.stopReason.isEmpty())
+        m_report.stopReason = reason;
+    if (configuration)
+        m_report.result = PushReport::Result::ConfigError;
+    m_stopped = true;
+    m_client.cancel();
+    maybeFinish();
+}
+
+void PushJob::maybeFinish()
+{
+    if (m_finished || m_batchesInFlight > 0 || m_lookupsInFlight > 0 || m_waiting > 0)
+        return;
+    if (!m_stopped && !m_queue.isEmpty())
+        return;
+    finish();
+}
+
+void PushJob::finish()
+{
+    m_finished = true;
+    BillRepository bills(m_database);
+    QStringList keys(m_selection.cbegin(), m_selection.cend());
+    keys.sort();
+    for (const QString &key : std::as_const(keys)) {
+        const auto bill = bills.find(key);
+        if (!bill)
+            continue;
+        m_report.lines.append(
+            {key, bill->applicationId, bill->state, bill->kingdeeNumber, bill->lastError});
+        switch (bill->state) {
+        case BillState::Synced:
+            ++m_report.synced;
+            break;
+        case BillState::Failed:
+            ++m_report.failed;
+            break;
+        case BillState::InDoubt:
+            ++m_report.inDoubt;
+            break;
+        default:
+            break;
+        }
+    }
+    bool allSynced = m_report.notSendable == 0;
+    for (const BillLine &line : std::as_const(m_report.lines))
+        allSynced = allSynced && line.state == BillState::Synced;
+    if (m_report.result == PushReport::Result::Ok && !allSynced)
+        m_report.result = PushReport::Result::SomeFailed;
+    if (m_runId) {
+        const char *result = m_report.result == PushReport::Result::Ok ? "ok"
+            : m_report.result == PushReport::Result::SomeFailed        ? "partial"
+                                                                       : "failed";
+        JobRunRepository(m_database).finish(m_runId, QLatin1String(result), m_report.summary());
+    }
+    Q_EMIT finished(m_report);
+}
+
+} // namespace rs::sync

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "app/sync/pushreport.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+
+namespace rs {
+class Database;
+struct Scheme;
+struct BillChange;
+} // namespace rs
+
+namespace rs::kingdee {
+class KingdeeClient;
+struct SaveResult;
+struct FindResult;
+} // namespace rs::kingdee
+
+namespace rs::sync {
+
+struct PushOptions
+{
+    QStringList applicationIds; // empty: every approved application not yet synced
+    bool dryRun = false;
+    int batchSize = 50;
+    int concurrency = 2; // batches in flight
+    int maxAttempts = 5; // sends of one bill whose outcome stayed unclear, before it is left failed
+    qint64 backoffBaseMs = 1000;
+    qint64 backoffCapMs = 60'000;
+};
+
+// One sync run. Every state change is one store transaction, in this order: pending/failed →
+// queued → sending (before the request leaves) → synced | failed | in_doubt. A bill in doubt is
+// looked up in Kingdee by its key before anything is resent: found → synced, not found → queued
+// again, after an exponential, jittered, capped backoff. Killed at any moment, the next run
+// turns `sending` into `in_doubt` and finishes the job with no duplicate and nothing lost.
+class PushJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PushJob)
+
+public:
+    PushJob(const Database &database, kingdee::KingdeeClient &client,
+            std::shared_ptr<const Scheme> scheme, PushOptions options, QObject *parent = nullptr);
+    ~PushJob() override;
+
+    void start();
+    // Sends no new batch; batches already on the wire end normally.
+    void cancel();
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    void billChanged(const QString &key, rs::BillState state);
+    void finished(const rs::sync::PushReport &report);
+
+private:
+    void reconcile(const QStringList &keys);
+    void onFound(const QStringList &keys, const kingdee::FindResult &result);
+    void pump();
+    void sendBatch(const QStringList &keys);
+    void onSaved(const QStringList &keys, const kingdee::SaveResult &result);
+    void requeueLater(const QStringList &keys);
+    bool apply(const QList<BillChange> &changes);
+    void stop(const QString &reason, bool configuration);
+    void maybeFinish();
+    void finish();
+
+    const Database &m_database;
+    kingdee::KingdeeClient &m_client;
+    std::shared_ptr<const Scheme> m_scheme;
+    PushOptions m_options;
+    QSet<QString> m_selection; // every bill this run is responsible for
+    QStringList m_queue; // queued, waiting for a batch
+    int m_batchesInFlight = 0;
+    int m_lookupsInFlight = 0;
+    int m_waiting = 0; // bills waiting out a backoff
+    QHash<QString, int> m_attempts;
+    bool m_stopped = false;
+    bool m_finished = false;
+    qint64 m_runId = 0;
+    PushReport m_report;
+};
+
+} // namespace rs::sync

@@ -1,0 +1,97 @@
+#include "app/sync/pushplanner.h"
+
+#include "app/mapping/mapper.h"
+#include "app/mapping/scheme.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
+#include "app/store/database.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace rs::sync {
+namespace {
+
+QString issuesOf(const MappingResult &result, const QString &billKey)
+{
+    QStringList texts;
+    for (const MappingIssue &issue : result.issues) {
+        if (issue.bill.isEmpty() || issue.bill == billKey)
+            texts.append(issue.field.isEmpty() ? issue.message
+                                               : issue.field + QStringLiteral(": ") + issue.message);
+    }
+    return texts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+PushPlan PushPlanner::plan(const Database &database, const Scheme &scheme,
+                           const QStringList &applicationIds, bool store,
+                           QList<QJsonObject> *dryRunModels)
+{
+    PushPlan plan;
+    ApplicationRepository applications(database);
+    BillRepository bills(database);
+    QList<ApplicationRecord> selected;
+    if (applicationIds.isEmpty()) {
+        for (const ApplicationRecord &listed : applications.list(ApprovalState::Approved)) {
+            if (auto full = applications.find(listed.id))
+                selected.append(*full);
+        }
+    } else {
+        for (const QString &id : applicationIds) {
+            if (auto found = applications.find(id))
+                selected.append(*found);
+            else
+                plan.unknownIds.append(id);
+        }
+    }
+
+    for (const ApplicationRecord &application : std::as_const(selected)) {
+        if (application.approval != ApprovalState::Approved) {
+            plan.notSendable.append(
+                {application.id, application.id, BillState::Pending, {},
+                 QCoreApplication::translate("rs::Sync",
+                                             "application %1 is %2 in DingTalk, only approved"
+                                             " applications are sent")
+                     .arg(application.id, displayName(application.approval))});
+            continue;
+        }
+        const MappingResult mapped = mapApplication(application, scheme);
+        if (mapped.bills.isEmpty()) {
+            plan.notSendable.append({application.id, application.id, BillState::Pending, {},
+                                     issuesOf(mapped, {})});
+            continue;
+        }
+        for (const BillDraft &draft : mapped.bills) {
+            const auto existing = bills.find(draft.key);
+            if (existing && existing->state == BillState::Synced)
+                continue; // in Kingdee already: never again
+            if (draft.hasErrors) {
+                plan.notSendable.append({draft.key, application.id, BillState::Pending, {},
+                                         issuesOf(mapped, draft.key)});
+                continue;
+            }
+            if (!store) {
+                if (dryRunModels)
+                    dryRunModels->append(draft.model);
+                plan.keysToSend.append(draft.key);
+                continue;
+            }
+            BillRecord record;
+            record.key = draft.key;
+            record.applicationId = application.id;
+            record.amount = draft.amount;
+            record.payloadJson = QJsonDocument(draft.model).toJson(QJsonDocument::Compact);
+            // A Conflict means the bill is queued, sending or in doubt: it keeps the draft it
+            // was sent with, and the run picks it up from the store.
+            bills.saveDraft(record);
+            const auto now = bills.find(draft.key);
+            if (now && (now->state == BillState::Pending || now->state == BillState::Failed))
+                plan.keysToSend.append(draft.key);
+        }
+    }
+    return plan;
+}
+
+} // namespace rs::sync

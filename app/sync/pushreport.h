@@ -1,0 +1,41 @@
+#pragma once
+
+#include "app/store/states.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace rs::sync {
+
+// One bill as a sync run leaves it: what the CLI prints, one line each.
+struct BillLine
+{
+    QString key;
+    QString applicationId;
+    BillState state = BillState::Pending;
+    QString number; // Kingdee's bill number once synced
+    QString error; // Kingdee's own words, or the mapping's issues
+
+    QString text() const; // "KEY<TAB>state<TAB>number or error"
+};
+
+struct PushReport
+{
+    enum class Result { Ok, SomeFailed, ConfigError };
+    Result result = Result::Ok;
+    QList<BillLine> lines;
+    QList<QJsonObject> dryRunBodies; // --dry-run: the BatchSave bodies that would be sent
+    QString stopReason;
+    int synced = 0;
+    int failed = 0;
+    int inDoubt = 0;
+    int notSendable = 0; // mapping errors, checks, not approved
+
+    QString summary() const;
+};
+
+} // namespace rs::sync
+
+Q_DECLARE_METATYPE(rs::sync::PushReport)
