@@ -231,6 +231,29 @@ private Q_SLOTS:
                  2);
     }
 
+    void responseStatus_classifiesByWhatTheCallerMustDo()
+    {
+        const auto status = [](int msgCode, bool savedSomething) {
+            QJsonObject o {{QStringLiteral("IsSuccess"), false},
+                           {QStringLiteral("MsgCode"), msgCode},
+                           {QStringLiteral("Errors"),
+                            QJsonArray {QJsonObject {{QStringLiteral("Message"),
+                                                      QStringLiteral("会话信息已丢失，请重新登录")},
+                                                     {QStringLiteral("DIndex"), 0}}}}};
+            if (savedSomething)
+                o.insert(QStringLiteral("SuccessEntitys"),
+                         QJsonArray {QJsonObject {{QStringLiteral("Id"), 1},
+                                                  {QStringLiteral("DIndex"), 1}}});
+            return FailureClassifier::status(o).kind;
+        };
+        QCOMPARE(status(1, false), Kind::SessionLost);
+        QCOMPARE(status(1, true), Kind::Rejected); // something was saved: never resent whole
+        QCOMPARE(status(2, false), Kind::Authentication);
+        QCOMPARE(status(15, false), Kind::Authentication);
+        QCOMPARE(status(14, false), Kind::Busy); // call limit: nothing saved, back off
+        QCOMPARE(status(11, false), Kind::SessionLost); // Kingdee's words say so
+    }
+
     void fixtures_queryAnswers()
     {
         QList<QJsonArray> rows;
@@ -493,6 +516,30 @@ private Q_SLOTS:
             QVERIFY2(r.failure.ok(), qPrintable(r.failure.describe()));
         }
         QVERIFY(sandboxCalls(*m_sandbox, "kingdee.executeBillQuery") > 4 + 5); // retried cut ones
+    }
+
+    void batchSave_takesThePositionalBodyForm_andDropsBatchCount()
+    {
+        start(sandboxOptions(5));
+        KingdeeClient client(sandboxKingdee(*m_sandbox, Auth::Password));
+        QJsonObject data = batchBody(keyedBills(QStringLiteral("pos-"), 2))
+                               .value(QLatin1String("data"))
+                               .toObject();
+        data.insert(QStringLiteral("BatchCount"), 4);
+        const QJsonObject positional {
+            {QStringLiteral("parameters"),
+             QJsonArray {QStringLiteral("AR_OtherRecAble"),
+                         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))}}};
+        const SaveResult result =
+            await<SaveResult>([&](auto done) { client.batchSave(positional, std::move(done)); });
+        QVERIFY2(result.failure.ok(), qPrintable(result.failure.describe()));
+        QCOMPARE(result.count(State::Saved), 2);
+        QCOMPARE(billsWithKey(*m_sandbox, QStringLiteral("pos-1")), 1);
+
+        const SaveResult empty =
+            await<SaveResult>([&](auto done) { client.batchSave(batchBody({}), std::move(done)); });
+        QCOMPARE(empty.failure.kind, Kind::Rejected);
+        QCOMPARE(sandboxCalls(*m_sandbox, "kingdee.batchSave"), 1);
     }
 
     void unknownCustomer_failsThatBillOnly()

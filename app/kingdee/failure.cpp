@@ -134,12 +134,14 @@ Failure FailureClassifier::status(const QJsonObject &responseStatus)
         !responseStatus.value(QLatin1String("SuccessEntitys")).toArray().isEmpty();
     Kind kind = Kind::Rejected;
     if (!savedSomething) {
-        if (msgCode == kSessionLost || message.contains(QStringLiteral("会话信息已丢失")))
+        if (msgCode == kSessionLost)
             kind = Kind::SessionLost;
         else if (msgCode == kNoPermission || msgCode == kLicence || msgCode == kAdminLoginForbidden)
             kind = Kind::Authentication;
         else if (msgCode == kCallLimit)
             kind = Kind::Busy;
+        else if (message.contains(QStringLiteral("会话信息已丢失"))) // some servers omit MsgCode
+            kind = Kind::SessionLost;
     }
     return make(kind, message, 200, msgCode, field);
 }

@@ -151,6 +151,13 @@ void KingdeeClient::batchSave(const QJsonObject &body, SaveHandler handler)
         *result = SaveResult::fromAnswer(doc.object(), count);
         return result->failure;
     };
+    if (count == 0) {
+        const Failure empty = rejected(
+            QCoreApplication::translate("rs::Kingdee", "the batch holds no bills (data.Model)"));
+        QTimer::singleShot(0, this,
+                           [handler, empty] { handler(SaveResult::withoutAnswer(empty, 0)); });
+        return;
+    }
     call->done = [result, count, handler = std::move(handler)](const Failure &failure) {
         // None and Rejected only come from an answer that was read; anything else has no
         // per-bill answer.
@@ -158,12 +165,6 @@ void KingdeeClient::batchSave(const QJsonObject &body, SaveHandler handler)
             failure.kind == Failure::Kind::None || failure.kind == Failure::Kind::Rejected;
         handler(answered ? *result : SaveResult::withoutAnswer(failure, count));
     };
-    if (count == 0) {
-        const Failure empty = rejected(
-            QCoreApplication::translate("rs::Kingdee", "the batch holds no bills (data.Model)"));
-        QTimer::singleShot(0, this, [call, empty] { call->done(empty); });
-        return;
-    }
     submit(std::move(call));
 }
 
