@@ -219,6 +219,22 @@ private Q_SLOTS:
         QCOMPARE(lost.count(State::NotSaved), 2);
         QCOMPARE(lost.failure.message, QStringLiteral("会话信息已丢失，请重新登录"));
 
+        // An error about the request itself (业务对象不存在) is every bill's.
+        const QJsonObject noForm {
+            {QStringLiteral("Result"),
+             QJsonObject {
+                 {QStringLiteral("ResponseStatus"),
+                  QJsonObject {{QStringLiteral("IsSuccess"), false},
+                               {QStringLiteral("MsgCode"), 4},
+                               {QStringLiteral("Errors"),
+                                QJsonArray {QJsonObject {
+                                    {QStringLiteral("FieldName"), QStringLiteral("FormId")},
+                                    {QStringLiteral("Message"), QStringLiteral("业务对象不存在")},
+                                    {QStringLiteral("DIndex"), 0}}}}}}}}};
+        const SaveResult wrongForm = SaveResult::fromAnswer(noForm, 3);
+        QCOMPARE(wrongForm.count(State::Failed), 3);
+        QCOMPARE(wrongForm.entries.at(2).errors.at(0).message, QStringLiteral("业务对象不存在"));
+
         // Success claimed for fewer bills than sent: the rest may be in Kingdee.
         const SaveResult short_ =
             SaveResult::fromAnswer(fixture("kingdee-batchsave-ok.json").object(), 2);

@@ -35,6 +35,8 @@ struct FoundBill
 
 struct FindResult
 {
+    // When set, some keys could not be asked about: a key missing from `bills` may still be in
+    // Kingdee, so nothing may be resent on the strength of this answer.
     Failure failure;
     QList<FoundBill> bills; // several per key when Kingdee holds duplicates
 };

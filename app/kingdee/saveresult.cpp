@@ -21,8 +21,11 @@ bool retryMayHelp(int msgCode)
 int positionOf(const QJsonObject &item, int modelCount)
 {
     const QJsonValue d = item.value(QLatin1String("DIndex"));
-    const int index = d.isDouble() ? d.toInt(-1) : (d.isString() ? d.toString().toInt() : -1);
-    if (index >= 0 && index < modelCount && (d.isDouble() || d.isString()))
+    bool ok = d.isDouble();
+    int index = d.toInt(-1);
+    if (d.isString())
+        index = d.toString().toInt(&ok);
+    if (ok && index >= 0 && index < modelCount)
         return index;
     return modelCount == 1 ? 0 : -1;
 }
@@ -80,14 +83,21 @@ SaveResult SaveResult::fromAnswer(const QJsonObject &answer, int modelCount)
     const bool retry = retryMayHelp(failure.msgCode);
     for (const QJsonValue &v : status.value(QLatin1String("Errors")).toArray()) {
         const QJsonObject error = v.toObject();
+        const EntryError entryError {error.value(QLatin1String("FieldName")).toString(),
+                                     error.value(QLatin1String("Message")).toString()};
+        // 业务对象不存在, 参数Model不能为空 …: about the request, so about every bill in it.
+        const bool wholeBatch =
+            entryError.field.compare(QLatin1String("FormId"), Qt::CaseInsensitive) == 0
+            || entryError.field.compare(QLatin1String("Model"), Qt::CaseInsensitive) == 0;
         const int at = positionOf(error, modelCount);
-        if (at < 0 || result.entries.at(at).state == State::Saved)
-            continue; // about the batch as a whole: `failure` carries the first one
-        EntryResult &entry = result.entries[at];
-        entry.state = State::Failed;
-        entry.retryMayHelp = retry;
-        entry.errors.append({error.value(QLatin1String("FieldName")).toString(),
-                             error.value(QLatin1String("Message")).toString()});
+        for (int i = 0; i < modelCount; ++i) {
+            EntryResult &entry = result.entries[i];
+            if ((i != at && !wholeBatch) || entry.state == State::Saved)
+                continue;
+            entry.state = State::Failed;
+            entry.retryMayHelp = retry;
+            entry.errors.append(entryError);
+        }
     }
     // Bills neither listed as saved nor blamed. KINGDEE.md: not saved when Kingdee reports a
     // failure (an atomic batch). But when it claims success, or listed saves it could not place,
