@@ -477,6 +477,59 @@ private Q_SLOTS:
         }
     }
 
+    void dropsAndExpiriesUnderConcurrency_neverDuplicateABill()
+    {
+        // The conditions at the connector: 10% of saves cut after commit, the session
+        // expiring every 7 calls, three saves in flight.
+        auto options = sandboxOptions(5);
+        options.faults.dropAfterCommitRate = 0.1;
+        options.faults.sessionExpiryEvery = 7;
+        start(options);
+        KingdeeConfig config = sandboxKingdee(*m_sandbox, Auth::Sign);
+        config.concurrency = 3;
+        KingdeeClient client(config);
+        constexpr int kBatches = 30;
+        constexpr int kPerBatch = 5;
+        QHash<QString, EntryResult> byKey;
+        int answered = 0;
+        int unknownBatches = 0;
+        QEventLoop loop;
+        for (int b = 0; b < kBatches; ++b) {
+            const QString prefix = QStringLiteral("mix-%1-").arg(b);
+            client.batchSave(batchBody(keyedBills(prefix, kPerBatch)),
+                             [&, prefix](const SaveResult &r) {
+                                 if (r.failure.kind == Kind::OutcomeUnknown)
+                                     ++unknownBatches;
+                                 else
+                                     QVERIFY2(r.failure.ok(), qPrintable(r.failure.describe()));
+                                 for (int i = 0; i < kPerBatch; ++i)
+                                     byKey.insert(prefix + QString::number(i), r.entries.at(i));
+                                 if (++answered == kBatches)
+                                     loop.quit();
+                             });
+        }
+        QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(answered, kBatches);
+        QVERIFY(unknownBatches > 0); // the fault did happen
+
+        // Every bill is in the books exactly once; the unknown ones are found by key.
+        QStringList unknownKeys;
+        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+            QCOMPARE(billsWithKey(*m_sandbox, it.key()), 1);
+            if (it.value().state == State::Unknown)
+                unknownKeys.append(it.key());
+            else
+                QCOMPARE(it.value().state, State::Saved);
+        }
+        QCOMPARE(unknownKeys.size(), unknownBatches * kPerBatch);
+        QCOMPARE(m_sandbox->kingdee().books().bills().size(), kBatches * kPerBatch);
+        setFaults([](sandbox::FaultOptions &f) { f.dropAfterCommitRate = 0; });
+        const FindResult found = findBills(client, unknownKeys);
+        QVERIFY(found.failure.ok());
+        QCOMPARE(found.bills.size(), unknownKeys.size());
+    }
+
     void dropAfterCommit_onAFreshConnection_isNotResentEither()
     {
         auto options = sandboxOptions(5);
