@@ -2,6 +2,7 @@
 
 #include "app/kingdee/billfilter.h"
 #include "app/kingdee/oneshotbody.h"
+#include "app/kingdee/savebody.h"
 #include "app/kingdee/services.h"
 #include "app/kingdee/signer.h"
 
@@ -47,30 +48,6 @@ Failure rejected(const QString &message)
     f.kind = Failure::Kind::Rejected;
     f.message = message;
     return f;
-}
-
-// The save body as sent, and how many bills it holds. BatchCount goes: with it, DIndex counts
-// within the server's sub-batches and could not be mapped back (KINGDEE.md "BatchSave").
-QByteArray saveBody(QJsonObject body, int *modelCount)
-{
-    const bool positional = body.contains(QLatin1String("parameters"));
-    QJsonArray parameters = body.value(QLatin1String("parameters")).toArray();
-    const QJsonValue rawData = positional ? parameters.at(1) : body.value(QLatin1String("data"));
-    QJsonObject data = rawData.isString()
-        ? QJsonDocument::fromJson(rawData.toString().toUtf8()).object()
-        : rawData.toObject();
-    *modelCount = int(data.value(QLatin1String("Model")).toArray().size());
-    if (!data.contains(QLatin1String("BatchCount")))
-        return compact(body);
-    data.remove(QLatin1String("BatchCount"));
-    if (positional) {
-        parameters[1] =
-            rawData.isString() ? QJsonValue(QString::fromUtf8(compact(data))) : QJsonValue(data);
-        body.insert(QStringLiteral("parameters"), parameters);
-    } else {
-        body.insert(QStringLiteral("data"), data);
-    }
-    return compact(body);
 }
 
 } // namespace
@@ -139,7 +116,7 @@ void KingdeeClient::batchSave(const QJsonObject &body, SaveHandler handler)
     int count = 0;
     call->api = QLatin1String(api::KingdeeBatchSave);
     call->service = service::BatchSave;
-    call->body = saveBody(body, &count);
+    call->body = SaveBody::prepare(body, &count);
     call->save = true;
     auto result = std::make_shared<SaveResult>();
     call->read = [result, count](int httpStatus, const QByteArray &raw) {
