@@ -154,6 +154,49 @@
     </message>
 </context>
 <context>
+    <name>rs::Kingdee</name>
+    <message>
+        <source>Kingdee lost the session and logging in again did not help</source>
+        <translation>金蝶会话已丢失，重新登录后仍未恢复</translation>
+    </message>
+    <message>
+        <source>Kingdee refused the connection: check the address, data centre, user, password or app secret, and the user&apos;s permissions</source>
+        <translation>金蝶拒绝了连接：请检查服务器地址、数据中心、用户名、密码或应用密钥，以及该用户的权限</translation>
+    </message>
+    <message>
+        <source>Kingdee is busy or could not be reached</source>
+        <translation>金蝶繁忙或无法连接</translation>
+    </message>
+    <message>
+        <source>the answer to a save was lost, so Kingdee may or may not have saved the bills; they are looked up before anything is sent again</source>
+        <translation>保存请求的应答丢失，金蝶可能已保存这些单据，也可能没有；再次发送前会先按幂等键查询</translation>
+    </message>
+    <message>
+        <source>Kingdee refused the request</source>
+        <translation>金蝶拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>the call was cancelled before it was sent</source>
+        <translation>调用在发出前已取消</translation>
+    </message>
+    <message>
+        <source>%1 (Kingdee: %2, field %3)</source>
+        <translation>%1（金蝶：%2，字段 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (Kingdee: %2)</source>
+        <translation>%1（金蝶：%2）</translation>
+    </message>
+    <message>
+        <source>the batch holds no bills (data.Model)</source>
+        <translation>该批次不含任何单据（data.Model 为空）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field key</source>
+        <translation>“%1”不是有效的字段标识</translation>
+    </message>
+</context>
+<context>
     <name>rs::MainWindow</name>
     <message>
         <source>RebateSync</source>
@@ -248,6 +291,13 @@
     <message>
         <source>Cannot create the profile folder %1. Check that the disk is writable, or choose another folder with --profile.</source>
         <translation>无法创建配置文件夹 %1。请检查磁盘是否可写，或用 --profile 指定其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::Push</name>
+    <message>
+        <source>The secret %1 is not stored: store it with &quot;rebatesync-cli secret set %1&quot;.</source>
+        <translation>密钥 %1 尚未保存：请用“rebatesync-cli secret set %1”保存。</translation>
     </message>
 </context>
 <context>

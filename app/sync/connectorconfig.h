@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/dingtalk/dingtalkconfig.h"
+#include "app/kingdee/kingdeeconfig.h"
 
 #include <optional>
 
@@ -17,6 +18,11 @@ class ConnectorConfig final
 public:
     static std::optional<dingtalk::DingTalkConfig>
     dingTalk(const Settings &settings, const QString &appSecret, QString *error);
+    // `password` is needed by auth = password, `appSecret` by appsecret, sign and signature;
+    // the other may be empty. An empty required secret is named like a missing setting.
+    static std::optional<kingdee::KingdeeConfig> kingdee(const Settings &settings,
+                                                         const QString &password,
+                                                         const QString &appSecret, QString *error);
 };
 
 } // namespace rs::sync
