@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/kingdee/kingdeeclient.h"
+#include "kingdeetesting.h"
 #include "app/mapping/schemeresolver.h"
 #include "app/sync/pushjob.h"
 #include "sandbox.h"
@@ -9,22 +10,6 @@
 #include <QTimer>
 
 namespace rs::testing {
-
-inline kingdee::KingdeeConfig sandboxKingdee(const sandbox::Sandbox &sandbox,
-                                             kingdee::KingdeeConfig::Auth auth =
-                                                 kingdee::KingdeeConfig::Auth::AppSecret)
-{
-    kingdee::KingdeeConfig c;
-    c.url = QUrl(sandbox.baseUrl() + QStringLiteral("/k3cloud"));
-    c.acctId = QStringLiteral("sandbox-dc");
-    c.username = QStringLiteral("demo");
-    c.auth = auth;
-    c.appId = QStringLiteral("302745_MDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1u");
-    c.appSecret = QStringLiteral("sandbox-app-secret");
-    c.password = QStringLiteral("sandbox-password");
-    c.orgNumber = QStringLiteral("100");
-    return c;
-}
 
 inline std::shared_ptr<const Scheme> builtinScheme()
 {

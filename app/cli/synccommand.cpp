@@ -17,19 +17,22 @@
 namespace rs::cli {
 namespace {
 
-// The secret the configured auth mode needs; the other one is not read at all.
-std::optional<QString> kingdeeSecret(const Context &context, const Settings &settings,
-                                     SecretName *which)
+// The secret the configured auth mode needs; the other one is not read at all, and the
+// signature mode signs with the app secret.
+bool readKingdeeSecret(const Context &context, const Settings &settings, QString *password,
+                       QString *appSecret)
 {
-    const QString auth = settings.text(QLatin1String(keys::KingdeeAuth));
-    *which = auth == QLatin1String("password") ? SecretName::KingdeePassword
-                                               : SecretName::KingdeeAppSecret;
-    const SecretResult secret = SecretStore(context.profile.keychainScope()).readNow(*which);
+    const bool byPassword =
+        settings.text(QLatin1String(keys::KingdeeAuth)) == QLatin1String("password");
+    const SecretResult secret = SecretStore(context.profile.keychainScope())
+                                    .readNow(byPassword ? SecretName::KingdeePassword
+                                                        : SecretName::KingdeeAppSecret);
     if (!secret.ok()) {
         context.fail(secret.message);
-        return std::nullopt;
+        return false;
     }
-    return secret.value;
+    *(byPassword ? password : appSecret) = secret.value;
+    return true;
 }
 
 } // namespace
@@ -77,16 +80,15 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
     options.batchSize = settings.integer(QLatin1String(keys::KingdeeBatchSize));
     options.concurrency = settings.integer(QLatin1String(keys::KingdeeConcurrency));
 
-    QString secret;
-    if (!options.dryRun) {
-        SecretName which = SecretName::KingdeeAppSecret;
-        const auto value = kingdeeSecret(context, settings, &which);
-        if (!value)
-            return ConfigError;
-        secret = *value;
-    }
+    QString password;
+    QString appSecret;
+    if (!options.dryRun && !readKingdeeSecret(context, settings, &password, &appSecret))
+        return ConfigError;
     QString error;
-    auto config = sync::ConnectorConfig::kingdee(settings, secret, &error);
+    // A dry run talks to nobody: it needs neither a secret nor a complete Kingdee setup.
+    auto config = options.dryRun
+        ? std::optional<kingdee::KingdeeConfig>(kingdee::KingdeeConfig {})
+        : sync::ConnectorConfig::kingdee(settings, password, appSecret, &error);
     if (!config) {
         context.fail(error);
         return ConfigError;
