@@ -2,6 +2,7 @@
 
 #include "app/cli/clicontext.h"
 #include "app/cli/listcommand.h"
+#include "app/cli/previewcommand.h"
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
 
@@ -26,6 +27,10 @@ QString CliApp::helpText()
               "\n"
               "Commands:\n"
               "  list [--state STATE] [--json]   applications with approval and sync state\n"
+              "  preview ID [--json]             the Kingdee bills (BatchSave body) application\n"
+              "                                  ID makes under the configured scheme, with\n"
+              "                                  its issues; exit 1 when it has issues or no "
+              "bill\n"
               "  status [--json]                 counts per state, API calls, DingTalk usage\n"
               "  secret set NAME                 store a secret read from standard input in "
               "the\n"
@@ -70,6 +75,8 @@ int CliApp::run(const QStringList &arguments)
         return StatusCommand::run(context, rest);
     if (command == QLatin1String("list"))
         return ListCommand::run(context, rest);
+    if (command == QLatin1String("preview"))
+        return PreviewCommand::run(context, rest);
     if (command == QLatin1String("secret"))
         return SecretCommand::run(context, rest);
 
