@@ -26,8 +26,9 @@ Outcome evaluate(const QString &expression, const QJsonObject &row = {})
     const std::optional<Expression> parsed = Expression::parse(expression, &error);
     if (!parsed)
         return {false, false, QStringLiteral("parse: ") + error};
-    const QJsonObject header {{QStringLiteral("组织"), QStringLiteral("100")}};
-    const FlatRecord record(header, &row, &row);
+    const SourceFields header(QJsonObject {{QStringLiteral("组织"), QStringLiteral("100")}});
+    const SourceFields fields(row);
+    const FlatRecord record(header, &fields, &fields);
     const std::optional<Value> value = parsed->evaluate(
         record, [] { return kNow; }, &error);
     if (!value)

@@ -2,6 +2,7 @@
 
 #include "app/mapping/decimal.h"
 #include "app/mapping/scheme.h"
+#include "app/mapping/sourcefields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -75,22 +76,24 @@ QString failure(const CheckSpec &check, const QString &standard)
         .arg(checkName(check), detail);
 }
 
-void compare(const CheckSpec &check, const BillDraft &bill, const QString &billId,
+void compare(const CheckSpec &check, BillValues &values, const QString &billId,
              QList<MappingIssue> &issues)
 {
-    for (const auto &[path, value] : valuesAt(bill.model, check.field)) {
+    for (const FieldValue &field : values.at(check.field)) {
+        const qsizetype entry = field.entry;
+        const QJsonValue &value = field.value;
+        const std::optional<Decimal> &number = field.number();
         if (value.isUndefined())
             continue; // absence is the required check's business
-        const std::optional<Decimal> number = numberIn(value);
         if (!number) {
             issues.append(
-                {billId, path,
+                {billId, entryPath(check.field, entry),
                  failure(check,
                          QCoreApplication::translate("rs::Mapping", "\"%1\" is not a number")
                              .arg(value.toVariant().toString()))});
         } else if (!holds(*number <=> check.operand, check.op)) {
             issues.append(
-                {billId, path,
+                {billId, entryPath(check.field, entry),
                  failure(check,
                          QCoreApplication::translate("rs::Mapping", "%1 is not %2 %3")
                              .arg(number->toString(), check.op, check.operand.toString()))});
@@ -98,18 +101,20 @@ void compare(const CheckSpec &check, const BillDraft &bill, const QString &billI
     }
 }
 
-void sumEquals(const CheckSpec &check, const BillDraft &bill, const QList<QJsonObject> &rows,
+void sumEquals(const CheckSpec &check, BillValues &values, const QList<const SourceFields *> &rows,
                const QString &billId, QList<MappingIssue> &issues)
 {
     try {
         Decimal entries;
-        for (const auto &[path, value] : valuesAt(bill.model, check.field)) {
+        for (const FieldValue &field : values.at(check.field)) {
+            const qsizetype entry = field.entry;
+            const QJsonValue &value = field.value;
+            const std::optional<Decimal> &number = field.number();
             if (value.isUndefined())
                 continue;
-            const std::optional<Decimal> number = numberIn(value);
             if (!number) {
                 issues.append(
-                    {billId, path,
+                    {billId, entryPath(check.field, entry),
                      failure(check,
                              QCoreApplication::translate("rs::Mapping", "\"%1\" is not a number")
                                  .arg(value.toVariant().toString()))});
@@ -118,8 +123,9 @@ void sumEquals(const CheckSpec &check, const BillDraft &bill, const QList<QJsonO
             entries += *number;
         }
         Decimal source;
-        for (const QJsonObject &row : rows) {
-            const QString text = row.value(check.column).toString();
+        for (const SourceFields *row : rows) {
+            const Value *cell = row->find(check.column);
+            const QString text = cell ? cell->toText() : QString();
             const std::optional<Decimal> number = Decimal::parse(text);
             if (!number) {
                 issues.append({billId, check.column,
@@ -151,12 +157,15 @@ void sumEquals(const CheckSpec &check, const BillDraft &bill, const QList<QJsonO
     }
 }
 
-void required(const CheckSpec &check, const BillDraft &bill, const QString &billId,
+void required(const CheckSpec &check, BillValues &values, const QString &billId,
               QList<MappingIssue> &issues)
 {
     for (const QString &field : check.fields) {
-        for (const auto &[path, value] : valuesAt(bill.model, field)) {
+        for (const FieldValue &fieldValue : values.at(field)) {
+            const qsizetype entry = fieldValue.entry;
+            const QJsonValue &value = fieldValue.value;
             if (!hasValue(value)) {
+                const QString path = entryPath(field, entry);
                 issues.append(
                     {billId, path,
                      failure(
@@ -169,39 +178,60 @@ void required(const CheckSpec &check, const BillDraft &bill, const QString &bill
 
 } // namespace
 
-QList<QPair<QString, QJsonValue>> valuesAt(const QJsonObject &model, const QString &path)
+const std::optional<Decimal> &FieldValue::number() const
 {
-    QList<QPair<QString, QJsonValue>> values;
+    if (!m_number)
+        m_number = numberIn(value);
+    return *m_number;
+}
+
+const QList<FieldValue> &BillValues::at(const QString &path)
+{
+    for (const auto &[cachedPath, cached] : std::as_const(m_cache)) {
+        if (cachedPath == path)
+            return cached;
+    }
+    m_cache.append({path, {}});
+    QList<FieldValue> &values = m_cache.last().second;
     const qsizetype dot = path.indexOf(QLatin1Char('.'));
     if (dot < 0) {
-        values.append({path, model.value(path)});
+        values.append({-1, m_model.value(path)});
         return values;
     }
-    const QString entryName = path.left(dot);
-    const QString child = path.mid(dot + 1);
-    const QJsonArray entries = model.value(entryName).toArray();
+    const QJsonArray entries = m_model.value(QStringView(path).left(dot)).toArray();
+    const QStringView child = QStringView(path).mid(dot + 1);
     if (entries.isEmpty())
-        values.append({entryName, QJsonValue(QJsonValue::Undefined)});
+        values.append({-1, QJsonValue(QJsonValue::Undefined)});
+    values.reserve(entries.size());
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        values.append({QStringLiteral("%1[%2].%3").arg(entryName).arg(i).arg(child),
-                       entries.at(i).toObject().value(child)});
+        values.append({i, entries.at(i).toObject().value(child)});
     }
     return values;
 }
 
-void runChecks(const Scheme &scheme, const BillDraft &bill, const QList<QJsonObject> &rows,
+QString entryPath(const QString &path, qsizetype entry)
+{
+    const qsizetype dot = path.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return path;
+    if (entry < 0)
+        return path.left(dot);
+    return QStringLiteral("%1[%2]%3").arg(path.left(dot)).arg(entry).arg(path.mid(dot));
+}
+
+void runChecks(const Scheme &scheme, BillValues &values, const QList<const SourceFields *> &rows,
                const QString &billId, QList<MappingIssue> &issues)
 {
     for (const CheckSpec &check : scheme.checks) {
         switch (check.kind) {
         case CheckSpec::Kind::Compare:
-            compare(check, bill, billId, issues);
+            compare(check, values, billId, issues);
             break;
         case CheckSpec::Kind::SumEquals:
-            sumEquals(check, bill, rows, billId, issues);
+            sumEquals(check, values, rows, billId, issues);
             break;
         case CheckSpec::Kind::Required:
-            required(check, bill, billId, issues);
+            required(check, values, billId, issues);
             break;
         }
     }

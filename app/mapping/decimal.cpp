@@ -56,6 +56,12 @@ std::array<quint32, 4> limbs(U128 a)
 // False on overflow.
 bool multiply(U128 a, U128 b, U128 &product)
 {
+    // Fast path for the common case, money times a small factor or a power of ten.
+    if (a.high == 0 && b.high == 0
+        && (a.low == 0 || b.low <= std::numeric_limits<quint64>::max() / a.low)) {
+        product = {0, a.low * b.low};
+        return true;
+    }
     const std::array<quint32, 4> x = limbs(a);
     const std::array<quint32, 4> y = limbs(b);
     std::array<quint64, 8> result {};
@@ -159,17 +165,6 @@ U128 roundOff(U128 a, int digits)
     return quotient;
 }
 
-QString digitsOf(U128 a)
-{
-    if (a.high == 0)
-        return QString::number(a.low);
-    QString reversed;
-    while (!isZero(a))
-        reversed.append(QLatin1Char(char('0' + divideSmall(a, 10))));
-    std::reverse(reversed.begin(), reversed.end());
-    return reversed;
-}
-
 } // namespace
 
 struct DecimalAccess
@@ -219,6 +214,11 @@ std::optional<Decimal> Decimal::parse(QStringView text)
     int groupDigits = 0; // digits since the last separator
     bool grouped = false;
     auto appendDigit = [&magnitude](QChar c) {
+        const quint64 digit = quint64(c.unicode() - '0');
+        if (magnitude.high == 0 && magnitude.low < quint64(1000000000000000000)) {
+            magnitude.low = magnitude.low * 10 + digit; // cannot overflow below 10^18
+            return true;
+        }
         U128 shifted;
         return multiply(magnitude, {0, 10}, shifted)
             && add(shifted, {0, quint64(c.unicode() - '0')}, magnitude);
@@ -259,15 +259,27 @@ std::optional<Decimal> Decimal::parse(QStringView text)
 
 QString Decimal::toString() const
 {
-    QString digits = digitsOf(DecimalAccess::magnitude(*this));
-    if (m_scale > 0) {
-        if (digits.size() <= m_scale)
-            digits.prepend(QString(m_scale - digits.size() + 1, QLatin1Char('0')));
-        digits.insert(digits.size() - m_scale, QLatin1Char('.'));
+    // Digits right to left into a small buffer, then one allocation for the text.
+    std::array<char, 48> buffer {};
+    qsizetype pos = qsizetype(buffer.size());
+    U128 rest = DecimalAccess::magnitude(*this);
+    int written = 0;
+    while (rest.high != 0 || rest.low != 0 || written <= m_scale) {
+        if (written == m_scale && m_scale > 0)
+            buffer[--pos] = '.';
+        quint32 digit = 0;
+        if (rest.high == 0) {
+            digit = quint32(rest.low % 10);
+            rest.low /= 10;
+        } else {
+            digit = divideSmall(rest, 10);
+        }
+        buffer[--pos] = char('0' + digit);
+        ++written;
     }
     if (m_negative)
-        digits.prepend(QLatin1Char('-'));
-    return digits;
+        buffer[--pos] = '-';
+    return QString::fromLatin1(buffer.data() + pos, qsizetype(buffer.size()) - pos);
 }
 
 QString Decimal::toString(int scale) const

@@ -8,6 +8,20 @@
 namespace rs {
 namespace {
 
+void collectNames(const ExpressionNode &node, QStringList &names)
+{
+    if (node.kind == ExpressionNode::Kind::Placeholder)
+        names.append(node.placeholder.name);
+    if (node.kind == ExpressionNode::Kind::Text) {
+        for (const Template::Piece &piece : node.text.pieces()) {
+            if (piece.placeholder)
+                names.append(piece.placeholder->name);
+        }
+    }
+    for (const auto &child : node.children)
+        collectNames(*child, names);
+}
+
 bool readsRows(const ExpressionNode &node)
 {
     if (node.kind == ExpressionNode::Kind::Placeholder && node.placeholder.fromRow)
@@ -37,9 +51,21 @@ std::optional<Expression> Expression::parse(const QString &text, QString *error)
         return std::nullopt;
     Expression expression;
     expression.m_usesRows = readsRows(*root);
+    collectNames(*root, expression.m_names);
     expression.m_root = std::move(root);
     expression.m_source = text;
     return expression;
+}
+
+bool Expression::readsAnyOf(const QSet<QString> &names) const
+{
+    if (m_usesRows)
+        return true;
+    for (const QString &name : m_names) {
+        if (names.contains(name))
+            return true;
+    }
+    return false;
 }
 
 std::optional<Value> Expression::evaluate(const FlatRecord &record, const Clock &clock,

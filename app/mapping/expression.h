@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QDateTime>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -33,12 +35,15 @@ public:
                                   QString *error) const;
 
     bool usesRows() const { return m_usesRows; }
+    // As Template::readsAnyOf.
+    bool readsAnyOf(const QSet<QString> &names) const;
     const QString &source() const { return m_source; }
 
 private:
     std::shared_ptr<const ExpressionNode> m_root;
     QString m_source;
     bool m_usesRows = false;
+    QStringList m_names; // every placeholder's name
 };
 
 } // namespace rs

@@ -2,43 +2,17 @@
 
 #include "app/mapping/value.h"
 
-#include <QJsonArray>
-
 namespace rs {
-
-QJsonValue FlatRecord::json(const Placeholder &placeholder) const
-{
-    const QJsonObject *row = placeholder.fromRow ? m_row : m_billRow;
-    if (row) {
-        const auto it = row->constFind(placeholder.name);
-        if (it != row->constEnd())
-            return it.value();
-    }
-    const auto it = m_header.constFind(placeholder.name);
-    return it == m_header.constEnd() ? QJsonValue(QJsonValue::Undefined) : it.value();
-}
 
 Value FlatRecord::value(const Placeholder &placeholder) const
 {
-    const QJsonValue v = json(placeholder);
-    switch (v.type()) {
-    case QJsonValue::String:
-        return Value::text(v.toString());
-    case QJsonValue::Array: {
-        QStringList items;
-        const QJsonArray array = v.toArray();
-        for (const QJsonValue &item : array)
-            items.append(item.toString());
-        return Value::list(items);
+    const SourceFields *row = placeholder.fromRow ? m_row : m_billRow;
+    if (row) {
+        if (const Value *found = row->find(placeholder.name))
+            return *found;
     }
-    case QJsonValue::Bool:
-        return Value::boolean(v.toBool());
-    case QJsonValue::Double:
-        // Not produced by the fetch (values are strings); kept readable, never used as money.
-        return Value::text(v.toVariant().toString());
-    default:
-        return {};
-    }
+    const Value *found = m_header.find(placeholder.name);
+    return found ? *found : Value();
 }
 
 Value FlatRecord::fill(const Template &tmpl) const
@@ -50,6 +24,8 @@ Value FlatRecord::fill(const Template &tmpl) const
 
 QString FlatRecord::fillText(const Template &tmpl) const
 {
+    if (tmpl.isSinglePlaceholder())
+        return value(*tmpl.pieces().constFirst().placeholder).toText();
     QString text;
     for (const Template::Piece &piece : tmpl.pieces())
         text += piece.placeholder ? value(*piece.placeholder).toText() : piece.text;

@@ -1,9 +1,7 @@
 #pragma once
 
+#include "app/mapping/sourcefields.h"
 #include "app/mapping/template.h"
-
-#include <QJsonObject>
-#include <QJsonValue>
 
 namespace rs {
 
@@ -16,14 +14,12 @@ class Value;
 class FlatRecord final
 {
 public:
-    FlatRecord(const QJsonObject &header, const QJsonObject *billRow, const QJsonObject *row)
+    FlatRecord(const SourceFields &header, const SourceFields *billRow, const SourceFields *row)
         : m_header(header)
         , m_billRow(billRow)
         , m_row(row)
     { }
 
-    // Undefined when the field is absent (not filled in).
-    QJsonValue json(const Placeholder &placeholder) const;
     // Text, a list for a multi-select, NULL when absent.
     Value value(const Placeholder &placeholder) const;
     // The template filled in: a lone placeholder keeps its value; otherwise text, with absent
@@ -32,9 +28,9 @@ public:
     QString fillText(const Template &tmpl) const;
 
 private:
-    const QJsonObject &m_header;
-    const QJsonObject *m_billRow;
-    const QJsonObject *m_row;
+    const SourceFields &m_header;
+    const SourceFields *m_billRow;
+    const SourceFields *m_row;
 };
 
 } // namespace rs

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace rs {
 namespace {
@@ -31,6 +32,19 @@ const char *approvalName(ApprovalState state)
     }
     return QT_TRANSLATE_NOOP("rs::Mapping", "revoked");
 }
+
+// A field's path for messages, spelled out only when there is something to say about it.
+struct FieldPath
+{
+    const QString *entry; // FEntity, or null for a header field
+    qsizetype index;
+    const QString *name;
+
+    QString text() const
+    {
+        return entry ? QStringLiteral("%1[%2].%3").arg(*entry).arg(index).arg(*name) : *name;
+    }
+};
 
 struct Group
 {
@@ -55,19 +69,47 @@ public:
             const QJsonDocument header = QJsonDocument::fromJson(application.fieldsJson, &error);
             if (error.error != QJsonParseError::NoError || !header.isObject())
                 return unreadable(error.errorString());
-            m_header = header.object();
+            m_header = SourceFields(header.object());
         }
         m_rows.reserve(application.rowsJson.size());
         for (const QByteArray &json : application.rowsJson) {
             const QJsonDocument row = QJsonDocument::fromJson(json, &error);
             if (error.error != QJsonParseError::NoError || !row.isObject())
                 return unreadable(error.errorString());
-            m_rows.append(row.object());
+            m_rows.append(SourceFields(row.object()));
         }
         return true;
     }
 
     bool hasRows() const { return !m_rows.isEmpty(); }
+
+    // The header fields that read neither an entry row nor a table column are the same on every
+    // bill of the application: map them once (with their issues) and start each bill from them.
+    void mapSharedFields()
+    {
+        QSet<QString> columns;
+        for (const SourceFields &row : std::as_const(m_rows)) {
+            const QList<QString> names = row.names();
+            for (const QString &name : names)
+                columns.insert(name);
+        }
+        const FlatRecord headerRecord(m_header, nullptr, nullptr);
+        m_collectShared = true;
+        for (const FieldSpec &field : m_scheme.fields) {
+            const bool perBill = field.source == FieldSpec::Source::Entries
+                || (field.source == FieldSpec::Source::Template
+                    && field.valueTemplate.readsAnyOf(columns))
+                || (field.source == FieldSpec::Source::Expression
+                    && field.expression->readsAnyOf(columns));
+            if (perBill)
+                continue;
+            m_shared.insert(&field);
+            const QJsonValue value = mapField(field, headerRecord, {nullptr, -1, &field.name});
+            if (!value.isUndefined())
+                m_sharedModel.insert(field.name, value);
+        }
+        m_collectShared = false;
+    }
 
     QList<Group> groups() const
     {
@@ -98,7 +140,7 @@ public:
         BillDraft bill;
         bill.group = group.value;
         bill.rows = group.rows;
-        const QJsonObject *first = group.rows.isEmpty() ? nullptr : &m_rows[group.rows.first()];
+        const SourceFields *first = group.rows.isEmpty() ? nullptr : &m_rows[group.rows.first()];
         const FlatRecord billRecord(m_header, first, first);
         bill.key = billRecord.fillText(m_scheme.idempotencyKey);
         const qsizetype issuesBefore = m_result.issues.size();
@@ -113,9 +155,14 @@ public:
                       .arg(m_scheme.idempotencyKey.source()));
         }
 
+        bill.model = m_sharedModel;
+        for (const MappingIssue &shared : std::as_const(m_sharedIssues))
+            issue(shared.field, shared.message);
         for (const FieldSpec &field : m_scheme.fields) {
+            if (m_shared.contains(&field))
+                continue;
             if (field.source != FieldSpec::Source::Entries) {
-                const QJsonValue value = mapField(field, billRecord, field.name);
+                const QJsonValue value = mapField(field, billRecord, {nullptr, -1, &field.name});
                 if (!value.isUndefined())
                     bill.model.insert(field.name, value);
                 continue;
@@ -125,9 +172,8 @@ public:
                 const FlatRecord rowRecord(m_header, first, &m_rows[group.rows[n]]);
                 QJsonObject entry;
                 for (const FieldSpec &child : field.entryFields) {
-                    const QJsonValue value = mapField(
-                        child, rowRecord,
-                        QStringLiteral("%1[%2].%3").arg(field.name).arg(n).arg(child.name));
+                    const QJsonValue value =
+                        mapField(child, rowRecord, {&field.name, n, &child.name});
                     if (!value.isUndefined())
                         entry.insert(child.name, value);
                 }
@@ -136,13 +182,14 @@ public:
             bill.model.insert(field.name, entries);
         }
         bill.model.insert(m_scheme.idempotencyField, bill.key);
-        bill.amount = amountOf(bill.model);
+        BillValues values(bill.model);
+        bill.amount = amountOf(values);
 
-        QList<QJsonObject> rows;
+        QList<const SourceFields *> rows;
         rows.reserve(group.rows.size());
         for (int i : group.rows)
-            rows.append(m_rows[i]);
-        runChecks(m_scheme, bill, rows, m_billId, m_result.issues);
+            rows.append(&m_rows[i]);
+        runChecks(m_scheme, values, rows, m_billId, m_result.issues);
         bill.hasErrors = m_result.issues.size() > issuesBefore;
         m_result.bills.append(bill);
     }
@@ -161,10 +208,13 @@ private:
 
     void issue(const QString &field, const QString &message)
     {
-        m_result.issues.append({m_billId, field, message});
+        if (m_collectShared)
+            m_sharedIssues.append({QString(), field, message});
+        else
+            m_result.issues.append({m_billId, field, message});
     }
 
-    QJsonValue mapField(const FieldSpec &field, const FlatRecord &record, const QString &path)
+    QJsonValue mapField(const FieldSpec &field, const FlatRecord &record, const FieldPath &path)
     {
         Value raw;
         switch (field.source) {
@@ -177,7 +227,7 @@ private:
             QString error;
             std::optional<Value> value = field.expression->evaluate(record, m_clock, &error);
             if (!value) {
-                issue(path,
+                issue(path.text(),
                       QCoreApplication::translate("rs::Mapping", "_function %1: %2")
                           .arg(field.expression->source().trimmed(), error));
                 return QJsonValue(QJsonValue::Undefined);
@@ -197,19 +247,19 @@ private:
             error = QCoreApplication::translate("rs::Mapping",
                                                 "a number grew beyond 38 digits (overflow)");
         }
-        issue(path, error);
+        issue(path.text(), error);
         return QJsonValue(QJsonValue::Undefined);
     }
 
-    QString amountOf(const QJsonObject &model)
+    QString amountOf(BillValues &values)
     {
         if (m_scheme.amountField.isEmpty())
             return {};
         Decimal total;
         try {
-            for (const auto &[path, value] : valuesAt(model, m_scheme.amountField)) {
-                if (const std::optional<Decimal> number = Decimal::parse(value.toString()))
-                    total += *number;
+            for (const FieldValue &field : values.at(m_scheme.amountField)) {
+                if (field.number())
+                    total += *field.number();
             }
             return total.toString(2);
         } catch (const DecimalOverflow &) {
@@ -220,9 +270,13 @@ private:
     const Scheme &m_scheme;
     const Clock &m_clock;
     MappingResult &m_result;
-    QJsonObject m_header;
-    QList<QJsonObject> m_rows;
+    SourceFields m_header;
+    QList<SourceFields> m_rows;
     QString m_billId;
+    QSet<const FieldSpec *> m_shared;
+    QJsonObject m_sharedModel;
+    QList<MappingIssue> m_sharedIssues;
+    bool m_collectShared = false;
 };
 
 bool hasEntries(const Scheme &scheme)
@@ -270,6 +324,7 @@ MappingResult mapApplication(const ApplicationRecord &application, const Scheme 
                                          "bill to make")});
         return result;
     }
+    mapper.mapSharedFields();
     const QList<Group> groups = mapper.groups();
     for (const Group &group : groups)
         mapper.mapBill(group);

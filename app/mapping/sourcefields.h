@@ -1,0 +1,33 @@
+#pragma once
+
+#include "app/mapping/value.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+namespace rs {
+
+// One source record (the application's header, or one flattened table row) read once into
+// values by name. QJsonObject looks keys up by comparing UTF-8 text on every call; mapping reads
+// the same few names for every field of every bill, so they are converted once here.
+class SourceFields final
+{
+public:
+    SourceFields() = default;
+    explicit SourceFields(const QJsonObject &object);
+
+    // Null when the field is absent (not filled in).
+    const Value *find(const QString &name) const
+    {
+        const auto it = m_values.constFind(name);
+        return it == m_values.constEnd() ? nullptr : &it.value();
+    }
+    bool contains(const QString &name) const { return m_values.contains(name); }
+    QList<QString> names() const { return m_values.keys(); }
+
+private:
+    QHash<QString, Value> m_values;
+};
+
+} // namespace rs
