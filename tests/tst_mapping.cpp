@@ -246,6 +246,8 @@ private Q_SLOTS:
                  qPrintable(issuesText(result)));
         QCOMPARE(result.issues.at(0).bill, QStringLiteral("202503031012000123456-C1"));
         QVERIFY(!entry(result.bills.at(0), 0).contains(QLatin1String("FNOTAXAMOUNTFOR")));
+        QCOMPARE(result.bills.at(0).amount, QString());
+        QCOMPARE(result.bills.at(1).amount, QStringLiteral("-600.00"));
     }
 
     void notApproved_isPreviewedButNotSendable()
@@ -456,17 +458,24 @@ private Q_SLOTS:
                  qPrintable(issuesText(result)));
     }
 
-    void idempotencyKey_withoutBusinessId_isAnIssue()
+    void idempotencyKey_withoutValue_isAnIssue()
     {
-        ApplicationRecord application =
-            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("1"))});
-        QJsonObject header = QJsonDocument::fromJson(application.fieldsJson).object();
-        header.remove(QStringLiteral("business_id"));
-        application.fieldsJson = QJsonDocument(header).toJson();
-        const MappingResult result = mapApplication(application, *builtinScheme());
-        // The key still carries the customer, so it is "-C1", which is not empty: the required
-        // check is what a clerk sees only when the whole key is empty. Here it is kept as given.
-        QCOMPARE(result.bills.at(0).key, QStringLiteral("-C1"));
+        const SchemeLoadResult loaded = editedScheme([](QJsonObject &s) {
+            QJsonObject target = s.value(QLatin1String("target")).toObject();
+            target.insert(QStringLiteral("idempotency"),
+                          QJsonObject {{QStringLiteral("key"), QStringLiteral("{{合同号}}")}});
+            s.insert(QStringLiteral("target"), target);
+        });
+        QVERIFY2(loaded.scheme, qPrintable(loaded.error));
+        QCOMPARE(loaded.scheme->idempotencyField, QStringLiteral("FAR_OtherRemarks"));
+        const MappingResult result = mapApplication(
+            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("1"))}),
+            *loaded.scheme);
+        QVERIFY(result.bills.at(0).hasErrors);
+        QCOMPARE(result.issues.at(0).bill, QStringLiteral("#1"));
+        QVERIFY2(hasIssue(result, QStringLiteral("FAR_OtherRemarks"),
+                          QStringLiteral("the idempotency key {{合同号}} has no value")),
+                 qPrintable(issuesText(result)));
     }
 
     void types_defaultsAndParsers()

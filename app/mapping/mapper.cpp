@@ -257,9 +257,11 @@ private:
             return {};
         Decimal total;
         try {
+            // A missing or unreadable amount makes the total unknown, not smaller.
             for (const FieldValue &field : values.at(m_scheme.amountField)) {
-                if (field.number())
-                    total += *field.number();
+                if (!field.number())
+                    return {};
+                total += *field.number();
             }
             return total.toString(2);
         } catch (const DecimalOverflow &) {

@@ -21,7 +21,9 @@ struct BillDraft
 {
     QString key; // idempotency key, also written into the bill (FAR_OtherRemarks by default)
     QString group; // the grouping value, e.g. the customer code
-    QString amount; // the bill's total as Kingdee books it (sum of the amount field), scale 2
+    // The bill's total as Kingdee books it (sum of the scheme's amount field), scale 2, e.g.
+    // "-600.10"; empty when an amount is missing or unreadable.
+    QString amount;
     QJsonObject model;
     QList<int> rows; // indexes into the application's rowsJson, in order
     bool hasErrors = false; // some issue names this bill: it must not be sent

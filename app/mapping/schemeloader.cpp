@@ -341,7 +341,11 @@ private:
                     "rs::Mapping", "missing; give a fixed value, a {{template}} or _function …"));
         bool usesRows = false;
         const QLatin1String functionPrefix("_function");
-        if (value.isString() && value.toString().trimmed().startsWith(functionPrefix)) {
+        const QString text = value.toString().trimmed();
+        // "_function EXPR": the keyword, then space; "_functional" is just text.
+        const bool isExpression = value.isString() && text.startsWith(functionPrefix)
+            && (text.size() == functionPrefix.size() || text.at(functionPrefix.size()).isSpace());
+        if (isExpression) {
             QString error;
             field.expression =
                 Expression::parse(value.toString().trimmed().mid(functionPrefix.size()), &error);
