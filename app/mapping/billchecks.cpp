@@ -23,8 +23,14 @@ bool hasValue(const QJsonValue &value)
 {
     if (value.isUndefined() || value.isNull())
         return false;
-    if (value.isString())
-        return !value.toString().trimmed().isEmpty();
+    if (value.isString()) {
+        const QString text = value.toString();
+        for (const QChar c : text) {
+            if (!c.isSpace())
+                return true;
+        }
+        return false;
+    }
     if (value.isArray())
         return !value.toArray().isEmpty();
     if (value.isObject()) {
@@ -161,6 +167,16 @@ void required(const CheckSpec &check, BillValues &values, const QString &billId,
               QList<MappingIssue> &issues)
 {
     for (const QString &field : check.fields) {
+        // A header field is one lookup; only entry paths go through the shared reader.
+        if (!field.contains(QLatin1Char('.'))) {
+            if (!hasValue(values.model().value(field))) {
+                issues.append({billId, field,
+                               failure(check,
+                                       QCoreApplication::translate("rs::Mapping", "%1 has no value")
+                                           .arg(field))});
+            }
+            continue;
+        }
         for (const FieldValue &fieldValue : values.at(field)) {
             const qsizetype entry = fieldValue.entry;
             const QJsonValue &value = fieldValue.value;

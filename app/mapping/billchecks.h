@@ -42,6 +42,7 @@ public:
         : m_model(model)
     { }
     const QList<FieldValue> &at(const QString &path);
+    const QJsonObject &model() const { return m_model; }
 
 private:
     const QJsonObject &m_model;

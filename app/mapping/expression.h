@@ -37,6 +37,7 @@ public:
     bool usesRows() const { return m_usesRows; }
     // As Template::readsAnyOf.
     bool readsAnyOf(const QSet<QString> &names) const;
+    const QStringList &placeholderNames() const { return m_names; }
     const QString &source() const { return m_source; }
 
 private:

@@ -69,14 +69,14 @@ public:
             const QJsonDocument header = QJsonDocument::fromJson(application.fieldsJson, &error);
             if (error.error != QJsonParseError::NoError || !header.isObject())
                 return unreadable(error.errorString());
-            m_header = SourceFields(header.object());
+            m_header = SourceFields(header.object(), &m_scheme.sourceNames);
         }
         m_rows.reserve(application.rowsJson.size());
         for (const QByteArray &json : application.rowsJson) {
             const QJsonDocument row = QJsonDocument::fromJson(json, &error);
             if (error.error != QJsonParseError::NoError || !row.isObject())
                 return unreadable(error.errorString());
-            m_rows.append(SourceFields(row.object()));
+            m_rows.append(SourceFields(row.object(), &m_scheme.sourceNames));
         }
         return true;
     }

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -77,6 +78,8 @@ struct Scheme
     QList<FieldSpec> fields;
     QHash<QString, QHash<QString, QString>> valueMaps;
     QList<CheckSpec> checks;
+    // Every source name a template, expression or check reads: the only ones mapping converts.
+    QSet<QString> sourceNames;
 };
 
 } // namespace rs

@@ -30,6 +30,7 @@ public:
             || !loadChecks(root.value(QLatin1String("checks")))) {
             return nullptr;
         }
+        collectSourceNames();
         return scheme;
     }
 
@@ -606,6 +607,38 @@ private:
                 QCoreApplication::translate("rs::Mapping", "\"%1\" is not a number").arg(text));
         out = *number;
         return true;
+    }
+
+    void addNames(const Template &tmpl)
+    {
+        for (const Template::Piece &piece : tmpl.pieces()) {
+            if (piece.placeholder)
+                m_scheme->sourceNames.insert(piece.placeholder->name);
+        }
+    }
+
+    void addNames(const QList<FieldSpec> &fields)
+    {
+        for (const FieldSpec &field : fields) {
+            addNames(field.valueTemplate);
+            if (field.expression) {
+                for (const QString &name : field.expression->placeholderNames())
+                    m_scheme->sourceNames.insert(name);
+            }
+            addNames(field.entryFields);
+        }
+    }
+
+    void collectSourceNames()
+    {
+        addNames(m_scheme->fields);
+        addNames(m_scheme->idempotencyKey);
+        if (m_scheme->groupBy)
+            addNames(*m_scheme->groupBy);
+        for (const CheckSpec &check : std::as_const(m_scheme->checks)) {
+            if (!check.column.isEmpty())
+                m_scheme->sourceNames.insert(check.column);
+        }
     }
 
     Scheme *m_scheme = nullptr;

@@ -4,10 +4,12 @@
 
 namespace rs {
 
-SourceFields::SourceFields(const QJsonObject &object)
+SourceFields::SourceFields(const QJsonObject &object, const QSet<QString> *wanted)
 {
-    m_values.reserve(object.size());
+    m_values.reserve(wanted ? qMin(object.size(), wanted->size()) : object.size());
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (wanted && !wanted->contains(it.key()))
+            continue;
         const QJsonValue v = it.value();
         switch (v.type()) {
         case QJsonValue::String:

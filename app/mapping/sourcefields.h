@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 namespace rs {
@@ -15,7 +16,8 @@ class SourceFields final
 {
 public:
     SourceFields() = default;
-    explicit SourceFields(const QJsonObject &object);
+    // With `wanted`, only those names are read (the ones the scheme's templates use).
+    explicit SourceFields(const QJsonObject &object, const QSet<QString> *wanted = nullptr);
 
     // Null when the field is absent (not filled in).
     const Value *find(const QString &name) const
