@@ -19,31 +19,6 @@ std::optional<Decimal> numberIn(const QJsonValue &value)
     return std::nullopt;
 }
 
-bool hasValue(const QJsonValue &value)
-{
-    if (value.isUndefined() || value.isNull())
-        return false;
-    if (value.isString()) {
-        const QString text = value.toString();
-        for (const QChar c : text) {
-            if (!c.isSpace())
-                return true;
-        }
-        return false;
-    }
-    if (value.isArray())
-        return !value.toArray().isEmpty();
-    if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (hasValue(it.value()))
-                return true;
-        }
-        return false;
-    }
-    return true;
-}
-
 bool holds(const std::strong_ordering order, const QString &op)
 {
     if (op == QLatin1String("="))
@@ -169,7 +144,7 @@ void required(const CheckSpec &check, BillValues &values, const QString &billId,
     for (const QString &field : check.fields) {
         // A header field is one lookup; only entry paths go through the shared reader.
         if (!field.contains(QLatin1Char('.'))) {
-            if (!hasValue(values.model().value(field))) {
+            if (!values.hasValue(field)) {
                 issues.append({billId, field,
                                failure(check,
                                        QCoreApplication::translate("rs::Mapping", "%1 has no value")
@@ -180,7 +155,7 @@ void required(const CheckSpec &check, BillValues &values, const QString &billId,
         for (const FieldValue &fieldValue : values.at(field)) {
             const qsizetype entry = fieldValue.entry;
             const QJsonValue &value = fieldValue.value;
-            if (!hasValue(value)) {
+            if (!fieldHasValue(value)) {
                 const QString path = entryPath(field, entry);
                 issues.append(
                     {billId, path,
@@ -193,6 +168,41 @@ void required(const CheckSpec &check, BillValues &values, const QString &billId,
 }
 
 } // namespace
+
+bool fieldHasValue(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return false;
+    if (value.isString()) {
+        const QString text = value.toString();
+        for (const QChar c : text) {
+            if (!c.isSpace())
+                return true;
+        }
+        return false;
+    }
+    if (value.isArray())
+        return !value.toArray().isEmpty();
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (fieldHasValue(it.value()))
+                return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool BillValues::hasValue(const QString &name) const
+{
+    if (m_shared) {
+        const auto known = m_shared->constFind(name);
+        if (known != m_shared->constEnd())
+            return known.value();
+    }
+    return fieldHasValue(m_model.value(name));
+}
 
 const std::optional<Decimal> &FieldValue::number() const
 {

@@ -38,14 +38,19 @@ private:
 class BillValues final
 {
 public:
-    explicit BillValues(const QJsonObject &model)
+    // `shared`: whether the header fields every bill of the application shares have a value,
+    // worked out once per application.
+    explicit BillValues(const QJsonObject &model, const QHash<QString, bool> *shared = nullptr)
         : m_model(model)
+        , m_shared(shared)
     { }
     const QList<FieldValue> &at(const QString &path);
-    const QJsonObject &model() const { return m_model; }
+    // Whether the header field `name` has a value (see fieldHasValue).
+    bool hasValue(const QString &name) const;
 
 private:
     const QJsonObject &m_model;
+    const QHash<QString, bool> *m_shared;
     // A bill has a handful of paths; a list beats hashing them.
     QList<QPair<QString, QList<FieldValue>>> m_cache;
 };
@@ -54,6 +59,9 @@ private:
 // each failed rule adds an issue naming the bill, the field and the values it saw.
 void runChecks(const Scheme &scheme, BillValues &values, const QList<const SourceFields *> &rows,
                const QString &billId, QList<MappingIssue> &issues);
+
+// Not absent, not blank text, not an empty list, not an object whose values are all empty.
+bool fieldHasValue(const QJsonValue &value);
 
 // FEntity.FNOTAXAMOUNTFOR and entry 1 → FEntity[1].FNOTAXAMOUNTFOR.
 QString entryPath(const QString &path, qsizetype entry);

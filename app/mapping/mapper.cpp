@@ -107,6 +107,7 @@ public:
             const QJsonValue value = mapField(field, headerRecord, {nullptr, -1, &field.name});
             if (!value.isUndefined())
                 m_sharedModel.insert(field.name, value);
+            m_sharedPresence.insert(field.name, fieldHasValue(value));
         }
         m_collectShared = false;
     }
@@ -170,19 +171,21 @@ public:
             QJsonArray entries;
             for (qsizetype n = 0; n < group.rows.size(); ++n) {
                 const FlatRecord rowRecord(m_header, first, &m_rows[group.rows[n]]);
-                QJsonObject entry;
+                QJsonObject entry = field.blankEntry;
                 for (const FieldSpec &child : field.entryFields) {
                     const QJsonValue value =
                         mapField(child, rowRecord, {&field.name, n, &child.name});
-                    if (!value.isUndefined())
-                        entry.insert(child.name, value);
+                    if (value.isUndefined())
+                        entry.remove(child.name);
+                    else
+                        entry[child.name] = value;
                 }
                 entries.append(entry);
             }
             bill.model.insert(field.name, entries);
         }
         bill.model.insert(m_scheme.idempotencyField, bill.key);
-        BillValues values(bill.model);
+        BillValues values(bill.model, &m_sharedPresence);
         bill.amount = amountOf(values);
 
         QList<const SourceFields *> rows;
@@ -277,6 +280,7 @@ private:
     QString m_billId;
     QSet<const FieldSpec *> m_shared;
     QJsonObject m_sharedModel;
+    QHash<QString, bool> m_sharedPresence; // for the required check
     QList<MappingIssue> m_sharedIssues;
     bool m_collectShared = false;
 };

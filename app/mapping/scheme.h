@@ -38,6 +38,9 @@ struct FieldSpec
     Parser parser = Parser::None;
     QString parserParam; // ConvertObjectParser: the key; the others: the separator
     QList<FieldSpec> entryFields; // Source::Entries: one object per row of the bill
+    // Every entry key with a null value. Each entry starts as a copy: replacing a value is
+    // cheaper than inserting a key into a QJsonObject.
+    QJsonObject blankEntry;
 };
 
 // A rule on a finished bill; a failed one marks the bill as not sendable.

@@ -329,8 +329,12 @@ private:
                             QCoreApplication::translate("rs::Mapping",
                                                         "expected a non-empty list of fields"));
             field.source = FieldSpec::Source::Entries;
-            return loadFields(entries.toArray(), join(path, QStringLiteral("fields")), field.name,
-                              field.entryFields);
+            if (!loadFields(entries.toArray(), join(path, QStringLiteral("fields")), field.name,
+                            field.entryFields))
+                return false;
+            for (const FieldSpec &child : std::as_const(field.entryFields))
+                field.blankEntry.insert(child.name, QJsonValue());
+            return true;
         }
 
         const QJsonValue value = object.value(QLatin1String("value"));
