@@ -159,6 +159,24 @@ private Q_SLOTS:
                  QStringLiteral("-1234.50"));
     }
 
+    void schemeWithoutBeatFlat_stillReadsColumnsPerBill()
+    {
+        const SchemeLoadResult loaded = editedScheme([](QJsonObject &s) {
+            QJsonObject source = s.value(QLatin1String("source")).toObject();
+            source.remove(QStringLiteral("beatFlat"));
+            s.insert(QStringLiteral("source"), source);
+        });
+        QVERIFY2(loaded.scheme, qPrintable(loaded.error));
+        const MappingResult result = mapApplication(
+            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("1")),
+                               rebateRow(QStringLiteral("C2"), QStringLiteral("2"))}),
+            *loaded.scheme);
+        QVERIFY2(!result.hasErrors(), qPrintable(issuesText(result)));
+        QCOMPARE(result.bills.size(), 2);
+        QCOMPARE(result.bills.at(1).model.value(QLatin1String("FCONTACTUNIT")).toObject(),
+                 QJsonObject({{QStringLiteral("FNumber"), QStringLiteral("C2")}}));
+    }
+
     void batchSaveBody_isKingdeesShape()
     {
         const std::shared_ptr<const Scheme> scheme = builtinScheme();

@@ -57,17 +57,6 @@ std::optional<Expression> Expression::parse(const QString &text, QString *error)
     return expression;
 }
 
-bool Expression::readsAnyOf(const QSet<QString> &names) const
-{
-    if (m_usesRows)
-        return true;
-    for (const QString &name : m_names) {
-        if (names.contains(name))
-            return true;
-    }
-    return false;
-}
-
 std::optional<Value> Expression::evaluate(const FlatRecord &record, const Clock &clock,
                                           QString *error) const
 {

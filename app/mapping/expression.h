@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QDateTime>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -35,8 +34,6 @@ public:
                                   QString *error) const;
 
     bool usesRows() const { return m_usesRows; }
-    // As Template::readsAnyOf.
-    bool readsAnyOf(const QSet<QString> &names) const;
     const QStringList &placeholderNames() const { return m_names; }
     const QString &source() const { return m_source; }
 

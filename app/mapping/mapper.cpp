@@ -87,23 +87,11 @@ public:
     // bill of the application: map them once (with their issues) and start each bill from them.
     void mapSharedFields()
     {
-        QSet<QString> columns;
-        for (const SourceFields &row : std::as_const(m_rows)) {
-            const QList<QString> names = row.names();
-            for (const QString &name : names)
-                columns.insert(name);
-        }
         const FlatRecord headerRecord(m_header, nullptr, nullptr);
         m_collectShared = true;
         for (const FieldSpec &field : m_scheme.fields) {
-            const bool perBill = field.source == FieldSpec::Source::Entries
-                || (field.source == FieldSpec::Source::Template
-                    && field.valueTemplate.readsAnyOf(columns))
-                || (field.source == FieldSpec::Source::Expression
-                    && field.expression->readsAnyOf(columns));
-            if (perBill)
+            if (field.perBill)
                 continue;
-            m_shared.insert(&field);
             const QJsonValue value = mapField(field, headerRecord, {nullptr, -1, &field.name});
             if (!value.isUndefined())
                 m_sharedModel.insert(field.name, value);
@@ -160,7 +148,7 @@ public:
         for (const MappingIssue &shared : std::as_const(m_sharedIssues))
             issue(shared.field, shared.message);
         for (const FieldSpec &field : m_scheme.fields) {
-            if (m_shared.contains(&field))
+            if (!field.perBill)
                 continue;
             if (field.source != FieldSpec::Source::Entries) {
                 const QJsonValue value = mapField(field, billRecord, {nullptr, -1, &field.name});
@@ -278,7 +266,6 @@ private:
     SourceFields m_header;
     QList<SourceFields> m_rows;
     QString m_billId;
-    QSet<const FieldSpec *> m_shared;
     QJsonObject m_sharedModel;
     QHash<QString, bool> m_sharedPresence; // for the required check
     QList<MappingIssue> m_sharedIssues;

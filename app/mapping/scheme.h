@@ -38,6 +38,9 @@ struct FieldSpec
     Parser parser = Parser::None;
     QString parserParam; // ConvertObjectParser: the key; the others: the separator
     QList<FieldSpec> entryFields; // Source::Entries: one object per row of the bill
+    // Header field whose value can differ between the bills of one application (it reads a
+    // table column); the others are mapped once per application.
+    bool perBill = false;
     // Every entry key with a null value. Each entry starts as a copy: replacing a value is
     // cheaper than inserting a key into a QJsonObject.
     QJsonObject blankEntry;

@@ -31,6 +31,7 @@ public:
             return nullptr;
         }
         collectSourceNames();
+        markPerBillFields();
         return scheme;
     }
 
@@ -630,6 +631,35 @@ private:
                     m_scheme->sourceNames.insert(name);
             }
             addNames(field.entryFields);
+        }
+    }
+
+    // A table column is named <table>_<label> for a table in beatFlat (MAPPING.md).
+    bool isColumn(const QString &name) const
+    {
+        if (m_scheme->flattenedTables.isEmpty())
+            return true; // no beatFlat: any name might be a column
+        for (const QString &table : std::as_const(m_scheme->flattenedTables)) {
+            if (name.size() > table.size() && name.startsWith(table)
+                && name.at(table.size()) == QLatin1Char('_'))
+                return true;
+        }
+        return false;
+    }
+
+    void markPerBillFields()
+    {
+        for (FieldSpec &field : m_scheme->fields) {
+            QStringList names;
+            if (field.expression)
+                names = field.expression->placeholderNames();
+            for (const Template::Piece &piece : field.valueTemplate.pieces()) {
+                if (piece.placeholder)
+                    names.append(piece.placeholder->name);
+            }
+            field.perBill = field.source == FieldSpec::Source::Entries;
+            for (const QString &name : std::as_const(names))
+                field.perBill = field.perBill || isColumn(name);
         }
     }
 

@@ -2,8 +2,8 @@
 
 #include "app/mapping/value.h"
 
-#include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QSet>
 #include <QString>
 
@@ -22,14 +22,16 @@ public:
     // Null when the field is absent (not filled in).
     const Value *find(const QString &name) const
     {
-        const auto it = m_values.constFind(name);
-        return it == m_values.constEnd() ? nullptr : &it.value();
+        for (const auto &[key, value] : m_values) {
+            if (key == name)
+                return &value;
+        }
+        return nullptr;
     }
-    bool contains(const QString &name) const { return m_values.contains(name); }
-    QList<QString> names() const { return m_values.keys(); }
 
 private:
-    QHash<QString, Value> m_values;
+    // A record has a handful of the names a scheme reads: a flat list beats hashing them.
+    QList<std::pair<QString, Value>> m_values;
 };
 
 } // namespace rs

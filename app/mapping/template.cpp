@@ -54,14 +54,4 @@ bool Template::usesRows() const
     return false;
 }
 
-bool Template::readsAnyOf(const QSet<QString> &names) const
-{
-    for (const Piece &piece : m_pieces) {
-        if (piece.placeholder
-            && (piece.placeholder->fromRow || names.contains(piece.placeholder->name)))
-            return true;
-    }
-    return false;
-}
-
 } // namespace rs

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -38,9 +37,6 @@ public:
         return m_pieces.size() == 1 && m_pieces.constFirst().placeholder.has_value();
     }
     bool usesRows() const;
-    // True when a placeholder reads an entry row or one of `names` (the application's table
-    // columns), i.e. when the value can differ between the bills of one application.
-    bool readsAnyOf(const QSet<QString> &names) const;
     const QString &source() const { return m_source; }
 
 private:
