@@ -628,6 +628,11 @@ private Q_SLOTS:
         QTest::newRow("scale on text")
             << "FDATE" << QByteArray("{\"name\":\"FDATE\",\"value\":\"x\",\"scale\":2}")
             << "target.fields[1].scale: only a decimal field has a scale";
+        QTest::newRow("fractional scale")
+            << "FNOTAXAMOUNTFOR"
+            << QByteArray("{\"name\":\"FNOTAXAMOUNTFOR\",\"value\":\"1\",\"type\":\"decimal\","
+                          "\"scale\":2.5}")
+            << "target.fields[8].fields[1].scale: expected a whole number from 0 to 30";
         QTest::newRow("idempotency field twice")
             << "FDATE" << QByteArray("{\"name\":\"FAR_OtherRemarks\",\"value\":\"x\"}")
             << "target.fields[1].name: \"FAR_OtherRemarks\" holds the idempotency key";

@@ -14,7 +14,9 @@ std::optional<Decimal> numberIn(const QJsonValue &value)
 {
     if (value.isString())
         return Decimal::parse(value.toString());
-    if (value.isDouble() && value.toDouble() == double(value.toInteger()))
+    // A JSON number here comes from an integer field or a fixed value; toInteger() gives its
+    // default for anything that is not a whole number, so two defaults tell (no double needed).
+    if (value.isDouble() && value.toInteger(0) == value.toInteger(1))
         return Decimal::fromInt(value.toInteger());
     return std::nullopt;
 }

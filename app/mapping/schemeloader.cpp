@@ -402,9 +402,8 @@ private:
                 return fail(
                     join(path, QStringLiteral("scale")),
                     QCoreApplication::translate("rs::Mapping", "only a decimal field has a scale"));
-            const int digits = scale.toInt(-1);
-            if (!scale.isDouble() || digits < 0 || digits > Decimal::MaxScale
-                || scale.toDouble() != digits)
+            const int digits = scale.toInt(-1); // -1 also for a fraction such as 2.5
+            if (!scale.isDouble() || digits < 0 || digits > Decimal::MaxScale)
                 return fail(join(path, QStringLiteral("scale")),
                             QCoreApplication::translate("rs::Mapping",
                                                         "expected a whole number from 0 to %1")
