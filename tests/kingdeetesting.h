@@ -10,9 +10,9 @@
 namespace rs::testing {
 
 // A client configuration for the in-process sandbox's Kingdee, in the given auth mode.
-inline kingdee::KingdeeConfig sandboxKingdee(const sandbox::Sandbox &sandbox,
-                                             kingdee::KingdeeConfig::Auth auth =
-                                                 kingdee::KingdeeConfig::Auth::AppSecret)
+inline kingdee::KingdeeConfig
+sandboxKingdee(const sandbox::Sandbox &sandbox,
+               kingdee::KingdeeConfig::Auth auth = kingdee::KingdeeConfig::Auth::AppSecret)
 {
     const sandbox::KingdeeOptions k;
     kingdee::KingdeeConfig c;

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "app/kingdee/kingdeeclient.h"
-#include "kingdeetesting.h"
 #include "app/mapping/schemeresolver.h"
 #include "app/sync/pushjob.h"
+#include "kingdeetesting.h"
 #include "sandbox.h"
 
 #include <QEventLoop>

@@ -4,6 +4,7 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "mappingtestdata.h"
 #include "storetestdata.h"
 
 #include <QCryptographicHash>
@@ -54,7 +55,8 @@ private Q_SLOTS:
     {
         const Run run = cli({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        for (const char *word : {"--profile", "status", "list", "secret set", "kingdee.password"})
+        for (const char *word :
+             {"--profile", "status", "list", "preview ID", "secret set", "kingdee.password"})
             QVERIFY2(run.out.contains(word), word);
     }
 
@@ -264,7 +266,131 @@ private Q_SLOTS:
                  run.out.constData());
     }
 
+    void previewJson_givesTheBatchSaveBodyAndNoIssues()
+    {
+        storeApplication(testdata::rebateApplication(
+            {testdata::rebateRow(QStringLiteral("C0001"), QStringLiteral("600")),
+             testdata::rebateRow(QStringLiteral("C0002"), QStringLiteral("1,234.50")),
+             testdata::rebateRow(QStringLiteral("C0001"), QStringLiteral("0.10"))}));
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("preview"),
+                             QStringLiteral("pi-1"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QJsonParseError error {};
+        const QJsonObject preview = QJsonDocument::fromJson(run.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, run.out.constData());
+        QCOMPARE(preview.keys(),
+                 (QStringList {QStringLiteral("data"), QStringLiteral("formid"),
+                               QStringLiteral("issues")}));
+        QCOMPARE(preview.value(QLatin1String("formid")).toString(),
+                 QStringLiteral("AR_OtherRecAble"));
+        QCOMPARE(preview.value(QLatin1String("issues")).toArray().size(), 0);
+        const QJsonObject data = preview.value(QLatin1String("data")).toObject();
+        QCOMPARE(data.value(QLatin1String("IsAutoSubmitAndAudit")), QJsonValue(false));
+        const QJsonArray models = data.value(QLatin1String("Model")).toArray();
+        QCOMPARE(models.size(), 2);
+        const QJsonObject first = models.at(0).toObject();
+        QCOMPARE(first.value(QLatin1String("FAR_OtherRemarks")).toString(),
+                 QStringLiteral("202503031012000123456-C0001"));
+        const QJsonArray entries = first.value(QLatin1String("FEntity")).toArray();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).toObject().value(QLatin1String("FNOTAXAMOUNTFOR")).toString(),
+                 QStringLiteral("-600.00"));
+        QCOMPARE(entries.at(1).toObject().value(QLatin1String("FNOTAXAMOUNTFOR")).toString(),
+                 QStringLiteral("-0.10"));
+        QCOMPARE(models.at(1)
+                     .toObject()
+                     .value(QLatin1String("FEntity"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("FNOTAXAMOUNTFOR"))
+                     .toString(),
+                 QStringLiteral("-1234.50"));
+    }
+
+    void previewJson_listsIssuesAndExitsOne()
+    {
+        storeApplication(testdata::rebateApplication(
+            {testdata::rebateRow(QStringLiteral("C0001"), QStringLiteral("1' OR '1'='1"))}));
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("preview"),
+                             QStringLiteral("pi-1"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject preview = QJsonDocument::fromJson(run.out).object();
+        const QJsonArray issues = preview.value(QLatin1String("issues")).toArray();
+        QVERIFY(!issues.isEmpty());
+        const QJsonObject issue = issues.at(0).toObject();
+        QCOMPARE(issue.keys(),
+                 (QStringList {QStringLiteral("bill"), QStringLiteral("field"),
+                               QStringLiteral("message")}));
+        QCOMPARE(issue.value(QLatin1String("bill")).toString(),
+                 QStringLiteral("202503031012000123456-C0001"));
+        QCOMPARE(issue.value(QLatin1String("field")).toString(),
+                 QStringLiteral("FEntity[0].FNOTAXAMOUNTFOR"));
+        QVERIFY(issue.value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("\"1' OR '1'='1\" is not a number")));
+    }
+
+    void preview_text_showsBodyAndIssues()
+    {
+        ApplicationRecord running = testdata::rebateApplication(
+            {testdata::rebateRow(QStringLiteral("C0001"), QStringLiteral("600"))});
+        running.approval = ApprovalState::InApproval;
+        storeApplication(running);
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("preview"),
+                             QStringLiteral("pi-1")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("\"FNOTAXAMOUNTFOR\": \"-600.00\""), run.out.constData());
+        QVERIFY2(run.out.contains("not approved"), run.out.constData());
+    }
+
+    void preview_unknownId_exitsOneAndSaysSo()
+    {
+        storeApplication(testdata::rebateApplication({}));
+        const Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("preview"),
+                             QStringLiteral("no-such-id"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("no-such-id"), run.err.constData());
+    }
+
+    void preview_badSchemeFile_isAConfigError()
+    {
+        storeApplication(testdata::rebateApplication(
+            {testdata::rebateRow(QStringLiteral("C0001"), QStringLiteral("600"))}));
+        const Profile profile = Profile::resolve(m_dir->path());
+        QVERIFY(QDir().mkpath(profile.schemesDir()));
+        QFile scheme(QDir(profile.schemesDir()).filePath(QStringLiteral("broken.json")));
+        QVERIFY(scheme.open(QIODevice::WriteOnly));
+        scheme.write("{\n  \"name\": \"broken\",\n}\n");
+        scheme.close();
+        QFile ini(profile.settingsPath());
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[sync]\nscheme=broken.json\n");
+        ini.close();
+        Run run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("preview"),
+                       QStringLiteral("pi-1"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("broken.json: JSON syntax error at line 3"), run.err.constData());
+
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[sync]\nscheme=builtin:nope\n");
+        ini.close();
+        run = cli({QStringLiteral("--profile"), m_dir->path(), QStringLiteral("preview"),
+                   QStringLiteral("pi-1")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("builtin:nope"), run.err.constData());
+    }
+
 private:
+    void storeApplication(const ApplicationRecord &application)
+    {
+        Database db(Profile::resolve(m_dir->path()).databasePath());
+        QVERIFY(db.open().ok());
+        QVERIFY(ApplicationRepository(db).upsert(application).ok());
+    }
+
     Run cli(const QStringList &arguments, const QByteArray &input = {},
             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {

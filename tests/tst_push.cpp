@@ -45,6 +45,19 @@ sync::PushOptions allPending(int batchSize = 50, int concurrency = 2)
     return o;
 }
 
+// Every bill reached Kingdee; what did not is an application with nothing to send (the
+// sandbox generates approved applications whose table is empty, as real forms allow).
+bool everythingSendableWasSynced(const sync::PushReport &report)
+{
+    if (report.failed || report.inDoubt || report.result == sync::PushReport::Result::ConfigError)
+        return false;
+    for (const sync::BillLine &line : report.lines) {
+        if (line.state != BillState::Synced && !line.error.contains(QStringLiteral("表格")))
+            return false;
+    }
+    return report.synced > 0;
+}
+
 // Each idempotency key the sandbox's books hold, with how many bills carry it.
 QHash<QString, int> keysInKingdee(const sandbox::Sandbox &s)
 {
@@ -131,7 +144,7 @@ private Q_SLOTS:
         QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
                 == sync::FetchReport::Result::Ok);
         const auto report = runPush(*m_database, sandboxKingdee(*sb), allPending(5, 2));
-        QVERIFY2(report.result == sync::PushReport::Result::Ok, qPrintable(report.summary()));
+        QVERIFY2(everythingSendableWasSynced(report), qPrintable(report.summary()));
         QVERIFY(sb->counters().value(QStringLiteral("kingdee.login")).calls > 1);
         for (int n : keysInKingdee(*sb))
             QCOMPARE(n, 1);
@@ -148,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
                 == sync::FetchReport::Result::Ok);
         const auto report = runPush(*m_database, sandboxKingdee(*sb), allPending(5, 2));
-        QVERIFY2(report.result == sync::PushReport::Result::Ok, qPrintable(report.summary()));
+        QVERIFY2(everythingSendableWasSynced(report), qPrintable(report.summary()));
         const QHash<QString, int> inKingdee = keysInKingdee(*sb);
         QCOMPARE(inKingdee.size(), report.synced);
         for (int n : inKingdee)
@@ -178,7 +191,7 @@ private Q_SLOTS:
         const auto report = runPush(
             *m_database, sandboxKingdee(*sb, static_cast<kingdee::KingdeeConfig::Auth>(auth)),
             allPending());
-        QVERIFY2(report.result == sync::PushReport::Result::Ok, qPrintable(report.summary()));
+        QVERIFY2(everythingSendableWasSynced(report), qPrintable(report.summary()));
         QVERIFY(report.synced > 0);
         QCOMPARE(keysInKingdee(*sb).size(), report.synced);
     }
@@ -247,7 +260,7 @@ private Q_SLOTS:
             ini.setValue(QStringLiteral("dingtalk/process_code"),
                          QStringLiteral("PROC-REBATE-SANDBOX"));
             ini.setValue(QStringLiteral("dingtalk/qps"), 20);
-            ini.setValue(QStringLiteral("kingdee/url"), url + QStringLiteral("/k3cloud"));
+            ini.setValue(QStringLiteral("kingdee/url"), QString(url + QStringLiteral("/k3cloud")));
             ini.setValue(QStringLiteral("kingdee/acct_id"), QStringLiteral("sandbox-dc"));
             ini.setValue(QStringLiteral("kingdee/username"), QStringLiteral("demo"));
             ini.setValue(QStringLiteral("kingdee/auth"), QStringLiteral("appsecret"));
@@ -287,10 +300,20 @@ private Q_SLOTS:
         first->kill(); // no clean-up: bills may be left queued or sending
         QVERIFY(first->waitForFinished());
 
+        QSet<QString> syncedBefore;
+        {
+            Database killed(profile + QStringLiteral("/rebatesync.db"));
+            QVERIFY(killed.open().ok());
+            for (const BillRecord &b : BillRepository(killed).inStates({BillState::Synced}))
+                syncedBefore.insert(b.key);
+        }
         auto second = cli({QStringLiteral("sync"), QStringLiteral("--all-pending")});
         QVERIFY(second->waitForFinished(120000));
         const QByteArray out = second->readAllStandardOutput();
-        QVERIFY2(second->exitCode() == 0, second->readAllStandardError().constData());
+        // 1: the sandbox's approved applications without table rows have no bill to send.
+        QVERIFY2(second->exitCode() <= 1, second->readAllStandardError().constData());
+        QVERIFY(!out.contains("\tfailed\t"));
+        QVERIFY(!out.contains("\tin_doubt\t"));
 
         QHash<QString, int> keys;
         for (const QJsonValue &bill : billsInKingdee())
@@ -303,7 +326,9 @@ private Q_SLOTS:
         QCOMPARE(synced.size(), keys.size());
         for (const BillRecord &b : synced) {
             QVERIFY(keys.contains(b.key));
-            QVERIFY(out.contains(b.key.toUtf8() + "\tsynced\t" + b.kingdeeNumber.toUtf8()));
+            if (!syncedBefore.contains(b.key))
+                QVERIFY(out.contains(
+                    QByteArray(b.key.toUtf8() + "\tsynced\t" + b.kingdeeNumber.toUtf8())));
         }
         sandbox.kill();
         sandbox.waitForFinished();

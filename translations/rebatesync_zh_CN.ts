@@ -24,7 +24,7 @@
         <translation>文件 %1 不是返利同步台的数据库，或已损坏。文件未作任何改动。请从备份恢复，或将其移走后以空数据库开始。</translation>
     </message>
     <message>
-        <source>The database %1 is damaged (SQLite's integrity check failed). It has not been changed. Restore it from a backup, or move it away to start with an empty database.</source>
+        <source>The database %1 is damaged (SQLite&apos;s integrity check failed). It has not been changed. Restore it from a backup, or move it away to start with an empty database.</source>
         <translation>数据库 %1 已损坏（SQLite 完整性检查未通过）。数据库未作任何改动。请从备份恢复，或将其移走后以空数据库开始。</translation>
     </message>
     <message>
@@ -51,7 +51,7 @@
 <context>
     <name>rs::DingTalk</name>
     <message>
-        <source>the answer has no "%1" object</source>
+        <source>the answer has no &quot;%1&quot; object</source>
         <translation>应答中没有“%1”对象</translation>
     </message>
     <message>
@@ -79,7 +79,7 @@
         <translation>钉钉繁忙或连接失败</translation>
     </message>
     <message>
-        <source>the organisation's DingTalk API calls for this month are used up; fetching can go on next month or after the quota is raised</source>
+        <source>the organisation&apos;s DingTalk API calls for this month are used up; fetching can go on next month or after the quota is raised</source>
         <translation>本组织本月的钉钉接口调用次数已用完；下月或提高额度后才能继续拉取</translation>
     </message>
     <message>
@@ -99,11 +99,11 @@
         <translation>%1（钉钉：%2，错误码 %3）</translation>
     </message>
     <message>
-        <source>the table "%1" is not a JSON array (%2 at %3)</source>
+        <source>the table &quot;%1&quot; is not a JSON array (%2 at %3)</source>
         <translation>表格“%1”不是 JSON 数组（位置 %3：%2）</translation>
     </message>
     <message>
-        <source>unknown status "%1"</source>
+        <source>unknown status &quot;%1&quot;</source>
         <translation>未知状态“%1”</translation>
     </message>
     <message>
@@ -280,6 +280,361 @@
     </message>
 </context>
 <context>
+    <name>rs::Mapping</name>
+    <message>
+        <source>check &quot;%1&quot; failed: %2</source>
+        <translation>检查“%1”未通过：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>%1 is not %2 %3</source>
+        <translation>%1 不满足 %2 %3</translation>
+    </message>
+    <message>
+        <source>the row value &quot;%1&quot; is not a number</source>
+        <translation>明细行中的值“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>the entries sum to %1, but %2 × the sum of the rows&apos; %3 (%4) is %5</source>
+        <translation>分录合计为 %1，但 %2 × 明细行 %3 之和（%4）为 %5</translation>
+    </message>
+    <message>
+        <source>a number grew beyond 38 digits (overflow)</source>
+        <translation>数值超过 38 位（溢出）</translation>
+    </message>
+    <message>
+        <source>%1 has no value</source>
+        <translation>%1 没有值</translation>
+    </message>
+    <message>
+        <source>an empty value is not a number</source>
+        <translation>空值不是数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number (expected digits such as 1234.50 or 1,234.50)</source>
+        <translation>“%1”不是数字（应为 1234.50 或 1,234.50 这样的数字）</translation>
+    </message>
+    <message>
+        <source>the date %1 is not a number</source>
+        <translation>日期 %1 不是数字</translation>
+    </message>
+    <message>
+        <source>NULL is not a number</source>
+        <translation>NULL 不是数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (expected YYYY-MM-DD, optionally with a time HH:MM[:SS])</source>
+        <translation>“%1”不是日期（应为 YYYY-MM-DD，可带时间 HH:MM[:SS]）</translation>
+    </message>
+    <message>
+        <source>division by zero: %1 / %2</source>
+        <translation>除数为零：%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large here</source>
+        <translation>%1 在此处过大</translation>
+    </message>
+    <message>
+        <source>&quot;{{&quot; at position %1 is not closed</source>
+        <translation>第 %1 个字符处的“{{”没有闭合</translation>
+    </message>
+    <message>
+        <source>the string at position %1 is not closed</source>
+        <translation>第 %1 个字符处的字符串没有闭合</translation>
+    </message>
+    <message>
+        <source>unexpected character &quot;%1&quot; at position %2</source>
+        <translation>第 %2 个字符处出现意外的字符“%1”</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; at position %2</source>
+        <translation>第 %2 个字符处出现意外的“%1”</translation>
+    </message>
+    <message>
+        <source>the end</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot; at position %2, found &quot;%3&quot;</source>
+        <translation>第 %2 个字符处应为“%1”，实际为“%3”</translation>
+    </message>
+    <message>
+        <source>expected NULL after IS, found &quot;%1&quot; at position %2</source>
+        <translation>IS 之后应为 NULL，第 %2 个字符处实际为“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at position %2 is not a number</source>
+        <translation>第 %2 个字符处的“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>expected a value, found %1 at position %2</source>
+        <translation>应为一个值，第 %2 个字符处实际为 %1</translation>
+    </message>
+    <message>
+        <source>at position %1: %2</source>
+        <translation>第 %1 个字符处：%2</translation>
+    </message>
+    <message>
+        <source>expected WHEN, found &quot;%1&quot; at position %2</source>
+        <translation>应为 WHEN，第 %2 个字符处实际为“%1”</translation>
+    </message>
+    <message>
+        <source>expected THEN, found &quot;%1&quot; at position %2</source>
+        <translation>应为 THEN，第 %2 个字符处实际为“%1”</translation>
+    </message>
+    <message>
+        <source>expected END, found &quot;%1&quot; at position %2</source>
+        <translation>应为 END，第 %2 个字符处实际为“%1”</translation>
+    </message>
+    <message>
+        <source>unknown name &quot;%1&quot; at position %2 (functions: IF, IFNULL, COALESCE, CONCAT, REPLACE, SUBSTRING, TRIM, UPPER, LOWER, ROUND, ABS, DATE_FORMAT, NOW, CURDATE)</source>
+        <translation>第 %2 个字符处的名称“%1”未知（可用函数：IF、IFNULL、COALESCE、CONCAT、REPLACE、SUBSTRING、TRIM、UPPER、LOWER、ROUND、ABS、DATE_FORMAT、NOW、CURDATE）</translation>
+    </message>
+    <message>
+        <source>%1 at position %2 takes %3 arguments, not %4</source>
+        <translation>第 %2 个字符处的 %1 需要 %3 个参数，而不是 %4 个</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a yes/no value (expected true, false, 1, 0, 是 or 否)</source>
+        <translation>“%1”不是是/否值（应为 true、false、1、0、是 或 否）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the value map &quot;%2&quot;; add it to valueMaps.%2 in the scheme</source>
+        <translation>“%1”不在值映射“%2”中；请在集成方案的 valueMaps.%2 中添加</translation>
+    </message>
+    <message>
+        <source>required, but the source has no value for it</source>
+        <translation>必填，但来源中没有该值</translation>
+    </message>
+    <message>
+        <source>still in approval</source>
+        <translation>仍在审批中</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>the idempotency key %1 has no value for this bill, so it could not be found again in Kingdee</source>
+        <translation>此单据的幂等键 %1 没有值，因此无法在金蝶中再次查找到它</translation>
+    </message>
+    <message>
+        <source>The stored application cannot be read (%1); fetch it again.</source>
+        <translation>无法读取已保存的申请（%1）；请重新拉取。</translation>
+    </message>
+    <message>
+        <source>_function %1: %2</source>
+        <translation>_function %1：%2</translation>
+    </message>
+    <message>
+        <source>DingTalk&apos;s answer for this application could not be read (%1); there is no bill until it is fetched again.</source>
+        <translation>无法解析钉钉对此申请的返回（%1）；重新拉取之前不会生成单据。</translation>
+    </message>
+    <message>
+        <source>the application is %1, not approved: its bills are a preview and will not be sent</source>
+        <translation>该申请的状态为“%1”，不是已通过：其单据仅供预览，不会发送</translation>
+    </message>
+    <message>
+        <source>the application has no table rows, so there is no bill to make</source>
+        <translation>该申请的表格没有明细行，因此无法生成单据</translation>
+    </message>
+    <message>
+        <source>unknown key (allowed here: %1)</source>
+        <translation>未知的键（此处可用：%1）</translation>
+    </message>
+    <message>
+        <source>missing; expected an object</source>
+        <translation>缺失；应为对象</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>missing; expected text</source>
+        <translation>缺失；应为文本</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <source>expected a list of table names, e.g. [&quot;表格&quot;]</source>
+        <translation>应为表格名称列表，例如 [&quot;表格&quot;]</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>expected an object of &quot;source value&quot;: &quot;Kingdee value&quot;</source>
+        <translation>应为 &quot;来源值&quot;: &quot;金蝶值&quot; 形式的对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported; use batchSave</source>
+        <translation>不支持“%1”；请使用 batchSave</translation>
+    </message>
+    <message>
+        <source>{{list.…}} is only allowed inside an entry field</source>
+        <translation>{{list.…}} 只能用在分录字段中</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of fields</source>
+        <translation>应为非空的字段列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a decimal field of this scheme</source>
+        <translation>“%1”不是本集成方案中的小数字段</translation>
+    </message>
+    <message>
+        <source>expected a list of {&quot;field&quot;: …, &quot;value&quot;: …}</source>
+        <translation>应为 {&quot;field&quot;: …, &quot;value&quot;: …} 的列表</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported; use BatchSave</source>
+        <translation>不支持“%1”；请使用 BatchSave</translation>
+    </message>
+    <message>
+        <source>Model is made from the fields and cannot be an option</source>
+        <translation>Model 由字段生成，不能作为选项</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is defined twice</source>
+        <translation>“%1”重复定义</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds the idempotency key (target.idempotency.field) and cannot also be a field</source>
+        <translation>“%1”用于存放幂等键（target.idempotency.field），不能再作为普通字段</translation>
+    </message>
+    <message>
+        <source>entries cannot be nested</source>
+        <translation>分录不能嵌套</translation>
+    </message>
+    <message>
+        <source>not allowed on an entry field (one with &quot;fields&quot;)</source>
+        <translation>分录字段（带 &quot;fields&quot; 的字段）不允许使用</translation>
+    </message>
+    <message>
+        <source>missing; give a fixed value, a {{template}} or _function …</source>
+        <translation>缺失；请给出固定值、{{模板}} 或 _function …</translation>
+    </message>
+    <message>
+        <source>unknown type &quot;%1&quot; (use string, decimal, integer, date or boolean)</source>
+        <translation>未知类型“%1”（可用 string、decimal、integer、date 或 boolean）</translation>
+    </message>
+    <message>
+        <source>only a decimal field has a scale</source>
+        <translation>只有小数字段才有 scale</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to %1</source>
+        <translation>应为 0 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <source>only a date field has a format</source>
+        <translation>只有日期字段才有 format</translation>
+    </message>
+    <message>
+        <source>a fixed value is sent as written and takes no type</source>
+        <translation>固定值按原样发送，不能指定类型</translation>
+    </message>
+    <message>
+        <source>missing; ConvertObjectParser needs the key to wrap the value in, e.g. FNumber</source>
+        <translation>缺失；ConvertObjectParser 需要用来包装值的键，例如 FNumber</translation>
+    </message>
+    <message>
+        <source>unknown parser &quot;%1&quot; (use ConvertObjectParser, ArrayToString or StringToArray)</source>
+        <translation>未知解析器“%1”（可用 ConvertObjectParser、ArrayToString 或 StringToArray）</translation>
+    </message>
+    <message>
+        <source>a fixed value is sent as written and takes no parser</source>
+        <translation>固定值按原样发送，不能使用解析器</translation>
+    </message>
+    <message>
+        <source>there is no value map &quot;%1&quot; in valueMaps</source>
+        <translation>valueMaps 中没有值映射“%1”</translation>
+    </message>
+    <message>
+        <source>expected a list of checks</source>
+        <translation>应为检查规则列表</translation>
+    </message>
+    <message>
+        <source>unknown operator &quot;%1&quot; (use =, &lt;&gt;, &lt;, &lt;=, &gt; or &gt;=)</source>
+        <translation>未知运算符“%1”（可用 =、&lt;&gt;、&lt;、&lt;=、&gt; 或 &gt;=）</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of field paths</source>
+        <translation>应为非空的字段路径列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of this scheme</source>
+        <translation>“%1”不是本集成方案中的字段</translation>
+    </message>
+    <message>
+        <source>unknown check &quot;%1&quot; (use compare, sumEquals or required)</source>
+        <translation>未知检查类型“%1”（可用 compare、sumEquals 或 required）</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <source>%1: JSON syntax error at %2: %3</source>
+        <translation>%1：%2 处 JSON 语法错误：%3</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON object at the top</source>
+        <translation>%1：顶层应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>[sync] scheme: &quot;%1&quot; is not a built-in scheme. Use one of: %2, or the name of a .json file in %3.</source>
+        <translation>[sync] scheme：“%1”不是内置集成方案。可用值：%2，或 %3 中某个 .json 文件的名称。</translation>
+    </message>
+    <message>
+        <source>[sync] scheme: &quot;%1&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor the name of a .json file in %2.</source>
+        <translation>[sync] scheme：“%1”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %2 中某个 .json 文件的名称。</translation>
+    </message>
+    <message>
+        <source>[sync] scheme: the file %1 does not exist. Put the scheme there or choose another one.</source>
+        <translation>[sync] scheme：文件 %1 不存在。请把集成方案放到该位置，或选择其他方案。</translation>
+    </message>
+    <message>
+        <source>[sync] scheme: cannot read %1: %2</source>
+        <translation>[sync] scheme：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;{{&quot; at position %1 is not closed with &quot;}}&quot;</source>
+        <translation>第 %1 个字符处的“{{”没有用“}}”闭合</translation>
+    </message>
+    <message>
+        <source>the placeholder at position %1 has no name</source>
+        <translation>第 %1 个字符处的占位符没有名称</translation>
+    </message>
+</context>
+<context>
     <name>rs::OverviewPane</name>
     <message>
         <source>Applications and bills by state</source>
@@ -318,15 +673,15 @@
 <context>
     <name>rs::SettingValidator</name>
     <message>
-        <source>%1: "%2" is not a whole number from %3 to %4.</source>
+        <source>%1: &quot;%2&quot; is not a whole number from %3 to %4.</source>
         <translation>%1：“%2”不是 %3 到 %4 之间的整数。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not accepted. Use one of: %3.</source>
+        <source>%1: &quot;%2&quot; is not accepted. Use one of: %3.</source>
         <translation>%1：不接受“%2”。可用值：%3。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a web address. Use the form https://host/path (http:// only for a server inside your network).</source>
+        <source>%1: &quot;%2&quot; is not a web address. Use the form https://host/path (http:// only for a server inside your network).</source>
         <translation>%1：“%2”不是有效的网址。请使用 https://主机/路径 的形式（仅内网服务器可用 http://）。</translation>
     </message>
     <message>
@@ -334,15 +689,15 @@
         <translation>%1：地址中不得包含用户名或密码；密钥应保存在系统密钥环中。</translation>
     </message>
     <message>
-        <source>%1: "%2" must not contain ? or #. Use the form https://host/path.</source>
+        <source>%1: &quot;%2&quot; must not contain ? or #. Use the form https://host/path.</source>
         <translation>%1：“%2”中不得包含 ? 或 #。请使用 https://主机/路径 的形式。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a built-in scheme. Use one of: %3, or the name of a .json file in %4.</source>
+        <source>%1: &quot;%2&quot; is not a built-in scheme. Use one of: %3, or the name of a .json file in %4.</source>
         <translation>%1：“%2”不是内置集成方案。可用值：%3，或 %4 中某个 .json 文件的名称。</translation>
     </message>
     <message>
-        <source>%1: "%2" is neither a built-in scheme (builtin:rebate-to-other-receivable) nor a .json file in %3.</source>
+        <source>%1: &quot;%2&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor a .json file in %3.</source>
         <translation>%1：“%2”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %3 中的 .json 文件。</translation>
     </message>
     <message>
@@ -441,7 +796,7 @@
         <translation>保存申请</translation>
     </message>
     <message>
-        <source>saving an application's rows</source>
+        <source>saving an application&apos;s rows</source>
         <translation>保存申请明细行</translation>
     </message>
     <message>
@@ -465,7 +820,7 @@
         <translation>保存单据草稿</translation>
     </message>
     <message>
-        <source>changing a bill's state</source>
+        <source>changing a bill&apos;s state</source>
         <translation>更改单据状态</translation>
     </message>
     <message>
@@ -526,13 +881,28 @@
     </message>
 </context>
 <context>
+    <name>rs::Sync</name>
+    <message>
+        <source>application %1 is %2 in DingTalk, only approved applications are sent</source>
+        <translation>申请 %1 在钉钉中为“%2”，只有审批通过的申请才会同步</translation>
+    </message>
+    <message>
+        <source>Synced %1, failed %2, in doubt %3, not sendable %4.</source>
+        <translation>已同步 %1，失败 %2，待确认 %3，不可发送 %4。</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+</context>
+<context>
     <name>rs::cli::CliApp</name>
     <message>
         <source>error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <source>unknown command "%1".</source>
+        <source>unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
@@ -550,6 +920,11 @@ Commands:
   fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                   pull approval instances from DingTalk
   list [--state STATE] [--json]   applications with approval and sync state
+  preview ID [--json]             the Kingdee bills (BatchSave body) application
+                                  ID makes under the configured scheme, with
+                                  its issues; exit 1 when it has issues or no bill
+  sync (--all-pending | ID...) [--dry-run]
+                                  push bills to Kingdee, one line per bill
   status [--json]                 counts per state, API calls, DingTalk usage
   secret set NAME                 store a secret read from standard input in the
                                   system keychain; NAME: %2
@@ -570,6 +945,11 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                   从钉钉拉取审批实例
   list [--state STATE] [--json]   列出申请及其审批状态和同步状态
+  preview ID [--json]             按当前集成方案显示申请 ID 生成的金蝶单据
+                                  （BatchSave 请求体）及其问题；有问题或
+                                  没有单据时退出码为 1
+  sync (--all-pending | ID...) [--dry-run]
+                                  把单据推送到金蝶，每张单据输出一行
   status [--json]                 各状态数量、接口调用次数、本月钉钉用量
   secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
                                   NAME 可为：%2
@@ -592,7 +972,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
 <context>
     <name>rs::cli::FetchCommand</name>
     <message>
-        <source>--%1 takes a date as YYYY-MM-DD, not "%2".</source>
+        <source>--%1 takes a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
         <translation>--%1 需要 YYYY-MM-DD 格式的日期，而不是“%2”。</translation>
     </message>
     <message>
@@ -615,8 +995,63 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>只列出处于 STATE 状态（审批状态或同步状态）的申请。</translation>
     </message>
     <message>
-        <source>--state: "%1" is not a state. Use one of: %2.</source>
+        <source>--state: &quot;%1&quot; is not a state. Use one of: %2.</source>
         <translation>--state：“%1”不是有效状态。可用值：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::PreviewCommand</name>
+    <message>
+        <source>Print JSON.</source>
+        <translation>以 JSON 格式输出。</translation>
+    </message>
+    <message>
+        <source>preview needs exactly one ID, the DingTalk process instance id (rebatesync-cli list shows them).</source>
+        <translation>preview 需要且只需要一个 ID，即钉钉审批实例 ID（可用 rebatesync-cli list 查看）。</translation>
+    </message>
+    <message>
+        <source>there is no application %1 in this profile; rebatesync-cli list shows the stored ones, fetch brings new ones.</source>
+        <translation>此配置中没有申请 %1；rebatesync-cli list 可列出已保存的申请，fetch 可拉取新申请。</translation>
+    </message>
+    <message>
+        <source>Application %1 (business id %2): %3</source>
+        <translation>申请 %1（审批单号 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Scheme: %1</source>
+        <translation>集成方案：%1</translation>
+    </message>
+    <message>
+        <source>Bills: %1</source>
+        <translation>单据数：%1</translation>
+    </message>
+    <message>
+        <source>has errors, will not be sent</source>
+        <translation>有错误，不会发送</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>可发送</translation>
+    </message>
+    <message>
+        <source>not approved</source>
+        <translation>未审批通过</translation>
+    </message>
+    <message>
+        <source>BatchSave body:</source>
+        <translation>BatchSave 请求体：</translation>
+    </message>
+    <message>
+        <source>No issues.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Issues:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>申请</translation>
     </message>
 </context>
 <context>
@@ -626,7 +1061,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>用法：rebatesync-cli secret set NAME（NAME 可为：%1）；密钥从标准输入读取。</translation>
     </message>
     <message>
-        <source>"%1" is not a secret RebateSync keeps. Use one of: %2.</source>
+        <source>&quot;%1&quot; is not a secret RebateSync keeps. Use one of: %2.</source>
         <translation>“%1”不是返利同步台保存的密钥名称。可用名称：%2。</translation>
     </message>
     <message>
@@ -674,6 +1109,21 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     </message>
 </context>
 <context>
+    <name>rs::cli::SyncCommand</name>
+    <message>
+        <source>Every approved application not yet synced.</source>
+        <translation>所有已审批通过但尚未同步的申请。</translation>
+    </message>
+    <message>
+        <source>Print what would be sent; send and change nothing.</source>
+        <translation>只显示将要发送的内容，不发送也不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Give either --all-pending or the ids of the applications to sync.</source>
+        <translation>请给出 --all-pending，或要同步的申请 ID（二者选一）。</translation>
+    </message>
+</context>
+<context>
     <name>rs::sync::FetchJob</name>
     <message>
         <source>Fetching DingTalk instances submitted from %1 to %2.</source>
@@ -692,7 +1142,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>审批实例 %1 拉取失败，下次拉取会重试：%2</translation>
     </message>
     <message>
-        <source>DingTalk's answer for instance %1 cannot be read (%2); it is kept with its raw text.</source>
+        <source>DingTalk&apos;s answer for instance %1 cannot be read (%2); it is kept with its raw text.</source>
         <translation>审批实例 %1 的钉钉应答无法解析（%2）；已保留原始内容。</translation>
     </message>
     <message>
@@ -708,6 +1158,33 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>
             <numerusform>%n 条已列出的审批未入库：%1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::PushJob</name>
+    <message>
+        <source>would be sent (dry run)</source>
+        <translation>将会发送（演练）</translation>
+    </message>
+    <message>
+        <source>no such application</source>
+        <translation>没有这个申请</translation>
+    </message>
+    <message>
+        <source>Kingdee already holds this bill (%1); it was not sent again.</source>
+        <translation>金蝶中已有此单据（%1），未再次发送。</translation>
+    </message>
+    <message>
+        <source>Not in Kingdee: queued to be sent again.</source>
+        <translation>金蝶中没有此单据：已重新排队发送。</translation>
+    </message>
+    <message>
+        <source>Kingdee saved nothing (%1); sending again.</source>
+        <translation>金蝶未保存任何内容（%1），正在重新发送。</translation>
+    </message>
+    <message>
+        <source>The answer was lost (%1); the bill will be looked up in Kingdee before it is sent again.</source>
+        <translation>应答丢失（%1）；再次发送前会先在金蝶中查找该单据。</translation>
     </message>
 </context>
 </TS>

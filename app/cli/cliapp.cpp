@@ -3,8 +3,10 @@
 #include "app/cli/clicontext.h"
 #include "app/cli/fetchcommand.h"
 #include "app/cli/listcommand.h"
+#include "app/cli/previewcommand.h"
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
+#include "app/cli/synccommand.h"
 
 #include <QCommandLineParser>
 
@@ -29,6 +31,12 @@ QString CliApp::helpText()
               "  fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
               "                                  pull approval instances from DingTalk\n"
               "  list [--state STATE] [--json]   applications with approval and sync state\n"
+              "  preview ID [--json]             the Kingdee bills (BatchSave body) application\n"
+              "                                  ID makes under the configured scheme, with\n"
+              "                                  its issues; exit 1 when it has issues or no "
+              "bill\n"
+              "  sync (--all-pending | ID...) [--dry-run]\n"
+              "                                  push bills to Kingdee, one line per bill\n"
               "  status [--json]                 counts per state, API calls, DingTalk usage\n"
               "  secret set NAME                 store a secret read from standard input in "
               "the\n"
@@ -75,6 +83,10 @@ int CliApp::run(const QStringList &arguments)
         return FetchCommand::run(context, rest);
     if (command == QLatin1String("list"))
         return ListCommand::run(context, rest);
+    if (command == QLatin1String("preview"))
+        return PreviewCommand::run(context, rest);
+    if (command == QLatin1String("sync"))
+        return SyncCommand::run(context, rest);
     if (command == QLatin1String("secret"))
         return SecretCommand::run(context, rest);
 

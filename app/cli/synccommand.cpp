@@ -24,9 +24,9 @@ bool readKingdeeSecret(const Context &context, const Settings &settings, QString
 {
     const bool byPassword =
         settings.text(QLatin1String(keys::KingdeeAuth)) == QLatin1String("password");
-    const SecretResult secret = SecretStore(context.profile.keychainScope())
-                                    .readNow(byPassword ? SecretName::KingdeePassword
-                                                        : SecretName::KingdeeAppSecret);
+    const SecretResult secret =
+        SecretStore(context.profile.keychainScope())
+            .readNow(byPassword ? SecretName::KingdeePassword : SecretName::KingdeeAppSecret);
     if (!secret.ok()) {
         context.fail(secret.message);
         return false;
@@ -49,8 +49,7 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
         context.fail(parser.errorText());
         return ConfigError;
     }
-    QStringList ids = parser.positionalArguments();
-    ids.removeFirst(); // "sync"
+    const QStringList ids = parser.positionalArguments(); // the command name is argv[0] here
     if (parser.isSet(allPending) == !ids.isEmpty()) {
         context.fail(tr("Give either --all-pending or the ids of the applications to sync."));
         return ConfigError;
@@ -67,8 +66,8 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
         }
         return ConfigError;
     }
-    const SchemeLoadResult scheme = resolveScheme(
-        settings.text(QLatin1String(keys::SyncScheme)), context.profile.schemesDir());
+    const SchemeLoadResult scheme =
+        resolveScheme(settings.text(QLatin1String(keys::SyncScheme)), context.profile.schemesDir());
     if (!scheme.scheme) {
         context.fail(scheme.error);
         return ConfigError;

@@ -47,16 +47,16 @@ void PushJob::start()
 {
     if (m_options.dryRun) {
         QList<QJsonObject> models;
-        const PushPlan plan = PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds,
-                                                false, &models);
+        const PushPlan plan =
+            PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds, false, &models);
         QList<BillDraft> batch;
         for (qsizetype i = 0; i < models.size(); ++i) {
             BillDraft draft;
             draft.key = plan.keysToSend.at(i);
             draft.model = models.at(i);
             batch.append(draft);
-            m_report.lines.append({draft.key, {}, BillState::Pending, {},
-                                   tr("would be sent (dry run)")});
+            m_report.lines.append(
+                {draft.key, {}, BillState::Pending, {}, tr("would be sent (dry run)")});
             if (batch.size() == m_options.batchSize || i + 1 == models.size()) {
                 m_report.dryRunBodies.append(batchSaveBody(batch, *m_scheme));
                 batch.clear();
@@ -76,8 +76,7 @@ void PushJob::start()
     m_runId = JobRunRepository(m_database).start(QStringLiteral("sync"), 0, 0);
     BillRepository bills(m_database);
     bills.recoverInterruptedSends();
-    const PushPlan plan =
-        PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds, true);
+    const PushPlan plan = PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds, true);
     m_report.lines += plan.notSendable;
     m_report.notSendable = int(plan.notSendable.size());
     for (const QString &id : plan.unknownIds)
@@ -147,8 +146,9 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
                 inDoubt.append(key);
         }
         if (!inDoubt.isEmpty()) {
-            const qint64 delay = net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}
-                                     .delayMs(m_attempts.value(inDoubt.constFirst()));
+            const qint64 delay =
+                net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}.delayMs(
+                    m_attempts.value(inDoubt.constFirst()));
             m_waiting += int(inDoubt.size());
             QTimer::singleShot(delay, this, [this, inDoubt] {
                 m_waiting -= int(inDoubt.size());
@@ -181,7 +181,10 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
                             tr("Kingdee already holds this bill (%1); it was not sent again.")
                                 .arg(it->number)});
         } else if (bill->state == BillState::InDoubt) {
-            changes.append({key, BillState::InDoubt, BillState::Queued, {},
+            changes.append({key,
+                            BillState::InDoubt,
+                            BillState::Queued,
+                            {},
                             tr("Not in Kingdee: queued to be sent again.")});
             ready.append(key);
         } else if (bill->state == BillState::Queued) {
@@ -259,12 +262,12 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
             if (++m_attempts[key] >= m_options.maxAttempts || result.failure.stopsTheRun()) {
                 changes.append(
                     {key, BillState::Sending,
-                     result.failure.stopsTheRun() ? BillState::Queued : BillState::Failed,
-                     outcome, outcome.error});
+                     result.failure.stopsTheRun() ? BillState::Queued : BillState::Failed, outcome,
+                     outcome.error});
             } else {
-                changes.append({key, BillState::Sending, BillState::Queued, outcome,
-                                tr("Kingdee saved nothing (%1); sending again.")
-                                    .arg(outcome.error)});
+                changes.append(
+                    {key, BillState::Sending, BillState::Queued, outcome,
+                     tr("Kingdee saved nothing (%1); sending again.").arg(outcome.error)});
                 again.append(key);
             }
             break;
@@ -285,16 +288,17 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
         stop(result.failure.describe(), true);
         return;
     }
-    const auto later = [this](const QStringList &keys, auto then) {
-        if (keys.isEmpty())
+    const auto later = [this](const QStringList &waiting, auto then) {
+        if (waiting.isEmpty())
             return;
-        const qint64 delay = net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}
-                                 .delayMs(m_attempts.value(keys.constFirst()));
-        m_waiting += int(keys.size());
-        QTimer::singleShot(delay, this, [this, keys, then] {
-            m_waiting -= int(keys.size());
+        const qint64 delay =
+            net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}.delayMs(
+                m_attempts.value(waiting.constFirst()));
+        m_waiting += int(waiting.size());
+        QTimer::singleShot(delay, this, [this, waiting, then] {
+            m_waiting -= int(waiting.size());
             if (!m_stopped)
-                then(keys);
+                then(waiting);
             maybeFinish();
         });
     };

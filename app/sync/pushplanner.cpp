@@ -17,8 +17,9 @@ QString issuesOf(const MappingResult &result, const QString &billKey)
     QStringList texts;
     for (const MappingIssue &issue : result.issues) {
         if (issue.bill.isEmpty() || issue.bill == billKey)
-            texts.append(issue.field.isEmpty() ? issue.message
-                                               : issue.field + QStringLiteral(": ") + issue.message);
+            texts.append(issue.field.isEmpty()
+                             ? issue.message
+                             : issue.field + QStringLiteral(": ") + issue.message);
     }
     return texts.join(QStringLiteral("; "));
 }
@@ -50,7 +51,10 @@ PushPlan PushPlanner::plan(const Database &database, const Scheme &scheme,
     for (const ApplicationRecord &application : std::as_const(selected)) {
         if (application.approval != ApprovalState::Approved) {
             plan.notSendable.append(
-                {application.id, application.id, BillState::Pending, {},
+                {application.id,
+                 application.id,
+                 BillState::Pending,
+                 {},
                  QCoreApplication::translate("rs::Sync",
                                              "application %1 is %2 in DingTalk, only approved"
                                              " applications are sent")
@@ -59,8 +63,8 @@ PushPlan PushPlanner::plan(const Database &database, const Scheme &scheme,
         }
         const MappingResult mapped = mapApplication(application, scheme);
         if (mapped.bills.isEmpty()) {
-            plan.notSendable.append({application.id, application.id, BillState::Pending, {},
-                                     issuesOf(mapped, {})});
+            plan.notSendable.append(
+                {application.id, application.id, BillState::Pending, {}, issuesOf(mapped, {})});
             continue;
         }
         for (const BillDraft &draft : mapped.bills) {
@@ -68,7 +72,10 @@ PushPlan PushPlanner::plan(const Database &database, const Scheme &scheme,
             if (existing && existing->state == BillState::Synced)
                 continue; // in Kingdee already: never again
             if (draft.hasErrors) {
-                plan.notSendable.append({draft.key, application.id, BillState::Pending, {},
+                plan.notSendable.append({draft.key,
+                                         application.id,
+                                         BillState::Pending,
+                                         {},
                                          issuesOf(mapped, draft.key)});
                 continue;
             }

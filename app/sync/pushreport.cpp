@@ -13,8 +13,8 @@ QString BillLine::text() const
 
 QString PushReport::summary() const
 {
-    QString text = QCoreApplication::translate("rs::Sync",
-                                               "Synced %1, failed %2, in doubt %3, not sendable %4.")
+    QString text = QCoreApplication::translate(
+                       "rs::Sync", "Synced %1, failed %2, in doubt %3, not sendable %4.")
                        .arg(synced)
                        .arg(failed)
                        .arg(inDoubt)

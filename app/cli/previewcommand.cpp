@@ -1,0 +1,115 @@
+#include "app/cli/previewcommand.h"
+
+#include "app/cli/clicontext.h"
+#include "app/mapping/mapper.h"
+#include "app/mapping/scheme.h"
+#include "app/mapping/schemeresolver.h"
+#include "app/settings/settingkeys.h"
+#include "app/settings/settings.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace rs::cli {
+namespace {
+
+QJsonArray issuesJson(const QList<MappingIssue> &issues)
+{
+    QJsonArray array;
+    for (const MappingIssue &issue : issues) {
+        array.append(QJsonObject {{QStringLiteral("bill"), issue.bill},
+                                  {QStringLiteral("field"), issue.field},
+                                  {QStringLiteral("message"), issue.message}});
+    }
+    return array;
+}
+
+} // namespace
+
+int PreviewCommand::run(const Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    parser.addOption(json);
+    if (!parser.parse(arguments)) {
+        context.fail(parser.errorText());
+        return ConfigError;
+    }
+    const QStringList ids = parser.positionalArguments();
+    if (ids.size() != 1) {
+        context.fail(tr("preview needs exactly one ID, the DingTalk process instance id "
+                        "(rebatesync-cli list shows them)."));
+        return ConfigError;
+    }
+    const QString id = ids.constFirst();
+
+    Database database(context.profile.databasePath());
+    if (!context.openDatabase(database))
+        return ConfigError;
+    const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
+    const QString schemeName = settings.text(QLatin1String(keys::SyncScheme));
+    const SchemeLoadResult loaded = resolveScheme(schemeName, context.profile.schemesDir());
+    if (!loaded.scheme) {
+        context.fail(loaded.error);
+        return ConfigError;
+    }
+
+    StoreError error;
+    const std::optional<ApplicationRecord> application =
+        ApplicationRepository(database).find(id, &error);
+    if (!error.ok()) {
+        context.fail(error.message);
+        return ConfigError;
+    }
+    if (!application) {
+        context.fail(tr("there is no application %1 in this profile; rebatesync-cli list shows "
+                        "the stored ones, fetch brings new ones.")
+                         .arg(id));
+        return SomeFailed;
+    }
+
+    const MappingResult result = mapApplication(*application, *loaded.scheme);
+    QJsonObject body = batchSaveBody(result.bills, *loaded.scheme);
+    const int exitCode = result.bills.isEmpty() || result.hasErrors() ? SomeFailed : Ok;
+    if (parser.isSet(json)) {
+        body.insert(QStringLiteral("issues"), issuesJson(result.issues));
+        context.out << QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented));
+        context.out.flush();
+        return exitCode;
+    }
+
+    QTextStream &out = context.out;
+    out << tr("Application %1 (business id %2): %3")
+               .arg(id, application->businessId, application->title)
+        << '\n'
+        << tr("Scheme: %1").arg(schemeName) << '\n'
+        << tr("Bills: %1").arg(result.bills.size()) << '\n';
+    for (const BillDraft &bill : result.bills) {
+        out << "  " << bill.key << '\t' << bill.group << '\t' << bill.amount << '\t'
+            << (bill.hasErrors ? tr("has errors, will not be sent")
+                               : (result.approved ? tr("ready") : tr("not approved")))
+            << '\n';
+    }
+    out << '\n'
+        << tr("BatchSave body:") << '\n'
+        << QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented)) << '\n';
+    if (result.issues.isEmpty()) {
+        out << tr("No issues.") << '\n';
+    } else {
+        out << tr("Issues:") << '\n';
+        for (const MappingIssue &issue : result.issues) {
+            out << "  " << (issue.bill.isEmpty() ? tr("application") : issue.bill);
+            if (!issue.field.isEmpty())
+                out << ' ' << issue.field;
+            out << ": " << issue.message << '\n';
+        }
+    }
+    out.flush();
+    return exitCode;
+}
+
+} // namespace rs::cli
