@@ -1,3 +1,5 @@
+#include "app/mapping/decimal.h"
+#include "app/mapping/schemeresolver.h"
 #include "app/store/apiusagerepository.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
@@ -303,6 +305,53 @@ private Q_SLOTS:
         QVERIFY(!report.stopReason.contains(QLatin1String("not-the-secret")));
         QCOMPARE(calls(*sb, "dingtalk.gettoken"), 1); // never retried in a loop
         QCOMPARE(calls(*sb, "dingtalk.listids"), 0);
+    }
+
+    void schemeGivesAmountsAndFlagsApprovedApplicationsItCannotMap()
+    {
+        auto sb = startSandbox(fast(150, 20));
+        QVERIFY(sb);
+        auto options = covering(20);
+        options.scheme =
+            resolveScheme(QStringLiteral("builtin:rebate-to-other-receivable"), QString()).scheme;
+        QVERIFY(options.scheme);
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 400), options);
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+
+        ApplicationRepository applications(*m_database);
+        QSet<QString> flagged;
+        for (const SyncEvent &e : EventLog(*m_database).recent(500)) {
+            if (e.kind == QLatin1String("data.quality")) {
+                QCOMPARE(e.level, SyncEvent::Level::Warning);
+                flagged.insert(e.applicationId);
+            }
+        }
+        int checked = 0;
+        for (const ApplicationRecord &listed : applications.list(ApprovalState::Approved)) {
+            const auto a = applications.find(listed.id);
+            if (a->rowsJson.isEmpty()) {
+                // The sandbox's approved applications with an empty table: no bill, said so.
+                QVERIFY(flagged.contains(a->id));
+                QVERIFY(a->amount.isEmpty());
+                continue;
+            }
+            // The amount is what the bills book: minus the rows' amounts, exactly.
+            Decimal rows;
+            for (const QByteArray &row : a->rowsJson) {
+                const auto value = Decimal::parse(QJsonDocument::fromJson(row)
+                                                      .object()
+                                                      .value(QStringLiteral("表格_不含税金额"))
+                                                      .toString());
+                QVERIFY(value);
+                rows += *value;
+            }
+            QCOMPARE(a->amount, (-rows).toString(2));
+            QVERIFY(!flagged.contains(a->id));
+            ++checked;
+        }
+        QVERIFY(checked > 50);
+        QCOMPARE(report.qualityIssues, int(flagged.size()));
+        QVERIFY(report.qualityIssues > 0);
     }
 
     void periodBeyondDingTalksLimits_isRefusedNamingTheLimit()

@@ -141,6 +141,12 @@
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n approved application(s) failed the data quality check; the log says why.</source>
+        <translation>
+            <numerusform>%n 条已审批申请未通过数据质量校验，原因见日志。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rs::GuiStartup</name>
@@ -1158,6 +1164,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>
             <numerusform>%n 条已列出的审批未入库：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Data quality check: approved application %1 cannot become a bill as it is: %2</source>
+        <translation>数据质量校验：已审批申请 %1 按现有数据无法生成单据：%2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 
 #include "app/cli/clicontext.h"
 #include "app/dingtalk/dingtalkclient.h"
+#include "app/mapping/schemeresolver.h"
 #include "app/secrets/secretstore.h"
+#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
 #include "app/sync/connectorconfig.h"
@@ -62,6 +64,13 @@ int FetchCommand::run(const Context &context, const QStringList &arguments)
         }
         return ConfigError;
     }
+    const SchemeLoadResult scheme =
+        resolveScheme(settings.text(QLatin1String(keys::SyncScheme)), context.profile.schemesDir());
+    if (!scheme.scheme) {
+        context.fail(scheme.error);
+        return ConfigError;
+    }
+    options.scheme = scheme.scheme;
     const SecretResult secret =
         SecretStore(context.profile.keychainScope()).readNow(SecretName::DingTalkAppSecret);
     if (!secret.ok()) {

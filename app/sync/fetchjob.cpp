@@ -2,6 +2,9 @@
 
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/dingtalk/flattener.h"
+#include "app/mapping/decimal.h"
+#include "app/mapping/mapper.h"
+#include "app/mapping/scheme.h"
 #include "app/store/apiusagerepository.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
@@ -202,7 +205,8 @@ void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk
         return;
     }
     const dingtalk::Instance &instance = *answer.instance;
-    const dingtalk::FlatApplication flat = dingtalk::Flattener::flatten(instance, m_options.tables);
+    const dingtalk::FlatApplication flat = dingtalk::Flattener::flatten(
+        instance, m_options.scheme ? m_options.scheme->flattenedTables : m_options.tables);
     if (!flat.error.isEmpty()) {
         storeMalformed(answer, flat.error);
         maybeComplete();
@@ -226,6 +230,7 @@ void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk
     for (const QJsonObject &row : flat.rows)
         record.rowsJson.append(QJsonDocument(row).toJson(QJsonDocument::Compact));
 
+    checkQuality(&record);
     if (const StoreError e = ApplicationRepository(m_database).upsert(record); !e.ok()) {
         ++m_report.failed;
         log(SyncEvent::Level::Error, QStringLiteral("fetch.store_failed"), record.id, e.message);
@@ -240,6 +245,35 @@ void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk
     if (instance.revokesAnother() && record.approval == ApprovalState::Revoked)
         applyRevocation(instance.mainProcessInstanceId, instance.id);
     maybeComplete();
+}
+
+void FetchJob::checkQuality(ApplicationRecord *record)
+{
+    if (!m_options.scheme)
+        return;
+    const MappingResult mapped = mapApplication(*record, *m_options.scheme);
+    // The application's amount is what its bills book in Kingdee; unknown when one is unreadable.
+    std::optional<Decimal> total = Decimal();
+    for (const BillDraft &bill : mapped.bills) {
+        const auto amount = Decimal::parse(bill.amount);
+        total = total && amount ? std::optional<Decimal>(*total + *amount) : std::nullopt;
+    }
+    record->amount = total && !mapped.bills.isEmpty() ? total->toString(2) : QString();
+    if (record->approval != ApprovalState::Approved || mapped.issues.isEmpty())
+        return;
+    QStringList problems;
+    for (const MappingIssue &issue : mapped.issues)
+        problems.append(issue.field.isEmpty() ? issue.message
+                                              : issue.field + QStringLiteral(": ") + issue.message);
+    SyncEvent event;
+    event.level = SyncEvent::Level::Warning;
+    event.kind = QStringLiteral("data.quality");
+    event.applicationId = record->id;
+    event.message = tr("Data quality check: approved application %1 cannot become a bill as it"
+                       " is: %2")
+                        .arg(record->businessId, problems.join(QStringLiteral("; ")));
+    EventLog(m_database).append(event);
+    ++m_report.qualityIssues;
 }
 
 void FetchJob::storeMalformed(const dingtalk::InstanceAnswer &answer, const QString &problem)

@@ -9,8 +9,11 @@
 #include <QObject>
 #include <QSet>
 
+#include <memory>
+
 namespace rs {
 class Database;
+struct Scheme;
 } // namespace rs
 
 namespace rs::dingtalk {
@@ -26,7 +29,11 @@ struct FetchOptions
 {
     QDate from; // invalid: automatic (see FetchPeriod::automaticFrom)
     QDate to; // invalid: now
-    QStringList tables {QStringLiteral("表格")}; // the scheme's beatFlat
+    QStringList tables {QStringLiteral("表格")}; // the scheme's beatFlat, when no scheme is set
+    // The scheme the bills will be made with: it names the tables to flatten, gives each
+    // application its amount, and its issues on an approved application are logged as the
+    // data-quality check (数据质量校验) the clerk sees.
+    std::shared_ptr<const Scheme> scheme;
     int overlapDays = 7;
     int firstFetchDays = 90;
 };
@@ -59,6 +66,7 @@ private:
     void onPage(const dingtalk::IdPage &page, const dingtalk::Failure &failure);
     void request(const QString &id);
     void onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk::Failure &failure);
+    void checkQuality(ApplicationRecord *record);
     void storeMalformed(const dingtalk::InstanceAnswer &answer, const QString &problem);
     void applyRevocation(const QString &mainId, const QString &byId);
     void stop(const dingtalk::Failure &failure);

@@ -18,6 +18,13 @@ QString FetchReport::summary() const
                        .arg(failed)
                        .arg(revoked)
                        .arg(monthCalls);
+    if (qualityIssues > 0) {
+        text += QLatin1Char(' ')
+            + QCoreApplication::translate("rs::Fetch",
+                                          "%n approved application(s) failed the data quality"
+                                          " check; the log says why.",
+                                          nullptr, qualityIssues);
+    }
     if (!missingIds.isEmpty()) {
         text += QLatin1Char(' ')
             + QCoreApplication::translate("rs::Fetch", "Missing from the store: %1.")

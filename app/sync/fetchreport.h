@@ -20,6 +20,7 @@ struct FetchReport
     int malformed = 0; // kept with their raw text and shown to the clerk
     int failed = 0; // could not be fetched this time; the next fetch tries again
     int revoked = 0;
+    int qualityIssues = 0; // approved applications the scheme cannot turn into bills as they are
     QStringList missingIds; // listed but not in the store at the end: reported, never silent
     QString stopReason; // quota or configuration: the run stopped early
     qint64 monthCalls = 0; // DingTalk calls this month, after the run
