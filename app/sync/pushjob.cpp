@@ -320,9 +320,12 @@ bool PushJob::apply(const QList<BillChange> &changes)
         stop(e.message, false);
         return false;
     }
-    for (const BillChange &c : changes)
+    for (const BillChange &c : changes) {
+        if (c.to == BillState::Synced || c.to == BillState::Failed)
+            m_settled.insert(c.key);
         Q_EMIT billChanged(c.key, c.to);
-    Q_EMIT progress(0, int(m_selection.size())); // the view counts states itself
+    }
+    Q_EMIT progress(int(m_settled.size()), int(m_selection.size()));
     return true;
 }
 

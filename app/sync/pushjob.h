@@ -75,6 +75,7 @@ private:
     std::shared_ptr<const Scheme> m_scheme;
     PushOptions m_options;
     QSet<QString> m_selection; // every bill this run is responsible for
+    QSet<QString> m_settled; // synced or failed in this run
     QStringList m_queue; // queued, waiting for a batch
     int m_batchesInFlight = 0;
     int m_lookupsInFlight = 0;
