@@ -234,6 +234,44 @@ private Q_SLOTS:
         QCOMPARE(sb->counters().value(QStringLiteral("kingdee.batchSave")).calls, 0);
     }
 
+    void cliWithAWrongSecret_exitsTwoWithKingdeesWords()
+    {
+        auto sb = startSandbox(fast(10));
+        QVERIFY(sb);
+        const QString profile = m_dir->filePath(QStringLiteral("cli-profile"));
+        QVERIFY(QDir().mkpath(profile));
+        {
+            Database store(profile + QStringLiteral("/rebatesync.db"));
+            QVERIFY(store.open().ok());
+            QVERIFY(runFetch(store, sandboxDingTalk(*sb, 1000), covering(20)).result
+                    == sync::FetchReport::Result::Ok);
+        }
+        {
+            QSettings ini(profile + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+            ini.setValue(QStringLiteral("kingdee/url"),
+                         QString(sb->baseUrl() + QStringLiteral("/k3cloud")));
+            ini.setValue(QStringLiteral("kingdee/acct_id"), QStringLiteral("sandbox-dc"));
+            ini.setValue(QStringLiteral("kingdee/username"), QStringLiteral("demo"));
+            ini.setValue(QStringLiteral("kingdee/auth"), QStringLiteral("appsecret"));
+            ini.setValue(QStringLiteral("kingdee/app_id"),
+                         QStringLiteral("302745_MDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1u"));
+        }
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"), QStringLiteral("not-it"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(CLI_EXECUTABLE),
+                  {QStringLiteral("--profile"), profile, QStringLiteral("sync"),
+                   QStringLiteral("--all-pending")});
+        // The sandbox lives in this process: keep its event loop turning while the CLI runs.
+        QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 60000);
+        QCOMPARE(cli.exitCode(), 2);
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("应用ID或密钥错误")), qPrintable(err));
+        QVERIFY(!err.contains(QLatin1String("not-it")));
+        QVERIFY(keysInKingdee(*sb).isEmpty());
+    }
+
     void killedMidPush_nextRunFinishesWithEachBillOnce()
     {
         QProcess sandbox;
