@@ -1,6 +1,7 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/sync/pushplanner.h"
 #include "fetchtesting.h"
 #include "httptestclient.h"
 #include "pushtesting.h"
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSettings>
@@ -42,6 +44,7 @@ sync::PushOptions allPending(int batchSize = 50, int concurrency = 2)
     o.concurrency = concurrency;
     o.backoffBaseMs = 50; // the sandbox answers at once; keep the test short
     o.backoffCapMs = 400;
+    o.settleMs = 100; // the sandbox commits before it drops an answer
     return o;
 }
 
@@ -232,6 +235,60 @@ private Q_SLOTS:
         QVERIFY(keysInKingdee(*sb).isEmpty());
         QVERIFY(BillRepository(*m_database).byApplication().isEmpty());
         QCOMPARE(sb->counters().value(QStringLiteral("kingdee.batchSave")).calls, 0);
+    }
+
+    void secondSyncOnTheSameStore_isRefused()
+    {
+        auto options = fast(6);
+        options.data.unknownCustomerRate = 0;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        QLockFile running(m_database->path() + QStringLiteral(".sync.lock"));
+        QVERIFY(running.tryLock(0));
+        const auto report = runPush(*m_database, sandboxKingdee(*sb), allPending());
+        QCOMPARE(report.result, sync::PushReport::Result::ConfigError);
+        QVERIFY(report.stopReason.contains(QLatin1String("Another sync")));
+        QVERIFY(keysInKingdee(*sb).isEmpty());
+        running.unlock();
+        QVERIFY(
+            everythingSendableWasSynced(runPush(*m_database, sandboxKingdee(*sb), allPending())));
+    }
+
+    void queuedBillsOfAnApplicationRevokedSince_areNotSent()
+    {
+        auto sb = startSandbox(fast(30));
+        QVERIFY(sb);
+        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        // A run cancelled after queueing: its bills wait in the store.
+        QString id;
+        ApplicationRepository applications(*m_database);
+        for (const ApplicationRecord &a : applications.list(ApprovalState::Approved)) {
+            if (!applications.find(a.id)->rowsJson.isEmpty())
+                id = a.id;
+        }
+        QVERIFY(!id.isEmpty());
+        const auto plan = sync::PushPlanner::plan(*m_database, *builtinScheme(), {id}, true);
+        QVERIFY(!plan.keysToSend.isEmpty());
+        BillRepository bills(*m_database);
+        for (const QString &key : plan.keysToSend)
+            QVERIFY(bills.transition(key, BillState::Pending, BillState::Queued, {}, {}).ok());
+        // Then DingTalk revokes the approval.
+        SyncEvent revoked;
+        revoked.kind = QStringLiteral("fetch.revoked");
+        revoked.message = QStringLiteral("revoked");
+        QVERIFY(applications.markRevoked(id, revoked).ok());
+
+        auto options = allPending();
+        options.applicationIds = {id, id}; // named twice: still one application
+        runPush(*m_database, sandboxKingdee(*sb), options);
+        QVERIFY(keysInKingdee(*sb).isEmpty());
+        for (const QString &key : plan.keysToSend) {
+            QCOMPARE(bills.find(key)->state, BillState::Pending);
+            QVERIFY(!bills.find(key)->lastError.isEmpty());
+        }
     }
 
     void cliWithAWrongSecret_exitsTwoWithKingdeesWords()

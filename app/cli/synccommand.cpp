@@ -116,6 +116,8 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
     case sync::PushReport::Result::Ok:
         return Ok;
     case sync::PushReport::Result::SomeFailed:
+        if (!report.stopReason.isEmpty())
+            context.fail(report.stopReason);
         return SomeFailed;
     case sync::PushReport::Result::ConfigError:
         break;

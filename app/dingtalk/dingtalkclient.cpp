@@ -70,6 +70,7 @@ struct DingTalkClient::Call
     std::function<QNetworkRequest(const QString &token)> request;
     QByteArray body; // empty: GET
     Done done;
+    int generation = 0; // calls of an older generation were cancelled while they waited
     bool tokenRetried = false;
     int throttled = 0;
     int globalThrottled = 0;
@@ -204,11 +205,12 @@ void DingTalkClient::testConnection(CheckHandler handler)
 
 void DingTalkClient::cancel()
 {
-    failEverything({Failure::Kind::Cancelled, QStringLiteral("cancelled"), QString(), 0});
+    failEverything(cancelled());
 }
 
 void DingTalkClient::submit(std::shared_ptr<Call> call)
 {
+    call->generation = m_generation;
     m_queue.push_back(std::move(call));
     pump();
 }
@@ -217,8 +219,8 @@ void DingTalkClient::pump()
 {
     if (m_queue.empty())
         return;
-    if (m_token.isEmpty())
-        m_token = TokenCache::instance().valid(cacheKey());
+    // The cache knows when a token is due for renewal; a stale one is never sent.
+    m_token = TokenCache::instance().valid(cacheKey());
     if (m_token.isEmpty()) {
         requestToken();
         return;
@@ -234,9 +236,19 @@ void DingTalkClient::pump()
 
 void DingTalkClient::send(const std::shared_ptr<Call> &call)
 {
-    // The token may have been renewed while this call waited for its slot.
-    const QString fresh = TokenCache::instance().valid(cacheKey());
-    const QString token = fresh.isEmpty() ? m_token : fresh;
+    if (call->generation != m_generation) { // cancelled while it waited for its slot
+        --m_inFlight;
+        call->done({}, {}, cancelled());
+        return;
+    }
+    // The token may have been renewed, or dropped, while this call waited for its slot.
+    const QString token = TokenCache::instance().valid(cacheKey());
+    if (token.isEmpty()) {
+        --m_inFlight;
+        m_queue.push_front(call);
+        pump();
+        return;
+    }
     QNetworkRequest request = call->request(token);
     request.setTransferTimeout(m_config.transferTimeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -317,9 +329,18 @@ void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *re
 void DingTalkClient::retryLater(const std::shared_ptr<Call> &call, qint64 delayMs)
 {
     QTimer::singleShot(delayMs, this, [this, call] {
+        if (call->generation != m_generation) {
+            call->done({}, {}, cancelled());
+            return;
+        }
         m_queue.push_front(call);
         pump();
     });
+}
+
+Failure DingTalkClient::cancelled()
+{
+    return {Failure::Kind::Cancelled, QStringLiteral("cancelled"), QString(), 0};
 }
 
 void DingTalkClient::requestToken()
@@ -389,6 +410,9 @@ void DingTalkClient::tokenFinished(QNetworkReply *reply, qint64 startedMs)
 
 void DingTalkClient::failEverything(const Failure &failure)
 {
+    // Calls waiting for a pacing slot or a retry belong to the old generation: they answer
+    // Cancelled when their timer fires instead of reaching DingTalk.
+    ++m_generation;
     std::deque<std::shared_ptr<Call>> queued;
     queued.swap(m_queue);
     for (const std::shared_ptr<Call> &call : queued)

@@ -83,6 +83,7 @@ private:
     void failEverything(const Failure &failure);
     Failure read(QNetworkReply *reply, QByteArray *raw, QJsonObject *answer) const;
     QString cacheKey() const;
+    static Failure cancelled();
 
     DingTalkConfig m_config;
     QNetworkAccessManager *m_network;
@@ -92,6 +93,7 @@ private:
     bool m_tokenRequested = false;
     int m_tokenAttempts = 0;
     QString m_token;
+    int m_generation = 0;
 };
 
 } // namespace rs::dingtalk

@@ -4,12 +4,14 @@
 #include "app/mapping/mapper.h"
 #include "app/mapping/scheme.h"
 #include "app/net/backoff.h"
+#include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "app/store/jobrunrepository.h"
 #include "app/sync/pushplanner.h"
 
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QTimer>
 
 namespace rs::sync {
@@ -35,6 +37,7 @@ PushJob::PushJob(const Database &database, kingdee::KingdeeClient &client,
     , m_scheme(std::move(scheme))
     , m_options(std::move(options))
 {
+    m_options.applicationIds.removeDuplicates(); // `sync A A` is one application
     connect(&m_client, &kingdee::KingdeeClient::callFinished, this,
             [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs) {
                 ApiUsageRepository(m_database).record(api, outcome, elapsedMs);
@@ -73,6 +76,15 @@ void PushJob::start()
         return;
     }
 
+    // One sync per store at a time: a second run would take the first one's live `sending`
+    // bills for interrupted ones and could resend them. A dead owner's lock is taken over.
+    m_lock = std::make_unique<QLockFile>(m_database.path() + QStringLiteral(".sync.lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        m_lock.reset();
+        stop(tr("Another sync is running on this store; try again when it has finished."), true);
+        return;
+    }
     m_runId = JobRunRepository(m_database).start(QStringLiteral("sync"), 0, 0);
     BillRepository bills(m_database);
     bills.recoverInterruptedSends();
@@ -82,35 +94,79 @@ void PushJob::start()
     for (const QString &id : plan.unknownIds)
         m_report.lines.append({id, id, BillState::Pending, {}, tr("no such application")});
 
-    // Bills a previous run left queued or in doubt belong to this run too.
+    // Bills a previous run left queued or in doubt belong to this run too, unless their
+    // application has since been revoked or rejected: those are looked up, never sent.
     const QSet<QString> ids(m_options.applicationIds.cbegin(), m_options.applicationIds.cend());
-    QStringList leftOver;
+    const QHash<QString, ApprovalState> approvals =
+        ApplicationRepository(m_database).approvalById();
+    QList<BillChange> changes;
+    QStringList earlierInDoubt;
     for (const BillRecord &b : bills.inStates({BillState::Queued, BillState::InDoubt})) {
-        if (ids.isEmpty() || ids.contains(b.applicationId))
-            leftOver.append(b.key);
+        if (!ids.isEmpty() && !ids.contains(b.applicationId))
+            continue;
+        m_selection.insert(b.key);
+        const bool approved = approvals.value(b.applicationId) == ApprovalState::Approved;
+        if (b.state == BillState::InDoubt) {
+            earlierInDoubt.append(b.key);
+            if (!approved)
+                m_doNotSend.insert(b.key);
+        } else if (!approved) {
+            BillOutcome held;
+            held.error = notApproved(b.applicationId, approvals.value(b.applicationId));
+            changes.append({b.key, BillState::Queued, BillState::Pending, held, held.error});
+        }
     }
-    QList<BillChange> toQueue;
     for (const QString &key : plan.keysToSend) {
-        const auto bill = bills.find(key);
-        if (bill)
-            toQueue.append({key, bill->state, BillState::Queued, {}, {}});
+        if (const auto bill = bills.find(key)) {
+            changes.append({key, bill->state, BillState::Queued, {}, {}});
+            m_selection.insert(key);
+        }
     }
-    if (!apply(toQueue))
+    if (!apply(changes))
         return;
-    for (const BillChange &c : std::as_const(toQueue))
-        m_selection.insert(c.key);
-    for (const QString &key : std::as_const(leftOver))
-        m_selection.insert(key);
 
     // Never a duplicate: before anything is sent, ask Kingdee which of these keys it already
-    // has (a bill in doubt, or a store restored from an old backup).
-    reconcile(QStringList(m_selection.cbegin(), m_selection.cend()));
+    // has (a store restored from an old backup, a second machine). Bills an earlier run left in
+    // doubt are asked about once Kingdee has had time to finish what that run sent.
+    QStringList now;
+    for (const QString &key : std::as_const(m_selection)) {
+        if (!earlierInDoubt.contains(key))
+            now.append(key);
+    }
+    reconcile(now);
+    later(earlierInDoubt, m_options.settleMs, [this](const QStringList &k) { reconcile(k); });
+}
+
+QString PushJob::notApproved(const QString &applicationId, ApprovalState state) const
+{
+    return tr("application %1 is %2 in DingTalk; its bill is not sent")
+        .arg(applicationId, displayName(state));
 }
 
 void PushJob::cancel()
 {
     m_stopped = true;
+    m_client.cancel();
     maybeFinish();
+}
+
+void PushJob::later(const QStringList &keys, qint64 delayMs,
+                    const std::function<void(const QStringList &)> &then)
+{
+    if (keys.isEmpty() || m_stopped)
+        return;
+    m_waiting += int(keys.size());
+    QTimer::singleShot(delayMs, this, [this, keys, then] {
+        m_waiting -= int(keys.size());
+        if (!m_stopped)
+            then(keys);
+        maybeFinish();
+    });
+}
+
+qint64 PushJob::backoffMs(int attempt) const
+{
+    return net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}.delayMs(attempt);
 }
 
 void PushJob::reconcile(const QStringList &keys)
@@ -130,48 +186,19 @@ void PushJob::reconcile(const QStringList &keys)
 void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result)
 {
     BillRepository bills(m_database);
-    if (!result.failure.ok()) {
-        if (result.failure.stopsTheRun()) {
-            stop(result.failure.describe(), true);
-            return;
-        }
-        // Bills the store says were never sent may go; those in doubt wait for a lookup.
-        QStringList inDoubt;
-        for (const QString &key : keys) {
-            const auto bill = bills.find(key);
-            if (bill && bill->state == BillState::Queued)
-                m_queue.append(key);
-            else if (bill && bill->state == BillState::InDoubt
-                     && ++m_attempts[key] < m_options.maxAttempts)
-                inDoubt.append(key);
-        }
-        if (!inDoubt.isEmpty()) {
-            const qint64 delay =
-                net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}.delayMs(
-                    m_attempts.value(inDoubt.constFirst()));
-            m_waiting += int(inDoubt.size());
-            QTimer::singleShot(delay, this, [this, inDoubt] {
-                m_waiting -= int(inDoubt.size());
-                if (!m_stopped)
-                    reconcile(inDoubt);
-                maybeFinish();
-            });
-        }
-        pump();
-        maybeFinish();
-        return;
-    }
-
+    // What Kingdee found counts even when another page of the lookup failed.
     QHash<QString, kingdee::FoundBill> found;
     for (const kingdee::FoundBill &b : result.bills) {
         if (!found.contains(b.key))
             found.insert(b.key, b);
     }
+    const bool answered = result.failure.ok();
     QList<BillChange> changes;
     QStringList ready;
+    QStringList unresolved;
     for (const QString &key : keys) {
         const auto bill = bills.find(key);
-        if (!bill)
+        if (!bill || (bill->state != BillState::Queued && bill->state != BillState::InDoubt))
             continue;
         if (const auto it = found.constFind(key); it != found.constEnd()) {
             BillOutcome outcome;
@@ -180,6 +207,14 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
             changes.append({key, bill->state, BillState::Synced, outcome,
                             tr("Kingdee already holds this bill (%1); it was not sent again.")
                                 .arg(it->number)});
+        } else if (!answered) {
+            unresolved.append(key); // not asked, or not answered: never sent unchecked
+        } else if (m_doNotSend.contains(key)) {
+            BillOutcome held;
+            held.error = tr("Not in Kingdee, and its application is no longer approved: it will"
+                            " not be sent.");
+            changes.append({key, BillState::InDoubt, BillState::Queued, {}, {}});
+            changes.append({key, BillState::Queued, BillState::Pending, held, held.error});
         } else if (bill->state == BillState::InDoubt) {
             changes.append({key,
                             BillState::InDoubt,
@@ -187,13 +222,36 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
                             {},
                             tr("Not in Kingdee: queued to be sent again.")});
             ready.append(key);
-        } else if (bill->state == BillState::Queued) {
+        } else {
             ready.append(key);
         }
     }
     if (!apply(changes))
         return;
     m_queue += ready;
+
+    if (!answered) {
+        using Kind = kingdee::Failure::Kind;
+        if (result.failure.stopsTheRun() || result.failure.kind == Kind::Rejected) {
+            // A lookup Kingdee refuses (wrong key field, no permission) can never succeed, and
+            // nothing may be sent without it.
+            stop(tr("Kingdee cannot look bills up by %1: %2")
+                     .arg(m_scheme->idempotencyField, result.failure.describe()),
+                 true);
+            return;
+        }
+        if (result.failure.kind != Kind::Cancelled) {
+            QStringList retry;
+            for (const QString &key : std::as_const(unresolved)) {
+                if (++m_lookupAttempts[key] < m_options.maxAttempts)
+                    retry.append(key);
+            }
+            if (!retry.isEmpty()) {
+                later(retry, backoffMs(m_lookupAttempts.value(retry.constFirst())),
+                      [this](const QStringList &k) { reconcile(k); });
+            }
+        }
+    }
     pump();
     maybeFinish();
 }
@@ -239,9 +297,14 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
     QList<BillChange> changes;
     QStringList again;
     QStringList lookUp;
+    const bool stopping = result.failure.stopsTheRun();
     for (qsizetype i = 0; i < keys.size(); ++i) {
         const QString &key = keys.at(i);
-        const Entry entry = i < result.entries.size() ? result.entries.at(i) : Entry {};
+        // No answer for this position: it may be in Kingdee, so it is looked up, not resent.
+        Entry entry;
+        entry.state = Entry::State::Unknown;
+        if (i < result.entries.size())
+            entry = result.entries.at(i);
         BillOutcome outcome;
         switch (entry.state) {
         case Entry::State::Saved:
@@ -254,22 +317,26 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
             outcome.errorField =
                 entry.errors.isEmpty() ? QString() : entry.errors.constFirst().field;
             outcome.retryable = entry.retryMayHelp;
-            changes.append({key, BillState::Sending, BillState::Failed, outcome, outcome.error});
+            // Kingdee was busy or locked for this bill: worth another try after a pause.
+            if (entry.retryMayHelp && ++m_attempts[key] < m_options.maxAttempts && !stopping) {
+                changes.append(
+                    {key, BillState::Sending, BillState::Queued, outcome,
+                     tr("Kingdee could not save it now (%1); sending again.").arg(outcome.error)});
+                again.append(key);
+            } else {
+                changes.append(
+                    {key, BillState::Sending, BillState::Failed, outcome, outcome.error});
+            }
             break;
         case Entry::State::NotSaved:
             outcome.error = result.failure.describe();
             outcome.retryable = true;
-            if (++m_attempts[key] >= m_options.maxAttempts || result.failure.stopsTheRun()) {
-                changes.append(
-                    {key, BillState::Sending,
-                     result.failure.stopsTheRun() ? BillState::Queued : BillState::Failed, outcome,
-                     outcome.error});
-            } else {
-                changes.append(
-                    {key, BillState::Sending, BillState::Queued, outcome,
-                     tr("Kingdee saved nothing (%1); sending again.").arg(outcome.error)});
+            // Nothing was saved: queued again; sent again in this run while attempts remain,
+            // otherwise left queued for the next run (never failed on a guess).
+            changes.append({key, BillState::Sending, BillState::Queued, outcome,
+                            tr("Kingdee saved nothing (%1).").arg(outcome.error)});
+            if (!stopping && ++m_attempts[key] < m_options.maxAttempts)
                 again.append(key);
-            }
             break;
         case Entry::State::Unknown:
             outcome.error = result.failure.describe();
@@ -284,29 +351,23 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
     }
     if (!apply(changes))
         return;
-    if (result.failure.stopsTheRun()) {
+    if (stopping) {
         stop(result.failure.describe(), true);
         return;
     }
-    const auto later = [this](const QStringList &waiting, auto then) {
-        if (waiting.isEmpty())
-            return;
-        const qint64 delay =
-            net::Backoff {m_options.backoffBaseMs, m_options.backoffCapMs, 0.5}.delayMs(
-                m_attempts.value(waiting.constFirst()));
-        m_waiting += int(waiting.size());
-        QTimer::singleShot(delay, this, [this, waiting, then] {
-            m_waiting -= int(waiting.size());
-            if (!m_stopped)
-                then(waiting);
-            maybeFinish();
+    if (!again.isEmpty()) {
+        later(again, backoffMs(m_attempts.value(again.constFirst())), [this](const QStringList &k) {
+            m_queue += k;
+            pump();
         });
-    };
-    later(again, [this](const QStringList &k) {
-        m_queue += k;
-        pump();
-    });
-    later(lookUp, [this](const QStringList &k) { reconcile(k); });
+    }
+    // Kingdee may still be committing a save whose answer was lost: give it time to settle
+    // before a "not found" is believed.
+    if (!lookUp.isEmpty()) {
+        later(lookUp,
+              std::max(m_options.settleMs, backoffMs(m_attempts.value(lookUp.constFirst()))),
+              [this](const QStringList &k) { reconcile(k); });
+    }
     pump();
     maybeFinish();
 }
@@ -375,7 +436,8 @@ void PushJob::finish()
             break;
         }
     }
-    bool allSynced = m_report.notSendable == 0;
+    m_lock.reset(); // the next run may start
+    bool allSynced = m_report.notSendable == 0 && m_report.stopReason.isEmpty();
     for (const BillLine &line : std::as_const(m_report.lines))
         allSynced = allSynced && line.state == BillState::Synced;
     if (m_report.result == PushReport::Result::Ok && !allSynced)

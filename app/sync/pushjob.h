@@ -7,7 +7,10 @@
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+
+class QLockFile;
 
 namespace rs {
 class Database;
@@ -29,7 +32,8 @@ struct PushOptions
     bool dryRun = false;
     int batchSize = 50;
     int concurrency = 2; // batches in flight
-    int maxAttempts = 5; // sends of one bill whose outcome stayed unclear, before it is left failed
+    int maxAttempts = 5; // sends (and lookups) of one bill in a run; then it waits for the next
+    qint64 settleMs = 30'000; // how long Kingdee may still be saving after an answer was lost
     qint64 backoffBaseMs = 1000;
     qint64 backoffCapMs = 60'000;
 };
@@ -59,6 +63,10 @@ Q_SIGNALS:
     void finished(const rs::sync::PushReport &report);
 
 private:
+    QString notApproved(const QString &applicationId, ApprovalState state) const;
+    void later(const QStringList &keys, qint64 delayMs,
+               const std::function<void(const QStringList &)> &then);
+    qint64 backoffMs(int attempt) const;
     void reconcile(const QStringList &keys);
     void onFound(const QStringList &keys, const kingdee::FindResult &result);
     void pump();
@@ -81,6 +89,9 @@ private:
     int m_lookupsInFlight = 0;
     int m_waiting = 0; // bills waiting out a backoff
     QHash<QString, int> m_attempts;
+    QHash<QString, int> m_lookupAttempts;
+    QSet<QString> m_doNotSend; // in doubt, but the application is no longer approved
+    std::unique_ptr<QLockFile> m_lock;
     bool m_stopped = false;
     bool m_finished = false;
     qint64 m_runId = 0;
