@@ -235,6 +235,30 @@ private Q_SLOTS:
         QVERIFY(EventLog(db).recent(10).isEmpty());
     }
 
+    void revocation_survivesALaterAnswerAndIsFoundFromEitherSide()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        ApplicationRepository applications(db);
+        // The revoke request arrives first and names the original.
+        ApplicationRecord request = testdata::application(QStringLiteral("r1"), 0);
+        request.approval = ApprovalState::Revoked;
+        request.revokesId = QStringLiteral("o1");
+        QVERIFY(applications.upsert(request).ok());
+        QVERIFY(applications.isRevokedByAnother(QStringLiteral("o1")));
+        QVERIFY(!applications.isRevokedByAnother(QStringLiteral("r1")));
+
+        QVERIFY(applications.upsert(testdata::application(QStringLiteral("o1"))).ok());
+        SyncEvent event;
+        event.kind = QStringLiteral("fetch.revoked");
+        event.message = QStringLiteral("revoked");
+        QVERIFY(applications.markRevoked(QStringLiteral("o1"), event).ok());
+        // A later answer about the original still says approved: the revocation stays.
+        QVERIFY(applications.upsert(testdata::application(QStringLiteral("o1"))).ok());
+        QCOMPARE(applications.find(QStringLiteral("o1"))->approval, ApprovalState::Revoked);
+        QCOMPARE(applications.find(QStringLiteral("r1"))->revokesId, QStringLiteral("o1"));
+    }
+
     void transitionAll_appliesEveryChangeOrNone()
     {
         Database db(m_path);

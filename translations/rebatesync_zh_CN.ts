@@ -1169,6 +1169,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>Data quality check: approved application %1 cannot become a bill as it is: %2</source>
         <translation>数据质量校验：已审批申请 %1 按现有数据无法生成单据：%2</translation>
     </message>
+    <message>
+        <source>a revoke request</source>
+        <translation>一张撤销申请</translation>
+    </message>
 </context>
 <context>
     <name>rs::sync::PushJob</name>
@@ -1189,12 +1193,32 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>金蝶中没有此单据：已重新排队发送。</translation>
     </message>
     <message>
-        <source>Kingdee saved nothing (%1); sending again.</source>
-        <translation>金蝶未保存任何内容（%1），正在重新发送。</translation>
-    </message>
-    <message>
         <source>The answer was lost (%1); the bill will be looked up in Kingdee before it is sent again.</source>
         <translation>应答丢失（%1）；再次发送前会先在金蝶中查找该单据。</translation>
+    </message>
+    <message>
+        <source>Another sync is running on this store; try again when it has finished.</source>
+        <translation>另一个同步正在使用这份数据；请等它结束后再试。</translation>
+    </message>
+    <message>
+        <source>application %1 is %2 in DingTalk; its bill is not sent</source>
+        <translation>申请 %1 在钉钉中为“%2”；其单据不会发送</translation>
+    </message>
+    <message>
+        <source>Not in Kingdee, and its application is no longer approved: it will not be sent.</source>
+        <translation>金蝶中没有此单据，且其申请已不再是审批通过状态：不会发送。</translation>
+    </message>
+    <message>
+        <source>Kingdee cannot look bills up by %1: %2</source>
+        <translation>金蝶无法按 %1 查找单据：%2</translation>
+    </message>
+    <message>
+        <source>Kingdee could not save it now (%1); sending again.</source>
+        <translation>金蝶暂时无法保存（%1），稍后重新发送。</translation>
+    </message>
+    <message>
+        <source>Kingdee saved nothing (%1).</source>
+        <translation>金蝶未保存任何内容（%1）。</translation>
     </message>
 </context>
 </TS>

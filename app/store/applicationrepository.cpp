@@ -14,7 +14,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, business_id, title, process_code, originator_userid, originator_dept_name, created_at,"
     " finished_at, approval, dingtalk_status, dingtalk_result, amount, raw_json, parse_error,"
-    " fields_json");
+    " fields_json, revokes_id");
 
 ApplicationRecord fromRow(const QSqlQuery &q)
 {
@@ -35,6 +35,7 @@ ApplicationRecord fromRow(const QSqlQuery &q)
     a.rawJson = q.value(12).toString().toUtf8();
     a.parseError = q.value(13).toString();
     a.fieldsJson = q.value(14).toString().toUtf8();
+    a.revokesId = q.value(15).toString();
     return a;
 }
 
@@ -49,32 +50,37 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
     return m_database.transact([&a](QSqlDatabase &db) {
         const QString now = sql::nowUtc();
         QSqlQuery q(db);
-        StoreError e =
-            sql::run(q,
-                     QStringLiteral("INSERT INTO applications (") + kColumns
-                         + QStringLiteral(
-                             ", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                             " ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                             " business_id = excluded.business_id, title = excluded.title,"
-                             " process_code = excluded.process_code,"
-                             " originator_userid = excluded.originator_userid,"
-                             " originator_dept_name = excluded.originator_dept_name,"
-                             " created_at = excluded.created_at,"
-                             " finished_at = excluded.finished_at, approval = excluded.approval,"
-                             " dingtalk_status = excluded.dingtalk_status,"
-                             " dingtalk_result = excluded.dingtalk_result,"
-                             " amount = excluded.amount, raw_json = excluded.raw_json,"
-                             " parse_error = excluded.parse_error,"
-                             " fields_json = excluded.fields_json,"
-                             " updated_at = excluded.updated_at"),
-                     {a.id, sql::nullableText(a.businessId), sql::nullableText(a.title),
-                      sql::nullableText(a.processCode), sql::nullableText(a.originatorUserId),
-                      sql::nullableText(a.originatorDeptName), sql::nullableText(a.createdAt),
-                      sql::nullableText(a.finishedAt), toWireName(a.approval),
-                      sql::nullableText(a.dingTalkStatus), sql::nullableText(a.dingTalkResult),
-                      sql::nullableText(a.amount), sql::text(a.rawJson),
-                      sql::nullableText(a.parseError), sql::text(a.fieldsJson), now, now},
-                     QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
+        StoreError e = sql::run(
+            q,
+            QStringLiteral("INSERT INTO applications (") + kColumns
+                + QStringLiteral(
+                    ", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " business_id = excluded.business_id, title = excluded.title,"
+                    " process_code = excluded.process_code,"
+                    " originator_userid = excluded.originator_userid,"
+                    " originator_dept_name = excluded.originator_dept_name,"
+                    " created_at = excluded.created_at,"
+                    " finished_at = excluded.finished_at,"
+                    // A revocation is final: a later answer about the original
+                    // (still saying approved) never undoes it.
+                    " approval = CASE WHEN applications.approval = 'revoked'"
+                    " THEN 'revoked' ELSE excluded.approval END,"
+                    " dingtalk_status = excluded.dingtalk_status,"
+                    " dingtalk_result = excluded.dingtalk_result,"
+                    " amount = excluded.amount, raw_json = excluded.raw_json,"
+                    " parse_error = excluded.parse_error,"
+                    " fields_json = excluded.fields_json,"
+                    " revokes_id = excluded.revokes_id,"
+                    " updated_at = excluded.updated_at"),
+            {a.id, sql::nullableText(a.businessId), sql::nullableText(a.title),
+             sql::nullableText(a.processCode), sql::nullableText(a.originatorUserId),
+             sql::nullableText(a.originatorDeptName), sql::nullableText(a.createdAt),
+             sql::nullableText(a.finishedAt), toWireName(a.approval),
+             sql::nullableText(a.dingTalkStatus), sql::nullableText(a.dingTalkResult),
+             sql::nullableText(a.amount), sql::text(a.rawJson), sql::nullableText(a.parseError),
+             sql::text(a.fieldsJson), sql::nullableText(a.revokesId), now, now},
+            QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
         if (!e.ok())
             return e;
 
@@ -218,6 +224,18 @@ StoreError ApplicationRepository::markRevoked(const QString &id, const SyncEvent
         }
         return EventLog::appendIn(db, event);
     });
+}
+
+bool ApplicationRepository::isRevokedByAnother(const QString &id, StoreError *error) const
+{
+    QSqlQuery q(m_database.connection());
+    const StoreError e = sql::run(
+        q, QStringLiteral("SELECT 1 FROM applications WHERE revokes_id = ? AND approval = ?"),
+        {id, toWireName(ApprovalState::Revoked)},
+        QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+    if (error)
+        *error = e;
+    return e.ok() && q.next();
 }
 
 } // namespace rs

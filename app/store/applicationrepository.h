@@ -34,6 +34,8 @@ public:
     // An approved application revoked later in DingTalk; the event commits with the change.
     // An unknown id answers Conflict.
     StoreError markRevoked(const QString &id, const SyncEvent &event) const;
+    // Whether an approved revoke request naming `id` is stored (it may arrive before `id`).
+    bool isRevokedByAnother(const QString &id, StoreError *error = nullptr) const;
 
 private:
     const Database &m_database;

@@ -109,6 +109,16 @@ QStringList version4()
     };
 }
 
+// A revoke request names the approved instance it revokes; whichever of the two is stored
+// first, the original ends up revoked.
+QStringList version5()
+{
+    return {
+        QStringLiteral("ALTER TABLE applications ADD COLUMN revokes_id VARCHAR(64)"),
+        QStringLiteral("CREATE INDEX applications_by_revokes ON applications (revokes_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -118,6 +128,7 @@ const QList<Migration> &schemaMigrations()
         {2, QStringLiteral("API usage counters"), version2()},
         {3, QStringLiteral("application header fields"), version3()},
         {4, QStringLiteral("fetch and sync runs"), version4()},
+        {5, QStringLiteral("revoke requests"), version5()},
     };
     return migrations;
 }

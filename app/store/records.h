@@ -31,6 +31,7 @@ struct ApplicationRecord
     // `create_time`, `finish_time`). Values are strings; a multi-select is an array of strings.
     QByteArray fieldsJson;
     QString parseError; // set when the answer could not be parsed; the raw text is still kept
+    QString revokesId; // for a revoke request: the approved instance it revokes
     QList<QByteArray> rowsJson; // table columns only; the mapping adds the header to each row
 };
 

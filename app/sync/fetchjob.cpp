@@ -226,6 +226,8 @@ void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk
     record.dingTalkStatus = instance.status;
     record.dingTalkResult = instance.result;
     record.rawJson = answer.rawJson;
+    if (instance.revokesAnother())
+        record.revokesId = instance.mainProcessInstanceId;
     record.fieldsJson = QJsonDocument(flat.header).toJson(QJsonDocument::Compact);
     for (const QJsonObject &row : flat.rows)
         record.rowsJson.append(QJsonDocument(row).toJson(QJsonDocument::Compact));
@@ -240,10 +242,17 @@ void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk
     ++m_report.stored;
     if (record.approval == ApprovalState::Revoked)
         ++m_report.revoked;
-    m_known.insert(record.id, record.approval);
+    const bool revokedBefore = m_known.value(record.id) == ApprovalState::Revoked;
+    m_known.insert(record.id, revokedBefore ? ApprovalState::Revoked : record.approval);
     Q_EMIT applicationStored(record.id);
     if (instance.revokesAnother() && record.approval == ApprovalState::Revoked)
         applyRevocation(instance.mainProcessInstanceId, instance.id);
+    // The revoke request may have been stored first (answers arrive in any order, or in an
+    // earlier fetch): the original is revoked whichever came first.
+    if (record.approval == ApprovalState::Approved && !revokedBefore
+        && ApplicationRepository(m_database).isRevokedByAnother(record.id)) {
+        applyRevocation(record.id, tr("a revoke request"));
+    }
     maybeComplete();
 }
 
