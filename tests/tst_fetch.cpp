@@ -171,6 +171,37 @@ private Q_SLOTS:
         QVERIFY(!after->finishedAt.isEmpty());
     }
 
+    void approvedThenRevokedByARequest_becomesRevoked()
+    {
+        auto sb = startSandbox(fast(60, 20));
+        QVERIFY(sb);
+        const auto config = sandboxDingTalk(*sb, 400);
+        QVERIFY(runFetch(*m_database, config, covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        QString original;
+        for (const sandbox::SimInstance &i : sb->dingTalk().instances()) {
+            if (expectedApproval(i) == ApprovalState::Approved)
+                original = i.id;
+        }
+        QVERIFY(!original.isEmpty());
+        const QString request =
+            sb->dingTalk().revokeByRequest(original, QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(!request.isEmpty());
+
+        // The original is final and not fetched again; the new, listed request revokes it.
+        const auto report = runFetch(*m_database, config, {});
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        ApplicationRepository applications(*m_database);
+        QCOMPARE(applications.find(original)->approval, ApprovalState::Revoked);
+        QCOMPARE(applications.find(request)->approval, ApprovalState::Revoked);
+        QCOMPARE(applications.find(request)->revokesId, original);
+        bool told = false;
+        for (const SyncEvent &e : EventLog(*m_database).recent(20))
+            told =
+                told || (e.kind == QLatin1String("fetch.revoked") && e.applicationId == original);
+        QVERIFY(told);
+    }
+
     void throttlingAt20PerSecond_isSurvived()
     {
         // A client paced above DingTalk's limit provokes 90018; every instance still arrives.

@@ -319,4 +319,26 @@ bool DingTalkSim::corruptTable(const QString &id)
     return false;
 }
 
+QString DingTalkSim::revokeByRequest(const QString &originalId, qint64 nowMs)
+{
+    const auto it = m_index.constFind(originalId);
+    if (it == m_index.constEnd())
+        return {};
+    SimInstance request = m_instances.at(it.value());
+    request.id = QStringLiteral("revoke-%1")
+                     .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+    request.businessId += QStringLiteral("R");
+    request.title += QStringLiteral("（撤销）");
+    request.createMs = std::max(nowMs, m_instances.constLast().createMs);
+    request.complete(QStringLiteral("agree"), nowMs);
+    request.bizAction = QStringLiteral("REVOKE");
+    request.mainProcessInstanceId = originalId;
+    request.attachedIds.clear();
+    m_instances[it.value()].attachedIds.append(request.id);
+    // The newest submission: appending keeps the list sorted for the binary search.
+    m_instances.append(request);
+    m_index.insert(request.id, m_instances.size() - 1);
+    return request.id;
+}
+
 } // namespace rs::sandbox

@@ -41,6 +41,10 @@ public:
     // Breaks one instance's detail table (truncated JSON text) in every answer about it: the
     // malformed instance a console must keep and report, not skip.
     bool corruptTable(const QString &id);
+    // The other reading of a revoke (DINGTALK.md): an approved revoke request, a new instance of
+    // the same process naming the original in main_process_instance_id; the original keeps
+    // biz_action NONE and lists the request in attached_process_instance_ids. Returns its id.
+    QString revokeByRequest(const QString &originalId, qint64 nowMs);
 
 private:
     Answer getToken(const HttpRequest &request);

@@ -98,6 +98,11 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
         applyFaults(sandbox.faults(), QJsonDocument::fromJson(request.body).object());
         return json({{QStringLiteral("ok"), true}});
     }
+    if (what == QLatin1String("revoke")) {
+        const QString revokeId = sandbox.dingTalk().revokeByRequest(
+            request.query.queryItemValue(QStringLiteral("id")), now);
+        return json({{QStringLiteral("revoke_request"), revokeId}});
+    }
     if (what == QLatin1String("corrupt")) {
         const bool done =
             sandbox.dingTalk().corruptTable(request.query.queryItemValue(QStringLiteral("id")));

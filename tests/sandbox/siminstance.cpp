@@ -62,6 +62,8 @@ QJsonObject SimInstance::toTopApi() const
         {QStringLiteral("form_component_values"), formValues},
         {QStringLiteral("operation_records"), operationRecords(*this)},
         {QStringLiteral("tasks"), QJsonArray()}};
+    if (!mainProcessInstanceId.isEmpty())
+        o.insert(QStringLiteral("main_process_instance_id"), mainProcessInstanceId);
     // Running instances carry an empty finish_time, as the fixture shows.
     o.insert(QStringLiteral("finish_time"), isFinal() ? beijingTime(finishMs) : QString());
     return o;
@@ -99,6 +101,8 @@ QJsonObject SimInstance::toV1() const
         {QStringLiteral("formComponentValues"), values},
         {QStringLiteral("operationRecords"), QJsonArray()},
         {QStringLiteral("tasks"), QJsonArray()}};
+    if (!mainProcessInstanceId.isEmpty())
+        o.insert(QStringLiteral("mainProcessInstanceId"), mainProcessInstanceId);
     if (isFinal())
         o.insert(QStringLiteral("finishTime"), v1Time(finishMs));
     return o;

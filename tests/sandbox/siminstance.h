@@ -19,6 +19,7 @@ struct SimInstance
     QString result; // agree | refuse | "" while running
     QString bizAction = QStringLiteral("NONE"); // REVOKE for approved-then-revoked
     QStringList attachedIds;
+    QString mainProcessInstanceId; // a revoke request: the approved instance it revokes
     QString title;
     QString originatorUserId;
     QString originatorDeptId;
