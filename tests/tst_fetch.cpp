@@ -377,6 +377,11 @@ private Q_SLOTS:
                 rows += *value;
             }
             QCOMPARE(a->amount, (-rows).toString(2));
+            // What the applications table shows without reading JSON.
+            QVERIFY(a->customers.startsWith(QLatin1Char('C')));
+            QVERIFY(
+                QStringList({QStringLiteral("100"), QStringLiteral("101"), QStringLiteral("102")})
+                    .contains(a->organisation));
             QVERIFY(!flagged.contains(a->id));
             ++checked;
         }

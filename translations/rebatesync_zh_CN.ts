@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>rs::ApplicationsModel</name>
+    <message>
+        <source>Approval no.</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Originator</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批状态</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Kingdee bill no.</source>
+        <translation>金蝶单据编号</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+</context>
+<context>
     <name>rs::Database</name>
     <message>
         <source>Cannot create the folder for the database %1.</source>

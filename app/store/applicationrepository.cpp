@@ -14,7 +14,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, business_id, title, process_code, originator_userid, originator_dept_name, created_at,"
     " finished_at, approval, dingtalk_status, dingtalk_result, amount, raw_json, parse_error,"
-    " fields_json, revokes_id");
+    " fields_json, revokes_id, organisation, customers");
 
 ApplicationRecord fromRow(const QSqlQuery &q)
 {
@@ -36,6 +36,8 @@ ApplicationRecord fromRow(const QSqlQuery &q)
     a.parseError = q.value(13).toString();
     a.fieldsJson = q.value(14).toString().toUtf8();
     a.revokesId = q.value(15).toString();
+    a.organisation = q.value(16).toString();
+    a.customers = q.value(17).toString();
     return a;
 }
 
@@ -55,7 +57,7 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
             QStringLiteral("INSERT INTO applications (") + kColumns
                 + QStringLiteral(
                     ", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                     " business_id = excluded.business_id, title = excluded.title,"
                     " process_code = excluded.process_code,"
                     " originator_userid = excluded.originator_userid,"
@@ -72,14 +74,28 @@ StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
                     " parse_error = excluded.parse_error,"
                     " fields_json = excluded.fields_json,"
                     " revokes_id = excluded.revokes_id,"
+                    " organisation = excluded.organisation, customers = excluded.customers,"
                     " updated_at = excluded.updated_at"),
-            {a.id, sql::nullableText(a.businessId), sql::nullableText(a.title),
-             sql::nullableText(a.processCode), sql::nullableText(a.originatorUserId),
-             sql::nullableText(a.originatorDeptName), sql::nullableText(a.createdAt),
-             sql::nullableText(a.finishedAt), toWireName(a.approval),
-             sql::nullableText(a.dingTalkStatus), sql::nullableText(a.dingTalkResult),
-             sql::nullableText(a.amount), sql::text(a.rawJson), sql::nullableText(a.parseError),
-             sql::text(a.fieldsJson), sql::nullableText(a.revokesId), now, now},
+            {a.id,
+             sql::nullableText(a.businessId),
+             sql::nullableText(a.title),
+             sql::nullableText(a.processCode),
+             sql::nullableText(a.originatorUserId),
+             sql::nullableText(a.originatorDeptName),
+             sql::nullableText(a.createdAt),
+             sql::nullableText(a.finishedAt),
+             toWireName(a.approval),
+             sql::nullableText(a.dingTalkStatus),
+             sql::nullableText(a.dingTalkResult),
+             sql::nullableText(a.amount),
+             sql::text(a.rawJson),
+             sql::nullableText(a.parseError),
+             sql::text(a.fieldsJson),
+             sql::nullableText(a.revokesId),
+             sql::nullableText(a.organisation),
+             sql::nullableText(a.customers),
+             now,
+             now},
             QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
         if (!e.ok())
             return e;
@@ -236,6 +252,64 @@ bool ApplicationRepository::isRevokedByAnother(const QString &id, StoreError *er
     if (error)
         *error = e;
     return e.ok() && q.next();
+}
+
+QList<ApplicationRow> ApplicationRepository::tableRows(StoreError *error) const
+{
+    QList<ApplicationRow> rows;
+    QHash<QString, qsizetype> position;
+    // One read transaction: bills and applications from the same snapshot.
+    const StoreError e = m_database.transact(
+        [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            StoreError step =
+                sql::run(q,
+                         QStringLiteral("SELECT id, business_id, title, originator_userid,"
+                                        " originator_dept_name, created_at, approval, amount,"
+                                        " organisation, customers, parse_error FROM applications"
+                                        " ORDER BY created_at DESC, id"),
+                         {}, QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+            if (!step.ok())
+                return step;
+            while (q.next()) {
+                ApplicationRow r;
+                r.id = q.value(0).toString();
+                r.businessId = q.value(1).toString();
+                r.title = q.value(2).toString();
+                r.originator = q.value(4).toString();
+                if (r.originator.isEmpty())
+                    r.originator = q.value(3).toString();
+                r.createdAt = q.value(5).toString();
+                r.approval = approvalStateFromWireName(q.value(6).toString())
+                                 .value_or(ApprovalState::InApproval);
+                r.amount = q.value(7).toString();
+                r.organisation = q.value(8).toString();
+                r.customers = q.value(9).toString();
+                r.parseError = q.value(10).toString();
+                position.insert(r.id, rows.size());
+                rows.append(std::move(r));
+            }
+            step = sql::run(q,
+                            QStringLiteral("SELECT application_id, idempotency_key, state,"
+                                           " kingdee_number, last_error FROM bills"
+                                           " ORDER BY idempotency_key"),
+                            {}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+            while (step.ok() && q.next()) {
+                const auto it = position.constFind(q.value(0).toString());
+                if (it == position.constEnd())
+                    continue;
+                rows[it.value()].bills.append(
+                    {q.value(1).toString(),
+                     billStateFromWireName(q.value(2).toString()).value_or(BillState::Pending),
+                     q.value(3).toString(), q.value(4).toString()});
+            }
+            return step;
+        },
+        Database::Access::Read);
+    if (error)
+        *error = e;
+    return rows;
 }
 
 } // namespace rs

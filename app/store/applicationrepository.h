@@ -25,6 +25,8 @@ public:
     QList<ApplicationRecord> list(std::optional<ApprovalState> approval = std::nullopt,
                                   StoreError *error = nullptr) const;
     QHash<ApprovalState, int> countByApproval(StoreError *error = nullptr) const;
+    // Every application as the applications table shows it, newest first, with its bills.
+    QList<ApplicationRow> tableRows(StoreError *error = nullptr) const;
     // Every application's approval state by id, without the heavy columns: what a fetch needs
     // to skip instances already final.
     QHash<QString, ApprovalState> approvalById(StoreError *error = nullptr) const;

@@ -32,7 +32,33 @@ struct ApplicationRecord
     QByteArray fieldsJson;
     QString parseError; // set when the answer could not be parsed; the raw text is still kept
     QString revokesId; // for a revoke request: the approved instance it revokes
+    QString organisation; // the organisation number the bills book into
+    QString customers; // the bills' customers, comma-separated, as the table shows them
     QList<QByteArray> rowsJson; // table columns only; the mapping adds the header to each row
+};
+
+// One line of the applications table: the application without its raw answer and rows, and
+// the state of each of its bills. Cheap enough to load 100,000 at once.
+struct ApplicationRow
+{
+    struct Bill
+    {
+        QString key;
+        BillState state = BillState::Pending;
+        QString number;
+        QString error;
+    };
+    QString id;
+    QString businessId;
+    QString title;
+    QString originator; // department, the user id when there is none
+    QString createdAt; // "yyyy-MM-dd HH:mm:ss", Beijing
+    ApprovalState approval = ApprovalState::InApproval;
+    QString amount;
+    QString organisation;
+    QString customers;
+    QString parseError;
+    QList<Bill> bills;
 };
 
 // One Kingdee bill made from an application.

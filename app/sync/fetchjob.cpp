@@ -268,6 +268,17 @@ void FetchJob::checkQuality(ApplicationRecord *record)
         total = total && amount ? std::optional<Decimal>(*total + *amount) : std::nullopt;
     }
     record->amount = total && !mapped.bills.isEmpty() ? total->toString(2) : QString();
+    QStringList customers;
+    for (const BillDraft &bill : mapped.bills)
+        customers.append(bill.group);
+    record->customers = customers.join(QStringLiteral(", "));
+    if (!mapped.bills.isEmpty()) {
+        record->organisation = mapped.bills.constFirst()
+                                   .model.value(QLatin1String("FSETTLEORGID"))
+                                   .toObject()
+                                   .value(QLatin1String("FNumber"))
+                                   .toString();
+    }
     if (record->approval != ApprovalState::Approved || mapped.issues.isEmpty())
         return;
     QStringList problems;

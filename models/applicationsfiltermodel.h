@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QDate>
+#include <QSortFilterProxyModel>
+
+namespace rs {
+
+// The filter bar over the applications table: a state, a date range on 申请日期 and a search
+// over business id, title, customers and originator. Sorts on the raw values: money as exact
+// decimals, dates as dates.
+class ApplicationsFilterModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApplicationsFilterModel)
+
+public:
+    enum class StateFilter { Pending, Synced, Failed, InDoubt, All };
+
+    explicit ApplicationsFilterModel(QObject *parent = nullptr);
+
+    void setStateFilter(StateFilter filter);
+    void setDateRange(const QDate &from, const QDate &to); // invalid dates: open-ended
+    void setSearchText(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    StateFilter m_state = StateFilter::Pending;
+    QDate m_from;
+    QDate m_to;
+    QString m_search;
+};
+
+} // namespace rs

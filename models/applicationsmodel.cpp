@@ -1,0 +1,273 @@
+#include "models/applicationsmodel.h"
+
+#include "models/modelroles.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace rs {
+
+ApplicationsModel::ApplicationsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+int ApplicationsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ApplicationsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+BillState ApplicationsModel::syncState(const ApplicationRow &row)
+{
+    QList<BillState> states;
+    for (const ApplicationRow::Bill &bill : row.bills)
+        states.append(bill.state);
+    return aggregateSyncState(states);
+}
+
+bool ApplicationsModel::isPending(const ApplicationRow &row)
+{
+    return row.approval == ApprovalState::Approved && syncState(row) != BillState::Synced;
+}
+
+QString ApplicationsModel::formatMoney(const QString &exact)
+{
+    if (exact.isEmpty())
+        return {};
+    const bool negative = exact.startsWith(QLatin1Char('-'));
+    const QString unsignedText = negative ? exact.mid(1) : exact;
+    const qsizetype point = unsignedText.indexOf(QLatin1Char('.'));
+    const QString whole = point < 0 ? unsignedText : unsignedText.left(point);
+    QString grouped;
+    for (qsizetype i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0)
+            grouped += QLatin1Char(',');
+        grouped += whole.at(i);
+    }
+    return (negative ? QStringLiteral("-") : QString()) + grouped
+        + (point < 0 ? QString() : unsignedText.mid(point));
+}
+
+QVariant ApplicationsModel::displayText(const ApplicationRow &row, int column) const
+{
+    switch (column) {
+    case BusinessIdColumn:
+        return row.businessId.isEmpty() ? row.id : row.businessId;
+    case TitleColumn:
+        return row.title;
+    case OriginatorColumn:
+        return row.originator;
+    case DateColumn:
+        return row.createdAt.left(10);
+    case OrganisationColumn:
+        return row.organisation;
+    case CustomersColumn:
+        return row.customers;
+    case AmountColumn:
+        return formatMoney(row.amount);
+    case ApprovalColumn:
+        return displayName(row.approval);
+    case SyncColumn:
+        return row.approval == ApprovalState::Approved || !row.bills.isEmpty()
+            ? displayName(syncState(row))
+            : QString();
+    case NumbersColumn: {
+        QStringList numbers;
+        for (const ApplicationRow::Bill &bill : row.bills) {
+            if (!bill.number.isEmpty())
+                numbers.append(bill.number);
+        }
+        return numbers.join(QStringLiteral(", "));
+    }
+    case ErrorColumn:
+        if (!row.parseError.isEmpty())
+            return row.parseError;
+        for (const ApplicationRow::Bill &bill : row.bills) {
+            if (!bill.error.isEmpty() && bill.state != BillState::Synced)
+                return bill.error;
+        }
+        return QString();
+    default:
+        return {};
+    }
+}
+
+QVariant ApplicationsModel::rawValue(const ApplicationRow &row, int column) const
+{
+    switch (column) {
+    case DateColumn:
+        return row.createdAt;
+    case AmountColumn:
+        return row.amount; // exact text; the proxy compares it as a decimal
+    case ApprovalColumn:
+        return int(row.approval);
+    case SyncColumn:
+        return int(syncState(row));
+    default:
+        return displayText(row, column);
+    }
+}
+
+QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ApplicationRow &row = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, column);
+    case Qt::ToolTipRole:
+        return column == ErrorColumn || column == TitleColumn ? displayText(row, column)
+                                                              : QVariant();
+    case UnderlyingDataRole:
+        return rawValue(row, column);
+    case Qt::CheckStateRole:
+        if (column != BusinessIdColumn)
+            return {};
+        return m_checked.contains(row.id) ? Qt::Checked : Qt::Unchecked;
+    case Qt::TextAlignmentRole:
+        return column == AmountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::ForegroundRole: {
+        if (column == ErrorColumn)
+            return QBrush(QColor(0xc0, 0x1c, 0x28));
+        if (column != SyncColumn || displayText(row, column).toString().isEmpty())
+            return {};
+        switch (syncState(row)) {
+        case BillState::Synced:
+            return QBrush(QColor(0x1a, 0x7f, 0x37));
+        case BillState::Failed:
+            return QBrush(QColor(0xc0, 0x1c, 0x28));
+        case BillState::InDoubt:
+            return QBrush(QColor(0xb3, 0x5c, 0x00));
+        default:
+            return {};
+        }
+    }
+    case IdRole:
+        return row.id;
+    case ApprovalRole:
+        return int(row.approval);
+    case SyncRole:
+        return int(syncState(row));
+    case PendingRole:
+        return isPending(row);
+    case SearchTextRole:
+        return QStringList {row.businessId, row.title, row.customers, row.originator, row.id}.join(
+            QLatin1Char('\n'));
+    default:
+        return {};
+    }
+}
+
+bool ApplicationsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::CheckStateRole || index.column() != BusinessIdColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const QString &id = m_rows.at(index.row()).id;
+    if (value.value<Qt::CheckState>() == Qt::Checked)
+        m_checked.insert(id);
+    else
+        m_checked.remove(id);
+    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+    return true;
+}
+
+Qt::ItemFlags ApplicationsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == BusinessIdColumn)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case BusinessIdColumn:
+        return tr("Approval no.");
+    case TitleColumn:
+        return tr("Title");
+    case OriginatorColumn:
+        return tr("Originator");
+    case DateColumn:
+        return tr("Applied on");
+    case OrganisationColumn:
+        return tr("Organisation");
+    case CustomersColumn:
+        return tr("Customers");
+    case AmountColumn:
+        return tr("Amount");
+    case ApprovalColumn:
+        return tr("Approval");
+    case SyncColumn:
+        return tr("Sync");
+    case NumbersColumn:
+        return tr("Kingdee bill no.");
+    case ErrorColumn:
+        return tr("Last error");
+    default:
+        return {};
+    }
+}
+
+void ApplicationsModel::setRows(QList<ApplicationRow> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_rowOf.clear();
+    m_rowOf.reserve(m_rows.size());
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        m_rowOf.insert(m_rows.at(i).id, int(i));
+    endResetModel();
+}
+
+void ApplicationsModel::updateRow(const ApplicationRow &row)
+{
+    const auto it = m_rowOf.constFind(row.id);
+    if (it == m_rowOf.constEnd()) {
+        beginInsertRows({}, 0, 0);
+        m_rows.prepend(row);
+        for (auto &position : m_rowOf)
+            ++position;
+        m_rowOf.insert(row.id, 0);
+        endInsertRows();
+        return;
+    }
+    m_rows[it.value()] = row;
+    Q_EMIT dataChanged(index(it.value(), 0), index(it.value(), ColumnCount - 1));
+}
+
+QStringList ApplicationsModel::checkedIds() const
+{
+    QStringList ids;
+    for (const ApplicationRow &row : m_rows) {
+        if (m_checked.contains(row.id))
+            ids.append(row.id);
+    }
+    return ids;
+}
+
+void ApplicationsModel::setChecked(const QStringList &ids, bool checked)
+{
+    for (const QString &id : ids) {
+        const auto it = m_rowOf.constFind(id);
+        if (it == m_rowOf.constEnd())
+            continue;
+        if (checked)
+            m_checked.insert(id);
+        else
+            m_checked.remove(id);
+        const QModelIndex cell = index(it.value(), BusinessIdColumn);
+        Q_EMIT dataChanged(cell, cell, {Qt::CheckStateRole});
+    }
+}
+
+} // namespace rs

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "app/store/records.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+
+namespace rs {
+
+// The clerk's applications table: one row per application, its bills' states folded into one
+// sync state. DisplayRole is formatted text, UnderlyingDataRole the raw value (exact decimal
+// text for money, ISO text for dates), so the proxy sorts and filters on the real values.
+// The whole set is replaced on load; single rows change in place as bills finish.
+class ApplicationsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApplicationsModel)
+
+public:
+    enum Column {
+        BusinessIdColumn, // with the check box
+        TitleColumn,
+        OriginatorColumn,
+        DateColumn,
+        OrganisationColumn,
+        CustomersColumn,
+        AmountColumn,
+        ApprovalColumn,
+        SyncColumn,
+        NumbersColumn,
+        ErrorColumn,
+        ColumnCount
+    };
+    enum Role {
+        IdRole = Qt::UserRole + 1, // the process instance id
+        ApprovalRole, // ApprovalState as int
+        SyncRole, // BillState as int: the application's folded sync state
+        PendingRole, // bool: approved and not synced, what 同步所选 may send
+        SearchTextRole, // business id, title, customers and originator, for the search box
+    };
+
+    explicit ApplicationsModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    void setRows(QList<ApplicationRow> rows);
+    // Replaces one application's row (or adds it at the top), e.g. when its bills change.
+    void updateRow(const ApplicationRow &row);
+
+    QStringList checkedIds() const;
+    void setChecked(const QStringList &ids, bool checked);
+
+    // "-1,834.60": the exact text with thousands separators, never through a double.
+    static QString formatMoney(const QString &exact);
+
+private:
+    QVariant displayText(const ApplicationRow &row, int column) const;
+    QVariant rawValue(const ApplicationRow &row, int column) const;
+    static BillState syncState(const ApplicationRow &row);
+    static bool isPending(const ApplicationRow &row);
+
+    QList<ApplicationRow> m_rows;
+    QHash<QString, int> m_rowOf;
+    QSet<QString> m_checked;
+};
+
+} // namespace rs
