@@ -28,7 +28,7 @@ void ApplicationsFilterModel::setDateRange(const QDate &from, const QDate &to)
 
 void ApplicationsFilterModel::setSearchText(const QString &text)
 {
-    m_search = text.trimmed();
+    m_search = text.trimmed().toLower();
     invalidateFilter();
 }
 
@@ -72,9 +72,7 @@ bool ApplicationsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex 
             return false;
     }
     return m_search.isEmpty()
-        || source->data(first, ApplicationsModel::SearchTextRole)
-               .toString()
-               .contains(m_search, Qt::CaseInsensitive);
+        || source->data(first, ApplicationsModel::SearchTextRole).toString().contains(m_search);
 }
 
 bool ApplicationsFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

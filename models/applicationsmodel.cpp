@@ -34,6 +34,14 @@ bool ApplicationsModel::isPending(const ApplicationRow &row)
     return row.approval == ApprovalState::Approved && syncState(row) != BillState::Synced;
 }
 
+ApplicationsModel::Derived ApplicationsModel::derive(const ApplicationRow &row)
+{
+    return {syncState(row), isPending(row),
+            QStringList {row.businessId, row.title, row.customers, row.originator, row.id}
+                .join(QLatin1Char('\n'))
+                .toLower()};
+}
+
 QString ApplicationsModel::formatMoney(const QString &exact)
 {
     if (exact.isEmpty())
@@ -117,6 +125,7 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ApplicationRow &row = m_rows.at(index.row());
+    const Derived &derived = m_derived.at(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -153,12 +162,11 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case ApprovalRole:
         return int(row.approval);
     case SyncRole:
-        return int(syncState(row));
+        return int(derived.sync);
     case PendingRole:
-        return isPending(row);
+        return derived.pending;
     case SearchTextRole:
-        return QStringList {row.businessId, row.title, row.customers, row.originator, row.id}.join(
-            QLatin1Char('\n'));
+        return derived.search;
     default:
         return {};
     }
@@ -224,8 +232,12 @@ void ApplicationsModel::setRows(QList<ApplicationRow> rows)
     m_rows = std::move(rows);
     m_rowOf.clear();
     m_rowOf.reserve(m_rows.size());
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
+    m_derived.clear();
+    m_derived.reserve(m_rows.size());
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
         m_rowOf.insert(m_rows.at(i).id, int(i));
+        m_derived.append(derive(m_rows.at(i)));
+    }
     endResetModel();
 }
 
@@ -235,6 +247,7 @@ void ApplicationsModel::updateRow(const ApplicationRow &row)
     if (it == m_rowOf.constEnd()) {
         beginInsertRows({}, 0, 0);
         m_rows.prepend(row);
+        m_derived.prepend(derive(row));
         for (auto &position : m_rowOf)
             ++position;
         m_rowOf.insert(row.id, 0);
@@ -242,6 +255,7 @@ void ApplicationsModel::updateRow(const ApplicationRow &row)
         return;
     }
     m_rows[it.value()] = row;
+    m_derived[it.value()] = derive(row);
     Q_EMIT dataChanged(index(it.value(), 0), index(it.value(), ColumnCount - 1));
 }
 

@@ -66,7 +66,17 @@ private:
     static BillState syncState(const ApplicationRow &row);
     static bool isPending(const ApplicationRow &row);
 
+    // Derived once per row, not per data() call: filtering 100,000 rows asks for them a lot.
+    struct Derived
+    {
+        BillState sync = BillState::Pending;
+        bool pending = false;
+        QString search; // lower-case business id, title, customers, originator, id
+    };
+    static Derived derive(const ApplicationRow &row);
+
     QList<ApplicationRow> m_rows;
+    QList<Derived> m_derived;
     QHash<QString, int> m_rowOf;
     QSet<QString> m_checked;
 };

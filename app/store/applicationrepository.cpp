@@ -49,75 +49,89 @@ ApplicationRepository::ApplicationRepository(const Database &database)
 
 StoreError ApplicationRepository::upsert(const ApplicationRecord &a) const
 {
-    return m_database.transact([&a](QSqlDatabase &db) {
-        const QString now = sql::nowUtc();
-        QSqlQuery q(db);
-        StoreError e = sql::run(
-            q,
-            QStringLiteral("INSERT INTO applications (") + kColumns
-                + QStringLiteral(
-                    ", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    " business_id = excluded.business_id, title = excluded.title,"
-                    " process_code = excluded.process_code,"
-                    " originator_userid = excluded.originator_userid,"
-                    " originator_dept_name = excluded.originator_dept_name,"
-                    " created_at = excluded.created_at,"
-                    " finished_at = excluded.finished_at,"
-                    // A revocation is final: a later answer about the original
-                    // (still saying approved) never undoes it.
-                    " approval = CASE WHEN applications.approval = 'revoked'"
-                    " THEN 'revoked' ELSE excluded.approval END,"
-                    " dingtalk_status = excluded.dingtalk_status,"
-                    " dingtalk_result = excluded.dingtalk_result,"
-                    " amount = excluded.amount, raw_json = excluded.raw_json,"
-                    " parse_error = excluded.parse_error,"
-                    " fields_json = excluded.fields_json,"
-                    " revokes_id = excluded.revokes_id,"
-                    " organisation = excluded.organisation, customers = excluded.customers,"
-                    " updated_at = excluded.updated_at"),
-            {a.id,
-             sql::nullableText(a.businessId),
-             sql::nullableText(a.title),
-             sql::nullableText(a.processCode),
-             sql::nullableText(a.originatorUserId),
-             sql::nullableText(a.originatorDeptName),
-             sql::nullableText(a.createdAt),
-             sql::nullableText(a.finishedAt),
-             toWireName(a.approval),
-             sql::nullableText(a.dingTalkStatus),
-             sql::nullableText(a.dingTalkResult),
-             sql::nullableText(a.amount),
-             sql::text(a.rawJson),
-             sql::nullableText(a.parseError),
-             sql::text(a.fieldsJson),
-             sql::nullableText(a.revokesId),
-             sql::nullableText(a.organisation),
-             sql::nullableText(a.customers),
-             now,
-             now},
-            QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
-        if (!e.ok())
-            return e;
+    return m_database.transact([&a](QSqlDatabase &db) { return upsertIn(db, a); });
+}
 
-        e = sql::run(q, QStringLiteral("DELETE FROM application_rows WHERE application_id = ?"),
-                     {a.id}, QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
-        if (!e.ok())
-            return e;
-        e = sql::prepare(q,
-                         QStringLiteral("INSERT INTO application_rows (application_id, row_index,"
-                                        " fields_json) VALUES (?, ?, ?)"),
-                         QT_TRANSLATE_NOOP("rs::Store", "saving an application's rows"));
-        if (!e.ok())
-            return e;
-        for (int i = 0; i < a.rowsJson.size(); ++i) {
-            e = sql::runPrepared(q, {a.id, i, sql::text(a.rowsJson.at(i))},
-                                 QT_TRANSLATE_NOOP("rs::Store", "saving an application's rows"));
-            if (!e.ok())
+StoreError ApplicationRepository::upsertAll(const QList<ApplicationRecord> &applications) const
+{
+    return m_database.transact([&applications](QSqlDatabase &db) {
+        for (const ApplicationRecord &a : applications) {
+            if (const StoreError e = upsertIn(db, a); !e.ok())
                 return e;
         }
         return StoreError::none();
     });
+}
+
+StoreError ApplicationRepository::upsertIn(QSqlDatabase &db, const ApplicationRecord &a)
+{
+    const QString now = sql::nowUtc();
+    QSqlQuery q(db);
+    StoreError e =
+        sql::run(q,
+                 QStringLiteral("INSERT INTO applications (") + kColumns
+                     + QStringLiteral(
+                         ", fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                         " ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                         " business_id = excluded.business_id, title = excluded.title,"
+                         " process_code = excluded.process_code,"
+                         " originator_userid = excluded.originator_userid,"
+                         " originator_dept_name = excluded.originator_dept_name,"
+                         " created_at = excluded.created_at,"
+                         " finished_at = excluded.finished_at,"
+                         // A revocation is final: a later answer about the original
+                         // (still saying approved) never undoes it.
+                         " approval = CASE WHEN applications.approval = 'revoked'"
+                         " THEN 'revoked' ELSE excluded.approval END,"
+                         " dingtalk_status = excluded.dingtalk_status,"
+                         " dingtalk_result = excluded.dingtalk_result,"
+                         " amount = excluded.amount, raw_json = excluded.raw_json,"
+                         " parse_error = excluded.parse_error,"
+                         " fields_json = excluded.fields_json,"
+                         " revokes_id = excluded.revokes_id,"
+                         " organisation = excluded.organisation, customers = excluded.customers,"
+                         " updated_at = excluded.updated_at"),
+                 {a.id,
+                  sql::nullableText(a.businessId),
+                  sql::nullableText(a.title),
+                  sql::nullableText(a.processCode),
+                  sql::nullableText(a.originatorUserId),
+                  sql::nullableText(a.originatorDeptName),
+                  sql::nullableText(a.createdAt),
+                  sql::nullableText(a.finishedAt),
+                  toWireName(a.approval),
+                  sql::nullableText(a.dingTalkStatus),
+                  sql::nullableText(a.dingTalkResult),
+                  sql::nullableText(a.amount),
+                  sql::text(a.rawJson),
+                  sql::nullableText(a.parseError),
+                  sql::text(a.fieldsJson),
+                  sql::nullableText(a.revokesId),
+                  sql::nullableText(a.organisation),
+                  sql::nullableText(a.customers),
+                  now,
+                  now},
+                 QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
+    if (!e.ok())
+        return e;
+
+    e = sql::run(q, QStringLiteral("DELETE FROM application_rows WHERE application_id = ?"), {a.id},
+                 QT_TRANSLATE_NOOP("rs::Store", "saving an application"));
+    if (!e.ok())
+        return e;
+    e = sql::prepare(q,
+                     QStringLiteral("INSERT INTO application_rows (application_id, row_index,"
+                                    " fields_json) VALUES (?, ?, ?)"),
+                     QT_TRANSLATE_NOOP("rs::Store", "saving an application's rows"));
+    if (!e.ok())
+        return e;
+    for (int i = 0; i < a.rowsJson.size(); ++i) {
+        e = sql::runPrepared(q, {a.id, i, sql::text(a.rowsJson.at(i))},
+                             QT_TRANSLATE_NOOP("rs::Store", "saving an application's rows"));
+        if (!e.ok())
+            return e;
+    }
+    return StoreError::none();
 }
 
 std::optional<ApplicationRecord> ApplicationRepository::find(const QString &id,

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+class QSqlDatabase;
+
 #include <optional>
 
 namespace rs {
@@ -19,6 +21,8 @@ public:
     explicit ApplicationRepository(const Database &database);
 
     StoreError upsert(const ApplicationRecord &application) const;
+    // Many in one transaction: an import, a benchmark.
+    StoreError upsertAll(const QList<ApplicationRecord> &applications) const;
     // Read methods report a failure through `error` when given; they return what they could read.
     std::optional<ApplicationRecord> find(const QString &id, StoreError *error = nullptr) const;
     // Ordered by DingTalk's create time, newest first; `approval` filters when set.
@@ -40,6 +44,8 @@ public:
     bool isRevokedByAnother(const QString &id, StoreError *error = nullptr) const;
 
 private:
+    static StoreError upsertIn(QSqlDatabase &db, const ApplicationRecord &application);
+
     const Database &m_database;
 };
 
