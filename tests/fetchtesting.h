@@ -2,10 +2,8 @@
 
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/sync/fetchjob.h"
+#include "app/sync/runtoend.h"
 #include "sandbox.h"
-
-#include <QEventLoop>
-#include <QTimer>
 
 namespace rs::testing {
 
@@ -35,28 +33,17 @@ inline sync::FetchReport runFetch(const Database &database, const dingtalk::Ding
 {
     dingtalk::DingTalkClient client(config);
     sync::FetchJob job(database, client, std::move(options));
-    sync::FetchReport report;
-    report.stopReason = QStringLiteral("test timeout");
-    bool done = false;
     int stored = 0;
-    QEventLoop loop;
-    QObject::connect(&job, &sync::FetchJob::applicationStored, &loop, [&] {
+    QObject::connect(&job, &sync::FetchJob::applicationStored, &job, [&] {
         if (++stored == afterStored && during)
             during();
     });
     if (progress)
-        QObject::connect(&job, &sync::FetchJob::progress, &loop,
+        QObject::connect(&job, &sync::FetchJob::progress, &job,
                          [&](int answered) { progress(answered); });
-    QObject::connect(&job, &sync::FetchJob::finished, &loop, [&](const sync::FetchReport &r) {
-        report = r;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    job.start();
-    if (!done)
-        loop.exec();
-    return report;
+    sync::FetchReport timedOut;
+    timedOut.stopReason = QStringLiteral("test timeout");
+    return sync::runToEnd(job, &sync::FetchJob::finished, timedOut, timeoutMs);
 }
 
 } // namespace rs::testing

@@ -3,11 +3,9 @@
 #include "app/kingdee/kingdeeclient.h"
 #include "app/mapping/schemeresolver.h"
 #include "app/sync/pushjob.h"
+#include "app/sync/runtoend.h"
 #include "kingdeetesting.h"
 #include "sandbox.h"
-
-#include <QEventLoop>
-#include <QTimer>
 
 namespace rs::testing {
 
@@ -23,25 +21,14 @@ inline sync::PushReport runPush(const Database &database, const kingdee::Kingdee
 {
     kingdee::KingdeeClient client(config);
     sync::PushJob job(database, client, builtinScheme(), std::move(options));
-    sync::PushReport report;
-    report.stopReason = QStringLiteral("test timeout");
-    bool done = false;
     int changes = 0;
-    QEventLoop loop;
-    QObject::connect(&job, &sync::PushJob::billChanged, &loop, [&] {
+    QObject::connect(&job, &sync::PushJob::billChanged, &job, [&] {
         if (++changes == afterChanges && during)
             during();
     });
-    QObject::connect(&job, &sync::PushJob::finished, &loop, [&](const sync::PushReport &r) {
-        report = r;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    job.start();
-    if (!done)
-        loop.exec();
-    return report;
+    sync::PushReport timedOut;
+    timedOut.stopReason = QStringLiteral("test timeout");
+    return sync::runToEnd(job, &sync::PushJob::finished, timedOut, timeoutMs);
 }
 
 } // namespace rs::testing

@@ -1,5 +1,8 @@
 #include "app/cli/clicontext.h"
 
+#include "app/mapping/schemeresolver.h"
+#include "app/settings/settingkeys.h"
+#include "app/settings/settings.h"
 #include "app/store/database.h"
 
 #include <QDir>
@@ -22,6 +25,25 @@ bool Context::openDatabase(Database &database) const
         return false;
     }
     return true;
+}
+
+bool Context::checkSettings(const Settings &settings) const
+{
+    const QList<SettingIssue> issues = settings.validate();
+    for (const SettingIssue &issue : issues) {
+        if (issue.severity == SettingIssue::Severity::Error)
+            fail(issue.message);
+    }
+    return !Settings::hasErrors(issues);
+}
+
+std::shared_ptr<const Scheme> Context::loadScheme(const Settings &settings) const
+{
+    const SchemeLoadResult loaded =
+        resolveScheme(settings.text(QLatin1String(keys::SyncScheme)), profile.schemesDir());
+    if (!loaded.scheme)
+        fail(loaded.error);
+    return loaded.scheme;
 }
 
 void Context::fail(const QString &message) const

@@ -5,9 +5,13 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <memory>
+
 namespace rs {
 class Database;
-}
+class Settings;
+struct Scheme;
+} // namespace rs
 
 namespace rs::cli {
 
@@ -26,6 +30,10 @@ public:
 
     // Opens the existing profile's database, or prints why not; false means exit with ConfigError.
     bool openDatabase(Database &database) const;
+    // False, after printing every error in settings.ini, when the file cannot be used.
+    bool checkSettings(const Settings &settings) const;
+    // The scheme `[sync] scheme` names, or null after printing why it cannot be loaded.
+    std::shared_ptr<const Scheme> loadScheme(const Settings &settings) const;
     // Prints "error: …" to stderr.
     void fail(const QString &message) const;
 };

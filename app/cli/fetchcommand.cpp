@@ -2,16 +2,14 @@
 
 #include "app/cli/clicontext.h"
 #include "app/dingtalk/dingtalkclient.h"
-#include "app/mapping/schemeresolver.h"
 #include "app/secrets/secretstore.h"
-#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
 #include "app/sync/connectorconfig.h"
 #include "app/sync/fetchjob.h"
+#include "app/sync/runtoend.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 
 namespace rs::cli {
 namespace {
@@ -57,20 +55,11 @@ int FetchCommand::run(const Context &context, const QStringList &arguments)
     if (!context.openDatabase(database))
         return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
-    if (const QList<SettingIssue> issues = settings.validate(); Settings::hasErrors(issues)) {
-        for (const SettingIssue &issue : issues) {
-            if (issue.severity == SettingIssue::Severity::Error)
-                context.fail(issue.message);
-        }
+    if (!context.checkSettings(settings))
         return ConfigError;
-    }
-    const SchemeLoadResult scheme =
-        resolveScheme(settings.text(QLatin1String(keys::SyncScheme)), context.profile.schemesDir());
-    if (!scheme.scheme) {
-        context.fail(scheme.error);
+    options.scheme = context.loadScheme(settings);
+    if (!options.scheme)
         return ConfigError;
-    }
-    options.scheme = scheme.scheme;
     const SecretResult secret =
         SecretStore(context.profile.keychainScope()).readNow(SecretName::DingTalkAppSecret);
     if (!secret.ok()) {
@@ -85,18 +74,7 @@ int FetchCommand::run(const Context &context, const QStringList &arguments)
 
     dingtalk::DingTalkClient client(*config);
     sync::FetchJob job(database, client, options);
-    sync::FetchReport report;
-    bool done = false;
-    QEventLoop loop;
-    QObject::connect(&job, &sync::FetchJob::finished, &loop,
-                     [&](const sync::FetchReport &finished) {
-                         report = finished;
-                         done = true;
-                         loop.quit();
-                     });
-    job.start();
-    if (!done) // a refused period finishes inside start()
-        loop.exec();
+    const sync::FetchReport report = sync::runToEnd(job, &sync::FetchJob::finished);
 
     if (report.fromMs) // the run started: say what it did, whatever the outcome
         context.out << report.summary() << Qt::endl;

@@ -52,11 +52,9 @@ int PreviewCommand::run(const Context &context, const QStringList &arguments)
         return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
     const QString schemeName = settings.text(QLatin1String(keys::SyncScheme));
-    const SchemeLoadResult loaded = resolveScheme(schemeName, context.profile.schemesDir());
-    if (!loaded.scheme) {
-        context.fail(loaded.error);
+    const std::shared_ptr<const Scheme> scheme = context.loadScheme(settings);
+    if (!scheme)
         return ConfigError;
-    }
 
     StoreError error;
     const std::optional<ApplicationRecord> application =
@@ -72,8 +70,8 @@ int PreviewCommand::run(const Context &context, const QStringList &arguments)
         return SomeFailed;
     }
 
-    const MappingResult result = mapApplication(*application, *loaded.scheme);
-    QJsonObject body = batchSaveBody(result.bills, *loaded.scheme);
+    const MappingResult result = mapApplication(*application, *scheme);
+    QJsonObject body = batchSaveBody(result.bills, *scheme);
     const int exitCode = result.bills.isEmpty() || result.hasErrors() ? SomeFailed : Ok;
     if (parser.isSet(json)) {
         body.insert(QStringLiteral("issues"), issuesJson(result.issues));

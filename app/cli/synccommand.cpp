@@ -2,16 +2,15 @@
 
 #include "app/cli/clicontext.h"
 #include "app/kingdee/kingdeeclient.h"
-#include "app/mapping/schemeresolver.h"
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
 #include "app/sync/connectorconfig.h"
 #include "app/sync/pushjob.h"
+#include "app/sync/runtoend.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QJsonDocument>
 
 namespace rs::cli {
@@ -59,19 +58,11 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
     if (!context.openDatabase(database))
         return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
-    if (const QList<SettingIssue> issues = settings.validate(); Settings::hasErrors(issues)) {
-        for (const SettingIssue &issue : issues) {
-            if (issue.severity == SettingIssue::Severity::Error)
-                context.fail(issue.message);
-        }
+    if (!context.checkSettings(settings))
         return ConfigError;
-    }
-    const SchemeLoadResult scheme =
-        resolveScheme(settings.text(QLatin1String(keys::SyncScheme)), context.profile.schemesDir());
-    if (!scheme.scheme) {
-        context.fail(scheme.error);
+    const std::shared_ptr<const Scheme> scheme = context.loadScheme(settings);
+    if (!scheme)
         return ConfigError;
-    }
 
     sync::PushOptions options;
     options.applicationIds = ids;
@@ -94,18 +85,8 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
     }
 
     kingdee::KingdeeClient client(*config);
-    sync::PushJob job(database, client, scheme.scheme, options);
-    sync::PushReport report;
-    bool done = false;
-    QEventLoop loop;
-    QObject::connect(&job, &sync::PushJob::finished, &loop, [&](const sync::PushReport &r) {
-        report = r;
-        done = true;
-        loop.quit();
-    });
-    job.start();
-    if (!done)
-        loop.exec();
+    sync::PushJob job(database, client, scheme, options);
+    const sync::PushReport report = sync::runToEnd(job, &sync::PushJob::finished);
 
     for (const QJsonObject &body : std::as_const(report.dryRunBodies))
         context.out << QJsonDocument(body).toJson(QJsonDocument::Indented);
