@@ -35,8 +35,17 @@ PushPlan PushPlanner::plan(const Database &database, const Scheme &scheme,
     BillRepository bills(database);
     QList<ApplicationRecord> selected;
     if (applicationIds.isEmpty()) {
-        for (const ApplicationRecord &listed : applications.list(ApprovalState::Approved)) {
-            if (auto full = applications.find(listed.id))
+        // The lean id list, then each application once with its rows: list() would read every
+        // raw answer only to have find() read it again.
+        const QHash<QString, ApprovalState> approvals = applications.approvalById();
+        QStringList approved;
+        for (auto it = approvals.cbegin(); it != approvals.cend(); ++it) {
+            if (it.value() == ApprovalState::Approved)
+                approved.append(it.key());
+        }
+        approved.sort(); // a stable order for the report
+        for (const QString &id : std::as_const(approved)) {
+            if (auto full = applications.find(id))
                 selected.append(*full);
         }
     } else {
