@@ -5,6 +5,7 @@
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
 #include "fetchtesting.h"
+#include "sandboxprofile.h"
 #include "sandboxtesting.h"
 
 #include "httptestclient.h"
@@ -15,7 +16,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -429,28 +429,14 @@ private Q_SLOTS:
     void killedMidFetch_nextRunFinishesWithoutRefetchingWhatWasStored()
     {
         QProcess sandbox;
-        sandbox.start(QStringLiteral(SANDBOX_EXECUTABLE),
-                      {QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--applications"), QStringLiteral("200"),
-                       QStringLiteral("--period-days"), QStringLiteral("20"),
-                       QStringLiteral("--qps-limit"), QStringLiteral("0")});
-        QVERIFY(sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine(), 10000);
-        const QString url = QJsonDocument::fromJson(sandbox.readLine())
-                                .object()
-                                .value(QLatin1String("url"))
-                                .toString();
+        const QString url =
+            startSandboxProcess(sandbox,
+                                {QStringLiteral("--applications"), QStringLiteral("200"),
+                                 QStringLiteral("--period-days"), QStringLiteral("20"),
+                                 QStringLiteral("--qps-limit"), QStringLiteral("0")});
+        QVERIFY(!url.isEmpty());
         const QString profile = m_dir->filePath(QStringLiteral("profile"));
-        QVERIFY(QDir().mkpath(profile));
-        {
-            QSettings ini(profile + QStringLiteral("/settings.ini"), QSettings::IniFormat);
-            ini.setValue(QStringLiteral("dingtalk/oapi_url"), url);
-            ini.setValue(QStringLiteral("dingtalk/api_url"), url);
-            ini.setValue(QStringLiteral("dingtalk/app_key"), QStringLiteral("sandbox-app-key"));
-            ini.setValue(QStringLiteral("dingtalk/process_code"),
-                         QStringLiteral("PROC-REBATE-SANDBOX"));
-            ini.setValue(QStringLiteral("dingtalk/qps"), 20);
-        }
+        QVERIFY(writeSandboxProfile(profile, url));
         const QStringList fetch {QStringLiteral("--profile"), profile, QStringLiteral("fetch"),
                                  QStringLiteral("--from"),
                                  QDate::currentDate().addDays(-22).toString(Qt::ISODate)};

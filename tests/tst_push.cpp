@@ -5,6 +5,7 @@
 #include "fetchtesting.h"
 #include "httptestclient.h"
 #include "pushtesting.h"
+#include "sandboxprofile.h"
 #include "sandboxtesting.h"
 
 #include <QDir>
@@ -14,7 +15,6 @@
 #include <QLockFile>
 #include <QNetworkAccessManager>
 #include <QProcess>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -303,16 +303,7 @@ private Q_SLOTS:
             QVERIFY(runFetch(store, sandboxDingTalk(*sb, 1000), covering(20)).result
                     == sync::FetchReport::Result::Ok);
         }
-        {
-            QSettings ini(profile + QStringLiteral("/settings.ini"), QSettings::IniFormat);
-            ini.setValue(QStringLiteral("kingdee/url"),
-                         QString(sb->baseUrl() + QStringLiteral("/k3cloud")));
-            ini.setValue(QStringLiteral("kingdee/acct_id"), QStringLiteral("sandbox-dc"));
-            ini.setValue(QStringLiteral("kingdee/username"), QStringLiteral("demo"));
-            ini.setValue(QStringLiteral("kingdee/auth"), QStringLiteral("appsecret"));
-            ini.setValue(QStringLiteral("kingdee/app_id"),
-                         QStringLiteral("302745_MDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1u"));
-        }
+        QVERIFY(writeSandboxProfile(profile, sb->baseUrl()));
         QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"), QStringLiteral("not-it"));
@@ -332,38 +323,17 @@ private Q_SLOTS:
     void killedMidPush_nextRunFinishesWithEachBillOnce()
     {
         QProcess sandbox;
-        sandbox.start(QStringLiteral(SANDBOX_EXECUTABLE),
-                      {QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--applications"), QStringLiteral("60"),
-                       QStringLiteral("--period-days"), QStringLiteral("20"),
-                       QStringLiteral("--qps-limit"), QStringLiteral("0"),
-                       QStringLiteral("--unknown-customer-rate"), QStringLiteral("0"),
-                       QStringLiteral("--latency-ms"), QStringLiteral("60")});
-        QVERIFY(sandbox.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine(), 10000);
-        const QString url = QJsonDocument::fromJson(sandbox.readLine())
-                                .object()
-                                .value(QLatin1String("url"))
-                                .toString();
+        const QString url = startSandboxProcess(
+            sandbox,
+            {QStringLiteral("--applications"), QStringLiteral("60"),
+             QStringLiteral("--period-days"), QStringLiteral("20"), QStringLiteral("--qps-limit"),
+             QStringLiteral("0"), QStringLiteral("--unknown-customer-rate"), QStringLiteral("0"),
+             QStringLiteral("--latency-ms"), QStringLiteral("60")});
+        QVERIFY(!url.isEmpty());
         const QString profile = m_dir->filePath(QStringLiteral("profile"));
-        QVERIFY(QDir().mkpath(profile));
-        {
-            QSettings ini(profile + QStringLiteral("/settings.ini"), QSettings::IniFormat);
-            ini.setValue(QStringLiteral("dingtalk/oapi_url"), url);
-            ini.setValue(QStringLiteral("dingtalk/api_url"), url);
-            ini.setValue(QStringLiteral("dingtalk/app_key"), QStringLiteral("sandbox-app-key"));
-            ini.setValue(QStringLiteral("dingtalk/process_code"),
-                         QStringLiteral("PROC-REBATE-SANDBOX"));
-            ini.setValue(QStringLiteral("dingtalk/qps"), 20);
-            ini.setValue(QStringLiteral("kingdee/url"), QString(url + QStringLiteral("/k3cloud")));
-            ini.setValue(QStringLiteral("kingdee/acct_id"), QStringLiteral("sandbox-dc"));
-            ini.setValue(QStringLiteral("kingdee/username"), QStringLiteral("demo"));
-            ini.setValue(QStringLiteral("kingdee/auth"), QStringLiteral("appsecret"));
-            ini.setValue(QStringLiteral("kingdee/app_id"),
-                         QStringLiteral("302745_MDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1u"));
-            ini.setValue(QStringLiteral("kingdee/batch_size"), 2);
-            ini.setValue(QStringLiteral("kingdee/concurrency"), 1);
-        }
+        QVERIFY(writeSandboxProfile(profile, url,
+                                    {{QStringLiteral("kingdee/batch_size"), 2},
+                                     {QStringLiteral("kingdee/concurrency"), 1}}));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"),
                    QStringLiteral("sandbox-app-secret"));
