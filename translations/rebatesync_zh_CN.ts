@@ -1248,10 +1248,6 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>另一个同步正在使用这份数据；请等它结束后再试。</translation>
     </message>
     <message>
-        <source>application %1 is %2 in DingTalk; its bill is not sent</source>
-        <translation>申请 %1 在钉钉中为“%2”；其单据不会发送</translation>
-    </message>
-    <message>
         <source>Not in Kingdee, and its application is no longer approved: it will not be sent.</source>
         <translation>金蝶中没有此单据，且其申请已不再是审批通过状态：不会发送。</translation>
     </message>

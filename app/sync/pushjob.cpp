@@ -112,7 +112,8 @@ void PushJob::start()
                 m_doNotSend.insert(b.key);
         } else if (!approved) {
             BillOutcome held;
-            held.error = notApproved(b.applicationId, approvals.value(b.applicationId));
+            held.error =
+                PushPlanner::notApproved(b.applicationId, approvals.value(b.applicationId));
             changes.append({b.key, BillState::Queued, BillState::Pending, held, held.error});
         }
     }
@@ -135,12 +136,6 @@ void PushJob::start()
     }
     reconcile(now);
     later(earlierInDoubt, m_options.settleMs, [this](const QStringList &k) { reconcile(k); });
-}
-
-QString PushJob::notApproved(const QString &applicationId, ApprovalState state) const
-{
-    return tr("application %1 is %2 in DingTalk; its bill is not sent")
-        .arg(applicationId, displayName(state));
 }
 
 void PushJob::cancel()

@@ -63,7 +63,6 @@ Q_SIGNALS:
     void finished(const rs::sync::PushReport &report);
 
 private:
-    QString notApproved(const QString &applicationId, ApprovalState state) const;
     void later(const QStringList &keys, qint64 delayMs,
                const std::function<void(const QStringList &)> &then);
     qint64 backoffMs(int attempt) const;

@@ -26,6 +26,14 @@ QString issuesOf(const MappingResult &result, const QString &billKey)
 
 } // namespace
 
+QString PushPlanner::notApproved(const QString &applicationId, ApprovalState state)
+{
+    return QCoreApplication::translate("rs::Sync",
+                                       "application %1 is %2 in DingTalk, only approved"
+                                       " applications are sent")
+        .arg(applicationId, displayName(state));
+}
+
 PushPlan PushPlanner::plan(const Database &database, const Scheme &scheme,
                            const QStringList &applicationIds, bool store,
                            QList<QJsonObject> *dryRunModels)
@@ -59,15 +67,11 @@ PushPlan PushPlanner::plan(const Database &database, const Scheme &scheme,
 
     for (const ApplicationRecord &application : std::as_const(selected)) {
         if (application.approval != ApprovalState::Approved) {
-            plan.notSendable.append(
-                {application.id,
-                 application.id,
-                 BillState::Pending,
-                 {},
-                 QCoreApplication::translate("rs::Sync",
-                                             "application %1 is %2 in DingTalk, only approved"
-                                             " applications are sent")
-                     .arg(application.id, displayName(application.approval))});
+            plan.notSendable.append({application.id,
+                                     application.id,
+                                     BillState::Pending,
+                                     {},
+                                     notApproved(application.id, application.approval)});
             continue;
         }
         const MappingResult mapped = mapApplication(application, scheme);

@@ -29,6 +29,8 @@ public:
     static PushPlan plan(const Database &database, const Scheme &scheme,
                          const QStringList &applicationIds, bool store,
                          QList<QJsonObject> *dryRunModels = nullptr);
+    // Why an application's bills are not sent: it is no longer (or not yet) approved.
+    static QString notApproved(const QString &applicationId, ApprovalState state);
 };
 
 } // namespace rs::sync
