@@ -5,6 +5,8 @@
 #include <QBrush>
 #include <QColor>
 
+#include <algorithm>
+
 namespace rs {
 
 ApplicationsModel::ApplicationsModel(QObject *parent)
@@ -183,6 +185,7 @@ bool ApplicationsModel::setData(const QModelIndex &index, const QVariant &value,
     else
         m_checked.remove(id);
     Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+    Q_EMIT checkToggled(id, m_checked.contains(id));
     return true;
 }
 
@@ -245,18 +248,33 @@ void ApplicationsModel::updateRow(const ApplicationRow &row)
 {
     const auto it = m_rowOf.constFind(row.id);
     if (it == m_rowOf.constEnd()) {
-        beginInsertRows({}, 0, 0);
-        m_rows.prepend(row);
-        m_derived.prepend(derive(row));
-        for (auto &position : m_rowOf)
-            ++position;
-        m_rowOf.insert(row.id, 0);
+        // Appended, not prepended: the view sorts anyway, and positions stay valid.
+        const int position = int(m_rows.size());
+        beginInsertRows({}, position, position);
+        m_rows.append(row);
+        m_derived.append(derive(row));
+        m_rowOf.insert(row.id, position);
         endInsertRows();
         return;
     }
     m_rows[it.value()] = row;
     m_derived[it.value()] = derive(row);
     Q_EMIT dataChanged(index(it.value(), 0), index(it.value(), ColumnCount - 1));
+}
+
+QStringList ApplicationsModel::idsInSyncState(BillState state) const
+{
+    QStringList ids;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_derived.at(i).sync == state && m_rows.at(i).approval == ApprovalState::Approved)
+            ids.append(m_rows.at(i).id);
+    }
+    return ids;
+}
+
+int ApplicationsModel::rowOf(const QString &id) const
+{
+    return m_rowOf.value(id, -1);
 }
 
 QStringList ApplicationsModel::checkedIds() const
@@ -271,17 +289,23 @@ QStringList ApplicationsModel::checkedIds() const
 
 void ApplicationsModel::setChecked(const QStringList &ids, bool checked)
 {
+    // One signal over the changed span: ticking 100,000 rows must not send 100,000 signals.
+    int first = int(m_rows.size());
+    int last = -1;
     for (const QString &id : ids) {
         const auto it = m_rowOf.constFind(id);
-        if (it == m_rowOf.constEnd())
+        if (it == m_rowOf.constEnd() || m_checked.contains(id) == checked)
             continue;
         if (checked)
             m_checked.insert(id);
         else
             m_checked.remove(id);
-        const QModelIndex cell = index(it.value(), BusinessIdColumn);
-        Q_EMIT dataChanged(cell, cell, {Qt::CheckStateRole});
+        first = std::min(first, it.value());
+        last = std::max(last, it.value());
     }
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, BusinessIdColumn), index(last, BusinessIdColumn),
+                           {Qt::CheckStateRole});
 }
 
 } // namespace rs

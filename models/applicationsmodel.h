@@ -51,14 +51,22 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     void setRows(QList<ApplicationRow> rows);
-    // Replaces one application's row (or adds it at the top), e.g. when its bills change.
+    // Replaces one application's row (or adds it), e.g. when its bills change.
     void updateRow(const ApplicationRow &row);
+    // Approved applications whose folded sync state is `state` (e.g. the failed ones to retry).
+    QStringList idsInSyncState(BillState state) const;
+    // The source row of an application, -1 when it is not loaded.
+    int rowOf(const QString &id) const;
 
     QStringList checkedIds() const;
     void setChecked(const QStringList &ids, bool checked);
 
     // "-1,834.60": the exact text with thousands separators, never through a double.
     static QString formatMoney(const QString &exact);
+
+Q_SIGNALS:
+    // The clerk ticked or unticked one row (not setChecked): the view extends shift-click ranges.
+    void checkToggled(const QString &id, bool checked);
 
 private:
     QVariant displayText(const ApplicationRow &row, int column) const;

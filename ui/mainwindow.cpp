@@ -2,7 +2,11 @@
 
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
+#include "app/sync/syncrunner.h"
+#include "models/applicationsmodel.h"
+#include "ui/applicationspane.h"
 #include "ui/overviewpane.h"
+#include "ui/syncprogress.h"
 #include "ui/uistate.h"
 
 #include <QAction>
@@ -14,9 +18,11 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 
@@ -28,12 +34,21 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     , m_profile(profile)
     , m_database(database)
     , m_uiState(uiState)
+    , m_runner(new sync::SyncRunner(profile, this))
     , m_tabs(new QTabWidget(this))
+    , m_workArea(new QSplitter(Qt::Horizontal, m_tabs))
+    , m_applications(new ApplicationsPane(database, uiState, m_workArea))
     , m_overview(new OverviewPane(database, m_tabs))
+    , m_progress(new SyncProgress(this))
+    , m_staleRowsTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_tabs->setObjectName(QStringLiteral("paneTabs"));
     m_tabs->setDocumentMode(true);
+    m_workArea->setObjectName(QStringLiteral("workArea"));
+    m_workArea->addWidget(m_applications);
+    m_workArea->setStretchFactor(0, 3);
+    m_tabs->addTab(m_workArea, QString());
     m_tabs->addTab(m_overview, QString());
     setCentralWidget(m_tabs);
 
@@ -43,11 +58,35 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     createStatusBar();
     retranslateUi();
 
-    resize(1100, 700);
+    // Rows the engine changed are read again together, a few times a second at most: a
+    // 5,000-bill sync must not turn into 5,000 reads on the UI thread.
+    m_staleRowsTimer->setSingleShot(true);
+    m_staleRowsTimer->setInterval(150);
+    connect(m_staleRowsTimer, &QTimer::timeout, this, &MainWindow::flushStaleRows);
+    connect(m_runner, &sync::SyncRunner::applicationChanged, this, [this](const QString &id) {
+        m_staleRows.append(id);
+        if (!m_staleRowsTimer->isActive())
+            m_staleRowsTimer->start();
+    });
+    connect(m_runner, &sync::SyncRunner::progress, m_progress, &SyncProgress::setProgress);
+    connect(m_runner, &sync::SyncRunner::busyChanged, this, &MainWindow::updateActions);
+    connect(m_runner, &sync::SyncRunner::fetchFinished, this, &MainWindow::onFetchFinished);
+    connect(m_runner, &sync::SyncRunner::pushFinished, this, &MainWindow::onPushFinished);
+    connect(m_progress, &SyncProgress::cancelRequested, m_runner, &sync::SyncRunner::cancel);
+    connect(m_applications, &ApplicationsPane::checkedCountChanged, this,
+            &MainWindow::updateActions);
+    connect(m_applications, &ApplicationsPane::loadFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+
+    resize(1280, 760);
     restoreGeometry(m_uiState.windowGeometry());
     restoreState(m_uiState.windowState());
-    refresh();
+    m_workArea->restoreState(m_uiState.layout(m_workArea->objectName()));
+    updateActions();
+    m_applications->reload();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
@@ -64,7 +103,20 @@ void MainWindow::createActions()
     m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), {}, this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        m_applications->reload();
+        refresh();
+    });
+
+    m_fetchAction = new QAction(style()->standardIcon(QStyle::SP_ArrowDown), {}, this);
+    m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
+    connect(m_fetchAction, &QAction::triggered, this, &MainWindow::fetchApprovals);
+    m_syncAction = new QAction(style()->standardIcon(QStyle::SP_ArrowRight), {}, this);
+    m_syncAction->setObjectName(QStringLiteral("syncAction"));
+    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncSelected);
+    m_retryAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), {}, this);
+    m_retryAction->setObjectName(QStringLiteral("retryAction"));
+    connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);
 
     m_languageGroup = new QActionGroup(this);
     m_languageGroup->setExclusive(true);
@@ -96,6 +148,9 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
+    m_fileMenu->insertActions(m_openProfileAction, {m_fetchAction, m_syncAction, m_retryAction});
+    m_fileMenu->insertSeparator(m_openProfileAction);
+
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_refreshAction);
@@ -117,6 +172,10 @@ void MainWindow::createToolBar()
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar")); // saveState() needs the name
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_fetchAction);
+    m_toolBar->addAction(m_syncAction);
+    m_toolBar->addAction(m_retryAction);
+    m_toolBar->addSeparator();
     m_toolBar->addAction(m_refreshAction);
     m_toolBar->addAction(m_openProfileAction);
     m_viewMenu->addSeparator();
@@ -130,12 +189,14 @@ void MainWindow::createStatusBar()
     m_usageLabel = new QLabel(this);
     m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
     statusBar()->addWidget(m_profileLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_usageLabel);
 }
 
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("RebateSync"));
+    m_tabs->setTabText(m_tabs->indexOf(m_workArea), tr("Applications"));
     m_tabs->setTabText(m_tabs->indexOf(m_overview), tr("Overview"));
 
     m_fileMenu->setTitle(tr("&File"));
@@ -149,7 +210,14 @@ void MainWindow::retranslateUi()
     m_openProfileAction->setStatusTip(tr("Show the folder with settings.ini and the database"));
     m_quitAction->setText(tr("&Quit"));
     m_refreshAction->setText(tr("&Refresh"));
-    m_refreshAction->setStatusTip(tr("Read the counts again from the database"));
+    m_refreshAction->setStatusTip(tr("Read the applications and counts again from the database"));
+    m_fetchAction->setText(tr("&Fetch Approvals"));
+    m_fetchAction->setStatusTip(tr("Pull new and changed rebate applications from DingTalk"));
+    m_syncAction->setText(tr("&Sync Selected"));
+    m_syncAction->setStatusTip(
+        tr("Send the ticked applications to Kingdee as other receivable bills"));
+    m_retryAction->setText(tr("Retry &Failed"));
+    m_retryAction->setStatusTip(tr("Send every failed application again"));
     m_languageSystemAction->setText(tr("Follow &System"));
     // Each language is named in itself, so it can be found whatever language is showing.
     m_languageChineseAction->setText(QStringLiteral("中文"));
@@ -172,6 +240,101 @@ void MainWindow::refresh()
     m_usageLabel->setText(error.ok()
                               ? tr("DingTalk calls this month: %1").arg(QLocale().toString(calls))
                               : error.message);
+}
+
+void MainWindow::fetchApprovals()
+{
+    if (m_runner->fetch())
+        startJob(tr("Fetching approvals…"));
+}
+
+void MainWindow::syncSelected()
+{
+    const QStringList ids = m_applications->checkedIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("Tick the applications to sync first."), 5000);
+        return;
+    }
+    push(ids);
+}
+
+void MainWindow::retryFailed()
+{
+    const QStringList ids = m_applications->failedIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("No application has failed bills."), 5000);
+        return;
+    }
+    push(ids);
+}
+
+void MainWindow::push(const QStringList &ids)
+{
+    if (m_runner->push(ids))
+        startJob(tr("Syncing %n application(s)…", nullptr, int(ids.size())));
+}
+
+void MainWindow::startJob(const QString &what)
+{
+    statusBar()->clearMessage();
+    m_progress->start(what);
+}
+
+void MainWindow::onFetchFinished(const sync::FetchReport &report)
+{
+    jobEnded(report.result == sync::FetchReport::Result::ConfigError ? QString() : report.summary(),
+             report.result == sync::FetchReport::Result::ConfigError ? report.stopReason
+                                                                     : QString());
+}
+
+void MainWindow::onPushFinished(const sync::PushReport &report)
+{
+    // Synced rows leave the pending list; their ticks would only be sent again for nothing.
+    QStringList done;
+    for (const QString &id : m_applications->checkedIds()) {
+        const int row = m_applications->model().rowOf(id);
+        if (!m_applications->model().index(row, 0).data(ApplicationsModel::PendingRole).toBool())
+            done.append(id);
+    }
+    m_applications->model().setChecked(done, false);
+    jobEnded(report.result == sync::PushReport::Result::ConfigError ? QString() : report.summary(),
+             report.result == sync::PushReport::Result::ConfigError ? report.stopReason
+                                                                    : QString());
+}
+
+void MainWindow::jobEnded(const QString &summary, const QString &configurationProblem)
+{
+    flushStaleRows();
+    m_progress->stop();
+    refresh();
+    if (m_closeWhenIdle) {
+        close();
+        return;
+    }
+    if (!configurationProblem.isEmpty()) {
+        statusBar()->showMessage(configurationProblem);
+        QMessageBox::warning(this, tr("RebateSync"),
+                             tr("The job could not run:\n%1").arg(configurationProblem));
+        return;
+    }
+    statusBar()->showMessage(summary);
+}
+
+void MainWindow::flushStaleRows()
+{
+    m_staleRowsTimer->stop();
+    if (m_staleRows.isEmpty())
+        return;
+    m_staleRows.removeDuplicates();
+    m_applications->refreshApplications(std::exchange(m_staleRows, {}));
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = !m_runner->isBusy();
+    m_fetchAction->setEnabled(idle);
+    m_syncAction->setEnabled(idle && !m_applications->checkedIds().isEmpty());
+    m_retryAction->setEnabled(idle);
 }
 
 void MainWindow::chooseLanguage(LanguageChoice choice)
@@ -202,7 +365,22 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_runner->isBusy()) {
+        // Bills on the wire finish first; the window closes when the job reports back.
+        event->ignore();
+        if (!m_closeWhenIdle
+            && QMessageBox::question(this, tr("RebateSync"),
+                                     tr("A job is running. Stop it and close when the calls "
+                                        "already sent have answered?"))
+                == QMessageBox::Yes) {
+            m_closeWhenIdle = true;
+            m_runner->cancel();
+        }
+        return;
+    }
     m_uiState.setWindow(saveGeometry(), saveState());
+    m_uiState.setLayout(m_workArea->objectName(), m_workArea->saveState());
+    m_applications->saveLayout();
     QMainWindow::closeEvent(event);
 }
 

@@ -10,16 +10,28 @@ class QActionGroup;
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QSplitter;
+class QTimer;
 class QToolBar;
 
 namespace rs {
 
+class ApplicationsPane;
 class Database;
 class OverviewPane;
+class SyncProgress;
 class UiState;
 
-// The console's shell: menus, toolbar, status bar and the panes later features add as tabs.
-// It remembers its size, position and docks in the profile's ui-state.ini.
+namespace sync {
+class SyncRunner;
+struct FetchReport;
+struct PushReport;
+} // namespace sync
+
+// The console: the applications table with its filter bar, the toolbar that fetches and syncs,
+// the running job's progress in the status bar, and the overview. The engine runs on
+// SyncRunner's thread; this window only renders what it reports. Layout, docks and column
+// widths are remembered in the profile's ui-state.ini.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +40,9 @@ class MainWindow final : public QMainWindow
 public:
     MainWindow(const Profile &profile, const Database &database, UiState &uiState,
                QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ApplicationsPane *applicationsPane() const { return m_applications; }
 
 Q_SIGNALS:
     // The clerk picked a language; the application swaps translators and every widget
@@ -36,6 +51,9 @@ Q_SIGNALS:
 
 public Q_SLOTS:
     void refresh();
+    void fetchApprovals();
+    void syncSelected();
+    void retryFailed();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,13 +67,27 @@ private:
     void retranslateUi();
     void chooseLanguage(LanguageChoice choice);
     void showAbout();
+    void updateActions();
+    void flushStaleRows();
+    void startJob(const QString &what);
+    void onFetchFinished(const sync::FetchReport &report);
+    void onPushFinished(const sync::PushReport &report);
+    void jobEnded(const QString &summary, const QString &configurationProblem);
+    void push(const QStringList &ids);
 
     Profile m_profile;
     const Database &m_database;
     UiState &m_uiState;
 
+    sync::SyncRunner *m_runner = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QSplitter *m_workArea = nullptr;
+    ApplicationsPane *m_applications = nullptr;
     OverviewPane *m_overview = nullptr;
+    SyncProgress *m_progress = nullptr;
+    QTimer *m_staleRowsTimer = nullptr;
+    QStringList m_staleRows; // changed by the engine, read again in one go
+    bool m_closeWhenIdle = false;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -65,6 +97,9 @@ private:
     QAction *m_openProfileAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_fetchAction = nullptr;
+    QAction *m_syncAction = nullptr;
+    QAction *m_retryAction = nullptr;
     QAction *m_languageSystemAction = nullptr;
     QAction *m_languageChineseAction = nullptr;
     QAction *m_languageEnglishAction = nullptr;

@@ -45,4 +45,15 @@ void UiState::setWindow(const QByteArray &geometry, const QByteArray &state)
     m_ini->sync();
 }
 
+QByteArray UiState::layout(const QString &name) const
+{
+    return m_ini->value(QStringLiteral("layout/") + name).toByteArray();
+}
+
+void UiState::setLayout(const QString &name, const QByteArray &state)
+{
+    m_ini->setValue(QStringLiteral("layout/") + name, state);
+    m_ini->sync();
+}
+
 } // namespace rs

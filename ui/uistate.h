@@ -27,6 +27,10 @@ public:
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);
 
+    // A widget's saved layout (header columns, splitter), by the widget's object name.
+    QByteArray layout(const QString &name) const;
+    void setLayout(const QString &name, const QByteArray &state);
+
 private:
     std::unique_ptr<QSettings> m_ini;
 };

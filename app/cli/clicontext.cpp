@@ -1,9 +1,8 @@
 #include "app/cli/clicontext.h"
 
-#include "app/mapping/schemeresolver.h"
-#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
+#include "app/sync/jobsetup.h"
 
 #include <QDir>
 
@@ -39,11 +38,11 @@ bool Context::checkSettings(const Settings &settings) const
 
 std::shared_ptr<const Scheme> Context::loadScheme(const Settings &settings) const
 {
-    const SchemeLoadResult loaded =
-        resolveScheme(settings.text(QLatin1String(keys::SyncScheme)), profile.schemesDir());
-    if (!loaded.scheme)
-        fail(loaded.error);
-    return loaded.scheme;
+    QString error;
+    std::shared_ptr<const Scheme> scheme = sync::JobSetup::scheme(profile, settings, &error);
+    if (!scheme)
+        fail(error);
+    return scheme;
 }
 
 void Context::fail(const QString &message) const

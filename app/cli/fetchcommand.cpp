@@ -2,11 +2,10 @@
 
 #include "app/cli/clicontext.h"
 #include "app/dingtalk/dingtalkclient.h"
-#include "app/secrets/secretstore.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
-#include "app/sync/connectorconfig.h"
 #include "app/sync/fetchjob.h"
+#include "app/sync/jobsetup.h"
 #include "app/sync/runtoend.h"
 
 #include <QCommandLineParser>
@@ -60,13 +59,7 @@ int FetchCommand::run(const Context &context, const QStringList &arguments)
     options.scheme = context.loadScheme(settings);
     if (!options.scheme)
         return ConfigError;
-    const SecretResult secret =
-        SecretStore(context.profile.keychainScope()).readNow(SecretName::DingTalkAppSecret);
-    if (!secret.ok()) {
-        context.fail(secret.message);
-        return ConfigError;
-    }
-    const auto config = sync::ConnectorConfig::dingTalk(settings, secret.value, &error);
+    const auto config = sync::JobSetup::dingTalk(context.profile, settings, &error);
     if (!config) {
         context.fail(error);
         return ConfigError;

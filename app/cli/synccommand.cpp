@@ -2,11 +2,9 @@
 
 #include "app/cli/clicontext.h"
 #include "app/kingdee/kingdeeclient.h"
-#include "app/secrets/secretstore.h"
-#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
-#include "app/sync/connectorconfig.h"
+#include "app/sync/jobsetup.h"
 #include "app/sync/pushjob.h"
 #include "app/sync/runtoend.h"
 
@@ -14,27 +12,6 @@
 #include <QJsonDocument>
 
 namespace rs::cli {
-namespace {
-
-// The secret the configured auth mode needs; the other one is not read at all, and the
-// signature mode signs with the app secret.
-bool readKingdeeSecret(const Context &context, const Settings &settings, QString *password,
-                       QString *appSecret)
-{
-    const bool byPassword =
-        settings.text(QLatin1String(keys::KingdeeAuth)) == QLatin1String("password");
-    const SecretResult secret =
-        SecretStore(context.profile.keychainScope())
-            .readNow(byPassword ? SecretName::KingdeePassword : SecretName::KingdeeAppSecret);
-    if (!secret.ok()) {
-        context.fail(secret.message);
-        return false;
-    }
-    *(byPassword ? password : appSecret) = secret.value;
-    return true;
-}
-
-} // namespace
 
 int SyncCommand::run(const Context &context, const QStringList &arguments)
 {
@@ -64,21 +41,14 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
     if (!scheme)
         return ConfigError;
 
-    sync::PushOptions options;
+    sync::PushOptions options = sync::JobSetup::pushOptions(settings);
     options.applicationIds = ids;
     options.dryRun = parser.isSet(dryRun);
-    options.batchSize = settings.integer(QLatin1String(keys::KingdeeBatchSize));
-    options.concurrency = settings.integer(QLatin1String(keys::KingdeeConcurrency));
 
-    QString password;
-    QString appSecret;
-    if (!options.dryRun && !readKingdeeSecret(context, settings, &password, &appSecret))
-        return ConfigError;
     QString error;
     // A dry run talks to nobody: it needs neither a secret nor a complete Kingdee setup.
-    auto config = options.dryRun
-        ? std::optional<kingdee::KingdeeConfig>(kingdee::KingdeeConfig {})
-        : sync::ConnectorConfig::kingdee(settings, password, appSecret, &error);
+    auto config = options.dryRun ? std::optional<kingdee::KingdeeConfig>(kingdee::KingdeeConfig {})
+                                 : sync::JobSetup::kingdee(context.profile, settings, &error);
     if (!config) {
         context.fail(error);
         return ConfigError;

@@ -270,8 +270,39 @@ bool ApplicationRepository::isRevokedByAnother(const QString &id, StoreError *er
 
 QList<ApplicationRow> ApplicationRepository::tableRows(StoreError *error) const
 {
+    return readTableRows({}, error);
+}
+
+QList<ApplicationRow> ApplicationRepository::tableRows(const QStringList &ids,
+                                                       StoreError *error) const
+{
+    QList<ApplicationRow> rows;
+    // SQLite limits bound parameters per statement; a live refresh asks for a few dozen.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype i = 0; i < ids.size(); i += chunk) {
+        rows.append(readTableRows(ids.mid(i, chunk), error));
+        if (error && !error->ok())
+            break;
+    }
+    return rows;
+}
+
+QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &ids,
+                                                           StoreError *error) const
+{
     QList<ApplicationRow> rows;
     QHash<QString, qsizetype> position;
+    QVariantList parameters;
+    QString applicationFilter;
+    QString billFilter;
+    if (!ids.isEmpty()) {
+        QStringList marks(ids.size(), QStringLiteral("?"));
+        applicationFilter = QStringLiteral(" WHERE id IN (") + marks.join(QLatin1Char(',')) + u')';
+        billFilter =
+            QStringLiteral(" WHERE application_id IN (") + marks.join(QLatin1Char(',')) + u')';
+        for (const QString &id : ids)
+            parameters.append(id);
+    }
     // One read transaction: bills and applications from the same snapshot.
     const StoreError e = m_database.transact(
         [&](QSqlDatabase &db) {
@@ -281,9 +312,9 @@ QList<ApplicationRow> ApplicationRepository::tableRows(StoreError *error) const
                 sql::run(q,
                          QStringLiteral("SELECT id, business_id, title, originator_userid,"
                                         " originator_dept_name, created_at, approval, amount,"
-                                        " organisation, customers, parse_error FROM applications"
-                                        " ORDER BY created_at DESC, id"),
-                         {}, QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+                                        " organisation, customers, parse_error FROM applications")
+                             + applicationFilter + QStringLiteral(" ORDER BY created_at DESC, id"),
+                         parameters, QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
             if (!step.ok())
                 return step;
             while (q.next()) {
@@ -306,9 +337,9 @@ QList<ApplicationRow> ApplicationRepository::tableRows(StoreError *error) const
             }
             step = sql::run(q,
                             QStringLiteral("SELECT application_id, idempotency_key, state,"
-                                           " kingdee_number, last_error FROM bills"
-                                           " ORDER BY idempotency_key"),
-                            {}, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+                                           " kingdee_number, last_error FROM bills")
+                                + billFilter + QStringLiteral(" ORDER BY idempotency_key"),
+                            parameters, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
             while (step.ok() && q.next()) {
                 const auto it = position.constFind(q.value(0).toString());
                 if (it == position.constEnd())

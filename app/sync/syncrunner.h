@@ -1,0 +1,50 @@
+#pragma once
+
+#include "app/sync/fetchreport.h"
+#include "app/sync/pushreport.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace rs {
+class Profile;
+}
+
+namespace rs::sync {
+
+class SyncWorker;
+
+// The console's handle on the engine: owns the worker thread and forwards the worker's
+// signals, queued, to the UI thread. The UI never waits on the network or the keychain.
+// One run at a time; fetch() and push() refuse while one is running.
+class SyncRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncRunner)
+
+public:
+    explicit SyncRunner(const Profile &profile, QObject *parent = nullptr);
+    // Stops the thread; a push cut short here is finished safely by the next run.
+    ~SyncRunner() override;
+
+    bool isBusy() const { return m_busy; }
+    bool fetch();
+    bool push(const QStringList &applicationIds);
+    void cancel();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void progress(int done, int total);
+    void applicationChanged(const QString &applicationId);
+    void fetchFinished(const rs::sync::FetchReport &report);
+    void pushFinished(const rs::sync::PushReport &report);
+
+private:
+    void setBusy(bool busy);
+
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr; // lives on m_thread, deleted there
+    bool m_busy = false;
+};
+
+} // namespace rs::sync

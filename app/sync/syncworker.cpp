@@ -1,0 +1,127 @@
+#include "app/sync/syncworker.h"
+
+#include "app/dingtalk/dingtalkclient.h"
+#include "app/kingdee/kingdeeclient.h"
+#include "app/settings/settings.h"
+#include "app/store/billrepository.h"
+#include "app/store/database.h"
+#include "app/sync/fetchjob.h"
+#include "app/sync/jobsetup.h"
+#include "app/sync/pushjob.h"
+
+namespace rs::sync {
+
+SyncWorker::SyncWorker(Profile profile, QObject *parent)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+{ }
+
+SyncWorker::~SyncWorker()
+{
+    delete m_run; // jobs and clients first: they use the database
+}
+
+QString SyncWorker::openDatabase()
+{
+    if (m_database && m_database->isOpen())
+        return {};
+    m_database = std::make_unique<Database>(m_profile.databasePath());
+    const StoreError error = m_database->open();
+    return error.ok() ? QString() : error.message;
+}
+
+void SyncWorker::fetch()
+{
+    m_cancelRequested = false;
+    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    FetchOptions options;
+    QString error = openDatabase();
+    if (error.isEmpty())
+        error = JobSetup::settingsErrors(settings);
+    if (error.isEmpty())
+        options.scheme = JobSetup::scheme(m_profile, settings, &error);
+    std::optional<dingtalk::DingTalkConfig> config;
+    if (error.isEmpty())
+        config = JobSetup::dingTalk(m_profile, settings, &error);
+    if (!config || m_cancelRequested) {
+        FetchReport report;
+        report.result = FetchReport::Result::ConfigError;
+        report.stopReason = error;
+        Q_EMIT fetchFinished(report);
+        return;
+    }
+    m_run = new QObject(this);
+    auto *client = new dingtalk::DingTalkClient(*config, m_run);
+    m_fetch = new FetchJob(*m_database, *client, options, m_run);
+    connect(m_fetch, &FetchJob::progress, this, &SyncWorker::progress);
+    connect(m_fetch, &FetchJob::applicationStored, this, &SyncWorker::applicationChanged);
+    connect(m_fetch, &FetchJob::finished, this, [this](const FetchReport &report) {
+        endRun();
+        Q_EMIT fetchFinished(report);
+    });
+    m_fetch->start();
+}
+
+void SyncWorker::push(const QStringList &applicationIds)
+{
+    m_cancelRequested = false;
+    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    QString error = openDatabase();
+    if (error.isEmpty())
+        error = JobSetup::settingsErrors(settings);
+    std::shared_ptr<const Scheme> scheme;
+    if (error.isEmpty())
+        scheme = JobSetup::scheme(m_profile, settings, &error);
+    std::optional<kingdee::KingdeeConfig> config;
+    if (error.isEmpty())
+        config = JobSetup::kingdee(m_profile, settings, &error);
+    if (!config || m_cancelRequested) {
+        PushReport report;
+        report.result = PushReport::Result::ConfigError;
+        report.stopReason = error;
+        Q_EMIT pushFinished(report);
+        return;
+    }
+    PushOptions options = JobSetup::pushOptions(settings);
+    options.applicationIds = applicationIds;
+    m_run = new QObject(this);
+    auto *client = new kingdee::KingdeeClient(*config, m_run);
+    m_push = new PushJob(*m_database, *client, std::move(scheme), options, m_run);
+    connect(m_push, &PushJob::progress, this, &SyncWorker::progress);
+    connect(m_push, &PushJob::billChanged, this,
+            [this](const QString &key, BillState) { onBillChanged(key); });
+    connect(m_push, &PushJob::finished, this, [this](const PushReport &report) {
+        endRun();
+        Q_EMIT pushFinished(report);
+    });
+    m_push->start();
+}
+
+void SyncWorker::cancel()
+{
+    m_cancelRequested = true;
+    if (m_fetch)
+        m_fetch->cancel();
+    if (m_push)
+        m_push->cancel();
+}
+
+void SyncWorker::onBillChanged(const QString &key)
+{
+    QString &applicationId = m_applicationOfBill[key];
+    if (applicationId.isEmpty()) {
+        if (const std::optional<BillRecord> bill = BillRepository(*m_database).find(key))
+            applicationId = bill->applicationId;
+    }
+    if (!applicationId.isEmpty())
+        Q_EMIT applicationChanged(applicationId);
+}
+
+void SyncWorker::endRun()
+{
+    if (m_run)
+        m_run->deleteLater();
+    m_run = nullptr;
+}
+
+} // namespace rs::sync

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "app/settings/profile.h"
+#include "app/sync/fetchreport.h"
+#include "app/sync/pushreport.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace rs {
+class Database;
+}
+
+namespace rs::sync {
+
+class FetchJob;
+class PushJob;
+
+// The engine's side of the console: lives on SyncRunner's thread, with its own database
+// connection and network clients, and runs one fetch or push at a time. Settings, scheme and
+// secrets are read afresh for every run, so a change in the credential dialog applies to the next.
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncWorker)
+
+public:
+    explicit SyncWorker(Profile profile, QObject *parent = nullptr);
+    ~SyncWorker() override;
+
+    void fetch();
+    void push(const QStringList &applicationIds);
+    // Asks the running job to stop: no new call leaves, calls on the wire end normally.
+    void cancel();
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    // An application, or one of its bills, changed in the store: its table row is stale.
+    void applicationChanged(const QString &applicationId);
+    void fetchFinished(const rs::sync::FetchReport &report);
+    void pushFinished(const rs::sync::PushReport &report);
+
+private:
+    // Opens the connection on first use, on this thread; empty when it is open.
+    QString openDatabase();
+    void onBillChanged(const QString &key);
+    // Deletes the run's job and client once their signal has returned.
+    void endRun();
+
+    Profile m_profile;
+    std::unique_ptr<Database> m_database;
+    QPointer<QObject> m_run; // parent of the current job and its client
+    QPointer<FetchJob> m_fetch;
+    QPointer<PushJob> m_push;
+    QHash<QString, QString> m_applicationOfBill;
+    bool m_cancelRequested = false;
+};
+
+} // namespace rs::sync

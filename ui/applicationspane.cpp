@@ -1,0 +1,231 @@
+#include "ui/applicationspane.h"
+
+#include "app/store/applicationrepository.h"
+#include "app/store/database.h"
+#include "models/applicationsfiltermodel.h"
+#include "models/applicationsmodel.h"
+#include "ui/applicationsview.h"
+#include "ui/filterbar.h"
+#include "ui/uistate.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace rs {
+namespace {
+
+const QString kHeaderLayout = QStringLiteral("applicationsHeader");
+
+} // namespace
+
+ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, QWidget *parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_uiState(uiState)
+    , m_model(new ApplicationsModel(this))
+    , m_filter(new ApplicationsFilterModel(this))
+    , m_filterBar(new FilterBar(*m_filter, this))
+    , m_view(new ApplicationsView(this))
+    , m_checkPending(new QPushButton(this))
+    , m_clearChecks(new QPushButton(this))
+    , m_counts(new QLabel(this))
+{
+    setObjectName(QStringLiteral("applicationsPane"));
+    m_filter->setSourceModel(m_model);
+    m_view->setModel(m_filter);
+    m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
+    m_view->horizontalHeader()->setSectionResizeMode(ApplicationsModel::BusinessIdColumn,
+                                                     QHeaderView::ResizeToContents);
+    if (!m_view->horizontalHeader()->restoreState(m_uiState.layout(kHeaderLayout))) {
+        m_view->setColumnWidth(ApplicationsModel::TitleColumn, 220);
+        m_view->setColumnWidth(ApplicationsModel::CustomersColumn, 160);
+    }
+    m_checkPending->setObjectName(QStringLiteral("checkPendingButton"));
+    m_clearChecks->setObjectName(QStringLiteral("clearChecksButton"));
+    m_counts->setObjectName(QStringLiteral("countsLabel"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_checkPending);
+    buttons->addWidget(m_clearChecks);
+    buttons->addStretch(1);
+    buttons->addWidget(m_counts);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_filterBar);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view, 1);
+
+    connect(m_checkPending, &QPushButton::clicked, this, &ApplicationsPane::checkAllPending);
+    connect(m_clearChecks, &QPushButton::clicked, this,
+            [this] { m_model->setChecked(m_model->checkedIds(), false); });
+    connect(m_model, &ApplicationsModel::checkToggled, this, &ApplicationsPane::onCheckToggled);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.contains(Qt::CheckStateRole))
+                    updateCounts();
+            });
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &ApplicationsPane::updateCounts);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ApplicationsPane::updateCounts);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ApplicationsPane::updateCounts);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT currentApplicationChanged(
+                    current.data(ApplicationsModel::IdRole).toString());
+            });
+    retranslateUi();
+}
+
+ApplicationsPane::~ApplicationsPane()
+{
+    if (m_loader)
+        m_loader->wait(); // it posts its rows to this object
+}
+
+void ApplicationsPane::reload()
+{
+    if (m_loader && m_loader->isRunning()) {
+        m_reloadAgain = true;
+        return;
+    }
+    const QString path = m_database.path();
+    m_loader.reset(QThread::create([this, path] {
+        // Its own connection: a connection belongs to the thread that opened it.
+        Database database(path);
+        StoreError error = database.open();
+        QList<ApplicationRow> rows;
+        if (error.ok())
+            rows = ApplicationRepository(database).tableRows(&error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, rows = std::move(rows), error]() mutable { onLoaded(std::move(rows), error); },
+            Qt::QueuedConnection);
+    }));
+    m_loader->setObjectName(QStringLiteral("applicationsLoader"));
+    m_loader->start();
+}
+
+void ApplicationsPane::onLoaded(QList<ApplicationRow> rows, const StoreError &error)
+{
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        m_loader->wait();
+        reload();
+        return;
+    }
+    if (!error.ok()) {
+        Q_EMIT loadFailed(error.message);
+        return;
+    }
+    const QString current = m_view->currentIndex().data(ApplicationsModel::IdRole).toString();
+    const QStringList checked = m_model->checkedIds();
+    m_model->setRows(std::move(rows));
+    m_model->setChecked(checked, true);
+    if (!current.isEmpty())
+        selectApplication(current);
+    Q_EMIT loaded(m_model->rowCount());
+}
+
+void ApplicationsPane::refreshApplications(const QStringList &ids)
+{
+    StoreError error;
+    const QList<ApplicationRow> rows = ApplicationRepository(m_database).tableRows(ids, &error);
+    for (const ApplicationRow &row : rows)
+        m_model->updateRow(row);
+    if (!error.ok())
+        Q_EMIT loadFailed(error.message);
+}
+
+QStringList ApplicationsPane::checkedIds() const
+{
+    return m_model->checkedIds();
+}
+
+QStringList ApplicationsPane::failedIds() const
+{
+    return m_model->idsInSyncState(BillState::Failed);
+}
+
+void ApplicationsPane::selectApplication(const QString &id)
+{
+    const int sourceRow = m_model->rowOf(id);
+    if (sourceRow < 0)
+        return;
+    QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid()) {
+        m_filterBar->showAllStates();
+        index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
+    }
+    if (!index.isValid())
+        return; // hidden by the dates or the search: the clerk set those
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void ApplicationsPane::onCheckToggled(const QString &id, bool checked)
+{
+    const QString anchor = std::exchange(m_anchor, id);
+    if (!(m_view->lastModifiers() & Qt::ShiftModifier) || anchor.isEmpty() || anchor == id)
+        return;
+    const auto proxyRow = [this](const QString &which) {
+        const int source = m_model->rowOf(which);
+        return source < 0 ? -1 : m_filter->mapFromSource(m_model->index(source, 0)).row();
+    };
+    const int from = proxyRow(anchor);
+    const int to = proxyRow(id);
+    if (from < 0 || to < 0)
+        return;
+    QStringList range;
+    for (int row = std::min(from, to); row <= std::max(from, to); ++row)
+        range.append(m_filter->index(row, 0).data(ApplicationsModel::IdRole).toString());
+    m_model->setChecked(range, checked);
+}
+
+void ApplicationsPane::checkAllPending()
+{
+    QStringList ids;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex index = m_filter->index(row, 0);
+        if (index.data(ApplicationsModel::PendingRole).toBool())
+            ids.append(index.data(ApplicationsModel::IdRole).toString());
+    }
+    m_model->setChecked(ids, true);
+}
+
+void ApplicationsPane::updateCounts()
+{
+    const int checked = int(m_model->checkedIds().size());
+    m_counts->setText(tr("Showing %1 of %2 · %n ticked", nullptr, checked)
+                          .arg(QLocale().toString(m_filter->rowCount()),
+                               QLocale().toString(m_model->rowCount())));
+    Q_EMIT checkedCountChanged(checked);
+}
+
+void ApplicationsPane::saveLayout()
+{
+    m_uiState.setLayout(kHeaderLayout, m_view->horizontalHeader()->saveState());
+}
+
+void ApplicationsPane::retranslateUi()
+{
+    m_checkPending->setText(tr("Tick All &Pending"));
+    m_checkPending->setToolTip(
+        tr("Tick every shown application that is approved and not yet synced"));
+    m_clearChecks->setText(tr("&Untick All"));
+    updateCounts();
+}
+
+void ApplicationsPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+} // namespace rs

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "app/store/records.h"
+#include "app/store/storeerror.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QThread;
+
+namespace rs {
+
+class ApplicationsFilterModel;
+class ApplicationsModel;
+class ApplicationsView;
+class Database;
+class FilterBar;
+class UiState;
+
+// The clerk's working list: the filter bar, the applications table with its check boxes, and
+// the buttons that tick rows. Loads the whole table on a background thread; refreshes single
+// rows in place as the engine reports changes.
+class ApplicationsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApplicationsPane)
+
+public:
+    ApplicationsPane(const Database &database, UiState &uiState, QWidget *parent = nullptr);
+    ~ApplicationsPane() override;
+
+    ApplicationsModel &model() const { return *m_model; }
+    QStringList checkedIds() const;
+    QStringList failedIds() const;
+    // Shows the application (widening the filter if it hides it) and makes it current.
+    void selectApplication(const QString &id);
+    void saveLayout();
+
+public Q_SLOTS:
+    // Reads every row again, on a background thread.
+    void reload();
+    // Reads these applications' rows again, now: a live update while a job runs.
+    void refreshApplications(const QStringList &ids);
+
+Q_SIGNALS:
+    void currentApplicationChanged(const QString &id);
+    void checkedCountChanged(int count);
+    void loaded(int rows);
+    void loadFailed(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onLoaded(QList<ApplicationRow> rows, const StoreError &error);
+    void onCheckToggled(const QString &id, bool checked);
+    void checkAllPending();
+    void updateCounts();
+    void retranslateUi();
+
+    const Database &m_database;
+    UiState &m_uiState;
+    ApplicationsModel *m_model = nullptr;
+    ApplicationsFilterModel *m_filter = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    ApplicationsView *m_view = nullptr;
+    QPushButton *m_checkPending = nullptr;
+    QPushButton *m_clearChecks = nullptr;
+    QLabel *m_counts = nullptr;
+    std::unique_ptr<QThread> m_loader;
+    bool m_reloadAgain = false;
+    QString m_anchor; // the last row ticked by hand: a shift-click extends from here
+};
+
+} // namespace rs
