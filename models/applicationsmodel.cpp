@@ -100,6 +100,9 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, int column) c
             if (!bill.error.isEmpty() && bill.state != BillState::Synced)
                 return bill.error;
         }
+        if (!isPending(row))
+            return {};
+        return m_notes.value(row.id);
         return QString();
     default:
         return {};
@@ -260,6 +263,13 @@ void ApplicationsModel::updateRow(const ApplicationRow &row)
     m_rows[it.value()] = row;
     m_derived[it.value()] = derive(row);
     Q_EMIT dataChanged(index(it.value(), 0), index(it.value(), ColumnCount - 1));
+}
+
+void ApplicationsModel::setNote(const QString &id, const QString &note)
+{
+    m_notes.insert(id, note);
+    if (const int row = rowOf(id); row >= 0)
+        Q_EMIT dataChanged(index(row, ErrorColumn), index(row, ErrorColumn));
 }
 
 QStringList ApplicationsModel::idsInSyncState(BillState state) const

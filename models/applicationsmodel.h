@@ -53,6 +53,10 @@ public:
     void setRows(QList<ApplicationRow> rows);
     // Replaces one application's row (or adds it), e.g. when its bills change.
     void updateRow(const ApplicationRow &row);
+    // Why the last sync could not send this application (its mapping issues): shown as its
+    // error while it is pending and no bill has an error of its own. Not stored: the event
+    // log keeps it, and the next sync says it again.
+    void setNote(const QString &id, const QString &note);
     // Approved applications whose folded sync state is `state` (e.g. the failed ones to retry).
     QStringList idsInSyncState(BillState state) const;
     // The source row of an application, -1 when it is not loaded.
@@ -87,6 +91,7 @@ private:
     QList<Derived> m_derived;
     QHash<QString, int> m_rowOf;
     QSet<QString> m_checked;
+    QHash<QString, QString> m_notes;
 };
 
 } // namespace rs

@@ -49,6 +49,27 @@
     </message>
 </context>
 <context>
+    <name>rs::ApplicationsPane</name>
+    <message numerus="yes">
+        <source>Showing %1 of %2 · %n ticked</source>
+        <translation>
+            <numerusform>显示 %1 / 共 %2 张 · 已勾选 %n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick All &amp;Pending</source>
+        <translation>全选待同步(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tick every shown application that is approved and not yet synced</source>
+        <translation>勾选当前显示的所有已审批、尚未同步的申请</translation>
+    </message>
+    <message>
+        <source>&amp;Untick All</source>
+        <translation>取消全部勾选(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>rs::Database</name>
     <message>
         <source>Cannot create the folder for the database %1.</source>
@@ -196,6 +217,49 @@
     </message>
 </context>
 <context>
+    <name>rs::FilterBar</name>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Applied &amp;from:</source>
+        <translation>申请日期(&amp;F):</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Search approval no., title, customer, originator</source>
+        <translation>搜索审批编号、标题、客户、发起人</translation>
+    </message>
+</context>
+<context>
     <name>rs::GuiStartup</name>
     <message>
         <source>Folder with settings.ini, the database and schemes.</source>
@@ -300,10 +364,6 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>Read the counts again from the database</source>
-        <translation>从数据库重新读取统计数字</translation>
-    </message>
-    <message>
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
@@ -330,6 +390,66 @@
     <message>
         <source>&lt;h3&gt;RebateSync %1&lt;/h3&gt;&lt;p&gt;Moves approved DingTalk rebate applications (返利发放申请) into Kingdee Cloud Galaxy as other receivable bills (其他应收单).&lt;/p&gt;&lt;p&gt;Profile: %2&lt;br&gt;Database schema: %3&lt;br&gt;Qt %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;返利同步台 %1&lt;/h3&gt;&lt;p&gt;将钉钉中已审批通过的返利发放申请，作为其他应收单写入金蝶云星空。&lt;/p&gt;&lt;p&gt;配置：%2&lt;br&gt;数据库结构版本：%3&lt;br&gt;Qt %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Read the applications and counts again from the database</source>
+        <translation>从数据库重新读取申请和统计</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Approvals</source>
+        <translation>拉取审批(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Pull new and changed rebate applications from DingTalk</source>
+        <translation>从钉钉拉取新增和变更的返利发放申请</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Selected</source>
+        <translation>同步所选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the ticked applications to Kingdee as other receivable bills</source>
+        <translation>将勾选的申请作为其他应收单同步到金蝶</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed</source>
+        <translation>重试失败(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send every failed application again</source>
+        <translation>重新同步所有失败的申请</translation>
+    </message>
+    <message>
+        <source>Fetching approvals…</source>
+        <translation>正在拉取审批…</translation>
+    </message>
+    <message>
+        <source>Tick the applications to sync first.</source>
+        <translation>请先勾选要同步的申请。</translation>
+    </message>
+    <message>
+        <source>No application has failed bills.</source>
+        <translation>没有同步失败的申请。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n application(s)…</source>
+        <translation>
+            <numerusform>正在同步 %n 张申请…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The job could not run:
+%1</source>
+        <translation>任务无法运行：
+%1</translation>
+    </message>
+    <message>
+        <source>A job is running. Stop it and close when the calls already sent have answered?</source>
+        <translation>有任务正在运行。是否停止任务，并在已发出的请求返回后关闭？</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1066,33 @@
     <message>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SyncProgress</name>
+    <message>
+        <source>Stopping after the batches on the way…</source>
+        <translation>正在停止，等待已发出的批次返回…</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1 张/秒</translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation>约剩 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send nothing new; the batches already sent end normally</source>
+        <translation>不再发送新批次；已发出的批次正常结束</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
+#include "app/sync/pushreport.h"
 #include "app/sync/syncrunner.h"
 #include "models/applicationsmodel.h"
 #include "ui/applicationspane.h"
@@ -297,6 +298,10 @@ void MainWindow::onPushFinished(const sync::PushReport &report)
             done.append(id);
     }
     m_applications->model().setChecked(done, false);
+    for (const sync::BillLine &line : report.lines) {
+        if (line.state == BillState::Pending && !line.error.isEmpty())
+            m_applications->model().setNote(line.applicationId, line.error);
+    }
     jobEnded(report.result == sync::PushReport::Result::ConfigError ? QString() : report.summary(),
              report.result == sync::PushReport::Result::ConfigError ? report.stopReason
                                                                     : QString());

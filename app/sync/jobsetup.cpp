@@ -42,21 +42,32 @@ std::optional<dingtalk::DingTalkConfig> JobSetup::dingTalk(const Profile &profil
     return ConnectorConfig::dingTalk(settings, secret.value, error);
 }
 
+SecretName JobSetup::kingdeeSecretName(const Settings &settings)
+{
+    // The signature mode signs with the app secret, like appsecret and sign.
+    return settings.text(QLatin1String(keys::KingdeeAuth)) == QLatin1String("password")
+        ? SecretName::KingdeePassword
+        : SecretName::KingdeeAppSecret;
+}
+
+std::optional<kingdee::KingdeeConfig> JobSetup::kingdee(const Settings &settings,
+                                                        const QString &secret, QString *error)
+{
+    const bool byPassword = kingdeeSecretName(settings) == SecretName::KingdeePassword;
+    return ConnectorConfig::kingdee(settings, byPassword ? secret : QString(),
+                                    byPassword ? QString() : secret, error);
+}
+
 std::optional<kingdee::KingdeeConfig> JobSetup::kingdee(const Profile &profile,
                                                         const Settings &settings, QString *error)
 {
-    // The signature mode signs with the app secret, like appsecret and sign.
-    const bool byPassword =
-        settings.text(QLatin1String(keys::KingdeeAuth)) == QLatin1String("password");
     const SecretResult secret =
-        SecretStore(profile.keychainScope())
-            .readNow(byPassword ? SecretName::KingdeePassword : SecretName::KingdeeAppSecret);
+        SecretStore(profile.keychainScope()).readNow(kingdeeSecretName(settings));
     if (!secret.ok()) {
         *error = secret.message;
         return std::nullopt;
     }
-    return ConnectorConfig::kingdee(settings, byPassword ? secret.value : QString(),
-                                    byPassword ? QString() : secret.value, error);
+    return kingdee(settings, secret.value, error);
 }
 
 PushOptions JobSetup::pushOptions(const Settings &settings)

@@ -2,6 +2,7 @@
 
 #include "app/dingtalk/dingtalkconfig.h"
 #include "app/kingdee/kingdeeconfig.h"
+#include "app/secrets/secretname.h"
 #include "app/sync/pushjob.h"
 
 #include <memory>
@@ -15,10 +16,9 @@ struct Scheme;
 
 namespace rs::sync {
 
-// What the CLI and the console both need before a run: the scheme, and each connector's
-// configuration with the secret read from the keychain (or its headless override). Reading the
-// keychain waits for its answer, so call these on a worker thread or from the CLI, never on the
-// UI thread. Each returns null after putting the reason, for the clerk, in `error`.
+// What the CLI and the console both need before a run: the settings checked, the scheme, and
+// each connector's configuration with its secret. Each returns null after putting the reason,
+// for the clerk, in `error`.
 class JobSetup final
 {
 public:
@@ -26,9 +26,15 @@ public:
     static QString settingsErrors(const Settings &settings);
     static std::shared_ptr<const Scheme> scheme(const Profile &profile, const Settings &settings,
                                                 QString *error);
+    // The one secret the configured Kingdee auth mode needs.
+    static SecretName kingdeeSecretName(const Settings &settings);
+    static std::optional<kingdee::KingdeeConfig> kingdee(const Settings &settings,
+                                                         const QString &secret, QString *error);
+
+    // The same, reading the secret from the keychain and waiting for it. QtKeychain works on
+    // the main thread only: for the CLI; the console reads secrets asynchronously instead.
     static std::optional<dingtalk::DingTalkConfig>
     dingTalk(const Profile &profile, const Settings &settings, QString *error);
-    // Reads only the secret the configured auth mode needs.
     static std::optional<kingdee::KingdeeConfig> kingdee(const Profile &profile,
                                                          const Settings &settings, QString *error);
     // Batch size and concurrency from the settings; the rest at their defaults.

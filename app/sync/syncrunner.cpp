@@ -1,12 +1,16 @@
 #include "app/sync/syncrunner.h"
 
-#include "app/settings/profile.h"
+#include "app/secrets/secretstore.h"
+#include "app/settings/settings.h"
+#include "app/sync/jobsetup.h"
 #include "app/sync/syncworker.h"
 
 namespace rs::sync {
 
 SyncRunner::SyncRunner(const Profile &profile, QObject *parent)
     : QObject(parent)
+    , m_profile(profile)
+    , m_secrets(new SecretStore(profile.keychainScope(), this))
     , m_worker(new SyncWorker(profile))
 {
     m_thread.setObjectName(QStringLiteral("sync"));
@@ -37,7 +41,19 @@ bool SyncRunner::fetch()
     if (m_busy)
         return false;
     setBusy(true);
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->fetch(); });
+    withSecret(
+        SecretName::DingTalkAppSecret,
+        [this](const QString &secret) {
+            QMetaObject::invokeMethod(m_worker,
+                                      [worker = m_worker, secret] { worker->fetch(secret); });
+        },
+        [this](const QString &reason) {
+            FetchReport report;
+            report.result = FetchReport::Result::ConfigError;
+            report.stopReason = reason;
+            setBusy(false);
+            Q_EMIT fetchFinished(report);
+        });
     return true;
 }
 
@@ -46,15 +62,44 @@ bool SyncRunner::push(const QStringList &applicationIds)
     if (m_busy)
         return false;
     setBusy(true);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, applicationIds] { worker->push(applicationIds); });
+    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    withSecret(
+        JobSetup::kingdeeSecretName(settings),
+        [this, applicationIds](const QString &secret) {
+            QMetaObject::invokeMethod(m_worker, [worker = m_worker, applicationIds, secret] {
+                worker->push(applicationIds, secret);
+            });
+        },
+        [this](const QString &reason) {
+            PushReport report;
+            report.result = PushReport::Result::ConfigError;
+            report.stopReason = reason;
+            setBusy(false);
+            Q_EMIT pushFinished(report);
+        });
     return true;
+}
+
+void SyncRunner::withSecret(SecretName name, const std::function<void(const QString &)> &start,
+                            const std::function<void(const QString &)> &refuse)
+{
+    m_cancelled = false;
+    m_secrets->read(name, [this, start, refuse](const SecretResult &result) {
+        if (std::exchange(m_cancelled, false))
+            refuse(tr("Stopped before it started."));
+        else if (!result.ok())
+            refuse(result.message);
+        else
+            start(result.value);
+    });
 }
 
 void SyncRunner::cancel()
 {
-    if (m_busy)
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->cancel(); });
+    if (!m_busy)
+        return;
+    m_cancelled = true;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->cancel(); });
 }
 
 void SyncRunner::setBusy(bool busy)

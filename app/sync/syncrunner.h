@@ -1,21 +1,29 @@
 #pragma once
 
+#include "app/secrets/secretname.h"
 #include "app/sync/fetchreport.h"
 #include "app/sync/pushreport.h"
 
 #include <QObject>
 #include <QThread>
 
+#include "app/settings/profile.h"
+
+#include <functional>
+
 namespace rs {
-class Profile;
-}
+class SecretStore;
+struct SecretResult;
+} // namespace rs
 
 namespace rs::sync {
 
 class SyncWorker;
 
 // The console's handle on the engine: owns the worker thread and forwards the worker's
-// signals, queued, to the UI thread. The UI never waits on the network or the keychain.
+// signals, queued, to the UI thread. The UI never waits on the network or the keychain: the
+// secret a run needs is read asynchronously here (QtKeychain lives on the main thread) and
+// handed to the worker with the request.
 // One run at a time; fetch() and push() refuse while one is running.
 class SyncRunner final : public QObject
 {
@@ -41,7 +49,13 @@ Q_SIGNALS:
 
 private:
     void setBusy(bool busy);
+    // Reads the secret, then runs `start` with it, or `refuse` with the keychain's message.
+    void withSecret(SecretName name, const std::function<void(const QString &)> &start,
+                    const std::function<void(const QString &)> &refuse);
 
+    Profile m_profile;
+    SecretStore *m_secrets = nullptr;
+    bool m_cancelled = false; // asked to stop while the secret was being read
     QThread m_thread;
     SyncWorker *m_worker = nullptr; // lives on m_thread, deleted there
     bool m_busy = false;

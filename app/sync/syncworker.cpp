@@ -5,6 +5,7 @@
 #include "app/settings/settings.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/sync/connectorconfig.h"
 #include "app/sync/fetchjob.h"
 #include "app/sync/jobsetup.h"
 #include "app/sync/pushjob.h"
@@ -30,9 +31,8 @@ QString SyncWorker::openDatabase()
     return error.ok() ? QString() : error.message;
 }
 
-void SyncWorker::fetch()
+void SyncWorker::fetch(const QString &dingTalkAppSecret)
 {
-    m_cancelRequested = false;
     const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
     FetchOptions options;
     QString error = openDatabase();
@@ -42,8 +42,8 @@ void SyncWorker::fetch()
         options.scheme = JobSetup::scheme(m_profile, settings, &error);
     std::optional<dingtalk::DingTalkConfig> config;
     if (error.isEmpty())
-        config = JobSetup::dingTalk(m_profile, settings, &error);
-    if (!config || m_cancelRequested) {
+        config = ConnectorConfig::dingTalk(settings, dingTalkAppSecret, &error);
+    if (!config) {
         FetchReport report;
         report.result = FetchReport::Result::ConfigError;
         report.stopReason = error;
@@ -62,9 +62,8 @@ void SyncWorker::fetch()
     m_fetch->start();
 }
 
-void SyncWorker::push(const QStringList &applicationIds)
+void SyncWorker::push(const QStringList &applicationIds, const QString &kingdeeSecret)
 {
-    m_cancelRequested = false;
     const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
     QString error = openDatabase();
     if (error.isEmpty())
@@ -74,8 +73,8 @@ void SyncWorker::push(const QStringList &applicationIds)
         scheme = JobSetup::scheme(m_profile, settings, &error);
     std::optional<kingdee::KingdeeConfig> config;
     if (error.isEmpty())
-        config = JobSetup::kingdee(m_profile, settings, &error);
-    if (!config || m_cancelRequested) {
+        config = JobSetup::kingdee(settings, kingdeeSecret, &error);
+    if (!config) {
         PushReport report;
         report.result = PushReport::Result::ConfigError;
         report.stopReason = error;
@@ -99,7 +98,6 @@ void SyncWorker::push(const QStringList &applicationIds)
 
 void SyncWorker::cancel()
 {
-    m_cancelRequested = true;
     if (m_fetch)
         m_fetch->cancel();
     if (m_push)

@@ -30,8 +30,9 @@ public:
     explicit SyncWorker(Profile profile, QObject *parent = nullptr);
     ~SyncWorker() override;
 
-    void fetch();
-    void push(const QStringList &applicationIds);
+    // The secrets come from SyncRunner, which reads them on the UI thread.
+    void fetch(const QString &dingTalkAppSecret);
+    void push(const QStringList &applicationIds, const QString &kingdeeSecret);
     // Asks the running job to stop: no new call leaves, calls on the wire end normally.
     void cancel();
 
@@ -55,7 +56,6 @@ private:
     QPointer<FetchJob> m_fetch;
     QPointer<PushJob> m_push;
     QHash<QString, QString> m_applicationOfBill;
-    bool m_cancelRequested = false;
 };
 
 } // namespace rs::sync
