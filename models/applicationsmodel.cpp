@@ -100,10 +100,7 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, int column) c
             if (!bill.error.isEmpty() && bill.state != BillState::Synced)
                 return bill.error;
         }
-        if (!isPending(row))
-            return {};
-        return m_notes.value(row.id);
-        return QString();
+        return isPending(row) ? m_notes.value(row.id) : QString();
     default:
         return {};
     }

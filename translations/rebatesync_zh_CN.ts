@@ -1411,4 +1411,11 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>金蝶未保存任何内容（%1）。</translation>
     </message>
 </context>
+<context>
+    <name>rs::sync::SyncRunner</name>
+    <message>
+        <source>Stopped before it started.</source>
+        <translation>任务在开始前已停止。</translation>
+    </message>
+</context>
 </TS>
