@@ -5,6 +5,8 @@
 
 namespace rs {
 
+class ApplicationsModel;
+
 // The filter bar over the applications table: a state, a date range on 申请日期 and a search
 // over business id, title, customers and originator. Sorts on the raw values: money as exact
 // decimals, dates as dates.
@@ -18,6 +20,9 @@ public:
 
     explicit ApplicationsFilterModel(QObject *parent = nullptr);
 
+    // The source must be an ApplicationsModel: filtering and sorting read its row facts directly.
+    void setSourceModel(QAbstractItemModel *model) override;
+
     void setStateFilter(StateFilter filter);
     void setDateRange(const QDate &from, const QDate &to); // invalid dates: open-ended
     void setSearchText(const QString &text);
@@ -27,6 +32,9 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
+    ApplicationsModel *m_applications = nullptr;
     StateFilter m_state = StateFilter::Pending;
     QDate m_from;
     QDate m_to;

@@ -31,17 +31,54 @@ BillState ApplicationsModel::syncState(const ApplicationRow &row)
     return aggregateSyncState(states);
 }
 
-bool ApplicationsModel::isPending(const ApplicationRow &row)
+ApplicationsModel::Facts ApplicationsModel::derive(const ApplicationRow &row)
 {
-    return row.approval == ApprovalState::Approved && syncState(row) != BillState::Synced;
+    Facts facts;
+    facts.sync = syncState(row);
+    facts.approval = row.approval;
+    facts.pending = row.approval == ApprovalState::Approved && facts.sync != BillState::Synced;
+    facts.day = QDate::fromString(row.createdAt.left(10), Qt::ISODate);
+    facts.amount = Decimal::parse(row.amount);
+    facts.search = QStringList {row.businessId, row.title, row.customers, row.originator, row.id}
+                       .join(QLatin1Char('\n'))
+                       .toLower();
+    return facts;
 }
 
-ApplicationsModel::Derived ApplicationsModel::derive(const ApplicationRow &row)
+ApplicationsModel::Prepared ApplicationsModel::prepare(QList<ApplicationRow> rows)
 {
-    return {syncState(row), isPending(row),
-            QStringList {row.businessId, row.title, row.customers, row.originator, row.id}
-                .join(QLatin1Char('\n'))
-                .toLower()};
+    Prepared prepared;
+    prepared.facts.reserve(rows.size());
+    for (const ApplicationRow &row : std::as_const(rows))
+        prepared.facts.append(derive(row));
+    prepared.rows = std::move(rows);
+    return prepared;
+}
+
+bool ApplicationsModel::lessThan(int left, int right, int column) const
+{
+    const Facts &a = m_facts.at(left);
+    const Facts &b = m_facts.at(right);
+    switch (column) {
+    case AmountColumn:
+        // Exact: -1000.10 < -999.99 < 5.00; an unknown amount sorts first.
+        if (!a.amount || !b.amount)
+            return !a.amount && b.amount;
+        return *a.amount < *b.amount;
+    case DateColumn: // "yyyy-MM-dd HH:mm:ss" orders as text
+        return m_rows.at(left).createdAt < m_rows.at(right).createdAt;
+    case ApprovalColumn:
+        return a.approval < b.approval;
+    case SyncColumn:
+        return a.sync < b.sync;
+    case BusinessIdColumn:
+        return m_rows.at(left).businessId < m_rows.at(right).businessId;
+    default:
+        return displayText(m_rows.at(left), a, column)
+                   .toString()
+                   .localeAwareCompare(displayText(m_rows.at(right), b, column).toString())
+            < 0;
+    }
 }
 
 QString ApplicationsModel::formatMoney(const QString &exact)
@@ -62,7 +99,8 @@ QString ApplicationsModel::formatMoney(const QString &exact)
         + (point < 0 ? QString() : unsignedText.mid(point));
 }
 
-QVariant ApplicationsModel::displayText(const ApplicationRow &row, int column) const
+QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &facts,
+                                        int column) const
 {
     switch (column) {
     case BusinessIdColumn:
@@ -83,7 +121,7 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, int column) c
         return displayName(row.approval);
     case SyncColumn:
         return row.approval == ApprovalState::Approved || !row.bills.isEmpty()
-            ? displayName(syncState(row))
+            ? displayName(facts.sync)
             : QString();
     case NumbersColumn: {
         QStringList numbers;
@@ -100,13 +138,14 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, int column) c
             if (!bill.error.isEmpty() && bill.state != BillState::Synced)
                 return bill.error;
         }
-        return isPending(row) ? m_notes.value(row.id) : QString();
+        return facts.pending ? m_notes.value(row.id) : QString();
     default:
         return {};
     }
 }
 
-QVariant ApplicationsModel::rawValue(const ApplicationRow &row, int column) const
+QVariant ApplicationsModel::rawValue(const ApplicationRow &row, const Facts &facts,
+                                     int column) const
 {
     switch (column) {
     case DateColumn:
@@ -116,9 +155,9 @@ QVariant ApplicationsModel::rawValue(const ApplicationRow &row, int column) cons
     case ApprovalColumn:
         return int(row.approval);
     case SyncColumn:
-        return int(syncState(row));
+        return int(facts.sync);
     default:
-        return displayText(row, column);
+        return displayText(row, facts, column);
     }
 }
 
@@ -127,16 +166,16 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ApplicationRow &row = m_rows.at(index.row());
-    const Derived &derived = m_derived.at(index.row());
+    const Facts &facts = m_facts.at(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(row, column);
+        return displayText(row, facts, column);
     case Qt::ToolTipRole:
-        return column == ErrorColumn || column == TitleColumn ? displayText(row, column)
+        return column == ErrorColumn || column == TitleColumn ? displayText(row, facts, column)
                                                               : QVariant();
     case UnderlyingDataRole:
-        return rawValue(row, column);
+        return rawValue(row, facts, column);
     case Qt::CheckStateRole:
         if (column != BusinessIdColumn)
             return {};
@@ -146,9 +185,9 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole: {
         if (column == ErrorColumn)
             return QBrush(QColor(0xc0, 0x1c, 0x28));
-        if (column != SyncColumn || displayText(row, column).toString().isEmpty())
+        if (column != SyncColumn || displayText(row, facts, column).toString().isEmpty())
             return {};
-        switch (syncState(row)) {
+        switch (facts.sync) {
         case BillState::Synced:
             return QBrush(QColor(0x1a, 0x7f, 0x37));
         case BillState::Failed:
@@ -164,11 +203,11 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case ApprovalRole:
         return int(row.approval);
     case SyncRole:
-        return int(derived.sync);
+        return int(facts.sync);
     case PendingRole:
-        return derived.pending;
+        return facts.pending;
     case SearchTextRole:
-        return derived.search;
+        return facts.search;
     default:
         return {};
     }
@@ -231,16 +270,18 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
 
 void ApplicationsModel::setRows(QList<ApplicationRow> rows)
 {
+    setPrepared(prepare(std::move(rows)));
+}
+
+void ApplicationsModel::setPrepared(Prepared prepared)
+{
     beginResetModel();
-    m_rows = std::move(rows);
+    m_rows = std::move(prepared.rows);
+    m_facts = std::move(prepared.facts);
     m_rowOf.clear();
     m_rowOf.reserve(m_rows.size());
-    m_derived.clear();
-    m_derived.reserve(m_rows.size());
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
         m_rowOf.insert(m_rows.at(i).id, int(i));
-        m_derived.append(derive(m_rows.at(i)));
-    }
     endResetModel();
 }
 
@@ -252,13 +293,13 @@ void ApplicationsModel::updateRow(const ApplicationRow &row)
         const int position = int(m_rows.size());
         beginInsertRows({}, position, position);
         m_rows.append(row);
-        m_derived.append(derive(row));
+        m_facts.append(derive(row));
         m_rowOf.insert(row.id, position);
         endInsertRows();
         return;
     }
     m_rows[it.value()] = row;
-    m_derived[it.value()] = derive(row);
+    m_facts[it.value()] = derive(row);
     Q_EMIT dataChanged(index(it.value(), 0), index(it.value(), ColumnCount - 1));
 }
 
@@ -273,7 +314,7 @@ QStringList ApplicationsModel::idsInSyncState(BillState state) const
 {
     QStringList ids;
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_derived.at(i).sync == state && m_rows.at(i).approval == ApprovalState::Approved)
+        if (m_facts.at(i).sync == state && m_rows.at(i).approval == ApprovalState::Approved)
             ids.append(m_rows.at(i).id);
     }
     return ids;

@@ -2,9 +2,14 @@
 
 #include "app/store/records.h"
 
+#include "app/mapping/decimal.h"
+
 #include <QAbstractTableModel>
+#include <QDate>
 #include <QHash>
 #include <QSet>
+
+#include <optional>
 
 namespace rs {
 
@@ -50,7 +55,30 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // What filtering and sorting ask about a row, worked out once when it is loaded: filtering
+    // and sorting 100,000 rows through QVariant roles would take the UI thread seconds.
+    struct Facts
+    {
+        BillState sync = BillState::Pending;
+        ApprovalState approval = ApprovalState::InApproval;
+        bool pending = false; // approved and not synced: what 同步所选 may send
+        QDate day; // 申请日期
+        std::optional<Decimal> amount;
+        QString search; // lower-case business id, title, customers, originator, id
+    };
+    // Rows with their facts, prepared off the UI thread by prepare().
+    struct Prepared
+    {
+        QList<ApplicationRow> rows;
+        QList<Facts> facts;
+    };
+    static Prepared prepare(QList<ApplicationRow> rows);
+
     void setRows(QList<ApplicationRow> rows);
+    void setPrepared(Prepared prepared);
+    const Facts &facts(int row) const { return m_facts.at(row); }
+    // Orders two rows by a column's raw value: money as exact decimals, dates as dates.
+    bool lessThan(int left, int right, int column) const;
     // Replaces one application's row (or adds it), e.g. when its bills change.
     void updateRow(const ApplicationRow &row);
     // Why the last sync could not send this application (its mapping issues): shown as its
@@ -73,22 +101,14 @@ Q_SIGNALS:
     void checkToggled(const QString &id, bool checked);
 
 private:
-    QVariant displayText(const ApplicationRow &row, int column) const;
-    QVariant rawValue(const ApplicationRow &row, int column) const;
+    QVariant rawValue(const ApplicationRow &row, const Facts &facts, int column) const;
     static BillState syncState(const ApplicationRow &row);
-    static bool isPending(const ApplicationRow &row);
 
-    // Derived once per row, not per data() call: filtering 100,000 rows asks for them a lot.
-    struct Derived
-    {
-        BillState sync = BillState::Pending;
-        bool pending = false;
-        QString search; // lower-case business id, title, customers, originator, id
-    };
-    static Derived derive(const ApplicationRow &row);
+    static Facts derive(const ApplicationRow &row);
+    QVariant displayText(const ApplicationRow &row, const Facts &facts, int column) const;
 
     QList<ApplicationRow> m_rows;
-    QList<Derived> m_derived;
+    QList<Facts> m_facts;
     QHash<QString, int> m_rowOf;
     QSet<QString> m_checked;
     QHash<QString, QString> m_notes;

@@ -21,6 +21,7 @@ namespace rs {
 namespace {
 
 const QString kHeaderLayout = QStringLiteral("applicationsHeader");
+constexpr int kFirstPage = 500;
 
 } // namespace
 
@@ -40,9 +41,9 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     m_filter->setSourceModel(m_model);
     m_view->setModel(m_filter);
     m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
-    m_view->horizontalHeader()->setSectionResizeMode(ApplicationsModel::BusinessIdColumn,
-                                                     QHeaderView::ResizeToContents);
+    // Fixed widths the clerk may drag: sizing to contents would measure rows on every change.
     if (!m_view->horizontalHeader()->restoreState(m_uiState.layout(kHeaderLayout))) {
+        m_view->setColumnWidth(ApplicationsModel::BusinessIdColumn, 190);
         m_view->setColumnWidth(ApplicationsModel::TitleColumn, 220);
         m_view->setColumnWidth(ApplicationsModel::CustomersColumn, 160);
     }
@@ -95,25 +96,40 @@ void ApplicationsPane::reload()
         return;
     }
     const QString path = m_database.path();
-    m_loader.reset(QThread::create([this, path] {
+    const bool firstLoad = m_model->rowCount() == 0;
+    m_loader.reset(QThread::create([this, path, firstLoad] {
         // Its own connection: a connection belongs to the thread that opened it.
         Database database(path);
         StoreError error = database.open();
-        QList<ApplicationRow> rows;
+        const auto post = [this](ApplicationsModel::Prepared rows, const StoreError &result,
+                                 bool complete) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, rows = std::move(rows), result, complete]() mutable {
+                    onLoaded(std::move(rows), result, complete);
+                },
+                Qt::QueuedConnection);
+        };
+        const ApplicationRepository applications(database);
+        // The newest page first, on a first load: the clerk sees the table at once, and the
+        // whole year follows a moment later.
+        if (error.ok() && firstLoad) {
+            post(ApplicationsModel::prepare(applications.newestTableRows(kFirstPage, &error)),
+                 error, false);
+        }
+        ApplicationsModel::Prepared rows;
         if (error.ok())
-            rows = ApplicationRepository(database).tableRows(&error);
-        QMetaObject::invokeMethod(
-            this,
-            [this, rows = std::move(rows), error]() mutable { onLoaded(std::move(rows), error); },
-            Qt::QueuedConnection);
+            rows = ApplicationsModel::prepare(applications.tableRows(&error));
+        post(std::move(rows), error, true);
     }));
     m_loader->setObjectName(QStringLiteral("applicationsLoader"));
     m_loader->start();
 }
 
-void ApplicationsPane::onLoaded(QList<ApplicationRow> rows, const StoreError &error)
+void ApplicationsPane::onLoaded(ApplicationsModel::Prepared rows, const StoreError &error,
+                                bool complete)
 {
-    if (m_reloadAgain) {
+    if (complete && m_reloadAgain) {
         m_reloadAgain = false;
         m_loader->wait();
         reload();
@@ -125,11 +141,14 @@ void ApplicationsPane::onLoaded(QList<ApplicationRow> rows, const StoreError &er
     }
     const QString current = m_view->currentIndex().data(ApplicationsModel::IdRole).toString();
     const QStringList checked = m_model->checkedIds();
-    m_model->setRows(std::move(rows));
+    m_model->setPrepared(std::move(rows));
     m_model->setChecked(checked, true);
     if (!current.isEmpty())
         selectApplication(current);
-    Q_EMIT loaded(m_model->rowCount());
+    m_loading = !complete;
+    updateCounts();
+    if (complete)
+        Q_EMIT loaded(m_model->rowCount());
 }
 
 void ApplicationsPane::refreshApplications(const QStringList &ids)
@@ -201,9 +220,10 @@ void ApplicationsPane::checkAllPending()
 void ApplicationsPane::updateCounts()
 {
     const int checked = int(m_model->checkedIds().size());
-    m_counts->setText(tr("Showing %1 of %2 · %n ticked", nullptr, checked)
-                          .arg(QLocale().toString(m_filter->rowCount()),
-                               QLocale().toString(m_model->rowCount())));
+    m_counts->setText(m_loading ? tr("Loading all applications…")
+                                : tr("Showing %1 of %2 · %n ticked", nullptr, checked)
+                                      .arg(QLocale().toString(m_filter->rowCount()),
+                                           QLocale().toString(m_model->rowCount())));
     Q_EMIT checkedCountChanged(checked);
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/store/records.h"
 #include "app/store/storeerror.h"
+#include "models/applicationsmodel.h"
 
 #include <QWidget>
 
@@ -14,7 +15,6 @@ class QThread;
 namespace rs {
 
 class ApplicationsFilterModel;
-class ApplicationsModel;
 class ApplicationsView;
 class Database;
 class FilterBar;
@@ -40,7 +40,8 @@ public:
     void saveLayout();
 
 public Q_SLOTS:
-    // Reads every row again, on a background thread.
+    // Reads every row again, on a background thread; on the first load the newest page
+    // shows first.
     void reload();
     // Reads these applications' rows again, now: a live update while a job runs.
     void refreshApplications(const QStringList &ids);
@@ -55,7 +56,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void onLoaded(QList<ApplicationRow> rows, const StoreError &error);
+    void onLoaded(ApplicationsModel::Prepared rows, const StoreError &error, bool complete);
     void onCheckToggled(const QString &id, bool checked);
     void checkAllPending();
     void updateCounts();
@@ -72,6 +73,7 @@ private:
     QLabel *m_counts = nullptr;
     std::unique_ptr<QThread> m_loader;
     bool m_reloadAgain = false;
+    bool m_loading = false; // showing the first page while the rest loads
     QString m_anchor; // the last row ticked by hand: a shift-click extends from here
 };
 

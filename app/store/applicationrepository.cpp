@@ -270,7 +270,12 @@ bool ApplicationRepository::isRevokedByAnother(const QString &id, StoreError *er
 
 QList<ApplicationRow> ApplicationRepository::tableRows(StoreError *error) const
 {
-    return readTableRows({}, error);
+    return readTableRows({}, 0, error);
+}
+
+QList<ApplicationRow> ApplicationRepository::newestTableRows(int limit, StoreError *error) const
+{
+    return readTableRows({}, limit, error);
 }
 
 QList<ApplicationRow> ApplicationRepository::tableRows(const QStringList &ids,
@@ -280,14 +285,14 @@ QList<ApplicationRow> ApplicationRepository::tableRows(const QStringList &ids,
     // SQLite limits bound parameters per statement; a live refresh asks for a few dozen.
     constexpr qsizetype chunk = 500;
     for (qsizetype i = 0; i < ids.size(); i += chunk) {
-        rows.append(readTableRows(ids.mid(i, chunk), error));
+        rows.append(readTableRows(ids.mid(i, chunk), 0, error));
         if (error && !error->ok())
             break;
     }
     return rows;
 }
 
-QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &ids,
+QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &ids, int limit,
                                                            StoreError *error) const
 {
     QList<ApplicationRow> rows;
@@ -302,6 +307,12 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
             QStringLiteral(" WHERE application_id IN (") + marks.join(QLatin1Char(',')) + u')';
         for (const QString &id : ids)
             parameters.append(id);
+    } else if (limit > 0) {
+        const QString newest =
+            QStringLiteral("SELECT id FROM applications ORDER BY created_at DESC, id LIMIT %1")
+                .arg(limit);
+        applicationFilter = QStringLiteral(" WHERE id IN (") + newest + u')';
+        billFilter = QStringLiteral(" WHERE application_id IN (") + newest + u')';
     }
     // One read transaction: bills and applications from the same snapshot.
     const StoreError e = m_database.transact(

@@ -31,6 +31,8 @@ public:
     QHash<ApprovalState, int> countByApproval(StoreError *error = nullptr) const;
     // Every application as the applications table shows it, newest first, with its bills.
     QList<ApplicationRow> tableRows(StoreError *error = nullptr) const;
+    // The newest applications only: what the window shows first while the rest loads.
+    QList<ApplicationRow> newestTableRows(int limit, StoreError *error = nullptr) const;
     // The rows of these applications only (unknown ids are left out), for a live refresh.
     QList<ApplicationRow> tableRows(const QStringList &ids, StoreError *error = nullptr) const;
     // Every application's approval state by id, without the heavy columns: what a fetch needs
@@ -46,7 +48,8 @@ public:
     bool isRevokedByAnother(const QString &id, StoreError *error = nullptr) const;
 
 private:
-    QList<ApplicationRow> readTableRows(const QStringList &ids, StoreError *error) const;
+    // `ids` empty and `limit` > 0: the newest `limit` applications; both empty: all of them.
+    QList<ApplicationRow> readTableRows(const QStringList &ids, int limit, StoreError *error) const;
     static StoreError upsertIn(QSqlDatabase &db, const ApplicationRecord &application);
 
     const Database &m_database;
