@@ -220,6 +220,42 @@ private Q_SLOTS:
         QCOMPARE(events.first().billKey, draft.key);
     }
 
+    void eventsAfter_readsNewEventsOldestFirstFromAnotherConnection()
+    {
+        Database reader(m_path);
+        QVERIFY(reader.open().ok());
+        Database writer(m_path); // the fetch or push worker's own connection
+        QVERIFY(writer.open().ok());
+        QVERIFY(
+            ApplicationRepository(writer).upsert(testdata::application(QStringLiteral("a1"))).ok());
+        const EventLog log(reader);
+        QVERIFY(log.after(0, 10).isEmpty());
+
+        for (int i = 1; i <= 5; ++i) {
+            SyncEvent event;
+            event.kind = QStringLiteral("test");
+            event.level = i == 3 ? SyncEvent::Level::Error : SyncEvent::Level::Info;
+            event.applicationId = i == 3 ? QStringLiteral("a1") : QStringLiteral("unknown");
+            event.message = QStringLiteral("第%1条").arg(i);
+            QVERIFY(EventLog(writer).append(event).ok());
+        }
+        StoreError error;
+        const QList<SyncEvent> first = log.after(0, 3, &error);
+        QVERIFY2(error.ok(), qPrintable(error.message));
+        QCOMPARE(first.size(), 3);
+        QCOMPARE(first.at(0).message, QStringLiteral("第1条"));
+        QCOMPARE(first.at(2).level, SyncEvent::Level::Error);
+        QCOMPARE(first.at(2).applicationBusinessId, QStringLiteral("2025a1"));
+        QVERIFY(first.at(0).applicationBusinessId.isEmpty()); // names an application not stored
+        QVERIFY(first.at(0).id < first.at(1).id && first.at(1).id < first.at(2).id);
+
+        const QList<SyncEvent> rest = log.after(first.last().id, 10);
+        QCOMPARE(rest.size(), 2);
+        QCOMPARE(rest.last().message, QStringLiteral("第5条"));
+        QVERIFY(log.after(rest.last().id, 10).isEmpty());
+        QCOMPARE(log.recent(1).constFirst().id, rest.last().id);
+    }
+
     void transitionFromAnotherState_changesNothing()
     {
         Database db(m_path);

@@ -31,6 +31,38 @@ SyncEvent::Level levelFromName(const QString &name)
     return SyncEvent::Level::Info;
 }
 
+// The event's application joined for its business id; an event may name one not stored.
+QList<SyncEvent> selectEvents(const Database &database, const QString &where, const QString &order,
+                              const QVariantList &values, StoreError *error)
+{
+    QList<SyncEvent> events;
+    QSqlQuery q(database.connection());
+    const StoreError outcome = sql::run(
+        q,
+        QStringLiteral("SELECT e.id, e.occurred_at, e.level, e.kind, e.application_id,"
+                       " e.bill_key, e.message, a.business_id FROM sync_events e"
+                       " LEFT JOIN applications a ON a.id = e.application_id")
+            + where + QStringLiteral(" ORDER BY e.id ") + order + QStringLiteral(" LIMIT ?"),
+        values, QT_TRANSLATE_NOOP("rs::Store", "reading the sync log"));
+    if (error)
+        *error = outcome;
+    if (!outcome.ok())
+        return events;
+    while (q.next()) {
+        SyncEvent e;
+        e.id = q.value(0).toLongLong();
+        e.occurredAt = q.value(1).toString();
+        e.level = levelFromName(q.value(2).toString());
+        e.kind = q.value(3).toString();
+        e.applicationId = q.value(4).toString();
+        e.billKey = q.value(5).toString();
+        e.message = q.value(6).toString();
+        e.applicationBusinessId = q.value(7).toString();
+        events.append(e);
+    }
+    return events;
+}
+
 } // namespace
 
 EventLog::EventLog(const Database &database)
@@ -56,30 +88,13 @@ StoreError EventLog::appendIn(QSqlDatabase &db, const SyncEvent &event)
 
 QList<SyncEvent> EventLog::recent(int limit, StoreError *error) const
 {
-    QList<SyncEvent> events;
-    QSqlQuery q(m_database.connection());
-    const StoreError outcome =
-        sql::run(q,
-                 QStringLiteral("SELECT id, occurred_at, level, kind, application_id,"
-                                " bill_key, message FROM sync_events"
-                                " ORDER BY id DESC LIMIT ?"),
-                 {limit}, QT_TRANSLATE_NOOP("rs::Store", "reading the sync log"));
-    if (error)
-        *error = outcome;
-    if (!outcome.ok())
-        return events;
-    while (q.next()) {
-        SyncEvent e;
-        e.id = q.value(0).toLongLong();
-        e.occurredAt = q.value(1).toString();
-        e.level = levelFromName(q.value(2).toString());
-        e.kind = q.value(3).toString();
-        e.applicationId = q.value(4).toString();
-        e.billKey = q.value(5).toString();
-        e.message = q.value(6).toString();
-        events.append(e);
-    }
-    return events;
+    return selectEvents(m_database, {}, QStringLiteral("DESC"), {limit}, error);
+}
+
+QList<SyncEvent> EventLog::after(qint64 lastId, int limit, StoreError *error) const
+{
+    return selectEvents(m_database, QStringLiteral(" WHERE e.id > ?"), QStringLiteral("ASC"),
+                        {lastId, limit}, error);
 }
 
 } // namespace rs

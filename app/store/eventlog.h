@@ -21,6 +21,9 @@ public:
 
     // Newest first.
     QList<SyncEvent> recent(int limit, StoreError *error = nullptr) const;
+    // Events with an id above `lastId`, oldest first, at most `limit`: what a live view reads to
+    // catch up. SQLite has one writer at a time, so ids commit in order and none is skipped.
+    QList<SyncEvent> after(qint64 lastId, int limit, StoreError *error = nullptr) const;
 
 private:
     const Database &m_database;

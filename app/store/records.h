@@ -109,6 +109,8 @@ struct SyncEvent
     QString applicationId;
     QString billKey;
     QString message;
+    // Read only, filled by EventLog's reads: the application's 审批编号 when it is stored.
+    QString applicationBusinessId;
 };
 
 } // namespace rs
