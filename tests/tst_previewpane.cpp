@@ -159,7 +159,7 @@ private Q_SLOTS:
         QVERIFY(shownJson(1).contains(QStringLiteral("\"FNOTAXAMOUNTFOR\": \"-1234.50\"")));
         QVERIFY(!label(QStringLiteral("previewProblem"))->isVisible());
         QVERIFY(!issues(0)->isVisible());
-        QVERIFY(state(0).contains(QStringLiteral("not stored yet")));
+        QVERIFY(state(0).contains(QStringLiteral("Not stored yet")));
 
         // The rows of the bill in view stand out in the source table.
         const QAbstractItemModel *rows = table(QStringLiteral("sourceRowsView"))->model();
@@ -280,7 +280,7 @@ private Q_SLOTS:
         QVERIFY(!billView(0)->findChild<QLabel *>(QStringLiteral("billKingdeeError"))->isVisible());
         // The other customer's bill is still a fresh mapping.
         QVERIFY(shownJson(1).contains(QStringLiteral("\"FDATE\": \"2025-03-03\"")));
-        QVERIFY(state(1).contains(QStringLiteral("not stored yet")));
+        QVERIFY(state(1).contains(QStringLiteral("Not stored yet")));
     }
 
     void failedBill_showsKingdeesErrorNextToTheBillARetrySends()
@@ -342,7 +342,7 @@ private Q_SLOTS:
         QVERIFY(!label(QStringLiteral("previewTitle"))->isVisible());
     }
 
-    void refresh_keepsTheBillInViewAndShowsNewStates()
+    void refreshAndLanguageChange_keepTheBillInView()
     {
         store(twoCustomers());
         m_pane->showApplication(kFirstId);
@@ -352,11 +352,19 @@ private Q_SLOTS:
         m_pane->refresh();
         QCOMPARE(billTabs()->currentIndex(), 1);
         QVERIFY(state(0).contains(QStringLiteral("Pending")));
+
+        // A language change re-maps (messages are translated when made) and keeps the view.
+        QEvent languageChange(QEvent::LanguageChange);
+        QApplication::sendEvent(m_pane.get(), &languageChange);
+        QCOMPARE(billTabs()->count(), 2);
+        QCOMPARE(billTabs()->currentIndex(), 1);
+        QCOMPARE(m_pane->findChildren<BillJsonView *>().size(), 2);
     }
 
     void nullScheme_saysTheSchemeCouldNotBeLoaded()
     {
         store(twoCustomers());
+        QVERIFY(BillRepository(*m_database).saveDraft(bill(freshModel(0))).ok());
         m_pane->setScheme(nullptr);
         m_pane->setSchemeError(QStringLiteral("there is no built-in scheme \"nope\""));
         m_pane->showApplication(kFirstId);
@@ -367,8 +375,10 @@ private Q_SLOTS:
                  QStringLiteral("The mapping scheme could not be loaded: there is no built-in "
                                 "scheme \"nope\""));
         QVERIFY(looksRed(problem));
-        QCOMPARE(billTabs()->count(), 0);
-        // What the application holds is still worth seeing.
+        // What the store holds is still worth seeing: the stored bill and the source.
+        QCOMPARE(billTabs()->count(), 1);
+        QVERIFY(billView(0)->findChild<QLabel *>(QStringLiteral("billSource"))->isVisible());
+        QVERIFY(shownJson(0).contains(QStringLiteral("\"FNumber\": \"C1\"")));
         QCOMPARE(table(QStringLiteral("sourceRowsView"))->model()->rowCount(), 3);
 
         m_pane->setScheme(builtinScheme());

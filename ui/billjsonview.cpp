@@ -66,15 +66,15 @@ BillJsonView::BillJsonView(BillPreview bill, QWidget *parent)
 QString BillJsonView::stateText() const
 {
     QStringList parts;
-    if (!m_bill.key.isEmpty())
-        parts.append(tr("Key %1").arg(m_bill.key));
     if (!m_bill.stored) {
-        parts.append(tr("not stored yet"));
+        parts.append(tr("Not stored yet"));
     } else {
         parts.append(displayName(m_bill.stored->state));
         if (!m_bill.stored->kingdeeNumber.isEmpty())
             parts.append(tr("Kingdee number %1").arg(m_bill.stored->kingdeeNumber));
     }
+    if (!m_bill.key.isEmpty())
+        parts.append(tr("key %1").arg(m_bill.key));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -87,7 +87,8 @@ QString BillJsonView::sourceText() const
         return tr("Already handed to Kingdee: shown is the stored payload that was (or is being) "
                   "sent, not a fresh mapping.");
     case BillPreview::Source::StoredOnly:
-        return tr("The current mapping makes no such bill: shown is its stored payload.");
+        return tr("Shown is the stored payload: the current mapping makes no such bill, or could "
+                  "not run.");
     }
     return {};
 }

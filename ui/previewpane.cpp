@@ -4,21 +4,15 @@
 #include "app/mapping/scheme.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
-#include "ui/billjsonview.h"
 #include "ui/billpreview.h"
+#include "ui/billsview.h"
 #include "ui/previewstyle.h"
 #include "ui/sourcefieldsview.h"
 
-#include <QClipboard>
 #include <QEvent>
-#include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTabBar>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace rs {
@@ -34,15 +28,6 @@ QLabel *wrappedLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
-QLabel *heading(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
 } // namespace
 
 PreviewPane::PreviewPane(const Database &database, QWidget *parent)
@@ -54,11 +39,7 @@ PreviewPane::PreviewPane(const Database &database, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(m_stack))
     , m_source(new SourceFieldsView(this))
-    , m_sourceHeading(heading(this))
-    , m_billsHeading(heading(this))
-    , m_copyButton(new QPushButton(this))
-    , m_tabs(new QTabWidget(this))
-    , m_noBills(new QLabel(this))
+    , m_bills(new BillsView(this))
 {
     setObjectName(QStringLiteral("previewPane"));
     QFont titleFont = m_title->font();
@@ -69,38 +50,16 @@ PreviewPane::PreviewPane(const Database &database, QWidget *parent)
     m_placeholder->setObjectName(QStringLiteral("previewPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
-    m_copyButton->setObjectName(QStringLiteral("copyJsonButton"));
-    m_copyButton->setEnabled(false);
-    m_tabs->setObjectName(QStringLiteral("billTabs"));
-    m_tabs->setDocumentMode(true);
-    m_noBills->setObjectName(QStringLiteral("previewNoBills"));
-    m_noBills->setAlignment(Qt::AlignCenter);
-    connect(m_copyButton, &QPushButton::clicked, this, &PreviewPane::copyJson);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &PreviewPane::showCurrentBillRows);
-
-    auto *sourceSide = new QWidget(this);
-    auto *sourceLayout = new QVBoxLayout(sourceSide);
-    sourceLayout->setContentsMargins(0, 0, 0, 0);
-    sourceLayout->addWidget(m_sourceHeading);
-    sourceLayout->addWidget(m_source, 1);
-
-    auto *billsSide = new QWidget(this);
-    auto *billsTop = new QHBoxLayout;
-    billsTop->addWidget(m_billsHeading);
-    billsTop->addStretch(1);
-    billsTop->addWidget(m_copyButton);
-    auto *billsLayout = new QVBoxLayout(billsSide);
-    billsLayout->setContentsMargins(0, 0, 0, 0);
-    billsLayout->addLayout(billsTop);
-    billsLayout->addWidget(m_tabs, 1);
-    billsLayout->addWidget(m_noBills, 1);
+    connect(m_bills, &BillsView::currentRowsChanged, m_source, &SourceFieldsView::highlightRows);
 
     auto *splitter = new QSplitter(Qt::Horizontal, m_stack);
-    splitter->addWidget(sourceSide);
-    splitter->addWidget(billsSide);
+    splitter->addWidget(m_source);
+    splitter->addWidget(m_bills);
     splitter->setChildrenCollapsible(false);
+    // The JSON needs the room; a resize keeps the proportion.
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({2000, 3000});
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(splitter);
 
@@ -125,21 +84,26 @@ void PreviewPane::setSchemeError(const QString &message)
     refresh();
 }
 
-void PreviewPane::refresh()
-{
-    load(currentBillKey());
-}
-
 void PreviewPane::showApplication(const QString &applicationId)
 {
     m_applicationId = applicationId;
     load(QString());
 }
 
+void PreviewPane::refresh()
+{
+    const BillPreview *current = m_bills->currentBill();
+    load(current ? current->key : QString());
+}
+
+void PreviewPane::copyJson()
+{
+    m_bills->copyJson();
+}
+
 void PreviewPane::load(const QString &keepKey)
 {
-    const QString applicationId = m_applicationId;
-    clearBills();
+    m_bills->clear();
     m_source->clear();
     m_title->clear();
     m_notice->clear();
@@ -149,28 +113,25 @@ void PreviewPane::load(const QString &keepKey)
                             ? tr("The mapping scheme could not be loaded.")
                             : tr("The mapping scheme could not be loaded: %1").arg(m_schemeError));
     }
-    if (applicationId.isEmpty()) {
-        m_stack->setCurrentWidget(m_placeholder);
-        m_title->hide();
-        m_notice->hide();
+    const bool selected = !m_applicationId.isEmpty();
+    m_stack->setCurrentIndex(selected ? 1 : 0);
+    m_title->setVisible(false);
+    m_notice->setVisible(false);
+    if (!selected) {
         setProblems(problems);
         return;
     }
-    m_stack->setCurrentIndex(1);
 
     StoreError error;
     const std::optional<ApplicationRecord> record =
-        ApplicationRepository(m_database).find(applicationId, &error);
+        ApplicationRepository(m_database).find(m_applicationId, &error);
     const QList<BillRecord> stored = error.ok()
-        ? BillRepository(m_database).forApplication(applicationId, &error)
+        ? BillRepository(m_database).forApplication(m_applicationId, &error)
         : QList<BillRecord>();
-    if (!error.ok()) {
-        setProblems(problems << error.message);
-        return;
-    }
-    if (!record) {
-        setProblems(
-            problems << tr("Application %1 is not stored in this profile.").arg(applicationId));
+    if (!error.ok() || !record) {
+        setProblems(problems << (error.ok() ? tr("Application %1 is not stored in this profile.")
+                                                  .arg(m_applicationId)
+                                            : error.message));
         return;
     }
     m_title->setText(tr("%1 · business id %2 · %3")
@@ -198,53 +159,7 @@ void PreviewPane::load(const QString &keepKey)
     m_notice->setText(notices.join(QLatin1Char('\n')));
     m_notice->setVisible(!notices.isEmpty());
     setProblems(problems);
-    showBills(preview, keepKey);
-}
-
-void PreviewPane::clearBills()
-{
-    // Pages go at once, not later: whoever looks next must not find the old application's bills.
-    while (m_tabs->count() > 0) {
-        QWidget *page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        delete page;
-    }
-    m_tabs->hide();
-    m_noBills->hide();
-    m_copyButton->setEnabled(false);
-}
-
-void PreviewPane::showBills(const ApplicationPreview &preview, const QString &keepKey)
-{
-    for (const BillPreview &bill : preview.bills) {
-        auto *view = new BillJsonView(bill, m_tabs);
-        const QString title = bill.amount.isEmpty()
-            ? bill.customer
-            : bill.customer + QStringLiteral("  ") + bill.amount;
-        const int index = m_tabs->addTab(view, title);
-        m_tabs->setTabToolTip(index, bill.key);
-        if (bill.hasErrors())
-            m_tabs->tabBar()->setTabTextColor(index, preview::errorColor());
-        if (!keepKey.isEmpty() && bill.key == keepKey)
-            m_tabs->setCurrentIndex(index);
-    }
-    const bool any = m_tabs->count() > 0;
-    m_tabs->setVisible(any);
-    m_noBills->setVisible(!any);
-    m_copyButton->setEnabled(any);
-    showCurrentBillRows();
-}
-
-void PreviewPane::showCurrentBillRows()
-{
-    const auto *view = qobject_cast<const BillJsonView *>(m_tabs->currentWidget());
-    m_source->highlightRows(view ? view->bill().rows : QList<int>());
-}
-
-QString PreviewPane::currentBillKey() const
-{
-    const auto *view = qobject_cast<const BillJsonView *>(m_tabs->currentWidget());
-    return view ? view->bill().key : QString();
+    m_bills->setBills(preview.bills, keepKey);
 }
 
 void PreviewPane::setProblems(const QStringList &problems)
@@ -253,18 +168,11 @@ void PreviewPane::setProblems(const QStringList &problems)
     m_problem->setVisible(!problems.isEmpty());
 }
 
-void PreviewPane::copyJson()
-{
-    const auto *view = qobject_cast<const BillJsonView *>(m_tabs->currentWidget());
-    if (view)
-        QGuiApplication::clipboard()->setText(view->jsonText());
-}
-
 void PreviewPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-        // The mapping's messages and the bills' states are translated when they are shown.
+        // The mapping's messages and the bills' states are translated when they are made.
         refresh();
     }
     QWidget::changeEvent(event);
@@ -273,11 +181,6 @@ void PreviewPane::changeEvent(QEvent *event)
 void PreviewPane::retranslateUi()
 {
     m_placeholder->setText(tr("Select an application to see the bills it becomes"));
-    m_sourceHeading->setText(tr("Source"));
-    m_billsHeading->setText(tr("Kingdee bills"));
-    m_copyButton->setText(tr("Copy JSON"));
-    m_copyButton->setToolTip(tr("Copy the JSON of the bill shown (its Model object)"));
-    m_noBills->setText(tr("No bills to show"));
 }
 
 } // namespace rs

@@ -5,15 +5,13 @@
 #include <memory>
 
 class QLabel;
-class QPushButton;
 class QStackedWidget;
-class QTabWidget;
 
 namespace rs {
 
+class BillsView;
 class Database;
 class SourceFieldsView;
-struct ApplicationPreview;
 struct Scheme;
 
 // Beside the applications table: what the current application's source fields are and the
@@ -28,8 +26,8 @@ class PreviewPane final : public QWidget
 public:
     explicit PreviewPane(const Database &database, QWidget *parent = nullptr);
 
-    // Null when the scheme could not be loaded; setSchemeError says why. Re-shows the current
-    // application.
+    // Null when the scheme could not be loaded; setSchemeError says why. Both re-show the
+    // current application.
     void setScheme(std::shared_ptr<const Scheme> scheme);
     void setSchemeError(const QString &message);
     QString applicationId() const { return m_applicationId; }
@@ -37,9 +35,9 @@ public:
 public Q_SLOTS:
     // Empty: nothing selected.
     void showApplication(const QString &applicationId);
-    // Reads the store again (after a fetch or sync), keeping the bill tab in view.
+    // Reads the store again (after a fetch or sync), keeping the bill in view.
     void refresh();
-    // The JSON of the bill in view, exactly as shown.
+    // The JSON of the bill in view (its Model object), exactly as shown.
     void copyJson();
 
 protected:
@@ -48,11 +46,7 @@ protected:
 private:
     void retranslateUi();
     void load(const QString &keepKey);
-    void clearBills();
-    void showBills(const ApplicationPreview &preview, const QString &keepKey);
-    void showCurrentBillRows();
     void setProblems(const QStringList &problems);
-    QString currentBillKey() const;
 
     const Database &m_database;
     std::shared_ptr<const Scheme> m_scheme;
@@ -65,11 +59,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     SourceFieldsView *m_source = nullptr;
-    QLabel *m_sourceHeading = nullptr;
-    QLabel *m_billsHeading = nullptr;
-    QPushButton *m_copyButton = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QLabel *m_noBills = nullptr;
+    BillsView *m_bills = nullptr;
 };
 
 } // namespace rs

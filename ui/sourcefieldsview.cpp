@@ -24,6 +24,7 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &objectName, QWid
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setWordWrap(false);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return view;
 }
 
@@ -43,6 +44,7 @@ SourceFieldsView::SourceFieldsView(QWidget *parent)
     : QWidget(parent)
     , m_fieldsModel(new SourceFieldsModel(this))
     , m_rowsModel(new SourceRowsModel(this))
+    , m_heading(new QLabel(this))
     , m_fieldsHeading(new QLabel(this))
     , m_rowsHeading(new QLabel(this))
 {
@@ -57,9 +59,13 @@ SourceFieldsView::SourceFieldsView(QWidget *parent)
     splitter->addWidget(titled(m_fieldsHeading, m_fieldsView, splitter));
     splitter->addWidget(titled(m_rowsHeading, m_rowsView, splitter));
     splitter->setChildrenCollapsible(false);
+    QFont bold = m_heading->font();
+    bold.setBold(true);
+    m_heading->setFont(bold);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_heading);
+    layout->addWidget(splitter, 1);
     retranslateUi();
 }
 
@@ -98,6 +104,7 @@ void SourceFieldsView::changeEvent(QEvent *event)
 
 void SourceFieldsView::retranslateUi()
 {
+    m_heading->setText(tr("Source"));
     m_fieldsHeading->setText(tr("Header fields"));
     m_rowsHeading->setText(tr("Table rows (%n)", nullptr, m_rowsModel->rowCount()));
 }

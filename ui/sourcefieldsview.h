@@ -34,6 +34,7 @@ private:
 
     SourceFieldsModel *m_fieldsModel = nullptr;
     SourceRowsModel *m_rowsModel = nullptr;
+    QLabel *m_heading = nullptr;
     QLabel *m_fieldsHeading = nullptr;
     QLabel *m_rowsHeading = nullptr;
     QTableView *m_fieldsView = nullptr;
