@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+namespace rs {
+
+struct BillPreview;
+
+// The right half of the preview: one tab per Kingdee bill (customer and amount, red when an
+// issue keeps it back) and a button that copies the JSON of the bill in view.
+class BillsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BillsView)
+
+public:
+    explicit BillsView(QWidget *parent = nullptr);
+
+    // The tab of the bill with `keepKey` stays in view when it is still there.
+    void setBills(const QList<BillPreview> &bills, const QString &keepKey = {});
+    void clear();
+    // Null when there is no bill.
+    const BillPreview *currentBill() const;
+
+Q_SIGNALS:
+    // The source rows the bill in view is made of (BillDraft::rows).
+    void currentRowsChanged(const QList<int> &rows);
+
+public Q_SLOTS:
+    // The current bill's Model object, exactly the JSON shown.
+    void copyJson();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void announceCurrentRows();
+
+    QLabel *m_heading = nullptr;
+    QPushButton *m_copyButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_noBills = nullptr;
+};
+
+} // namespace rs

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "app/mapping/mappingresult.h"
+
+#include <QColor>
+#include <QString>
+
+// What the preview's parts share: one red for what stops a bill, one way to write an issue.
+namespace rs::preview {
+
+inline QColor errorColor()
+{
+    return QColor(0xb0, 0x00, 0x20); // the overview's problem colour
+}
+
+inline QString errorStyle()
+{
+    return QStringLiteral("color: #b00020;");
+}
+
+// "FEntity[0].FNOTAXAMOUNTFOR: "abc" is not a number"; the message alone when it names no field.
+inline QString issueText(const MappingIssue &issue)
+{
+    return issue.field.isEmpty() ? issue.message
+                                 : issue.field + QStringLiteral(": ") + issue.message;
+}
+
+} // namespace rs::preview
