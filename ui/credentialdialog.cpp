@@ -3,15 +3,14 @@
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
-#include "app/settings/settingspec.h"
-#include "app/sync/connectorconfig.h"
 #include "ui/connectiontestrow.h"
 #include "ui/credentialform.h"
+#include "ui/credentialtester.h"
+#include "ui/secretfield.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QUrl>
@@ -25,6 +24,7 @@ CredentialDialog::CredentialDialog(Settings &settings, SecretStore &secrets, QWi
     , m_secrets(secrets)
     , m_intro(new QLabel(this))
     , m_form(new CredentialForm(this))
+    , m_tester(new CredentialTester(*m_form, settings, secrets, this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -45,10 +45,10 @@ CredentialDialog::CredentialDialog(Settings &settings, SecretStore &secrets, QWi
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CredentialDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CredentialDialog::reject);
-    connect(m_form->dingTalkTest(), &ConnectionTestRow::requested, this,
-            &CredentialDialog::testDingTalk);
-    connect(m_form->kingdeeTest(), &ConnectionTestRow::requested, this,
-            &CredentialDialog::testKingdee);
+    connect(m_form->dingTalkTest(), &ConnectionTestRow::requested, m_tester,
+            &CredentialTester::testDingTalk);
+    connect(m_form->kingdeeTest(), &ConnectionTestRow::requested, m_tester,
+            &CredentialTester::testKingdee);
 
     m_form->load(m_settings);
     retranslateUi();
@@ -74,7 +74,7 @@ void CredentialDialog::readStoredSecrets()
         m_secrets.read(name, [guard, name](const SecretResult &result) {
             if (!guard)
                 return;
-            guard->m_form->setSecretState(name, result);
+            guard->m_form->secretField(name)->setStoredState(result);
             // Not found is the normal first start; anything else (locked, no keychain) the
             // clerk must know before typing secrets that could not be kept.
             if (result.status != SecretResult::Status::Ok
@@ -84,44 +84,18 @@ void CredentialDialog::readStoredSecrets()
     }
 }
 
-QString CredentialDialog::formValue(const QString &key) const
-{
-    const QHash<QString, QString> values = m_form->settingValues();
-    const auto it = values.constFind(key);
-    return it != values.constEnd() ? it.value() : m_settings.text(key);
-}
-
-bool CredentialDialog::checkForm(const QStringList &keys, QString *problem)
-{
-    const QHash<QString, QString> values = m_form->settingValues();
-    // In settings.ini's order, so the first problem named is the first one on the form.
-    for (const SettingSpec &spec : settingSpecs()) {
-        if (!values.contains(spec.key) || (!keys.isEmpty() && !keys.contains(spec.key)))
-            continue;
-        if (const std::optional<SettingIssue> issue =
-                m_settings.check(spec.key, values.value(spec.key))) {
-            *problem = issue->message;
-            if (QWidget *field = m_form->fieldFor(spec.key))
-                field->setFocus();
-            return false;
-        }
-    }
-    return true;
-}
-
 void CredentialDialog::save()
 {
     if (m_pendingWrites > 0)
         return;
     m_message->hide();
-    QString problem;
-    if (!checkForm({}, &problem)) {
-        showMessage(problem);
+    if (const std::optional<SettingIssue> issue = m_form->check(m_settings)) {
+        showMessage(issue->message);
         return;
     }
     QList<SecretName> writes;
     for (SecretName name : m_form->secretsInUse()) {
-        if (!m_form->secretText(name).isEmpty())
+        if (!m_form->secretField(name)->text().isEmpty())
             writes.append(name);
     }
     if (writes.isEmpty()) {
@@ -136,7 +110,7 @@ void CredentialDialog::save()
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
     const QPointer<CredentialDialog> guard(this);
     for (SecretName name : writes) {
-        m_secrets.write(name, m_form->secretText(name),
+        m_secrets.write(name, m_form->secretField(name)->text(),
                         [guard, run, name](const SecretResult &result) {
                             if (guard)
                                 guard->secretWritten(run, name, result);
@@ -149,8 +123,8 @@ void CredentialDialog::secretWritten(int saveRun, SecretName name, const SecretR
     if (saveRun != m_saveRun)
         return;
     if (result.ok()) {
-        m_form->secretEdit(name)->clear();
-        m_form->setSecretState(name, result);
+        m_form->secretField(name)->clear();
+        m_form->secretField(name)->setStoredState(result);
     } else {
         m_writeProblems.append(result.message);
     }
@@ -181,93 +155,6 @@ void CredentialDialog::apply()
         return;
     }
     accept();
-}
-
-void CredentialDialog::withSecret(SecretName name, SecretHandler handler)
-{
-    const QString typed = m_form->secretText(name);
-    if (!typed.isEmpty()) {
-        handler(typed, {});
-        return;
-    }
-    const QPointer<CredentialDialog> guard(this);
-    m_secrets.read(name, [guard, handler = std::move(handler)](const SecretResult &result) {
-        if (!guard)
-            return;
-        if (result.ok())
-            handler(result.value, {});
-        else
-            handler({}, result.message);
-    });
-}
-
-void CredentialDialog::testDingTalk()
-{
-    ConnectionTestRow *row = m_form->dingTalkTest();
-    QString problem;
-    if (!checkForm({QLatin1String(keys::DingTalkAppKey), QLatin1String(keys::DingTalkProcessCode),
-                    QLatin1String(keys::DingTalkApi)},
-                   &problem)) {
-        row->showFailure(problem);
-        return;
-    }
-    row->setBusy();
-    withSecret(SecretName::DingTalkAppSecret,
-               [this, row](const QString &secret, const QString &missing) {
-                   if (!row->isRunning()) // cancelled while the keychain answered
-                       return;
-                   if (secret.isEmpty()) {
-                       row->showFailure(missing);
-                       return;
-                   }
-                   QString error;
-                   const auto lookup = [this](const QString &key) {
-                       return formValue(key);
-                   };
-                   if (const auto config = sync::ConnectorConfig::dingTalk(lookup, secret, &error))
-                       row->runDingTalk(*config);
-                   else
-                       row->showFailure(error);
-               });
-}
-
-void CredentialDialog::testKingdee()
-{
-    ConnectionTestRow *row = m_form->kingdeeTest();
-    QString problem;
-    QStringList keys;
-    for (const SettingSpec &spec : settingSpecs()) {
-        if (spec.key.startsWith(QLatin1String("kingdee/")))
-            keys.append(spec.key);
-    }
-    if (!checkForm(keys, &problem)) {
-        row->showFailure(problem);
-        return;
-    }
-    const SecretName name = m_form->secretsInUse().constLast();
-    row->setBusy();
-    withSecret(name, [this, row, name](const QString &secret, const QString &missing) {
-        if (!row->isRunning())
-            return;
-        if (secret.isEmpty()) {
-            row->showFailure(missing);
-            return;
-        }
-        const bool password = name == SecretName::KingdeePassword;
-        QString error;
-        const auto lookup = [this](const QString &key) {
-            return formValue(key);
-        };
-        const auto config = sync::ConnectorConfig::kingdee(lookup, password ? secret : QString(),
-                                                           password ? QString() : secret, &error);
-        if (!config) {
-            row->showFailure(error);
-            return;
-        }
-        row->runKingdee(*config,
-                        tr("Kingdee accepted user %1 in data centre %2.")
-                            .arg(config->username, config->acctId));
-    });
 }
 
 void CredentialDialog::showMessage(const QString &message)

@@ -4,14 +4,13 @@
 
 #include <QDialog>
 
-#include <functional>
-
 class QDialogButtonBox;
 class QLabel;
 
 namespace rs {
 
 class CredentialForm;
+class CredentialTester;
 class SecretStore;
 class Settings;
 struct SecretResult;
@@ -38,20 +37,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    using SecretHandler = std::function<void(const QString &secret, const QString &problem)>;
-
     void readStoredSecrets();
     void save();
     void secretWritten(int saveRun, SecretName name, const SecretResult &result);
     void apply();
-    void testDingTalk();
-    void testKingdee();
-    // The secret in the form, or the stored one when the field is empty; `problem` says why
-    // there is none.
-    void withSecret(SecretName name, SecretHandler handler);
-    // The first wrong value among `keys` (all of the form's keys when empty), shown and focused.
-    bool checkForm(const QStringList &keys, QString *problem);
-    QString formValue(const QString &key) const;
     void showMessage(const QString &message);
     void retranslateUi();
 
@@ -59,6 +48,7 @@ private:
     SecretStore &m_secrets;
     QLabel *m_intro;
     CredentialForm *m_form;
+    CredentialTester *m_tester;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
     int m_saveRun = 0; // tells a finished keychain write whether its save is still the current one

@@ -1,9 +1,10 @@
 #include "ui/credentialform.h"
 
-#include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
+#include "app/settings/settingspec.h"
 #include "ui/connectiontestrow.h"
+#include "ui/secretfield.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -17,21 +18,9 @@
 namespace rs {
 namespace {
 
-QLineEdit *lineEdit(const char *objectName, QWidget *parent, bool secret = false)
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(QLatin1String(objectName));
-    if (secret) {
-        edit->setEchoMode(QLineEdit::Password);
-        edit->setClearButtonEnabled(true);
-    }
-    return edit;
-}
-
-QComboBox *comboBox(const char *objectName, const QStringList &values, QWidget *parent)
+QComboBox *comboBox(const QStringList &values, QWidget *parent)
 {
     auto *combo = new QComboBox(parent);
-    combo->setObjectName(QLatin1String(objectName));
     for (const QString &value : values)
         combo->addItem(value, value); // the data is what settings.ini holds
     return combo;
@@ -59,8 +48,6 @@ CredentialForm::CredentialForm(QWidget *parent)
     layout->addWidget(createDingTalkBox());
     layout->addWidget(createKingdeeBox());
     layout->addWidget(createAdvancedBox());
-    for (SecretName name : allSecretNames())
-        m_secretStates.insert(name, SecretState::Unknown);
 
     connect(m_auth, &QComboBox::currentIndexChanged, this, &CredentialForm::updateAuthFields);
     connect(m_url, &QLineEdit::textChanged, this, &CredentialForm::updateHttpWarning);
@@ -69,20 +56,30 @@ CredentialForm::CredentialForm(QWidget *parent)
     updateHttpWarning();
 }
 
+template<typename Field>
+Field *CredentialForm::addRow(QFormLayout *layout, Field *field, const char *objectName,
+                              const char *key)
+{
+    field->setObjectName(QLatin1String(objectName));
+    layout->addRow(QString(), field); // labelled in retranslateUi()
+    if (key) // load, save and checks find a setting's field through this table
+        m_fields.insert(QLatin1String(key), field);
+    return field;
+}
+
 QGroupBox *CredentialForm::createDingTalkBox()
 {
     m_dingTalkBox = new QGroupBox(this);
     m_dingTalkBox->setObjectName(QStringLiteral("dingTalkBox"));
-    m_appKey = lineEdit("dingTalkAppKeyEdit", m_dingTalkBox);
-    m_dingTalkSecret = lineEdit("dingTalkSecretEdit", m_dingTalkBox, true);
-    m_processCode = lineEdit("dingTalkProcessCodeEdit", m_dingTalkBox);
+    auto *l = m_dingTalkLayout = new QFormLayout(m_dingTalkBox);
+    m_appKey = addRow(l, new QLineEdit(m_dingTalkBox), "dingTalkAppKeyEdit", keys::DingTalkAppKey);
+    m_dingTalkSecret = addRow(l, new SecretField(SecretName::DingTalkAppSecret, m_dingTalkBox),
+                              "dingTalkSecretEdit", nullptr);
+    m_processCode = addRow(l, new QLineEdit(m_dingTalkBox), "dingTalkProcessCodeEdit",
+                           keys::DingTalkProcessCode);
     m_dingTalkTest = new ConnectionTestRow(QStringLiteral("testDingTalkButton"),
                                            QStringLiteral("dingTalkTestResult"), m_dingTalkBox);
-    m_dingTalkLayout = new QFormLayout(m_dingTalkBox);
-    m_dingTalkLayout->addRow(QString(), m_appKey);
-    m_dingTalkLayout->addRow(QString(), m_dingTalkSecret);
-    m_dingTalkLayout->addRow(QString(), m_processCode);
-    m_dingTalkLayout->addRow(m_dingTalkTest);
+    l->addRow(m_dingTalkTest);
     return m_dingTalkBox;
 }
 
@@ -90,43 +87,41 @@ QGroupBox *CredentialForm::createKingdeeBox()
 {
     m_kingdeeBox = new QGroupBox(this);
     m_kingdeeBox->setObjectName(QStringLiteral("kingdeeBox"));
-    m_url = lineEdit("kingdeeUrlEdit", m_kingdeeBox);
+    auto *l = m_kingdeeLayout = new QFormLayout(m_kingdeeBox);
+    m_url = addRow(l, new QLineEdit(m_kingdeeBox), "kingdeeUrlEdit", keys::KingdeeUrl);
     m_httpWarning = new QLabel(m_kingdeeBox);
     m_httpWarning->setObjectName(QStringLiteral("httpWarning"));
     m_httpWarning->setWordWrap(true);
     m_httpWarning->setStyleSheet(QStringLiteral("color: #8a5a00; background: #fff4d6; "
                                                 "border: 1px solid #e0b040; padding: 4px;"));
-    m_acctId = lineEdit("kingdeeAcctIdEdit", m_kingdeeBox);
-    m_username = lineEdit("kingdeeUsernameEdit", m_kingdeeBox);
-    m_auth = comboBox("kingdeeAuthCombo",
-                      {QStringLiteral("appsecret"), QStringLiteral("sign"),
-                       QStringLiteral("signature"), QStringLiteral("password")},
-                      m_kingdeeBox);
-    m_appId = lineEdit("kingdeeAppIdEdit", m_kingdeeBox);
-    m_kingdeeSecret = lineEdit("kingdeeAppSecretEdit", m_kingdeeBox, true);
-    m_password = lineEdit("kingdeePasswordEdit", m_kingdeeBox, true);
-    m_orgNumber = lineEdit("kingdeeOrgNumberEdit", m_kingdeeBox);
-    m_lcid = comboBox("kingdeeLcidCombo",
-                      {QStringLiteral("2052"), QStringLiteral("1033"), QStringLiteral("3076")},
-                      m_kingdeeBox);
+    l->addRow(m_httpWarning);
+    m_acctId = addRow(l, new QLineEdit(m_kingdeeBox), "kingdeeAcctIdEdit", keys::KingdeeAcctId);
+    m_username =
+        addRow(l, new QLineEdit(m_kingdeeBox), "kingdeeUsernameEdit", keys::KingdeeUsername);
+    m_auth = addRow(l,
+                    comboBox({QStringLiteral("appsecret"), QStringLiteral("sign"),
+                              QStringLiteral("signature"), QStringLiteral("password")},
+                             m_kingdeeBox),
+                    "kingdeeAuthCombo", keys::KingdeeAuth);
+    m_appId = addRow(l, new QLineEdit(m_kingdeeBox), "kingdeeAppIdEdit", keys::KingdeeAppId);
+    m_kingdeeSecret = addRow(l, new SecretField(SecretName::KingdeeAppSecret, m_kingdeeBox),
+                             "kingdeeAppSecretEdit", nullptr);
+    m_password = addRow(l, new SecretField(SecretName::KingdeePassword, m_kingdeeBox),
+                        "kingdeePasswordEdit", nullptr);
+    m_orgNumber =
+        addRow(l, new QLineEdit(m_kingdeeBox), "kingdeeOrgNumberEdit", keys::KingdeeOrgNumber);
+    m_lcid =
+        addRow(l,
+               comboBox({QStringLiteral("2052"), QStringLiteral("1033"), QStringLiteral("3076")},
+                        m_kingdeeBox),
+               "kingdeeLcidCombo", keys::KingdeeLcid);
     // Each language is named in itself, like the language menu.
     m_lcid->setItemText(0, QStringLiteral("简体中文 (2052)"));
     m_lcid->setItemText(1, QStringLiteral("English (1033)"));
     m_lcid->setItemText(2, QStringLiteral("繁體中文 (3076)"));
     m_kingdeeTest = new ConnectionTestRow(QStringLiteral("testKingdeeButton"),
                                           QStringLiteral("kingdeeTestResult"), m_kingdeeBox);
-
-    m_kingdeeLayout = new QFormLayout(m_kingdeeBox);
-    m_kingdeeLayout->addRow(QString(), m_url);
-    m_kingdeeLayout->addRow(m_httpWarning);
-    for (QWidget *field :
-         {static_cast<QWidget *>(m_acctId), static_cast<QWidget *>(m_username),
-          static_cast<QWidget *>(m_auth), static_cast<QWidget *>(m_appId),
-          static_cast<QWidget *>(m_kingdeeSecret), static_cast<QWidget *>(m_password),
-          static_cast<QWidget *>(m_orgNumber), static_cast<QWidget *>(m_lcid)}) {
-        m_kingdeeLayout->addRow(QString(), field);
-    }
-    m_kingdeeLayout->addRow(m_kingdeeTest);
+    l->addRow(m_kingdeeTest);
     return m_kingdeeBox;
 }
 
@@ -134,67 +129,41 @@ QGroupBox *CredentialForm::createAdvancedBox()
 {
     m_advancedBox = new QGroupBox(this);
     m_advancedBox->setObjectName(QStringLiteral("advancedBox"));
-    m_api = comboBox("dingTalkApiCombo", {QStringLiteral("topapi"), QStringLiteral("v1")},
-                     m_advancedBox);
     m_advancedLayout = new QFormLayout(m_advancedBox);
-    m_advancedLayout->addRow(QString(), m_api);
+    m_api = addRow(m_advancedLayout,
+                   comboBox({QStringLiteral("topapi"), QStringLiteral("v1")}, m_advancedBox),
+                   "dingTalkApiCombo", keys::DingTalkApi);
     return m_advancedBox;
 }
 
 void CredentialForm::load(const Settings &settings)
 {
-    const auto text = [&settings](const char *key) {
-        return settings.text(QLatin1String(key));
-    };
-    m_appKey->setText(text(keys::DingTalkAppKey));
-    m_processCode->setText(text(keys::DingTalkProcessCode));
-    m_url->setText(text(keys::KingdeeUrl));
-    m_acctId->setText(text(keys::KingdeeAcctId));
-    m_username->setText(text(keys::KingdeeUsername));
-    m_appId->setText(text(keys::KingdeeAppId));
-    m_orgNumber->setText(text(keys::KingdeeOrgNumber));
-    selectData(m_auth, text(keys::KingdeeAuth));
-    selectData(m_lcid, text(keys::KingdeeLcid));
-    selectData(m_api, text(keys::DingTalkApi));
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        if (auto *edit = qobject_cast<QLineEdit *>(it.value()))
+            edit->setText(settings.text(it.key()));
+        else if (auto *combo = qobject_cast<QComboBox *>(it.value()))
+            selectData(combo, settings.text(it.key()));
+    }
 }
 
 QHash<QString, QString> CredentialForm::settingValues() const
 {
-    const auto key = [](const char *k) {
-        return QLatin1String(k);
-    };
-    return {
-        {key(keys::DingTalkAppKey), m_appKey->text().trimmed()},
-        {key(keys::DingTalkProcessCode), m_processCode->text().trimmed()},
-        {key(keys::DingTalkApi), m_api->currentData().toString()},
-        {key(keys::KingdeeUrl), m_url->text().trimmed()},
-        {key(keys::KingdeeAcctId), m_acctId->text().trimmed()},
-        {key(keys::KingdeeUsername), m_username->text().trimmed()},
-        {key(keys::KingdeeAuth), m_auth->currentData().toString()},
-        {key(keys::KingdeeAppId), m_appId->text().trimmed()},
-        {key(keys::KingdeeOrgNumber), m_orgNumber->text().trimmed()},
-        {key(keys::KingdeeLcid), m_lcid->currentData().toString()},
-    };
+    QHash<QString, QString> values;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        if (auto *edit = qobject_cast<QLineEdit *>(it.value()))
+            values.insert(it.key(), edit->text().trimmed());
+        else if (auto *combo = qobject_cast<QComboBox *>(it.value()))
+            values.insert(it.key(), combo->currentData().toString());
+    }
+    return values;
 }
 
 QWidget *CredentialForm::fieldFor(const QString &key) const
 {
-    const QHash<QString, QWidget *> fields = {
-        {QLatin1String(keys::DingTalkAppKey), m_appKey},
-        {QLatin1String(keys::DingTalkProcessCode), m_processCode},
-        {QLatin1String(keys::DingTalkApi), m_api},
-        {QLatin1String(keys::KingdeeUrl), m_url},
-        {QLatin1String(keys::KingdeeAcctId), m_acctId},
-        {QLatin1String(keys::KingdeeUsername), m_username},
-        {QLatin1String(keys::KingdeeAuth), m_auth},
-        {QLatin1String(keys::KingdeeAppId), m_appId},
-        {QLatin1String(keys::KingdeeOrgNumber), m_orgNumber},
-        {QLatin1String(keys::KingdeeLcid), m_lcid},
-    };
-    return fields.value(key);
+    return m_fields.value(key);
 }
 
-QLineEdit *CredentialForm::secretEdit(SecretName name) const
+SecretField *CredentialForm::secretField(SecretName name) const
 {
     switch (name) {
     case SecretName::DingTalkAppSecret:
@@ -207,12 +176,6 @@ QLineEdit *CredentialForm::secretEdit(SecretName name) const
     return nullptr;
 }
 
-QString CredentialForm::secretText(SecretName name) const
-{
-    // Not trimmed: a secret's spaces are the clerk's business.
-    return secretEdit(name)->text();
-}
-
 QList<SecretName> CredentialForm::secretsInUse() const
 {
     const bool password = m_auth->currentData().toString() == QLatin1String("password");
@@ -220,34 +183,19 @@ QList<SecretName> CredentialForm::secretsInUse() const
             password ? SecretName::KingdeePassword : SecretName::KingdeeAppSecret};
 }
 
-void CredentialForm::setSecretState(SecretName name, const SecretResult &result)
+std::optional<SettingIssue> CredentialForm::check(const Settings &settings, const QStringList &keys)
 {
-    m_secretStates.insert(name,
-                          !result.ok()                 ? SecretState::Missing
-                              : result.fromEnvironment ? SecretState::FromEnvironment
-                                                       : SecretState::Stored);
-    updatePlaceholder(name);
-}
-
-void CredentialForm::updatePlaceholder(SecretName name)
-{
-    QString text;
-    switch (m_secretStates.value(name)) {
-    case SecretState::Unknown:
-        text = tr("Reading the system keychain…");
-        break;
-    case SecretState::Stored:
-        text = tr("Stored in the keychain — leave empty to keep");
-        break;
-    case SecretState::FromEnvironment:
-        text = tr("Set by %1 for this run — leave empty to keep")
-                   .arg(QString::fromLatin1(environmentVariable(name)));
-        break;
-    case SecretState::Missing:
-        text = tr("Not stored yet");
-        break;
+    const QHash<QString, QString> values = settingValues();
+    for (const SettingSpec &spec : settingSpecs()) {
+        if (!values.contains(spec.key) || (!keys.isEmpty() && !keys.contains(spec.key)))
+            continue;
+        if (std::optional<SettingIssue> issue = settings.check(spec.key, values.value(spec.key))) {
+            if (QWidget *field = fieldFor(spec.key))
+                field->setFocus();
+            return issue;
+        }
     }
-    secretEdit(name)->setPlaceholderText(text);
+    return std::nullopt;
 }
 
 bool CredentialForm::isPlainHttpToRemote(const QUrl &url)
@@ -317,8 +265,6 @@ void CredentialForm::retranslateUi()
     setLabel(m_advancedLayout, m_api, tr("DingTalk API:"));
     m_api->setItemText(0, tr("Classic (oapi.dingtalk.com topapi)"));
     m_api->setItemText(1, tr("New (api.dingtalk.com v1.0)"));
-    for (SecretName name : allSecretNames())
-        updatePlaceholder(name);
 }
 
 } // namespace rs

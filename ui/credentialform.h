@@ -1,10 +1,12 @@
 #pragma once
 
 #include "app/secrets/secretname.h"
+#include "app/settings/settingvalidator.h"
 
 #include <QHash>
-#include <QMap>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QFormLayout;
@@ -16,8 +18,8 @@ class QUrl;
 namespace rs {
 
 class ConnectionTestRow;
+class SecretField;
 class Settings;
-struct SecretResult;
 
 // The fields of the credentials dialog: DingTalk's app and process, Kingdee's address, data
 // centre, user and login, with only the fields the chosen login needs shown. Holds values, no
@@ -35,12 +37,11 @@ public:
     QHash<QString, QString> settingValues() const;
     // The widget that edits `key`, to point at a wrong value; null for keys not in the form.
     QWidget *fieldFor(const QString &key) const;
+    // The first wrong value among `keys` (every key of the form when empty), in settings.ini's
+    // order, checked as Settings::setValue() would; its field gets the focus.
+    std::optional<SettingIssue> check(const Settings &settings, const QStringList &keys = {});
 
-    QLineEdit *secretEdit(SecretName name) const;
-    QString secretText(SecretName name) const;
-    // What the keychain said when asked for `name`: the placeholder tells the clerk whether an
-    // empty field keeps a stored secret.
-    void setSecretState(SecretName name, const SecretResult &result);
+    SecretField *secretField(SecretName name) const;
     // The secrets the chosen Kingdee login needs, and DingTalk's.
     QList<SecretName> secretsInUse() const;
 
@@ -55,14 +56,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum class SecretState { Unknown, Stored, FromEnvironment, Missing };
-
+    template<typename Field>
+    Field *addRow(QFormLayout *layout, Field *field, const char *objectName, const char *key);
     QGroupBox *createDingTalkBox();
     QGroupBox *createKingdeeBox();
     QGroupBox *createAdvancedBox();
     void updateAuthFields();
     void updateHttpWarning();
-    void updatePlaceholder(SecretName name);
     void retranslateUi();
 
     QGroupBox *m_dingTalkBox = nullptr;
@@ -72,7 +72,7 @@ private:
     QFormLayout *m_kingdeeLayout = nullptr;
     QFormLayout *m_advancedLayout = nullptr;
     QLineEdit *m_appKey = nullptr;
-    QLineEdit *m_dingTalkSecret = nullptr;
+    SecretField *m_dingTalkSecret = nullptr;
     QLineEdit *m_processCode = nullptr;
     QLineEdit *m_url = nullptr;
     QLabel *m_httpWarning = nullptr;
@@ -80,14 +80,14 @@ private:
     QLineEdit *m_username = nullptr;
     QComboBox *m_auth = nullptr;
     QLineEdit *m_appId = nullptr;
-    QLineEdit *m_password = nullptr;
-    QLineEdit *m_kingdeeSecret = nullptr;
+    SecretField *m_password = nullptr;
+    SecretField *m_kingdeeSecret = nullptr;
     QLineEdit *m_orgNumber = nullptr;
     QComboBox *m_lcid = nullptr;
     QComboBox *m_api = nullptr;
     ConnectionTestRow *m_dingTalkTest = nullptr;
     ConnectionTestRow *m_kingdeeTest = nullptr;
-    QMap<SecretName, SecretState> m_secretStates;
+    QHash<QString, QWidget *> m_fields; // settings.ini key → its field
 };
 
 } // namespace rs
