@@ -38,6 +38,7 @@ CredentialDialog::CredentialDialog(Settings &settings, SecretStore &secrets, QWi
     m_buttons->setObjectName(QStringLiteral("dialogButtons"));
 
     auto *layout = new QVBoxLayout(this);
+    setMinimumWidth(560);
     layout->addWidget(m_intro);
     layout->addWidget(m_form);
     layout->addWidget(m_message);
@@ -172,6 +173,19 @@ void CredentialDialog::done(int result)
     m_pendingWrites = 0;
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(true);
     QDialog::done(result);
+}
+
+bool CredentialDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    if (event->type() == QEvent::LayoutRequest && layout()->hasHeightForWidth()) {
+        // A wrapped message (a server's error, the http warning) needs more height at this
+        // width; the minimum size alone does not know that, and the rows would be squeezed.
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
+    return handled;
 }
 
 void CredentialDialog::changeEvent(QEvent *event)

@@ -34,6 +34,7 @@ public:
     void done(int result) override;
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:

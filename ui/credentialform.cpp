@@ -61,7 +61,9 @@ Field *CredentialForm::addRow(QFormLayout *layout, Field *field, const char *obj
                               const char *key)
 {
     field->setObjectName(QLatin1String(objectName));
-    layout->addRow(QString(), field); // labelled in retranslateUi()
+    auto *label = new QLabel(layout->parentWidget()); // its text comes in retranslateUi()
+    label->setBuddy(field);
+    layout->addRow(label, field);
     if (key) // load, save and checks find a setting's field through this table
         m_fields.insert(QLatin1String(key), field);
     return field;
