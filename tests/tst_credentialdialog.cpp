@@ -68,6 +68,7 @@ void fillForSandbox(const QWidget &dialog, const sandbox::Sandbox &sandbox)
     setText(dialog, "kingdeeAppIdEdit", k.appId);
     setText(dialog, "kingdeeAppSecretEdit", k.appSecret);
     setText(dialog, "kingdeePasswordEdit", k.password);
+    setText(dialog, "kingdeeOrgNumberEdit", k.orgNumber);
 }
 
 // Clicks a side's test button and waits for its verdict.
@@ -202,9 +203,12 @@ private Q_SLOTS:
         QCOMPARE(kingdee,
                  QStringLiteral("✓ Kingdee accepted user demo in data centre sandbox-dc."));
 
-        chooseAuth(dialog, "password");
-        const QString password = runTest(dialog, "testKingdeeButton", "kingdeeTestResult");
-        QVERIFY2(password.startsWith(QStringLiteral("✓")), qPrintable(password));
+        for (const char *auth : {"sign", "signature", "password"}) {
+            chooseAuth(dialog, auth);
+            const QString result = runTest(dialog, "testKingdeeButton", "kingdeeTestResult");
+            QVERIFY2(result.startsWith(QStringLiteral("✓")),
+                     qPrintable(QLatin1String(auth) + QStringLiteral(": ") + result));
+        }
 
         // Testing saved nothing.
         QVERIFY(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkAppKey)).isEmpty());
