@@ -6,6 +6,7 @@
 #include "app/net/pacer.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,9 +91,16 @@ DingTalkClient::~DingTalkClient() = default;
 
 QString DingTalkClient::cacheKey() const
 {
-    // A token belongs to an app on one DingTalk; a test or staging host must not reuse it.
+    // A token belongs to an app on one DingTalk; a test or staging host must not reuse it. Nor
+    // may a different secret: a connection test of a mistyped secret must not pass on the
+    // token the right one got. Only a digest of the secret goes into the key.
     const QUrl &host = m_config.api == DingTalkConfig::Api::V1 ? m_config.apiUrl : m_config.oapiUrl;
-    return m_config.appKey + QLatin1Char('@') + host.toString(QUrl::RemovePath);
+    const QByteArray secret =
+        QCryptographicHash::hash(m_config.appSecret.toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
+    return m_config.appKey + QLatin1Char('@') + host.toString(QUrl::RemovePath) + QLatin1Char('#')
+        + QString::fromLatin1(secret);
 }
 
 void DingTalkClient::listIds(qint64 startMs, qint64 endMs, const QString &cursor,

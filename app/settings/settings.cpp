@@ -39,13 +39,20 @@ int Settings::integer(const QString &key) const
     return m_validator.check(*spec, value).isEmpty() ? value.toInt() : spec->defaultValue.toInt();
 }
 
-std::optional<SettingIssue> Settings::setValue(const QString &key, const QString &value)
+std::optional<SettingIssue> Settings::check(const QString &key, const QString &value) const
 {
     const SettingSpec *spec = findSettingSpec(key);
     if (!spec)
         return m_validator.unknownKey(key);
     if (const QString problem = m_validator.check(*spec, value); !problem.isEmpty())
         return SettingIssue {key, problem, SettingIssue::Severity::Error};
+    return std::nullopt;
+}
+
+std::optional<SettingIssue> Settings::setValue(const QString &key, const QString &value)
+{
+    if (std::optional<SettingIssue> issue = check(key, value))
+        return issue;
     if (m_ini->value(key).toString() != value) {
         m_ini->setValue(key, value);
         Q_EMIT changed(key);

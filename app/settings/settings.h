@@ -28,6 +28,9 @@ public:
     // The stored value when valid, else the default; validate() reports the invalid ones.
     int integer(const QString &key) const;
 
+    // The problem setValue() would report, without storing anything: lets a form check all its
+    // values before it applies any.
+    std::optional<SettingIssue> check(const QString &key, const QString &value) const;
     // Validates then stores; returns the problem instead of storing a wrong value.
     std::optional<SettingIssue> setValue(const QString &key, const QString &value);
 

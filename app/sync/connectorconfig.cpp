@@ -2,6 +2,7 @@
 
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
+#include "app/settings/settingspec.h"
 
 #include <QCoreApplication>
 
@@ -24,14 +25,39 @@ QString missingSecret(const char *name)
         .arg(QLatin1String(name));
 }
 
+// As Settings::integer: the value when it is a whole number in range, else the default.
+int integer(const ConnectorConfig::Lookup &setting, const char *key)
+{
+    const SettingSpec *spec = findSettingSpec(QLatin1String(key));
+    if (!spec)
+        return 0;
+    bool ok = false;
+    const int value = setting(QLatin1String(key)).trimmed().toInt(&ok);
+    return ok && value >= spec->minimum && value <= spec->maximum ? value
+                                                                  : spec->defaultValue.toInt();
+}
+
 } // namespace
+
+ConnectorConfig::Lookup ConnectorConfig::lookup(const Settings &settings)
+{
+    return [&settings](const QString &key) {
+        return settings.text(key);
+    };
+}
 
 std::optional<dingtalk::DingTalkConfig>
 ConnectorConfig::dingTalk(const Settings &settings, const QString &appSecret, QString *error)
 {
+    return dingTalk(lookup(settings), appSecret, error);
+}
+
+std::optional<dingtalk::DingTalkConfig>
+ConnectorConfig::dingTalk(const Lookup &setting, const QString &appSecret, QString *error)
+{
     dingtalk::DingTalkConfig c;
-    const auto text = [&settings](const char *key) {
-        return settings.text(QLatin1String(key)).trimmed();
+    const auto text = [&setting](const char *key) {
+        return setting(QLatin1String(key)).trimmed();
     };
     c.api = text(keys::DingTalkApi) == QLatin1String("v1") ? dingtalk::DingTalkConfig::Api::V1
                                                            : dingtalk::DingTalkConfig::Api::TopApi;
@@ -39,7 +65,7 @@ ConnectorConfig::dingTalk(const Settings &settings, const QString &appSecret, QS
     c.apiUrl = QUrl(text(keys::DingTalkApiUrl));
     c.appKey = text(keys::DingTalkAppKey);
     c.processCode = text(keys::DingTalkProcessCode);
-    c.callsPerSecond = settings.integer(QLatin1String(keys::DingTalkQps));
+    c.callsPerSecond = integer(setting, keys::DingTalkQps);
     c.appSecret = appSecret;
     for (const char *key : {keys::DingTalkAppKey, keys::DingTalkProcessCode}) {
         if (text(key).isEmpty()) {
@@ -55,10 +81,18 @@ std::optional<kingdee::KingdeeConfig> ConnectorConfig::kingdee(const Settings &s
                                                                const QString &appSecret,
                                                                QString *error)
 {
+    return kingdee(lookup(settings), password, appSecret, error);
+}
+
+std::optional<kingdee::KingdeeConfig> ConnectorConfig::kingdee(const Lookup &setting,
+                                                               const QString &password,
+                                                               const QString &appSecret,
+                                                               QString *error)
+{
     using Auth = kingdee::KingdeeConfig::Auth;
     kingdee::KingdeeConfig c;
-    const auto text = [&settings](const char *key) {
-        return settings.text(QLatin1String(key)).trimmed();
+    const auto text = [&setting](const char *key) {
+        return setting(QLatin1String(key)).trimmed();
     };
     const QString auth = text(keys::KingdeeAuth);
     c.auth = auth == QLatin1String("password") ? Auth::Password
@@ -70,10 +104,10 @@ std::optional<kingdee::KingdeeConfig> ConnectorConfig::kingdee(const Settings &s
     c.username = text(keys::KingdeeUsername);
     c.appId = text(keys::KingdeeAppId);
     c.orgNumber = text(keys::KingdeeOrgNumber);
-    c.lcid = int(settings.integer(QLatin1String(keys::KingdeeLcid)));
+    c.lcid = integer(setting, keys::KingdeeLcid);
     if (c.lcid <= 0)
         c.lcid = 2052;
-    c.concurrency = int(settings.integer(QLatin1String(keys::KingdeeConcurrency)));
+    c.concurrency = integer(setting, keys::KingdeeConcurrency);
     c.password = password;
     c.appSecret = appSecret;
 

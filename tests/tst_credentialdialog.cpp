@@ -1,0 +1,410 @@
+#include "app/secrets/secretstore.h"
+#include "app/settings/settingkeys.h"
+#include "app/settings/settings.h"
+#include "sandboxtesting.h"
+#include "ui/credentialdialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace rs;
+
+namespace {
+
+constexpr int kNetworkTimeoutMs = 20'000;
+
+const QString &storedPlaceholder()
+{
+    static const QString text = QStringLiteral("Stored in the keychain — leave empty to keep");
+    return text;
+}
+
+template<typename T> T *child(const QWidget &dialog, const char *name)
+{
+    T *widget = dialog.findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qFatal("no widget named %s", name);
+    return widget;
+}
+
+void setText(const QWidget &dialog, const char *name, const QString &text)
+{
+    child<QLineEdit>(dialog, name)->setText(text);
+}
+
+void chooseAuth(const QWidget &dialog, const char *auth)
+{
+    auto *combo = child<QComboBox>(dialog, "kingdeeAuthCombo");
+    combo->setCurrentIndex(combo->findData(QLatin1String(auth)));
+}
+
+void clickSave(const QWidget &dialog)
+{
+    QTest::mouseClick(
+        child<QDialogButtonBox>(dialog, "dialogButtons")->button(QDialogButtonBox::Save),
+        Qt::LeftButton);
+}
+
+// Fills the form with what the in-process sandbox accepts, secrets included.
+void fillForSandbox(const QWidget &dialog, const sandbox::Sandbox &sandbox)
+{
+    const sandbox::DingTalkOptions d;
+    const sandbox::KingdeeOptions k;
+    setText(dialog, "dingTalkAppKeyEdit", d.appKey);
+    setText(dialog, "dingTalkSecretEdit", d.appSecret);
+    setText(dialog, "dingTalkProcessCodeEdit", QStringLiteral("PROC-REBATE-SANDBOX"));
+    setText(dialog, "kingdeeUrlEdit", sandbox.baseUrl() + QStringLiteral("/k3cloud/"));
+    setText(dialog, "kingdeeAcctIdEdit", k.acctId);
+    setText(dialog, "kingdeeUsernameEdit", k.username);
+    chooseAuth(dialog, "appsecret");
+    setText(dialog, "kingdeeAppIdEdit", k.appId);
+    setText(dialog, "kingdeeAppSecretEdit", k.appSecret);
+    setText(dialog, "kingdeePasswordEdit", k.password);
+    setText(dialog, "kingdeeOrgNumberEdit", k.orgNumber);
+}
+
+// Clicks a side's test button and waits for its verdict.
+QString runTest(const QWidget &dialog, const char *button, const char *result)
+{
+    auto *label = child<QLabel>(dialog, result);
+    label->clear();
+    QTest::mouseClick(child<QPushButton>(dialog, button), Qt::LeftButton);
+    const auto finished = [label] {
+        return label->text().startsWith(QStringLiteral("✓"))
+            || label->text().startsWith(QStringLiteral("✗"));
+    };
+    if (!QTest::qWaitFor(finished, kNetworkTimeoutMs))
+        return QStringLiteral("(no verdict within the timeout: %1)").arg(label->text());
+    return label->text();
+}
+
+} // namespace
+
+// Drives the real dialog against the real keychain (scripts/with-keyring.sh) and the sandbox.
+class TestCredentialDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        for (SecretName name : allSecretNames())
+            qunsetenv(environmentVariable(name).constData());
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings =
+            std::make_unique<Settings>(iniPath(), m_dir->filePath(QStringLiteral("schemes")));
+        // The temporary folder is this test's profile scope: no entry collides with another run.
+        m_secrets = std::make_unique<SecretStore>(m_dir->path());
+    }
+
+    void cleanup()
+    {
+        for (SecretName name : allSecretNames())
+            QVERIFY(m_secrets->removeNow(name).ok());
+        m_secrets.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void save_writesSettingsAndPutsSecretsOnlyInTheKeychain()
+    {
+        const QString dingTalkSecret = QStringLiteral("dt-密钥-") + QUuid::createUuid().toString();
+        const QString kingdeeSecret = QStringLiteral("kd-secret-") + QUuid::createUuid().toString();
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        setText(dialog, "dingTalkAppKeyEdit", QStringLiteral("ding-app-key"));
+        setText(dialog, "dingTalkSecretEdit", dingTalkSecret);
+        setText(dialog, "dingTalkProcessCodeEdit", QStringLiteral("PROC-REBATE-1"));
+        setText(dialog, "kingdeeUrlEdit", QStringLiteral("https://erp.corp.test/k3cloud/"));
+        setText(dialog, "kingdeeAcctIdEdit", QStringLiteral("dc-001"));
+        setText(dialog, "kingdeeUsernameEdit", QStringLiteral("财务"));
+        chooseAuth(dialog, "sign");
+        setText(dialog, "kingdeeAppIdEdit", QStringLiteral("302745_abc"));
+        setText(dialog, "kingdeeAppSecretEdit", kingdeeSecret);
+        clickSave(dialog);
+
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        Settings reread(iniPath(), m_dir->filePath(QStringLiteral("schemes")));
+        const auto text = [&reread](const char *key) {
+            return reread.text(QLatin1String(key));
+        };
+        QCOMPARE(text(keys::DingTalkAppKey), QStringLiteral("ding-app-key"));
+        QCOMPARE(text(keys::DingTalkProcessCode), QStringLiteral("PROC-REBATE-1"));
+        QCOMPARE(text(keys::KingdeeUrl), QStringLiteral("https://erp.corp.test/k3cloud/"));
+        QCOMPARE(text(keys::KingdeeAcctId), QStringLiteral("dc-001"));
+        QCOMPARE(text(keys::KingdeeUsername), QStringLiteral("财务"));
+        QCOMPARE(text(keys::KingdeeAuth), QStringLiteral("sign"));
+        QCOMPARE(text(keys::KingdeeAppId), QStringLiteral("302745_abc"));
+        QVERIFY(!CredentialDialog::needsSetup(reread));
+
+        QCOMPARE(m_secrets->readNow(SecretName::DingTalkAppSecret).value, dingTalkSecret);
+        QCOMPARE(m_secrets->readNow(SecretName::KingdeeAppSecret).value, kingdeeSecret);
+        QCOMPARE(m_secrets->readNow(SecretName::KingdeePassword).status,
+                 SecretResult::Status::NotFound);
+        const QString ini = iniText();
+        QVERIFY(ini.contains(QStringLiteral("ding-app-key")));
+        QVERIFY(!ini.contains(dingTalkSecret));
+        QVERIFY(!ini.contains(kingdeeSecret));
+    }
+
+    void storedSecret_isNeverShownAndAnEmptyFieldKeepsIt()
+    {
+        QVERIFY(m_secrets->writeNow(SecretName::KingdeePassword, QStringLiteral("old-pw")).ok());
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        auto *password = child<QLineEdit>(dialog, "kingdeePasswordEdit");
+        QTRY_COMPARE(password->placeholderText(), storedPlaceholder());
+        QVERIFY(password->text().isEmpty());
+        QTRY_COMPARE(child<QLineEdit>(dialog, "dingTalkSecretEdit")->placeholderText(),
+                     QStringLiteral("Not stored yet"));
+
+        chooseAuth(dialog, "password");
+        setText(dialog, "kingdeeUrlEdit", QStringLiteral("http://127.0.0.1/k3cloud/"));
+        clickSave(dialog);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(m_secrets->readNow(SecretName::KingdeePassword).value, QStringLiteral("old-pw"));
+        QCOMPARE(m_secrets->readNow(SecretName::DingTalkAppSecret).status,
+                 SecretResult::Status::NotFound);
+        QCOMPARE(Settings(iniPath(), {}).text(QLatin1String(keys::KingdeeAuth)),
+                 QStringLiteral("password"));
+    }
+
+    void testConnections_useTheUnsavedFormAndSucceedAgainstTheSandbox()
+    {
+        const auto sandbox = testing::startSandbox(testing::sandboxOptions(5, 3));
+        QVERIFY(sandbox);
+        pointDingTalkAt(*sandbox);
+        // The Kingdee secret only in the keychain: an empty field tests with the stored one.
+        QVERIFY(
+            m_secrets->writeNow(SecretName::KingdeeAppSecret, sandbox::KingdeeOptions().appSecret)
+                .ok());
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        fillForSandbox(dialog, *sandbox);
+        setText(dialog, "kingdeeAppSecretEdit", {});
+        QVERIFY(child<QLabel>(dialog, "httpWarning")->isHidden()); // loopback
+
+        const QString dingTalk = runTest(dialog, "testDingTalkButton", "dingTalkTestResult");
+        QVERIFY2(dingTalk.startsWith(QStringLiteral("✓")), qPrintable(dingTalk));
+        QVERIFY(dingTalk.contains(QStringLiteral("token obtained")));
+        QVERIFY(child<QPushButton>(dialog, "testDingTalkButton")->isEnabled());
+
+        const QString kingdee = runTest(dialog, "testKingdeeButton", "kingdeeTestResult");
+        QCOMPARE(kingdee,
+                 QStringLiteral("✓ Kingdee accepted user demo in data centre sandbox-dc."));
+
+        for (const char *auth : {"sign", "signature", "password"}) {
+            chooseAuth(dialog, auth);
+            const QString result = runTest(dialog, "testKingdeeButton", "kingdeeTestResult");
+            QVERIFY2(result.startsWith(QStringLiteral("✓")),
+                     qPrintable(QLatin1String(auth) + QStringLiteral(": ") + result));
+        }
+
+        // Testing saved nothing.
+        QVERIFY(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkAppKey)).isEmpty());
+        QCOMPARE(m_secrets->readNow(SecretName::DingTalkAppSecret).status,
+                 SecretResult::Status::NotFound);
+    }
+
+    void testConnections_withWrongSecrets_showTheServersOwnWords()
+    {
+        const auto sandbox = testing::startSandbox(testing::sandboxOptions(5, 3));
+        QVERIFY(sandbox);
+        pointDingTalkAt(*sandbox);
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        fillForSandbox(dialog, *sandbox);
+        // Right first, then wrong: a token the right secret got must not vouch for a wrong one.
+        QVERIFY(runTest(dialog, "testDingTalkButton", "dingTalkTestResult")
+                    .startsWith(QStringLiteral("✓")));
+        setText(dialog, "dingTalkSecretEdit", QStringLiteral("wrong-secret"));
+        const QString dingTalk = runTest(dialog, "testDingTalkButton", "dingTalkTestResult");
+        QVERIFY2(dingTalk.startsWith(QStringLiteral("✗")), qPrintable(dingTalk));
+        QVERIFY2(dingTalk.contains(QStringLiteral("不合法的corpid或corpsecret")),
+                 qPrintable(dingTalk));
+
+        setText(dialog, "kingdeeAppSecretEdit", QStringLiteral("wrong-secret"));
+        const QString appSecret = runTest(dialog, "testKingdeeButton", "kingdeeTestResult");
+        QVERIFY2(appSecret.contains(QStringLiteral("第三方系统登录授权验证失败：应用ID或密钥错误")),
+                 qPrintable(appSecret));
+
+        chooseAuth(dialog, "password");
+        setText(dialog, "kingdeePasswordEdit", QStringLiteral("wrong-password"));
+        const QString password = runTest(dialog, "testKingdeeButton", "kingdeeTestResult");
+        QVERIFY2(password.startsWith(QStringLiteral("✗")), qPrintable(password));
+        QVERIFY2(password.contains(QStringLiteral("用户名或密码错误！")), qPrintable(password));
+    }
+
+    void testConnection_withoutAnySecret_saysWhatToEnter()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        setText(dialog, "dingTalkAppKeyEdit", QStringLiteral("key"));
+        setText(dialog, "dingTalkProcessCodeEdit", QStringLiteral("PROC-1"));
+        const QString result = runTest(dialog, "testDingTalkButton", "dingTalkTestResult");
+        QVERIFY2(
+            result.contains(QStringLiteral("dingtalk.app_secret is not in the system keychain")),
+            qPrintable(result));
+    }
+
+    void closingTheDialog_cancelsARunningTest()
+    {
+        const auto sandbox = testing::startSandbox(testing::sandboxOptions(5, 3));
+        QVERIFY(sandbox);
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        fillForSandbox(dialog, *sandbox);
+        auto *button = child<QPushButton>(dialog, "testKingdeeButton");
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!button->isEnabled()); // busy
+        dialog.reject();
+        QVERIFY(button->isEnabled());
+        QTest::qWait(300);
+        QVERIFY(child<QLabel>(dialog, "kingdeeTestResult")->text().isEmpty());
+    }
+
+    void httpWarning_onlyForPlainHttpToAnotherComputer_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("http remote") << "http://erp.example.com/k3cloud/" << true;
+        QTest::newRow("http remote upper case") << "HTTP://ERP.CORP.TEST/k3cloud" << true;
+        QTest::newRow("http lan ip") << "http://192.168.1.20:8080/k3cloud/" << true;
+        QTest::newRow("https") << "https://erp.example.com/k3cloud/" << false;
+        QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:8080/k3cloud/" << false;
+        QTest::newRow("http localhost") << "http://localhost/k3cloud/" << false;
+        QTest::newRow("http ::1") << "http://[::1]:8080/k3cloud/" << false;
+    }
+
+    void httpWarning_onlyForPlainHttpToAnotherComputer()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, warned);
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        setText(dialog, "kingdeeUrlEdit", url);
+        auto *warning = child<QLabel>(dialog, "httpWarning");
+        QCOMPARE(warning->isVisible(), warned);
+        if (warned)
+            QVERIFY(warning->text().contains(QStringLiteral("unencrypted")));
+    }
+
+    void authMode_showsOnlyTheFieldsItNeeds_data()
+    {
+        QTest::addColumn<QString>("auth");
+        QTest::addColumn<QStringList>("shown");
+        QTest::addColumn<QStringList>("hidden");
+        const QString appId = QStringLiteral("kingdeeAppIdEdit");
+        const QString appSecret = QStringLiteral("kingdeeAppSecretEdit");
+        const QString password = QStringLiteral("kingdeePasswordEdit");
+        const QString org = QStringLiteral("kingdeeOrgNumberEdit");
+        QTest::newRow("password") << "password" << QStringList {password}
+                                  << QStringList {appId, appSecret, org};
+        QTest::newRow("appsecret")
+            << "appsecret" << QStringList {appId, appSecret} << QStringList {password, org};
+        QTest::newRow("sign") << "sign" << QStringList {appId, appSecret}
+                              << QStringList {password, org};
+        QTest::newRow("signature")
+            << "signature" << QStringList {appId, appSecret, org} << QStringList {password};
+    }
+
+    void authMode_showsOnlyTheFieldsItNeeds()
+    {
+        QFETCH(QString, auth);
+        QFETCH(QStringList, shown);
+        QFETCH(QStringList, hidden);
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        chooseAuth(dialog, qPrintable(auth));
+        for (const QString &name : std::as_const(shown)) {
+            auto *field = dialog.findChild<QLineEdit *>(name);
+            QVERIFY2(field->isVisible() && field->isEnabled(), qPrintable(name));
+        }
+        for (const QString &name : std::as_const(hidden)) {
+            auto *field = dialog.findChild<QLineEdit *>(name);
+            QVERIFY2(!field->isVisible() && !field->isEnabled(), qPrintable(name));
+        }
+        for (const char *always : {"kingdeeUrlEdit", "kingdeeAcctIdEdit", "kingdeeUsernameEdit"})
+            QVERIFY(child<QLineEdit>(dialog, always)->isVisible());
+    }
+
+    void invalidSetting_keepsTheDialogOpenWithTheMessageAndSavesNothing()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        setText(dialog, "dingTalkAppKeyEdit", QStringLiteral("typed-key"));
+        setText(dialog, "dingTalkSecretEdit", QStringLiteral("typed-secret"));
+        setText(dialog, "kingdeeUrlEdit", QStringLiteral("erp.corp.test/k3cloud"));
+        clickSave(dialog);
+
+        auto *message = child<QLabel>(dialog, "saveMessage");
+        QTRY_VERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(QStringLiteral("[kingdee] url")),
+                 qPrintable(message->text()));
+        QVERIFY(message->text().contains(QStringLiteral("is not a web address")));
+        QTest::qWait(200);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.focusWidget(), child<QLineEdit>(dialog, "kingdeeUrlEdit"));
+        QVERIFY(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkAppKey)).isEmpty());
+        QCOMPARE(m_secrets->readNow(SecretName::DingTalkAppSecret).status,
+                 SecretResult::Status::NotFound);
+
+        // Corrected, the same dialog saves.
+        setText(dialog, "kingdeeUrlEdit", QStringLiteral("https://erp.corp.test/k3cloud"));
+        clickSave(dialog);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkAppKey)),
+                 QStringLiteral("typed-key"));
+    }
+
+    void needsSetup_untilTheProfileNamesARealServer()
+    {
+        QVERIFY(CredentialDialog::needsSetup(*m_settings));
+        const auto set = [this](const char *key, const char *value) {
+            QVERIFY(!m_settings->setValue(QLatin1String(key), QLatin1String(value)));
+        };
+        set(keys::DingTalkAppKey, "key");
+        set(keys::DingTalkProcessCode, "PROC-1");
+        set(keys::KingdeeAcctId, "dc");
+        set(keys::KingdeeUsername, "user");
+        QVERIFY(CredentialDialog::needsSetup(*m_settings)); // still the example server
+        set(keys::KingdeeUrl, "http://192.168.1.20/k3cloud/");
+        QVERIFY(!CredentialDialog::needsSetup(*m_settings));
+        set(keys::DingTalkProcessCode, "");
+        QVERIFY(CredentialDialog::needsSetup(*m_settings));
+    }
+
+private:
+    QString iniPath() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
+
+    QString iniText() const
+    {
+        QFile file(iniPath());
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
+    // DingTalk's addresses are not in the dialog; the profile points them at the sandbox.
+    void pointDingTalkAt(const sandbox::Sandbox &sandbox)
+    {
+        QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkOapiUrl), sandbox.baseUrl()));
+        QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkApiUrl), sandbox.baseUrl()));
+        QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkQps), QStringLiteral("20")));
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
+};
+
+QTEST_MAIN(TestCredentialDialog)
+#include "tst_credentialdialog.moc"

@@ -1,0 +1,170 @@
+#include "ui/connectiontestrow.h"
+
+#include "app/dingtalk/dingtalkclient.h"
+#include "app/kingdee/kingdeeclient.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rs {
+namespace {
+
+// A test should answer while the clerk waits, not after the 3-minute BatchSave timeout.
+constexpr int kTestTimeoutMs = 20'000;
+
+} // namespace
+
+ConnectionTestRow::ConnectionTestRow(const QString &buttonName, const QString &resultName,
+                                     QWidget *parent)
+    : QWidget(parent)
+    , m_button(new QPushButton(this))
+    , m_busy(new QProgressBar(this))
+    , m_result(new QLabel(this))
+{
+    m_button->setObjectName(buttonName);
+    m_button->setAutoDefault(false);
+    m_busy->setObjectName(buttonName + QStringLiteral("Busy"));
+    m_busy->setRange(0, 0); // no steps to count: an indeterminate bar
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    m_result->setObjectName(resultName);
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::PlainText); // a server's message is never markup
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_button);
+    buttons->addWidget(m_busy);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_result);
+
+    connect(m_button, &QPushButton::clicked, this, &ConnectionTestRow::requested);
+    retranslateUi();
+}
+
+ConnectionTestRow::~ConnectionTestRow()
+{
+    // Deleted now, while this row is whole: an answer from a dying client finds no handler.
+    ++m_generation;
+    delete m_client.data();
+}
+
+void ConnectionTestRow::setBusy()
+{
+    ++m_generation;
+    dropClient();
+    m_running = true;
+    m_button->setEnabled(false);
+    m_busy->show();
+    m_result->setStyleSheet({});
+    m_result->setText(tr("Testing…"));
+}
+
+void ConnectionTestRow::runDingTalk(dingtalk::DingTalkConfig config)
+{
+    setBusy();
+    config.transferTimeoutMs = kTestTimeoutMs;
+    auto *client = new dingtalk::DingTalkClient(std::move(config), this);
+    m_client = client;
+    const int generation = m_generation;
+    client->testConnection([this, generation](const dingtalk::Failure &failure) {
+        if (generation != m_generation)
+            return;
+        finish();
+        if (failure.ok())
+            showSuccess(tr("DingTalk accepted the app key and secret (token obtained) and lists "
+                           "the process's approvals."));
+        else
+            showFailure(failure.describe());
+    });
+}
+
+void ConnectionTestRow::runKingdee(kingdee::KingdeeConfig config, const QString &success)
+{
+    setBusy();
+    config.transferTimeoutMs = kTestTimeoutMs;
+    config.maxRetries = 1;
+    auto *client = new kingdee::KingdeeClient(std::move(config), this);
+    m_client = client;
+    const int generation = m_generation;
+    client->testConnection([this, generation, success](const kingdee::Failure &failure) {
+        if (generation != m_generation)
+            return;
+        finish();
+        if (failure.ok())
+            showSuccess(success);
+        else
+            showFailure(failure.describe());
+    });
+}
+
+void ConnectionTestRow::showSuccess(const QString &message)
+{
+    m_result->setStyleSheet(QStringLiteral("color: #1b7f3b;"));
+    m_result->setText(QStringLiteral("✓ ") + message);
+}
+
+void ConnectionTestRow::showFailure(const QString &message)
+{
+    finish();
+    m_result->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_result->setText(QStringLiteral("✗ ") + message);
+}
+
+void ConnectionTestRow::cancel()
+{
+    const bool wasRunning = m_running;
+    ++m_generation; // before cancel(): its Cancelled answer comes synchronously
+    finish();
+    if (wasRunning)
+        m_result->clear();
+}
+
+void ConnectionTestRow::finish()
+{
+    m_running = false;
+    m_button->setEnabled(true);
+    m_busy->hide();
+    dropClient();
+}
+
+void ConnectionTestRow::dropClient()
+{
+    if (m_client) {
+        // Queued calls end now; one already on the wire is dropped with its client.
+        if (auto *d = qobject_cast<dingtalk::DingTalkClient *>(m_client.data()))
+            d->cancel();
+        else if (auto *k = qobject_cast<kingdee::KingdeeClient *>(m_client.data()))
+            k->cancel();
+        m_client->deleteLater(); // finish() may run inside the client's own handler
+        m_client.clear();
+    }
+}
+
+bool ConnectionTestRow::isRunning() const
+{
+    return m_running;
+}
+
+void ConnectionTestRow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ConnectionTestRow::retranslateUi()
+{
+    m_button->setText(tr("Test connection"));
+    m_button->setToolTip(tr("Connects with the values in the form, saved or not"));
+}
+
+} // namespace rs

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/dingtalk/dingtalkconfig.h"
+#include "app/kingdee/kingdeeconfig.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace rs {
+
+// A "Test connection" button with its result: runs one connector's testConnection() without
+// blocking, shows a busy bar meanwhile, then a green ✓ or, in red, the server's own words.
+class ConnectionTestRow final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionTestRow)
+
+public:
+    // The object names let tests find the button and the result label.
+    ConnectionTestRow(const QString &buttonName, const QString &resultName,
+                      QWidget *parent = nullptr);
+    ~ConnectionTestRow() override;
+
+    // Shows the busy state while the caller still gathers what the test needs (a secret).
+    void setBusy();
+    void runDingTalk(dingtalk::DingTalkConfig config);
+    // `success` is the text shown after a ✓ when Kingdee answers.
+    void runKingdee(kingdee::KingdeeConfig config, const QString &success);
+    void showFailure(const QString &message);
+    // Drops a running test; its answer, if one still comes, is ignored.
+    void cancel();
+    bool isRunning() const;
+    QPushButton *button() const { return m_button; }
+
+Q_SIGNALS:
+    void requested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showSuccess(const QString &message);
+    void finish();
+    void dropClient();
+    void retranslateUi();
+
+    QPushButton *m_button;
+    QProgressBar *m_busy;
+    QLabel *m_result;
+    QPointer<QObject> m_client;
+    int m_generation = 0;
+    bool m_running = false;
+};
+
+} // namespace rs

@@ -1,0 +1,205 @@
+#include "ui/credentialdialog.h"
+
+#include "app/secrets/secretstore.h"
+#include "app/settings/settingkeys.h"
+#include "app/settings/settings.h"
+#include "ui/connectiontestrow.h"
+#include "ui/credentialform.h"
+#include "ui/credentialtester.h"
+#include "ui/secretfield.h"
+
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace rs {
+
+CredentialDialog::CredentialDialog(Settings &settings, SecretStore &secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_intro(new QLabel(this))
+    , m_form(new CredentialForm(this))
+    , m_tester(new CredentialTester(*m_form, settings, secrets, this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("credentialDialog"));
+    m_intro->setWordWrap(true);
+    m_message->setObjectName(QStringLiteral("saveMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_message->hide();
+    m_buttons->setObjectName(QStringLiteral("dialogButtons"));
+
+    auto *layout = new QVBoxLayout(this);
+    setMinimumWidth(560);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_form);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &CredentialDialog::save);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &CredentialDialog::reject);
+    connect(m_form->dingTalkTest(), &ConnectionTestRow::requested, m_tester,
+            &CredentialTester::testDingTalk);
+    connect(m_form->kingdeeTest(), &ConnectionTestRow::requested, m_tester,
+            &CredentialTester::testKingdee);
+
+    m_form->load(m_settings);
+    retranslateUi();
+    readStoredSecrets();
+}
+
+bool CredentialDialog::needsSetup(const Settings &settings)
+{
+    for (const char *key : {keys::DingTalkAppKey, keys::DingTalkProcessCode, keys::KingdeeAcctId,
+                            keys::KingdeeUsername}) {
+        if (settings.text(QLatin1String(key)).isEmpty())
+            return true;
+    }
+    const QString host = QUrl(settings.text(QLatin1String(keys::KingdeeUrl))).host().toLower();
+    return host.isEmpty() || host == QLatin1String("example.com")
+        || host.endsWith(QLatin1String(".example.com"));
+}
+
+void CredentialDialog::readStoredSecrets()
+{
+    const QPointer<CredentialDialog> guard(this);
+    for (SecretName name : allSecretNames()) {
+        m_secrets.read(name, [guard, name](const SecretResult &result) {
+            if (!guard)
+                return;
+            guard->m_form->secretField(name)->setStoredState(result);
+            // Not found is the normal first start; anything else (locked, no keychain) the
+            // clerk must know before typing secrets that could not be kept.
+            if (result.status != SecretResult::Status::Ok
+                && result.status != SecretResult::Status::NotFound)
+                guard->showMessage(result.message);
+        });
+    }
+}
+
+void CredentialDialog::save()
+{
+    if (m_pendingWrites > 0)
+        return;
+    m_message->hide();
+    if (const std::optional<SettingIssue> issue = m_form->check(m_settings)) {
+        showMessage(issue->message);
+        return;
+    }
+    QList<SecretName> writes;
+    for (SecretName name : m_form->secretsInUse()) {
+        if (!m_form->secretField(name)->text().isEmpty())
+            writes.append(name);
+    }
+    if (writes.isEmpty()) {
+        apply();
+        return;
+    }
+    // Settings are applied only once every secret is in the keychain, so a refused write
+    // leaves nothing half saved.
+    const int run = ++m_saveRun;
+    m_pendingWrites = int(writes.size());
+    m_writeProblems.clear();
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+    const QPointer<CredentialDialog> guard(this);
+    for (SecretName name : writes) {
+        m_secrets.write(name, m_form->secretField(name)->text(),
+                        [guard, run, name](const SecretResult &result) {
+                            if (guard)
+                                guard->secretWritten(run, name, result);
+                        });
+    }
+}
+
+void CredentialDialog::secretWritten(int saveRun, SecretName name, const SecretResult &result)
+{
+    if (saveRun != m_saveRun)
+        return;
+    if (result.ok()) {
+        m_form->secretField(name)->clear();
+        m_form->secretField(name)->setStoredState(result);
+    } else {
+        m_writeProblems.append(result.message);
+    }
+    if (--m_pendingWrites > 0)
+        return;
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(true);
+    if (!m_writeProblems.isEmpty()) {
+        m_writeProblems.removeDuplicates();
+        showMessage(m_writeProblems.join(QLatin1Char('\n')));
+        return;
+    }
+    apply();
+}
+
+void CredentialDialog::apply()
+{
+    const QHash<QString, QString> values = m_form->settingValues();
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (const std::optional<SettingIssue> issue = m_settings.setValue(it.key(), it.value())) {
+            showMessage(issue->message);
+            return;
+        }
+    }
+    if (!m_settings.flush()) {
+        showMessage(tr("The settings could not be written to %1. Check that the folder is "
+                       "writable and the file is not open elsewhere.")
+                        .arg(m_settings.path()));
+        return;
+    }
+    accept();
+}
+
+void CredentialDialog::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void CredentialDialog::done(int result)
+{
+    // Nothing may answer into a closed dialog: tests stop, a save in flight is forgotten.
+    m_form->dingTalkTest()->cancel();
+    m_form->kingdeeTest()->cancel();
+    ++m_saveRun;
+    m_pendingWrites = 0;
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(true);
+    QDialog::done(result);
+}
+
+bool CredentialDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    if (event->type() == QEvent::LayoutRequest && layout()->hasHeightForWidth()) {
+        // A wrapped message (a server's error, the http warning) needs more height at this
+        // width; the minimum size alone does not know that, and the rows would be squeezed.
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
+    return handled;
+}
+
+void CredentialDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void CredentialDialog::retranslateUi()
+{
+    setWindowTitle(tr("Connections and Credentials"));
+    m_intro->setText(tr("RebateSync reads approvals from DingTalk and writes bills to Kingdee. "
+                        "Secrets are kept in the system keychain, never in a file."));
+}
+
+} // namespace rs
