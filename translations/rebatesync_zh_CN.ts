@@ -68,6 +68,207 @@
         <source>&amp;Untick All</source>
         <translation>取消全部勾选(&amp;U)</translation>
     </message>
+    <message>
+        <source>Loading all applications…</source>
+        <translation>正在加载全部申请…</translation>
+    </message>
+</context>
+<context>
+    <name>rs::BillJsonView</name>
+    <message>
+        <source>Not stored yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>Kingdee number %1</source>
+        <translation>金蝶单号 %1</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>幂等键 %1</translation>
+    </message>
+    <message>
+        <source>Already handed to Kingdee: shown is the stored payload that was (or is being) sent, not a fresh mapping.</source>
+        <translation>已交给金蝶：此处显示的是已发送（或正在发送）的保存内容，而不是重新映射的结果。</translation>
+    </message>
+    <message>
+        <source>Shown is the stored payload: the current mapping makes no such bill, or could not run.</source>
+        <translation>此处显示的是已保存的内容：当前映射不再生成这张单据，或无法运行。</translation>
+    </message>
+    <message>
+        <source>Kingdee&apos;s last error: %1</source>
+        <translation>金蝶最近一次报错：%1</translation>
+    </message>
+    <message>
+        <source>Kingdee&apos;s last error (%1): %2</source>
+        <translation>金蝶最近一次报错（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rs::BillsView</name>
+    <message>
+        <source>Kingdee bills</source>
+        <translation>金蝶单据</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+    <message>
+        <source>Copy the JSON of the bill shown (its Model object)</source>
+        <translation>复制当前单据的 JSON（Model 对象）</translation>
+    </message>
+    <message>
+        <source>No bills to show</source>
+        <translation>没有可显示的单据</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ConnectionTestRow</name>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>DingTalk accepted the app key and secret (token obtained) and lists the process&apos;s approvals.</source>
+        <translation>钉钉已接受应用 Key 和密钥（已取得令牌），并能列出该流程的审批。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connects with the values in the form, saved or not</source>
+        <translation>使用表单中的值连接（无论是否已保存）</translation>
+    </message>
+</context>
+<context>
+    <name>rs::CredentialDialog</name>
+    <message>
+        <source>The settings could not be written to %1. Check that the folder is writable and the file is not open elsewhere.</source>
+        <translation>无法写入设置文件 %1。请检查该文件夹是否可写，以及文件是否被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>Connections and Credentials</source>
+        <translation>连接与凭据</translation>
+    </message>
+    <message>
+        <source>RebateSync reads approvals from DingTalk and writes bills to Kingdee. Secrets are kept in the system keychain, never in a file.</source>
+        <translation>返利同步台从钉钉读取审批，并向金蝶写入单据。密钥保存在系统钥匙串中，绝不写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::CredentialForm</name>
+    <message>
+        <source>DingTalk (source of the approvals)</source>
+        <translation>钉钉（审批来源）</translation>
+    </message>
+    <message>
+        <source>App key:</source>
+        <translation>应用 Key：</translation>
+    </message>
+    <message>
+        <source>App secret:</source>
+        <translation>应用密钥：</translation>
+    </message>
+    <message>
+        <source>Process code:</source>
+        <translation>流程编码：</translation>
+    </message>
+    <message>
+        <source>PROC-… of the rebate disbursement approval</source>
+        <translation>返利发放申请审批的 PROC-… 编码</translation>
+    </message>
+    <message>
+        <source>Kingdee Cloud Galaxy (target of the bills)</source>
+        <translation>金蝶云星空（单据去向）</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>https://server/k3cloud/</source>
+        <translation>https://服务器/k3cloud/</translation>
+    </message>
+    <message>
+        <source>⚠ This address uses plain http:// to another computer: the password or app secret travels over the network unencrypted. Use https:// unless the server is inside a trusted network.</source>
+        <translation>⚠ 此地址以明文 http:// 连接另一台计算机：密码或应用密钥将以未加密的形式在网络上传输。除非服务器位于可信的内网中，请使用 https://。</translation>
+    </message>
+    <message>
+        <source>Data centre ID:</source>
+        <translation>数据中心 ID：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录方式：</translation>
+    </message>
+    <message>
+        <source>App secret (LoginByAppSecret)</source>
+        <translation>应用密钥（LoginByAppSecret）</translation>
+    </message>
+    <message>
+        <source>Signed login (LoginBySign, Kingdee&apos;s recommendation)</source>
+        <translation>签名登录（LoginBySign，金蝶推荐）</translation>
+    </message>
+    <message>
+        <source>API signature on every call (no session)</source>
+        <translation>每次调用签名（无会话）</translation>
+    </message>
+    <message>
+        <source>User name and password (ValidateUser)</source>
+        <translation>用户名和密码（ValidateUser）</translation>
+    </message>
+    <message>
+        <source>App ID:</source>
+        <translation>应用 ID：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Organisation number:</source>
+        <translation>组织编码：</translation>
+    </message>
+    <message>
+        <source>Language of messages:</source>
+        <translation>消息语言：</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>DingTalk API:</source>
+        <translation>钉钉接口：</translation>
+    </message>
+    <message>
+        <source>Classic (oapi.dingtalk.com topapi)</source>
+        <translation>旧版（oapi.dingtalk.com topapi）</translation>
+    </message>
+    <message>
+        <source>New (api.dingtalk.com v1.0)</source>
+        <translation>新版（api.dingtalk.com v1.0）</translation>
+    </message>
+</context>
+<context>
+    <name>rs::CredentialTester</name>
+    <message>
+        <source>Kingdee accepted user %1 in data centre %2.</source>
+        <translation>金蝶已接受数据中心 %2 中的用户 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::CsvExport</name>
+    <message>
+        <source>Could not write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
 </context>
 <context>
     <name>rs::Database</name>
@@ -184,6 +385,45 @@
     </message>
 </context>
 <context>
+    <name>rs::EventLogModel</name>
+    <message>
+        <source>Info</source>
+        <comment>sync log level</comment>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <comment>sync log level</comment>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <comment>sync log level</comment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <comment>sync log level</comment>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Approval no.</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
     <name>rs::Fetch</name>
     <message>
         <source>The setting %1 is empty: fill it in the settings (or in settings.ini).</source>
@@ -271,6 +511,51 @@
     </message>
 </context>
 <context>
+    <name>rs::JobController</name>
+    <message>
+        <source>Fetching approvals…</source>
+        <translation>正在拉取审批…</translation>
+    </message>
+    <message>
+        <source>Tick the applications to sync first.</source>
+        <translation>请先勾选要同步的申请。</translation>
+    </message>
+    <message>
+        <source>No application has failed bills.</source>
+        <translation>没有同步失败的申请。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n application(s)…</source>
+        <translation>
+            <numerusform>正在同步 %n 张申请…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Approvals</source>
+        <translation>拉取审批(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Pull new and changed rebate applications from DingTalk</source>
+        <translation>从钉钉拉取新增和变更的返利发放申请</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Selected</source>
+        <translation>同步所选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the ticked applications to Kingdee as other receivable bills</source>
+        <translation>将勾选的申请作为其他应收单同步到金蝶</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed</source>
+        <translation>重试失败(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send every failed application again</source>
+        <translation>重新同步所有失败的申请</translation>
+    </message>
+</context>
+<context>
     <name>rs::Kingdee</name>
     <message>
         <source>Kingdee lost the session and logging in again did not help</source>
@@ -311,6 +596,63 @@
     <message>
         <source>&quot;%1&quot; is not a field key</source>
         <translation>“%1”不是有效的字段标识</translation>
+    </message>
+</context>
+<context>
+    <name>rs::LogDock</name>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>sync-log-%1.csv</source>
+        <comment>suggested export file name</comment>
+        <translation>同步日志-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export Sync Log</source>
+        <translation>导出同步日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Sync Log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <comment>sync log level</comment>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>sync log level</comment>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <comment>sync log level</comment>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <comment>sync log level</comment>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <comment>sync log level</comment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -400,48 +742,6 @@
         <translation>从数据库重新读取申请和统计</translation>
     </message>
     <message>
-        <source>&amp;Fetch Approvals</source>
-        <translation>拉取审批(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Pull new and changed rebate applications from DingTalk</source>
-        <translation>从钉钉拉取新增和变更的返利发放申请</translation>
-    </message>
-    <message>
-        <source>&amp;Sync Selected</source>
-        <translation>同步所选(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Send the ticked applications to Kingdee as other receivable bills</source>
-        <translation>将勾选的申请作为其他应收单同步到金蝶</translation>
-    </message>
-    <message>
-        <source>Retry &amp;Failed</source>
-        <translation>重试失败(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Send every failed application again</source>
-        <translation>重新同步所有失败的申请</translation>
-    </message>
-    <message>
-        <source>Fetching approvals…</source>
-        <translation>正在拉取审批…</translation>
-    </message>
-    <message>
-        <source>Tick the applications to sync first.</source>
-        <translation>请先勾选要同步的申请。</translation>
-    </message>
-    <message>
-        <source>No application has failed bills.</source>
-        <translation>没有同步失败的申请。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Syncing %n application(s)…</source>
-        <translation>
-            <numerusform>正在同步 %n 张申请…</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The job could not run:
 %1</source>
         <translation>任务无法运行：
@@ -450,6 +750,15 @@
     <message>
         <source>A job is running. Stop it and close when the calls already sent have answered?</source>
         <translation>有任务正在运行。是否停止任务，并在已发出的请求返回后关闭？</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <comment>connections and credentials</comment>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>DingTalk and Kingdee connections, credentials and connection tests</source>
+        <translation>钉钉和金蝶的连接、凭据与连接测试</translation>
     </message>
 </context>
 <context>
@@ -815,6 +1124,33 @@
     </message>
 </context>
 <context>
+    <name>rs::PreviewPane</name>
+    <message>
+        <source>The mapping scheme could not be loaded.</source>
+        <translation>无法加载映射方案。</translation>
+    </message>
+    <message>
+        <source>The mapping scheme could not be loaded: %1</source>
+        <translation>无法加载映射方案：%1</translation>
+    </message>
+    <message>
+        <source>Application %1 is not stored in this profile.</source>
+        <translation>此配置中没有申请 %1。</translation>
+    </message>
+    <message>
+        <source>%1 · business id %2 · %3</source>
+        <translation>%1 · 审批编号 %2 · %3</translation>
+    </message>
+    <message>
+        <source>DingTalk&apos;s answer for this application could not be read: %1</source>
+        <translation>无法读取钉钉对此申请的返回：%1</translation>
+    </message>
+    <message>
+        <source>Select an application to see the bills it becomes</source>
+        <translation>选择一张申请，查看它将生成的单据</translation>
+    </message>
+</context>
+<context>
     <name>rs::Profile</name>
     <message>
         <source>Cannot create the profile folder %1. Check that the disk is writable, or choose another folder with --profile.</source>
@@ -826,6 +1162,25 @@
     <message>
         <source>The secret %1 is not stored: store it with &quot;rebatesync-cli secret set %1&quot;.</source>
         <translation>密钥 %1 尚未保存：请用“rebatesync-cli secret set %1”保存。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SecretField</name>
+    <message>
+        <source>Reading the system keychain…</source>
+        <translation>正在读取系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain — leave empty to keep</source>
+        <translation>已保存在钥匙串中 — 留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Set by %1 for this run — leave empty to keep</source>
+        <translation>本次运行由 %1 提供 — 留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Not stored yet</source>
+        <translation>尚未保存</translation>
     </message>
 </context>
 <context>
@@ -880,6 +1235,34 @@
     <message>
         <source>%1: unknown setting, ignored.</source>
         <translation>%1：未知设置项，已忽略。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SourceFieldsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SourceFieldsView</name>
+    <message>
+        <source>Source</source>
+        <translation>源数据</translation>
+    </message>
+    <message>
+        <source>Header fields</source>
+        <translation>表头字段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Table rows (%n)</source>
+        <translation>
+            <numerusform>表格行（%n）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ FilterBar::FilterBar(ApplicationsFilterModel &filter, QWidget *parent)
         m_state->addItem(QString(), int(state));
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
+    m_search->setMinimumWidth(140);
     m_stateLabel->setBuddy(m_state);
     m_fromLabel->setBuddy(m_from);
 

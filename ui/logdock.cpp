@@ -198,4 +198,14 @@ void LogDock::retranslateUi()
     m_exportButton->setText(tr("&Export CSV…"));
 }
 
+QByteArray LogDock::headerState() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void LogDock::restoreHeaderState(const QByteArray &state)
+{
+    m_view->horizontalHeader()->restoreState(state);
+}
+
 } // namespace rs

@@ -29,6 +29,10 @@ public:
     // button does after asking for a file name. False with a translated `error` on failure.
     bool exportTo(const QString &path, QString *error = nullptr) const;
 
+    // The columns' widths and order, for the window to remember.
+    QByteArray headerState() const;
+    void restoreHeaderState(const QByteArray &state);
+
 Q_SIGNALS:
     // The clerk clicked or activated an event naming this application (process instance id).
     void applicationActivated(const QString &applicationId);

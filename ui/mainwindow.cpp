@@ -1,12 +1,17 @@
 #include "ui/mainwindow.h"
 
+#include "app/mapping/schemeresolver.h"
+#include "app/secrets/secretstore.h"
+#include "app/settings/settingkeys.h"
+#include "app/settings/settings.h"
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
-#include "app/sync/pushreport.h"
-#include "app/sync/syncrunner.h"
-#include "models/applicationsmodel.h"
 #include "ui/applicationspane.h"
+#include "ui/credentialdialog.h"
+#include "ui/jobcontroller.h"
+#include "ui/logdock.h"
 #include "ui/overviewpane.h"
+#include "ui/previewpane.h"
 #include "ui/syncprogress.h"
 #include "ui/uistate.h"
 
@@ -23,7 +28,6 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
-#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 
@@ -35,23 +39,32 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     , m_profile(profile)
     , m_database(database)
     , m_uiState(uiState)
-    , m_runner(new sync::SyncRunner(profile, this))
+    , m_settings(new Settings(profile.settingsPath(), profile.schemesDir(), this))
+    , m_secrets(new SecretStore(profile.keychainScope(), this))
     , m_tabs(new QTabWidget(this))
     , m_workArea(new QSplitter(Qt::Horizontal, m_tabs))
     , m_applications(new ApplicationsPane(database, uiState, m_workArea))
+    , m_preview(new PreviewPane(database, m_workArea))
     , m_overview(new OverviewPane(database, m_tabs))
-    , m_progress(new SyncProgress(this))
-    , m_staleRowsTimer(new QTimer(this))
+    , m_logDock(new LogDock(database, this))
+    , m_jobs(new JobController(profile, *m_applications, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_tabs->setObjectName(QStringLiteral("paneTabs"));
     m_tabs->setDocumentMode(true);
     m_workArea->setObjectName(QStringLiteral("workArea"));
     m_workArea->addWidget(m_applications);
+    m_workArea->addWidget(m_preview);
+    // Narrow enough for a laptop: the panes' natural widths would force the window past 1,000 px.
+    m_applications->setMinimumWidth(420);
+    m_preview->setMinimumWidth(240);
     m_workArea->setStretchFactor(0, 3);
+    m_workArea->setStretchFactor(1, 2);
     m_tabs->addTab(m_workArea, QString());
     m_tabs->addTab(m_overview, QString());
     setCentralWidget(m_tabs);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    loadScheme();
 
     createActions();
     createMenus();
@@ -59,31 +72,24 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     createStatusBar();
     retranslateUi();
 
-    // Rows the engine changed are read again together, a few times a second at most: a
-    // 5,000-bill sync must not turn into 5,000 reads on the UI thread.
-    m_staleRowsTimer->setSingleShot(true);
-    m_staleRowsTimer->setInterval(150);
-    connect(m_staleRowsTimer, &QTimer::timeout, this, &MainWindow::flushStaleRows);
-    connect(m_runner, &sync::SyncRunner::applicationChanged, this, [this](const QString &id) {
-        m_staleRows.append(id);
-        if (!m_staleRowsTimer->isActive())
-            m_staleRowsTimer->start();
-    });
-    connect(m_runner, &sync::SyncRunner::progress, m_progress, &SyncProgress::setProgress);
-    connect(m_runner, &sync::SyncRunner::busyChanged, this, &MainWindow::updateActions);
-    connect(m_runner, &sync::SyncRunner::fetchFinished, this, &MainWindow::onFetchFinished);
-    connect(m_runner, &sync::SyncRunner::pushFinished, this, &MainWindow::onPushFinished);
-    connect(m_progress, &SyncProgress::cancelRequested, m_runner, &sync::SyncRunner::cancel);
-    connect(m_applications, &ApplicationsPane::checkedCountChanged, this,
-            &MainWindow::updateActions);
+    connect(m_applications, &ApplicationsPane::currentApplicationChanged, m_preview,
+            &PreviewPane::showApplication);
     connect(m_applications, &ApplicationsPane::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_logDock, &LogDock::applicationActivated, this, [this](const QString &id) {
+        m_tabs->setCurrentWidget(m_workArea);
+        m_applications->selectApplication(id);
+    });
+    connect(m_jobs, &JobController::rowsRefreshed, m_logDock, &LogDock::refresh);
+    connect(m_jobs, &JobController::hint, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_jobs, &JobController::finished, this, &MainWindow::jobEnded);
 
     resize(1280, 760);
     restoreGeometry(m_uiState.windowGeometry());
     restoreState(m_uiState.windowState());
     m_workArea->restoreState(m_uiState.layout(m_workArea->objectName()));
-    updateActions();
+    m_logDock->restoreHeaderState(m_uiState.layout(m_logDock->objectName()));
     m_applications->reload();
 }
 
@@ -106,18 +112,15 @@ void MainWindow::createActions()
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         m_applications->reload();
+        m_preview->refresh();
+        m_logDock->refresh();
         refresh();
     });
 
-    m_fetchAction = new QAction(style()->standardIcon(QStyle::SP_ArrowDown), {}, this);
-    m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
-    connect(m_fetchAction, &QAction::triggered, this, &MainWindow::fetchApprovals);
-    m_syncAction = new QAction(style()->standardIcon(QStyle::SP_ArrowRight), {}, this);
-    m_syncAction->setObjectName(QStringLiteral("syncAction"));
-    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncSelected);
-    m_retryAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), {}, this);
-    m_retryAction->setObjectName(QStringLiteral("retryAction"));
-    connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);
+    m_credentialsAction = new QAction(this);
+    m_credentialsAction->setObjectName(QStringLiteral("credentialsAction"));
+    m_credentialsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_credentialsAction, &QAction::triggered, this, &MainWindow::editCredentials);
 
     m_languageGroup = new QActionGroup(this);
     m_languageGroup->setExclusive(true);
@@ -149,15 +152,18 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
-    m_fileMenu->insertActions(m_openProfileAction, {m_fetchAction, m_syncAction, m_retryAction});
+    m_fileMenu->insertActions(m_openProfileAction,
+                              {m_jobs->fetchAction(), m_jobs->syncAction(), m_jobs->retryAction()});
     m_fileMenu->insertSeparator(m_openProfileAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_refreshAction);
+    m_viewMenu->addAction(m_logDock->toggleViewAction());
 
     m_settingsMenu = menuBar()->addMenu(QString());
     m_settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
+    m_settingsMenu->addAction(m_credentialsAction);
     m_languageMenu = m_settingsMenu->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageMenu->addActions(m_languageGroup->actions());
@@ -173,12 +179,12 @@ void MainWindow::createToolBar()
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar")); // saveState() needs the name
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->addAction(m_fetchAction);
-    m_toolBar->addAction(m_syncAction);
-    m_toolBar->addAction(m_retryAction);
+    m_toolBar->addAction(m_jobs->fetchAction());
+    m_toolBar->addAction(m_jobs->syncAction());
+    m_toolBar->addAction(m_jobs->retryAction());
     m_toolBar->addSeparator();
+    m_toolBar->addAction(m_credentialsAction);
     m_toolBar->addAction(m_refreshAction);
-    m_toolBar->addAction(m_openProfileAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
 }
@@ -190,7 +196,7 @@ void MainWindow::createStatusBar()
     m_usageLabel = new QLabel(this);
     m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
     statusBar()->addWidget(m_profileLabel, 1);
-    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_jobs->progress());
     statusBar()->addPermanentWidget(m_usageLabel);
 }
 
@@ -212,13 +218,10 @@ void MainWindow::retranslateUi()
     m_quitAction->setText(tr("&Quit"));
     m_refreshAction->setText(tr("&Refresh"));
     m_refreshAction->setStatusTip(tr("Read the applications and counts again from the database"));
-    m_fetchAction->setText(tr("&Fetch Approvals"));
-    m_fetchAction->setStatusTip(tr("Pull new and changed rebate applications from DingTalk"));
-    m_syncAction->setText(tr("&Sync Selected"));
-    m_syncAction->setStatusTip(
-        tr("Send the ticked applications to Kingdee as other receivable bills"));
-    m_retryAction->setText(tr("Retry &Failed"));
-    m_retryAction->setStatusTip(tr("Send every failed application again"));
+    m_credentialsAction->setText(tr("&Settings…", "connections and credentials"));
+    m_credentialsAction->setStatusTip(
+        tr("DingTalk and Kingdee connections, credentials and connection tests"));
+    m_jobs->retranslateUi();
     m_languageSystemAction->setText(tr("Follow &System"));
     // Each language is named in itself, so it can be found whatever language is showing.
     m_languageChineseAction->setText(QStringLiteral("中文"));
@@ -243,75 +246,11 @@ void MainWindow::refresh()
                               : error.message);
 }
 
-void MainWindow::fetchApprovals()
-{
-    if (m_runner->fetch())
-        startJob(tr("Fetching approvals…"));
-}
-
-void MainWindow::syncSelected()
-{
-    const QStringList ids = m_applications->checkedIds();
-    if (ids.isEmpty()) {
-        statusBar()->showMessage(tr("Tick the applications to sync first."), 5000);
-        return;
-    }
-    push(ids);
-}
-
-void MainWindow::retryFailed()
-{
-    const QStringList ids = m_applications->failedIds();
-    if (ids.isEmpty()) {
-        statusBar()->showMessage(tr("No application has failed bills."), 5000);
-        return;
-    }
-    push(ids);
-}
-
-void MainWindow::push(const QStringList &ids)
-{
-    if (m_runner->push(ids))
-        startJob(tr("Syncing %n application(s)…", nullptr, int(ids.size())));
-}
-
-void MainWindow::startJob(const QString &what)
-{
-    statusBar()->clearMessage();
-    m_progress->start(what);
-}
-
-void MainWindow::onFetchFinished(const sync::FetchReport &report)
-{
-    jobEnded(report.result == sync::FetchReport::Result::ConfigError ? QString() : report.summary(),
-             report.result == sync::FetchReport::Result::ConfigError ? report.stopReason
-                                                                     : QString());
-}
-
-void MainWindow::onPushFinished(const sync::PushReport &report)
-{
-    // Synced rows leave the pending list; their ticks would only be sent again for nothing.
-    QStringList done;
-    for (const QString &id : m_applications->checkedIds()) {
-        const int row = m_applications->model().rowOf(id);
-        if (!m_applications->model().index(row, 0).data(ApplicationsModel::PendingRole).toBool())
-            done.append(id);
-    }
-    m_applications->model().setChecked(done, false);
-    for (const sync::BillLine &line : report.lines) {
-        if (line.state == BillState::Pending && !line.error.isEmpty())
-            m_applications->model().setNote(line.applicationId, line.error);
-    }
-    jobEnded(report.result == sync::PushReport::Result::ConfigError ? QString() : report.summary(),
-             report.result == sync::PushReport::Result::ConfigError ? report.stopReason
-                                                                    : QString());
-}
-
 void MainWindow::jobEnded(const QString &summary, const QString &configurationProblem)
 {
-    flushStaleRows();
-    m_progress->stop();
     refresh();
+    m_preview->refresh();
+    m_logDock->refresh();
     if (m_closeWhenIdle) {
         close();
         return;
@@ -325,21 +264,21 @@ void MainWindow::jobEnded(const QString &summary, const QString &configurationPr
     statusBar()->showMessage(summary);
 }
 
-void MainWindow::flushStaleRows()
+void MainWindow::loadScheme()
 {
-    m_staleRowsTimer->stop();
-    if (m_staleRows.isEmpty())
-        return;
-    m_staleRows.removeDuplicates();
-    m_applications->refreshApplications(std::exchange(m_staleRows, {}));
+    SchemeLoadResult loaded =
+        resolveScheme(m_settings->text(QLatin1String(keys::SyncScheme)), m_profile.schemesDir());
+    if (loaded.scheme)
+        m_preview->setScheme(std::move(loaded.scheme));
+    else
+        m_preview->setSchemeError(loaded.error);
 }
 
-void MainWindow::updateActions()
+void MainWindow::editCredentials()
 {
-    const bool idle = !m_runner->isBusy();
-    m_fetchAction->setEnabled(idle);
-    m_syncAction->setEnabled(idle && !m_applications->checkedIds().isEmpty());
-    m_retryAction->setEnabled(idle);
+    CredentialDialog dialog(*m_settings, *m_secrets, this);
+    if (dialog.exec() == QDialog::Accepted)
+        loadScheme();
 }
 
 void MainWindow::chooseLanguage(LanguageChoice choice)
@@ -370,7 +309,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_runner->isBusy()) {
+    if (m_jobs->isBusy()) {
         // Bills on the wire finish first; the window closes when the job reports back.
         event->ignore();
         if (!m_closeWhenIdle
@@ -379,13 +318,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
                                         "already sent have answered?"))
                 == QMessageBox::Yes) {
             m_closeWhenIdle = true;
-            m_runner->cancel();
+            m_jobs->cancel();
         }
         return;
     }
     m_uiState.setWindow(saveGeometry(), saveState());
     m_uiState.setLayout(m_workArea->objectName(), m_workArea->saveState());
     m_applications->saveLayout();
+    m_uiState.setLayout(m_logDock->objectName(), m_logDock->headerState());
     QMainWindow::closeEvent(event);
 }
 

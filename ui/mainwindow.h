@@ -11,27 +11,24 @@ class QLabel;
 class QMenu;
 class QTabWidget;
 class QSplitter;
-class QTimer;
 class QToolBar;
 
 namespace rs {
 
 class ApplicationsPane;
 class Database;
+class JobController;
+class LogDock;
 class OverviewPane;
-class SyncProgress;
+class PreviewPane;
+class SecretStore;
+class Settings;
 class UiState;
 
-namespace sync {
-class SyncRunner;
-struct FetchReport;
-struct PushReport;
-} // namespace sync
-
-// The console: the applications table with its filter bar, the toolbar that fetches and syncs,
-// the running job's progress in the status bar, and the overview. The engine runs on
-// SyncRunner's thread; this window only renders what it reports. Layout, docks and column
-// widths are remembered in the profile's ui-state.ini.
+// The console: the applications table beside the preview of the bills the current one becomes,
+// the toolbar's jobs (JobController: the engine runs on its worker thread), the sync log dock,
+// the overview and the credential dialog. Layout, docks and column widths are remembered in the
+// profile's ui-state.ini.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -51,9 +48,7 @@ Q_SIGNALS:
 
 public Q_SLOTS:
     void refresh();
-    void fetchApprovals();
-    void syncSelected();
-    void retryFailed();
+    void editCredentials();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -67,26 +62,22 @@ private:
     void retranslateUi();
     void chooseLanguage(LanguageChoice choice);
     void showAbout();
-    void updateActions();
-    void flushStaleRows();
-    void startJob(const QString &what);
-    void onFetchFinished(const sync::FetchReport &report);
-    void onPushFinished(const sync::PushReport &report);
     void jobEnded(const QString &summary, const QString &configurationProblem);
-    void push(const QStringList &ids);
+    void loadScheme();
 
     Profile m_profile;
     const Database &m_database;
     UiState &m_uiState;
 
-    sync::SyncRunner *m_runner = nullptr;
+    Settings *m_settings = nullptr;
+    SecretStore *m_secrets = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_workArea = nullptr;
     ApplicationsPane *m_applications = nullptr;
+    PreviewPane *m_preview = nullptr;
     OverviewPane *m_overview = nullptr;
-    SyncProgress *m_progress = nullptr;
-    QTimer *m_staleRowsTimer = nullptr;
-    QStringList m_staleRows; // changed by the engine, read again in one go
+    LogDock *m_logDock = nullptr;
+    JobController *m_jobs = nullptr;
     bool m_closeWhenIdle = false;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;
@@ -97,9 +88,7 @@ private:
     QAction *m_openProfileAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
-    QAction *m_fetchAction = nullptr;
-    QAction *m_syncAction = nullptr;
-    QAction *m_retryAction = nullptr;
+    QAction *m_credentialsAction = nullptr;
     QAction *m_languageSystemAction = nullptr;
     QAction *m_languageChineseAction = nullptr;
     QAction *m_languageEnglishAction = nullptr;

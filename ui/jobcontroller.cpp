@@ -1,0 +1,159 @@
+#include "ui/jobcontroller.h"
+
+#include "app/sync/pushreport.h"
+#include "app/sync/syncrunner.h"
+#include "models/applicationsmodel.h"
+#include "ui/applicationspane.h"
+#include "ui/syncprogress.h"
+
+#include <QAction>
+#include <QStyle>
+#include <QTimer>
+#include <QWidget>
+
+namespace rs {
+
+JobController::JobController(const Profile &profile, ApplicationsPane &applications,
+                             QWidget *window)
+    : QObject(window)
+    , m_applications(applications)
+    , m_runner(new sync::SyncRunner(profile, this))
+    , m_progress(new SyncProgress(window))
+    , m_fetch(new QAction(window->style()->standardIcon(QStyle::SP_ArrowDown), {}, window))
+    , m_sync(new QAction(window->style()->standardIcon(QStyle::SP_ArrowRight), {}, window))
+    , m_retry(new QAction(window->style()->standardIcon(QStyle::SP_BrowserReload), {}, window))
+    , m_staleRowsTimer(new QTimer(this))
+{
+    m_fetch->setObjectName(QStringLiteral("fetchAction"));
+    m_sync->setObjectName(QStringLiteral("syncAction"));
+    m_retry->setObjectName(QStringLiteral("retryAction"));
+    connect(m_fetch, &QAction::triggered, this, &JobController::fetchApprovals);
+    connect(m_sync, &QAction::triggered, this, &JobController::syncSelected);
+    connect(m_retry, &QAction::triggered, this, &JobController::retryFailed);
+
+    // Rows the engine changed are read again together, a few times a second at most: a
+    // 5,000-bill sync must not turn into 5,000 reads on the UI thread.
+    m_staleRowsTimer->setSingleShot(true);
+    m_staleRowsTimer->setInterval(150);
+    connect(m_staleRowsTimer, &QTimer::timeout, this, &JobController::flushStaleRows);
+    connect(m_runner, &sync::SyncRunner::applicationChanged, this, [this](const QString &id) {
+        m_staleRows.append(id);
+        if (!m_staleRowsTimer->isActive())
+            m_staleRowsTimer->start();
+    });
+    connect(m_runner, &sync::SyncRunner::progress, m_progress, &SyncProgress::setProgress);
+    connect(m_runner, &sync::SyncRunner::busyChanged, this, &JobController::updateActions);
+    connect(m_runner, &sync::SyncRunner::fetchFinished, this, &JobController::onFetchFinished);
+    connect(m_runner, &sync::SyncRunner::pushFinished, this, &JobController::onPushFinished);
+    connect(m_progress, &SyncProgress::cancelRequested, m_runner, &sync::SyncRunner::cancel);
+    connect(&m_applications, &ApplicationsPane::checkedCountChanged, this,
+            &JobController::updateActions);
+    retranslateUi();
+    updateActions();
+}
+
+JobController::~JobController() = default;
+
+bool JobController::isBusy() const
+{
+    return m_runner->isBusy();
+}
+
+void JobController::cancel()
+{
+    m_runner->cancel();
+}
+
+void JobController::fetchApprovals()
+{
+    if (m_runner->fetch())
+        m_progress->start(tr("Fetching approvals…"));
+}
+
+void JobController::syncSelected()
+{
+    const QStringList ids = m_applications.checkedIds();
+    if (ids.isEmpty()) {
+        Q_EMIT hint(tr("Tick the applications to sync first."));
+        return;
+    }
+    push(ids);
+}
+
+void JobController::retryFailed()
+{
+    const QStringList ids = m_applications.failedIds();
+    if (ids.isEmpty()) {
+        Q_EMIT hint(tr("No application has failed bills."));
+        return;
+    }
+    push(ids);
+}
+
+void JobController::push(const QStringList &ids)
+{
+    if (m_runner->push(ids))
+        m_progress->start(tr("Syncing %n application(s)…", nullptr, int(ids.size())));
+}
+
+void JobController::onFetchFinished(const sync::FetchReport &report)
+{
+    const bool refused = report.result == sync::FetchReport::Result::ConfigError;
+    end(refused ? QString() : report.summary(), refused ? report.stopReason : QString());
+}
+
+void JobController::onPushFinished(const sync::PushReport &report)
+{
+    flushStaleRows();
+    ApplicationsModel &model = m_applications.model();
+    // Synced rows leave the pending list; their ticks would only send them again for nothing.
+    QStringList done;
+    for (const QString &id : m_applications.checkedIds()) {
+        if (!model.facts(model.rowOf(id)).pending)
+            done.append(id);
+    }
+    model.setChecked(done, false);
+    for (const sync::BillLine &line : report.lines) {
+        if (line.state == BillState::Pending && !line.error.isEmpty())
+            model.setNote(line.applicationId, line.error);
+    }
+    const bool refused = report.result == sync::PushReport::Result::ConfigError;
+    end(refused ? QString() : report.summary(), refused ? report.stopReason : QString());
+}
+
+void JobController::end(const QString &summary, const QString &configurationProblem)
+{
+    flushStaleRows();
+    m_progress->stop();
+    Q_EMIT finished(summary, configurationProblem);
+}
+
+void JobController::flushStaleRows()
+{
+    m_staleRowsTimer->stop();
+    if (m_staleRows.isEmpty())
+        return;
+    m_staleRows.removeDuplicates();
+    m_applications.refreshApplications(std::exchange(m_staleRows, {}));
+    Q_EMIT rowsRefreshed();
+}
+
+void JobController::updateActions()
+{
+    const bool idle = !m_runner->isBusy();
+    m_fetch->setEnabled(idle);
+    m_sync->setEnabled(idle && !m_applications.checkedIds().isEmpty());
+    m_retry->setEnabled(idle);
+}
+
+void JobController::retranslateUi()
+{
+    m_fetch->setText(tr("&Fetch Approvals"));
+    m_fetch->setStatusTip(tr("Pull new and changed rebate applications from DingTalk"));
+    m_sync->setText(tr("&Sync Selected"));
+    m_sync->setStatusTip(tr("Send the ticked applications to Kingdee as other receivable bills"));
+    m_retry->setText(tr("Retry &Failed"));
+    m_retry->setStatusTip(tr("Send every failed application again"));
+}
+
+} // namespace rs

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class QAction;
+class QTimer;
+class QWidget;
+
+namespace rs {
+
+class ApplicationsPane;
+class Profile;
+class SyncProgress;
+
+namespace sync {
+class SyncRunner;
+struct FetchReport;
+struct PushReport;
+} // namespace sync
+
+// The toolbar's jobs: 拉取审批, 同步所选 and 重试失败 run on the engine's worker thread; this
+// starts them, shows their progress, refreshes the rows they change (a few times a second, in
+// one read) and says how they ended.
+class JobController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobController)
+
+public:
+    // `window` parents the actions and the progress widget.
+    JobController(const Profile &profile, ApplicationsPane &applications, QWidget *window);
+    ~JobController() override;
+
+    QAction *fetchAction() const { return m_fetch; }
+    QAction *syncAction() const { return m_sync; }
+    QAction *retryAction() const { return m_retry; }
+    SyncProgress *progress() const { return m_progress; }
+    bool isBusy() const;
+    void cancel();
+    void retranslateUi();
+
+public Q_SLOTS:
+    void fetchApprovals();
+    void syncSelected();
+    void retryFailed();
+
+Q_SIGNALS:
+    // Rows changed by the engine were read again.
+    void rowsRefreshed();
+    // A short note for the status bar (nothing ticked, nothing failed).
+    void hint(const QString &text);
+    // The job ended: `summary` for the status bar, or the reason it could not run at all.
+    void finished(const QString &summary, const QString &configurationProblem);
+
+private:
+    void push(const QStringList &ids);
+    void onFetchFinished(const sync::FetchReport &report);
+    void onPushFinished(const sync::PushReport &report);
+    void end(const QString &summary, const QString &configurationProblem);
+    void flushStaleRows();
+    void updateActions();
+
+    ApplicationsPane &m_applications;
+    sync::SyncRunner *m_runner = nullptr;
+    SyncProgress *m_progress = nullptr;
+    QAction *m_fetch = nullptr;
+    QAction *m_sync = nullptr;
+    QAction *m_retry = nullptr;
+    QTimer *m_staleRowsTimer = nullptr;
+    QStringList m_staleRows; // changed by the engine, read again in one go
+};
+
+} // namespace rs
