@@ -90,6 +90,12 @@ void JobController::retryFailed()
     push(ids);
 }
 
+void JobController::syncAllPending()
+{
+    if (m_runner->push({}))
+        m_progress->start(tr("Syncing every pending application…"));
+}
+
 void JobController::push(const QStringList &ids)
 {
     if (m_runner->push(ids))

@@ -36,6 +36,8 @@ public:
     QAction *syncAction() const { return m_sync; }
     QAction *retryAction() const { return m_retry; }
     SyncProgress *progress() const { return m_progress; }
+    // The engine's handle: its fetchFinished / pushFinished carry the whole reports.
+    sync::SyncRunner *runner() const { return m_runner; }
     bool isBusy() const;
     void cancel();
     void retranslateUi();
@@ -44,6 +46,8 @@ public Q_SLOTS:
     void fetchApprovals();
     void syncSelected();
     void retryFailed();
+    // Every approved application not yet synced whose bills pass every check (scheduled runs).
+    void syncAllPending();
 
 Q_SIGNALS:
     // Rows changed by the engine were read again.
