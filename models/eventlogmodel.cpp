@@ -144,16 +144,12 @@ bool EventLogModel::refresh(const Database &database, StoreError *error)
         if (outcome.ok())
             appendEvents(std::move(newest));
     } else {
-        // Catch up in batches; a long job may have written more than fit.
-        for (;;) {
-            QList<SyncEvent> batch = log.after(m_lastId, m_maximumRows, &outcome);
-            if (!outcome.ok())
-                break;
-            const bool more = batch.size() >= m_maximumRows;
+        // One slice per call: a sync that queued 5,000 bills wrote 5,000 events at once, and
+        // reading them in one go would hold the UI thread for a tenth of a second.
+        QList<SyncEvent> batch = log.after(m_lastId, CatchUpSlice, &outcome);
+        m_hasMore = outcome.ok() && batch.size() >= CatchUpSlice;
+        if (outcome.ok())
             appendEvents(std::move(batch));
-            if (!more)
-                break;
-        }
     }
     if (error)
         *error = outcome;

@@ -41,9 +41,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // Reads the events written since the last one shown (the newest maximumRows() on the first
-    // call). False, with `error` set, when the store could not be read; the rows stay as they were.
+    // Reads the events written since the last one shown, CatchUpSlice at a time (the newest
+    // maximumRows() on the first call). False, with `error` set, when the store could not be read;
+    // the rows stay as they were.
     bool refresh(const Database &database, StoreError *error = nullptr);
+    // The last refresh() read one slice of new events and more are waiting.
+    bool hasMore() const { return m_hasMore; }
+    static constexpr int CatchUpSlice = 500;
     // Appends events, oldest first; ones already shown (id not above lastEventId()) are skipped.
     void appendEvents(QList<SyncEvent> events);
     qint64 lastEventId() const { return m_lastId; }
@@ -68,6 +72,7 @@ private:
     QList<Entry> m_entries;
     qint64 m_lastId = 0;
     int m_maximumRows = DefaultMaximumRows;
+    bool m_hasMore = false;
 };
 
 } // namespace rs

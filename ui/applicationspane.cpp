@@ -151,14 +151,10 @@ void ApplicationsPane::onLoaded(ApplicationsModel::Prepared rows, const StoreErr
         Q_EMIT loaded(m_model->rowCount());
 }
 
-void ApplicationsPane::refreshApplications(const QStringList &ids)
+void ApplicationsPane::applyRows(const QList<ApplicationRow> &rows)
 {
-    StoreError error;
-    const QList<ApplicationRow> rows = ApplicationRepository(m_database).tableRows(ids, &error);
     for (const ApplicationRow &row : rows)
         m_model->updateRow(row);
-    if (!error.ok())
-        Q_EMIT loadFailed(error.message);
 }
 
 QStringList ApplicationsPane::checkedIds() const

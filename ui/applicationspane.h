@@ -43,8 +43,8 @@ public Q_SLOTS:
     // Reads every row again, on a background thread; on the first load the newest page
     // shows first.
     void reload();
-    // Reads these applications' rows again, now: a live update while a job runs.
-    void refreshApplications(const QStringList &ids);
+    // Puts rows the engine read again into the table: a live update while a job runs.
+    void applyRows(const QList<ApplicationRow> &rows);
 
 Q_SIGNALS:
     void currentApplicationChanged(const QString &id);

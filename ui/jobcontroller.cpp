@@ -8,7 +8,6 @@
 
 #include <QAction>
 #include <QStyle>
-#include <QTimer>
 #include <QWidget>
 
 namespace rs {
@@ -22,7 +21,6 @@ JobController::JobController(const Profile &profile, ApplicationsPane &applicati
     , m_fetch(new QAction(window->style()->standardIcon(QStyle::SP_ArrowDown), {}, window))
     , m_sync(new QAction(window->style()->standardIcon(QStyle::SP_ArrowRight), {}, window))
     , m_retry(new QAction(window->style()->standardIcon(QStyle::SP_BrowserReload), {}, window))
-    , m_staleRowsTimer(new QTimer(this))
 {
     m_fetch->setObjectName(QStringLiteral("fetchAction"));
     m_sync->setObjectName(QStringLiteral("syncAction"));
@@ -31,16 +29,11 @@ JobController::JobController(const Profile &profile, ApplicationsPane &applicati
     connect(m_sync, &QAction::triggered, this, &JobController::syncSelected);
     connect(m_retry, &QAction::triggered, this, &JobController::retryFailed);
 
-    // Rows the engine changed are read again together, a few times a second at most: a
-    // 5,000-bill sync must not turn into 5,000 reads on the UI thread.
-    m_staleRowsTimer->setSingleShot(true);
-    m_staleRowsTimer->setInterval(150);
-    connect(m_staleRowsTimer, &QTimer::timeout, this, &JobController::flushStaleRows);
-    connect(m_runner, &sync::SyncRunner::applicationChanged, this, [this](const QString &id) {
-        m_staleRows.append(id);
-        if (!m_staleRowsTimer->isActive())
-            m_staleRowsTimer->start();
-    });
+    connect(m_runner, &sync::SyncRunner::rowsChanged, this,
+            [this](const QList<ApplicationRow> &rows) {
+                m_applications.applyRows(rows);
+                Q_EMIT rowsRefreshed();
+            });
     connect(m_runner, &sync::SyncRunner::progress, m_progress, &SyncProgress::setProgress);
     connect(m_runner, &sync::SyncRunner::busyChanged, this, &JobController::updateActions);
     connect(m_runner, &sync::SyncRunner::fetchFinished, this, &JobController::onFetchFinished);
@@ -110,7 +103,6 @@ void JobController::onFetchFinished(const sync::FetchReport &report)
 
 void JobController::onPushFinished(const sync::PushReport &report)
 {
-    flushStaleRows();
     ApplicationsModel &model = m_applications.model();
     // Synced rows leave the pending list; their ticks would only send them again for nothing.
     QStringList done;
@@ -129,19 +121,8 @@ void JobController::onPushFinished(const sync::PushReport &report)
 
 void JobController::end(const QString &summary, const QString &configurationProblem)
 {
-    flushStaleRows();
     m_progress->stop();
     Q_EMIT finished(summary, configurationProblem);
-}
-
-void JobController::flushStaleRows()
-{
-    m_staleRowsTimer->stop();
-    if (m_staleRows.isEmpty())
-        return;
-    m_staleRows.removeDuplicates();
-    m_applications.refreshApplications(std::exchange(m_staleRows, {}));
-    Q_EMIT rowsRefreshed();
 }
 
 void JobController::updateActions()

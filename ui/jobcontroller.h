@@ -4,7 +4,6 @@
 #include <QStringList>
 
 class QAction;
-class QTimer;
 class QWidget;
 
 namespace rs {
@@ -20,8 +19,8 @@ struct PushReport;
 } // namespace sync
 
 // The toolbar's jobs: 拉取审批, 同步所选 and 重试失败 run on the engine's worker thread; this
-// starts them, shows their progress, refreshes the rows they change (a few times a second, in
-// one read) and says how they ended.
+// starts them, shows their progress, puts the rows they change into the table and says how
+// they ended.
 class JobController final : public QObject
 {
     Q_OBJECT
@@ -50,7 +49,7 @@ public Q_SLOTS:
     void syncAllPending();
 
 Q_SIGNALS:
-    // Rows changed by the engine were read again.
+    // Rows changed by the engine are in the table.
     void rowsRefreshed();
     // A short note for the status bar (nothing ticked, nothing failed).
     void hint(const QString &text);
@@ -62,7 +61,6 @@ private:
     void onFetchFinished(const sync::FetchReport &report);
     void onPushFinished(const sync::PushReport &report);
     void end(const QString &summary, const QString &configurationProblem);
-    void flushStaleRows();
     void updateActions();
 
     ApplicationsPane &m_applications;
@@ -71,8 +69,6 @@ private:
     QAction *m_fetch = nullptr;
     QAction *m_sync = nullptr;
     QAction *m_retry = nullptr;
-    QTimer *m_staleRowsTimer = nullptr;
-    QStringList m_staleRows; // changed by the engine, read again in one go
 };
 
 } // namespace rs

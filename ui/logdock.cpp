@@ -112,6 +112,8 @@ void LogDock::refresh()
 {
     StoreError error;
     m_model->refresh(m_database, &error);
+    if (m_model->hasMore()) // the rest after the events waiting, so the window stays responsive
+        QTimer::singleShot(0, this, &LogDock::refresh);
     m_problem->setVisible(!error.ok());
     m_problem->setText(error.message);
 }

@@ -17,7 +17,7 @@ SyncRunner::SyncRunner(const Profile &profile, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::progress, this, &SyncRunner::progress);
-    connect(m_worker, &SyncWorker::applicationChanged, this, &SyncRunner::applicationChanged);
+    connect(m_worker, &SyncWorker::rowsChanged, this, &SyncRunner::rowsChanged);
     connect(m_worker, &SyncWorker::fetchFinished, this, [this](const FetchReport &report) {
         setBusy(false);
         Q_EMIT fetchFinished(report);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/secrets/secretname.h"
+#include "app/store/records.h"
 #include "app/sync/fetchreport.h"
 #include "app/sync/pushreport.h"
 
@@ -43,7 +44,7 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
     void progress(int done, int total);
-    void applicationChanged(const QString &applicationId);
+    void rowsChanged(const QList<rs::ApplicationRow> &rows);
     void fetchFinished(const rs::sync::FetchReport &report);
     void pushFinished(const rs::sync::PushReport &report);
 

@@ -3,6 +3,7 @@
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/kingdee/kingdeeclient.h"
 #include "app/settings/settings.h"
+#include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "app/sync/connectorconfig.h"
@@ -10,12 +11,21 @@
 #include "app/sync/jobsetup.h"
 #include "app/sync/pushjob.h"
 
+#include <QTimer>
+
 namespace rs::sync {
 
 SyncWorker::SyncWorker(Profile profile, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
-{ }
+    , m_publishTimer(new QTimer(this))
+{
+    // A 5,000-bill sync changes rows hundreds of times a second; the table needs a few
+    // updates a second, each read in one query.
+    m_publishTimer->setSingleShot(true);
+    m_publishTimer->setInterval(150);
+    connect(m_publishTimer, &QTimer::timeout, this, &SyncWorker::publishRows);
+}
 
 SyncWorker::~SyncWorker()
 {
@@ -54,8 +64,9 @@ void SyncWorker::fetch(const QString &dingTalkAppSecret)
     auto *client = new dingtalk::DingTalkClient(*config, m_run);
     m_fetch = new FetchJob(*m_database, *client, options, m_run);
     connect(m_fetch, &FetchJob::progress, this, &SyncWorker::progress);
-    connect(m_fetch, &FetchJob::applicationStored, this, &SyncWorker::applicationChanged);
+    connect(m_fetch, &FetchJob::applicationStored, this, &SyncWorker::noteChanged);
     connect(m_fetch, &FetchJob::finished, this, [this](const FetchReport &report) {
+        publishRows();
         endRun();
         Q_EMIT fetchFinished(report);
     });
@@ -90,6 +101,7 @@ void SyncWorker::push(const QStringList &applicationIds, const QString &kingdeeS
     connect(m_push, &PushJob::billChanged, this,
             [this](const QString &key, BillState) { onBillChanged(key); });
     connect(m_push, &PushJob::finished, this, [this](const PushReport &report) {
+        publishRows();
         endRun();
         Q_EMIT pushFinished(report);
     });
@@ -112,7 +124,26 @@ void SyncWorker::onBillChanged(const QString &key)
             applicationId = bill->applicationId;
     }
     if (!applicationId.isEmpty())
-        Q_EMIT applicationChanged(applicationId);
+        noteChanged(applicationId);
+}
+
+void SyncWorker::noteChanged(const QString &applicationId)
+{
+    m_changed.insert(applicationId);
+    if (!m_publishTimer->isActive())
+        m_publishTimer->start();
+}
+
+void SyncWorker::publishRows()
+{
+    m_publishTimer->stop();
+    if (m_changed.isEmpty())
+        return;
+    const QStringList ids(m_changed.cbegin(), m_changed.cend());
+    m_changed.clear();
+    const QList<ApplicationRow> rows = ApplicationRepository(*m_database).tableRows(ids);
+    if (!rows.isEmpty())
+        Q_EMIT rowsChanged(rows);
 }
 
 void SyncWorker::endRun()

@@ -4,10 +4,15 @@
 #include "app/sync/fetchreport.h"
 #include "app/sync/pushreport.h"
 
+#include "app/store/records.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <memory>
+
+class QTimer;
 
 namespace rs {
 class Database;
@@ -38,8 +43,9 @@ public:
 
 Q_SIGNALS:
     void progress(int done, int total);
-    // An application, or one of its bills, changed in the store: its table row is stale.
-    void applicationChanged(const QString &applicationId);
+    // Applications the job changed (or whose bills it changed), read again from the store a
+    // few times a second here, so the UI thread only puts them in the table.
+    void rowsChanged(const QList<rs::ApplicationRow> &rows);
     void fetchFinished(const rs::sync::FetchReport &report);
     void pushFinished(const rs::sync::PushReport &report);
 
@@ -47,6 +53,8 @@ private:
     // Opens the connection on first use, on this thread; empty when it is open.
     QString openDatabase();
     void onBillChanged(const QString &key);
+    void noteChanged(const QString &applicationId);
+    void publishRows();
     // Deletes the run's job and client once their signal has returned.
     void endRun();
 
@@ -56,6 +64,8 @@ private:
     QPointer<FetchJob> m_fetch;
     QPointer<PushJob> m_push;
     QHash<QString, QString> m_applicationOfBill;
+    QSet<QString> m_changed; // applications whose rows are not yet published
+    QTimer *m_publishTimer = nullptr;
 };
 
 } // namespace rs::sync
