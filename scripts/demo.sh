@@ -65,8 +65,18 @@ export REBATESYNC_KINGDEE_PASSWORD=sandbox-password
 # the real client, paced at the profile's 18 calls/s, about ten seconds.
 rm -f "$profile"/rebatesync.db "$profile"/rebatesync.db-wal "$profile"/rebatesync.db-shm
 echo "Fetching the sandbox's approval instances into the demo profile..."
+# The CLI speaks the clerk's language: its log lines land in the console's sync log.
+export LANG=zh_CN.UTF-8
 build/linux/app/cli/rebatesync-cli --profile "$profile" fetch \
   --from "$(date -d '-152 days' +%Y-%m-%d)" || true
+
+# REBATESYNC_DEMO_SYNC=N syncs N approved applications first, so the table shows every sync
+# state (the documentation's screenshot is taken this way).
+if [[ "${REBATESYNC_DEMO_SYNC:-0}" -gt 0 ]]; then
+  mapfile -t sample < <(build/linux/app/cli/rebatesync-cli --profile "$profile" list \
+    --state approved --json | grep -o '"id": *"[^"]*"' | cut -d'"' -f4 | head -n "$REBATESYNC_DEMO_SYNC")
+  build/linux/app/cli/rebatesync-cli --profile "$profile" sync "${sample[@]}" > /dev/null || true
+fi
 
 console=build/linux/app/gui/rebatesync
 echo "Demo profile: $profile"

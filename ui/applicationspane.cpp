@@ -43,9 +43,15 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
     // Fixed widths the clerk may drag: sizing to contents would measure rows on every change.
     if (!m_view->horizontalHeader()->restoreState(m_uiState.layout(kHeaderLayout))) {
-        m_view->setColumnWidth(ApplicationsModel::BusinessIdColumn, 190);
-        m_view->setColumnWidth(ApplicationsModel::TitleColumn, 220);
-        m_view->setColumnWidth(ApplicationsModel::CustomersColumn, 160);
+        // Narrow enough that the amount shows beside the preview on a 1,280-pixel screen.
+        const QList<QPair<int, int>> widths {
+            {ApplicationsModel::BusinessIdColumn, 180},  {ApplicationsModel::TitleColumn, 170},
+            {ApplicationsModel::OriginatorColumn, 80},   {ApplicationsModel::DateColumn, 90},
+            {ApplicationsModel::OrganisationColumn, 50}, {ApplicationsModel::CustomersColumn, 120},
+            {ApplicationsModel::AmountColumn, 100},      {ApplicationsModel::ApprovalColumn, 64},
+            {ApplicationsModel::SyncColumn, 64},         {ApplicationsModel::NumbersColumn, 130}};
+        for (const auto &[column, width] : widths)
+            m_view->setColumnWidth(column, width);
     }
     m_checkPending->setObjectName(QStringLiteral("checkPendingButton"));
     m_clearChecks->setObjectName(QStringLiteral("clearChecksButton"));
@@ -145,6 +151,8 @@ void ApplicationsPane::onLoaded(ApplicationsModel::Prepared rows, const StoreErr
     m_model->setChecked(checked, true);
     if (!current.isEmpty())
         selectApplication(current);
+    else if (m_filter->rowCount() > 0) // the preview beside shows something useful at once
+        m_view->setCurrentIndex(m_filter->index(0, 0));
     m_loading = !complete;
     updateCounts();
     if (complete)

@@ -3,6 +3,7 @@
 #include "app/sync/pushreport.h"
 #include "app/sync/syncrunner.h"
 #include "models/applicationsmodel.h"
+#include "ui/actiontext.h"
 #include "ui/applicationspane.h"
 #include "ui/syncprogress.h"
 
@@ -135,11 +136,11 @@ void JobController::updateActions()
 
 void JobController::retranslateUi()
 {
-    m_fetch->setText(tr("&Fetch Approvals"));
+    setActionText(m_fetch, tr("&Fetch Approvals"));
     m_fetch->setStatusTip(tr("Pull new and changed rebate applications from DingTalk"));
-    m_sync->setText(tr("&Sync Selected"));
+    setActionText(m_sync, tr("&Sync Selected"));
     m_sync->setStatusTip(tr("Send the ticked applications to Kingdee as other receivable bills"));
-    m_retry->setText(tr("Retry &Failed"));
+    setActionText(m_retry, tr("Retry &Failed"));
     m_retry->setStatusTip(tr("Send every failed application again"));
 }
 

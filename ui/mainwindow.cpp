@@ -6,6 +6,7 @@
 #include "app/settings/settings.h"
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
+#include "ui/actiontext.h"
 #include "ui/applicationspane.h"
 #include "ui/credentialdialog.h"
 #include "ui/jobcontroller.h"
@@ -28,6 +29,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 
@@ -87,8 +89,10 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
 
     resize(1280, 760);
     restoreGeometry(m_uiState.windowGeometry());
-    restoreState(m_uiState.windowState());
-    m_workArea->restoreState(m_uiState.layout(m_workArea->objectName()));
+    if (!restoreState(m_uiState.windowState()))
+        resizeDocks({m_logDock}, {170}, Qt::Vertical);
+    if (!m_workArea->restoreState(m_uiState.layout(m_workArea->objectName())))
+        m_workArea->setSizes({820, 440});
     m_logDock->restoreHeaderState(m_uiState.layout(m_logDock->objectName()));
     m_applications->reload();
 }
@@ -213,12 +217,12 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Toolbar"));
 
-    m_openProfileAction->setText(tr("Open &Profile Folder"));
+    setActionText(m_openProfileAction, tr("Open &Profile Folder"));
     m_openProfileAction->setStatusTip(tr("Show the folder with settings.ini and the database"));
     m_quitAction->setText(tr("&Quit"));
-    m_refreshAction->setText(tr("&Refresh"));
+    setActionText(m_refreshAction, tr("&Refresh"));
     m_refreshAction->setStatusTip(tr("Read the applications and counts again from the database"));
-    m_credentialsAction->setText(tr("&Settings…", "connections and credentials"));
+    setActionText(m_credentialsAction, tr("&Settings…", "connections and credentials"));
     m_credentialsAction->setStatusTip(
         tr("DingTalk and Kingdee connections, credentials and connection tests"));
     m_jobs->retranslateUi();
@@ -272,6 +276,12 @@ void MainWindow::loadScheme()
         m_preview->setScheme(std::move(loaded.scheme));
     else
         m_preview->setSchemeError(loaded.error);
+}
+
+void MainWindow::offerSetupIfNeeded()
+{
+    if (CredentialDialog::needsSetup(*m_settings))
+        QTimer::singleShot(0, this, &MainWindow::editCredentials);
 }
 
 void MainWindow::editCredentials()

@@ -40,6 +40,9 @@ public:
     ~MainWindow() override;
 
     ApplicationsPane *applicationsPane() const { return m_applications; }
+    // First start: opens the credential dialog once the window shows, when DingTalk or Kingdee
+    // is not set up yet.
+    void offerSetupIfNeeded();
 
 Q_SIGNALS:
     // The clerk picked a language; the application swaps translators and every widget

@@ -52,7 +52,8 @@ PreviewPane::PreviewPane(const Database &database, QWidget *parent)
     m_placeholder->setWordWrap(true);
     connect(m_bills, &BillsView::currentRowsChanged, m_source, &SourceFieldsView::highlightRows);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, m_stack);
+    // Source above the bills: the pane sits beside the table and is taller than it is wide.
+    auto *splitter = new QSplitter(Qt::Vertical, m_stack);
     splitter->addWidget(m_source);
     splitter->addWidget(m_bills);
     splitter->setChildrenCollapsible(false);

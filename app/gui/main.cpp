@@ -57,5 +57,7 @@ int main(int argc, char *argv[])
     window.show();
     if (!startup.screenshotPath.isEmpty())
         scheduleScreenshot(&window, startup.screenshotPath);
+    else
+        window.offerSetupIfNeeded();
     return QApplication::exec();
 }
