@@ -5,6 +5,7 @@
 #include "app/store/database.h"
 #include "consoletesting.h"
 #include "models/applicationsmodel.h"
+#include "models/eventlogmodel.h"
 #include "sandboxprofile.h"
 #include "sandboxtesting.h"
 #include "ui/applicationspane.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -169,6 +171,74 @@ private Q_SLOTS:
         // Synced rows left the 待同步 list and lost their ticks; the failed ones stay ticked.
         QCOMPARE(shown.rowCount(), failed + notSendable);
         QCOMPARE(model.checkedIds().size(), failed + notSendable);
+
+        // The sync log lists the failure; clicking it selects that application, and the preview
+        // beside the table shows Kingdee's message on the failed bill.
+        auto *logView = window.findChild<QAbstractItemView *>(QStringLiteral("logView"));
+        const QAbstractItemModel &events = *logView->model();
+        int errorRow = -1;
+        QTRY_VERIFY([&] {
+            for (int row = events.rowCount() - 1; row >= 0 && errorRow < 0; --row) {
+                if (events.index(row, EventLogModel::MessageColumn)
+                        .data()
+                        .toString()
+                        .contains(QStringLiteral("在系统中不存在或未审核")))
+                    errorRow = row;
+            }
+            return errorRow >= 0;
+        }());
+        const QString failedId =
+            events.index(errorRow, 0).data(EventLogModel::ApplicationIdRole).toString();
+        logView->scrollTo(events.index(errorRow, EventLogModel::MessageColumn));
+        QTest::mouseClick(
+            logView->viewport(), Qt::LeftButton, {},
+            logView->visualRect(events.index(errorRow, EventLogModel::MessageColumn)).center());
+        QTRY_COMPARE(view->currentIndex().data(ApplicationsModel::IdRole).toString(), failedId);
+        bool previewShowsIt = false;
+        const QList<QLabel *> labels =
+            window.findChildren<QLabel *>(QStringLiteral("billKingdeeError"));
+        for (const QLabel *label : labels)
+            previewShowsIt |= label->text().contains(QStringLiteral("在系统中不存在或未审核"));
+        QVERIFY(previewShowsIt);
+    }
+
+    void stopDuringSync_finishesTheBatchesOnTheWireAndLeavesTheRestPending()
+    {
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *fetch = window.findChild<QAction *>(QStringLiteral("fetchAction"));
+        fetch->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(fetch->isEnabled(), 30'000);
+        ApplicationsModel &model = window.applicationsPane()->model();
+        QTRY_COMPARE(model.rowCount(), 40);
+        window.applicationsPane()
+            ->findChild<QPushButton *>(QStringLiteral("checkPendingButton"))
+            ->click();
+        window.findChild<QAction *>(QStringLiteral("syncAction"))->trigger();
+
+        // 停止 once the first bills are in Kingdee: the run ends early, calmly.
+        QTRY_VERIFY(!m_sandbox->kingdee().books().bills().isEmpty());
+        auto *stop = window.findChild<QToolButton *>(QStringLiteral("cancelSyncButton"));
+        QCOMPARE(stop->text(), QStringLiteral("停止"));
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(fetch->isEnabled(), 30'000);
+
+        // What Kingdee holds is exactly what the table calls 已同步, each bill once; the rest
+        // is still pending or queued for the next run, none lost.
+        BillRepository bills(*m_database);
+        const QList<BillRecord> synced = bills.inStates({BillState::Synced});
+        QCOMPARE(m_sandbox->kingdee().books().bills().size(), synced.size());
+        QVERIFY(synced.size() < bills
+                                    .inStates({BillState::Synced, BillState::Failed,
+                                               BillState::Queued, BillState::Pending})
+                                    .size());
+        QVERIFY(bills.inStates({BillState::Sending, BillState::InDoubt}).isEmpty());
+        for (const BillRecord &bill : synced) {
+            const int row = model.rowOf(bill.applicationId);
+            QVERIFY(
+                cell(model, row, ApplicationsModel::NumbersColumn).contains(bill.kingdeeNumber));
+        }
     }
 
 private:
