@@ -2,6 +2,7 @@
 #include "app/settings/profile.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
+#include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 #include "models/statecountsmodel.h"
 #include "storetestdata.h"
@@ -15,6 +16,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,6 +108,28 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&reopened));
         QCOMPARE(reopened.size(), QSize(833, 577));
         QVERIFY(!reopened.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->isVisible());
+    }
+
+    void columnWidthsAndSplitter_areRememberedAcrossRuns()
+    {
+        {
+            MainWindow window(*m_profile, *m_database, *m_uiState);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *view = window.findChild<QTableView *>(QStringLiteral("applicationsView"));
+            view->setColumnWidth(ApplicationsModel::TitleColumn, 333);
+            window.findChild<QSplitter *>(QStringLiteral("workArea"))->setSizes({700, 300});
+            window.close();
+        }
+        MainWindow reopened(*m_profile, *m_database, *m_uiState);
+        reopened.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reopened));
+        QCOMPARE(reopened.findChild<QTableView *>(QStringLiteral("applicationsView"))
+                     ->columnWidth(ApplicationsModel::TitleColumn),
+                 333);
+        const QList<int> sizes =
+            reopened.findChild<QSplitter *>(QStringLiteral("workArea"))->sizes();
+        QVERIFY2(sizes.at(0) > sizes.at(1) * 2, qPrintable(QString::number(sizes.at(0))));
     }
 
     void overview_showsTheStoresCountsAndRefreshes()
