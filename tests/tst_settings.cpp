@@ -39,6 +39,7 @@ private Q_SLOTS:
             {keys::DingTalkAppKey, ""},
             {keys::DingTalkProcessCode, ""},
             {keys::DingTalkQps, "18"},
+            {keys::DingTalkMonthlyQuota, "5000"},
             {keys::KingdeeUrl, "http://erp.example.com/k3cloud"},
             {keys::KingdeeAcctId, ""},
             {keys::KingdeeUsername, ""},
@@ -65,7 +66,7 @@ private Q_SLOTS:
 
     void contractHasExactlyTheDocumentedKeys()
     {
-        QCOMPARE(settingSpecs().size(), 16);
+        QCOMPARE(settingSpecs().size(), 17);
         Settings settings(iniPath(), schemesDir());
         settings.writeMissingDefaults();
         QVERIFY(settings.flush());
@@ -94,6 +95,11 @@ private Q_SLOTS:
         row("qps zero", keys::DingTalkQps, "0", {qps, QStringLiteral("1"), QStringLiteral("20")});
         row("qps over DingTalk's limit", keys::DingTalkQps, "21", {qps, QStringLiteral("20")});
         row("qps not a number", keys::DingTalkQps, "fast", {qps, QStringLiteral("fast")});
+        const QString quota = QStringLiteral("[dingtalk] monthly_quota");
+        row("quota zero", keys::DingTalkMonthlyQuota, "0", {quota, QStringLiteral("1")});
+        row("quota negative", keys::DingTalkMonthlyQuota, "-5", {quota});
+        row("quota not a number", keys::DingTalkMonthlyQuota, "lots",
+            {quota, QStringLiteral("lots")});
         row("batch size zero", keys::KingdeeBatchSize, "0",
             {QStringLiteral("[kingdee] batch_size"), QStringLiteral("500")});
         row("concurrency too high", keys::KingdeeConcurrency, "99",

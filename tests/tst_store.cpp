@@ -460,14 +460,19 @@ private Q_SLOTS:
         // 2025-03-31 16:30 UTC is already 1 April in Beijing.
         const QDateTime lateMarch(QDate(2025, 3, 31), QTime(15, 59), Qt::UTC);
         const QDateTime earlyApril(QDate(2025, 3, 31), QTime(16, 30), Qt::UTC);
-        QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 40, lateMarch).ok());
-        QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 40, earlyApril).ok());
-        QVERIFY(usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Throttled, 10, earlyApril)
-                    .ok());
-        QVERIFY(usage.record(QLatin1String(api::DingTalkListIds), ApiOutcome::Error, 10, earlyApril)
-                    .ok());
-        QVERIFY(usage.record(QLatin1String(api::DingTalkGetToken), ApiOutcome::Ok, 10, earlyApril)
-                    .ok());
+        QVERIFY(
+            usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 40, {}, lateMarch).ok());
+        QVERIFY(
+            usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 40, {}, earlyApril).ok());
+        QVERIFY(
+            usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Throttled, 10, {}, earlyApril)
+                .ok());
+        QVERIFY(
+            usage.record(QLatin1String(api::DingTalkListIds), ApiOutcome::Error, 10, {}, earlyApril)
+                .ok());
+        QVERIFY(
+            usage.record(QLatin1String(api::DingTalkGetToken), ApiOutcome::Ok, 10, {}, earlyApril)
+                .ok());
 
         const QList<ApiUsage> april = usage.month(earlyApril);
         QCOMPARE(april.size(), 3);

@@ -7,11 +7,12 @@
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
 #include "ui/actiontext.h"
+#include "ui/apiassetspane.h"
 #include "ui/applicationspane.h"
 #include "ui/credentialdialog.h"
 #include "ui/jobcontroller.h"
 #include "ui/logdock.h"
-#include "ui/overviewpane.h"
+#include "ui/monitorpane.h"
 #include "ui/previewpane.h"
 #include "ui/syncprogress.h"
 #include "ui/uistate.h"
@@ -47,7 +48,8 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     , m_workArea(new QSplitter(Qt::Horizontal, m_tabs))
     , m_applications(new ApplicationsPane(database, uiState, m_workArea))
     , m_preview(new PreviewPane(database, m_workArea))
-    , m_overview(new OverviewPane(database, m_tabs))
+    , m_overview(new MonitorPane(database, m_tabs))
+    , m_apiAssets(new ApiAssetsPane(database, *m_settings, m_tabs))
     , m_logDock(new LogDock(database, this))
     , m_jobs(new JobController(profile, *m_applications, this))
 {
@@ -64,6 +66,7 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     m_workArea->setStretchFactor(1, 2);
     m_tabs->addTab(m_workArea, QString());
     m_tabs->addTab(m_overview, QString());
+    m_tabs->addTab(m_apiAssets, QString());
     setCentralWidget(m_tabs);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     loadScheme();
@@ -209,6 +212,7 @@ void MainWindow::retranslateUi()
     setWindowTitle(tr("RebateSync"));
     m_tabs->setTabText(m_tabs->indexOf(m_workArea), tr("Applications"));
     m_tabs->setTabText(m_tabs->indexOf(m_overview), tr("Overview"));
+    m_tabs->setTabText(m_tabs->indexOf(m_apiAssets), tr("API assets"));
 
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
@@ -242,6 +246,7 @@ void MainWindow::refresh()
     if (!m_usageLabel)
         return;
     m_overview->refresh();
+    m_apiAssets->refresh();
     StoreError error;
     const qint64 calls =
         ApiUsageRepository(m_database).dingTalkQuotaCalls(QDateTime::currentDateTimeUtc(), &error);

@@ -15,11 +15,12 @@ class QToolBar;
 
 namespace rs {
 
+class ApiAssetsPane;
 class ApplicationsPane;
 class Database;
 class JobController;
 class LogDock;
-class OverviewPane;
+class MonitorPane;
 class PreviewPane;
 class SecretStore;
 class Settings;
@@ -78,7 +79,8 @@ private:
     QSplitter *m_workArea = nullptr;
     ApplicationsPane *m_applications = nullptr;
     PreviewPane *m_preview = nullptr;
-    OverviewPane *m_overview = nullptr;
+    MonitorPane *m_overview = nullptr;
+    ApiAssetsPane *m_apiAssets = nullptr;
     LogDock *m_logDock = nullptr;
     JobController *m_jobs = nullptr;
     bool m_closeWhenIdle = false;

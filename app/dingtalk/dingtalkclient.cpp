@@ -286,7 +286,7 @@ void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *re
     QByteArray raw;
     QJsonObject answer;
     const Failure failure = read(reply, &raw, &answer);
-    Q_EMIT callFinished(call->api, outcomeOf(failure), nowMs() - startedMs);
+    Q_EMIT callFinished(call->api, outcomeOf(failure), nowMs() - startedMs, failure.describe());
 
     using Kind = Failure::Kind;
     switch (failure.kind) {
@@ -396,7 +396,7 @@ void DingTalkClient::tokenFinished(QNetworkReply *reply, qint64 startedMs)
     // endpoint rejects is the user's configuration to fix, not a reason to retry.
     if (failure.kind == Failure::Kind::Rejected || failure.kind == Failure::Kind::TokenInvalid)
         failure.kind = Failure::Kind::Configuration;
-    Q_EMIT callFinished(api, outcomeOf(failure), nowMs() - startedMs);
+    Q_EMIT callFinished(api, outcomeOf(failure), nowMs() - startedMs, failure.describe());
 
     if (failure.ok()) {
         m_tokenAttempts = 0;

@@ -65,7 +65,10 @@ public:
 
 Q_SIGNALS:
     // Every HTTP exchange, for the per-API counters: `api` is one of rs::api's names.
-    void callFinished(const QString &api, rs::ApiOutcome outcome, qint64 elapsedMs);
+    // `errorText` is the clerk's sentence for a failed or throttled exchange (no secrets in
+    // it), empty when it went well.
+    void callFinished(const QString &api, rs::ApiOutcome outcome, qint64 elapsedMs,
+                      const QString &errorText);
 
 private:
     struct Call;

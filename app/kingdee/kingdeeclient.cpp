@@ -322,7 +322,7 @@ void KingdeeClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *rep
         redacted(status.isValid() ? call->read(status.toInt(), raw)
                                   : FailureClassifier::transport(reply->error(),
                                                                  reply->errorString(), call->save));
-    Q_EMIT callFinished(call->api, outcomeOf(failure), nowMs() - startedMs);
+    Q_EMIT callFinished(call->api, outcomeOf(failure), nowMs() - startedMs, failure.describe());
 
     using Kind = Failure::Kind;
     switch (failure.kind) {
@@ -393,7 +393,8 @@ void KingdeeClient::loginFinished(QNetworkReply *reply, qint64 startedMs)
             ? FailureClassifier::login(status.toInt(),
                                        reply->isOpen() ? reply->readAll() : QByteArray(), &session)
             : FailureClassifier::transport(reply->error(), reply->errorString(), false));
-    Q_EMIT callFinished(QLatin1String(api::KingdeeLogin), outcomeOf(failure), nowMs() - startedMs);
+    Q_EMIT callFinished(QLatin1String(api::KingdeeLogin), outcomeOf(failure), nowMs() - startedMs,
+                        failure.describe());
     if (failure.ok()) {
         m_loginAttempts = 0;
         m_loggedIn = true;

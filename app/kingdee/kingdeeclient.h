@@ -82,7 +82,10 @@ public:
 
 Q_SIGNALS:
     // Every HTTP exchange, logins included, for the per-API counters (rs::api names).
-    void callFinished(const QString &api, rs::ApiOutcome outcome, qint64 elapsedMs);
+    // `errorText` is the clerk's sentence for a failed or throttled exchange (no secrets in
+    // it), empty when it went well.
+    void callFinished(const QString &api, rs::ApiOutcome outcome, qint64 elapsedMs,
+                      const QString &errorText);
 
 private:
     struct Call;

@@ -8,6 +8,7 @@ inline constexpr char DingTalkApiUrl[] = "dingtalk/api_url";
 inline constexpr char DingTalkAppKey[] = "dingtalk/app_key";
 inline constexpr char DingTalkProcessCode[] = "dingtalk/process_code";
 inline constexpr char DingTalkQps[] = "dingtalk/qps";
+inline constexpr char DingTalkMonthlyQuota[] = "dingtalk/monthly_quota";
 inline constexpr char KingdeeUrl[] = "kingdee/url";
 inline constexpr char KingdeeAcctId[] = "kingdee/acct_id";
 inline constexpr char KingdeeUsername[] = "kingdee/username";

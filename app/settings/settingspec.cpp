@@ -43,6 +43,8 @@ const QList<SettingSpec> &settingSpecs()
         text(DingTalkAppKey),
         text(DingTalkProcessCode),
         integer(DingTalkQps, 18, 1, 20),
+        // The organisation's approval API calls a month (the free edition allows 5,000).
+        integer(DingTalkMonthlyQuota, 5000, 1, 1'000'000'000),
         url(KingdeeUrl, "http://erp.example.com/k3cloud"),
         text(KingdeeAcctId),
         text(KingdeeUsername),

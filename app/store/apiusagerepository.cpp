@@ -3,8 +3,13 @@
 #include "app/store/database.h"
 #include "app/store/sqlutil.h"
 
+#include <QHash>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
 
 namespace rs {
 
@@ -12,6 +17,31 @@ bool api::countsTowardDingTalkQuota(const QString &name)
 {
     return name.startsWith(QLatin1String("dingtalk.")) && name != QLatin1String(DingTalkGetToken)
         && name != QLatin1String(DingTalkV1AccessToken) && name != QLatin1String(DingTalkRobot);
+}
+
+QStringList api::knownEndpoints()
+{
+    return {QLatin1String(DingTalkGetToken),      QLatin1String(DingTalkListIds),
+            QLatin1String(DingTalkGet),           QLatin1String(DingTalkV1AccessToken),
+            QLatin1String(DingTalkV1InstanceIds), QLatin1String(DingTalkV1Instance),
+            QLatin1String(KingdeeLogin),          QLatin1String(KingdeeBatchSave),
+            QLatin1String(KingdeeQuery)};
+}
+
+QString api::maskSecrets(const QString &text)
+{
+    // key=value, key: value and "key":"value" for every name a credential travels under.
+    static const QRegularExpression credential(
+        QStringLiteral("(\\b(?:access[-_]?token|x-acs-dingtalk-access-token|token|app_?secret|"
+                       "appsecret|password|passwd|secret|signature|sign|session_?id|"
+                       "kdservice-sessionid)\"?\\s*[=:]\\s*\"?)[^&\\s\",;}]+"),
+        QRegularExpression::CaseInsensitiveOption);
+    constexpr qsizetype kMaxLength = 500;
+    QString masked = text;
+    masked.replace(credential, QStringLiteral("\\1***"));
+    if (masked.size() > kMaxLength)
+        masked = masked.left(kMaxLength - 1) + QChar(0x2026);
+    return masked;
 }
 
 ApiUsageRepository::ApiUsageRepository(const Database &database)
@@ -24,24 +54,78 @@ QDate ApiUsageRepository::beijingDate(const QDateTime &atUtc)
     return atUtc.toUTC().addSecs(8 * 3600).date();
 }
 
+int ApiUsageRepository::latencyBucket(qint64 elapsedMs)
+{
+    if (elapsedMs < 1)
+        return 0;
+    return 1 + int(std::floor(4.0 * std::log2(double(elapsedMs))));
+}
+
+qint64 ApiUsageRepository::representativeMs(int bucket)
+{
+    if (bucket <= 0)
+        return 0;
+    return std::llround(std::exp2((double(bucket) - 0.5) / 4.0));
+}
+
+qint64 ApiUsageRepository::percentileMs(const QMap<int, qint64> &callsByBucket, int percent)
+{
+    qint64 total = 0;
+    for (const qint64 calls : callsByBucket)
+        total += calls;
+    if (total == 0)
+        return -1;
+    // Nearest rank: the smallest bucket by which ceil(p% of the calls) have been seen.
+    const qint64 rank = std::max<qint64>(1, (total * percent + 99) / 100);
+    qint64 seen = 0;
+    for (auto it = callsByBucket.cbegin(); it != callsByBucket.cend(); ++it) {
+        seen += it.value();
+        if (seen >= rank)
+            return representativeMs(it.key());
+    }
+    return representativeMs(callsByBucket.lastKey());
+}
+
 StoreError ApiUsageRepository::record(const QString &api, ApiOutcome outcome, qint64 elapsedMs,
-                                      const QDateTime &atUtc) const
+                                      const QString &errorText, const QDateTime &atUtc) const
 {
     const int error = outcome == ApiOutcome::Error ? 1 : 0;
     const int throttled = outcome == ApiOutcome::Throttled ? 1 : 0;
+    const QString day = beijingDate(atUtc).toString(Qt::ISODate);
+    const char *what = QT_TRANSLATE_NOOP("rs::Store", "counting an API call");
     return m_database.transact([&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        return sql::run(
-            q,
-            QStringLiteral("INSERT INTO api_usage (api, day, calls, errors, throttled,"
-                           " total_ms) VALUES (?, ?, 1, ?, ?, ?)"
-                           " ON CONFLICT (api, day) DO UPDATE SET"
-                           " calls = api_usage.calls + 1,"
-                           " errors = api_usage.errors + excluded.errors,"
-                           " throttled = api_usage.throttled + excluded.throttled,"
-                           " total_ms = api_usage.total_ms + excluded.total_ms"),
-            {api, beijingDate(atUtc).toString(Qt::ISODate), error, throttled, elapsedMs},
-            QT_TRANSLATE_NOOP("rs::Store", "counting an API call"));
+        StoreError e =
+            sql::run(q,
+                     QStringLiteral("INSERT INTO api_usage (api, day, calls, errors,"
+                                    " throttled, total_ms) VALUES (?, ?, 1, ?, ?, ?)"
+                                    " ON CONFLICT (api, day) DO UPDATE SET"
+                                    " calls = api_usage.calls + 1,"
+                                    " errors = api_usage.errors + excluded.errors,"
+                                    " throttled = api_usage.throttled"
+                                    " + excluded.throttled,"
+                                    " total_ms = api_usage.total_ms + excluded.total_ms"),
+                     {api, day, error, throttled, elapsedMs}, what);
+        if (e.ok()) {
+            e = sql::run(q,
+                         QStringLiteral("INSERT INTO api_latency (api, day, bucket, calls)"
+                                        " VALUES (?, ?, ?, 1) ON CONFLICT (api, day, bucket)"
+                                        " DO UPDATE SET calls = api_latency.calls + 1"),
+                         {api, day, latencyBucket(elapsedMs)}, what);
+        }
+        if (e.ok() && outcome != ApiOutcome::Ok) {
+            e = sql::run(q,
+                         QStringLiteral("INSERT INTO api_last_error (api, occurred_at, outcome,"
+                                        " message) VALUES (?, ?, ?, ?) ON CONFLICT (api)"
+                                        " DO UPDATE SET occurred_at = excluded.occurred_at,"
+                                        " outcome = excluded.outcome,"
+                                        " message = excluded.message"),
+                         {api, atUtc.toUTC().toString(Qt::ISODateWithMs),
+                          throttled ? QStringLiteral("throttled") : QStringLiteral("error"),
+                          sql::text(api::maskSecrets(errorText))},
+                         what);
+        }
+        return e;
     });
 }
 
@@ -79,6 +163,74 @@ qint64 ApiUsageRepository::dingTalkQuotaCalls(const QDateTime &atUtc, StoreError
             calls += u.calls;
     }
     return calls;
+}
+
+QList<ApiEndpointStats> ApiUsageRepository::endpointStats(const QDateTime &atUtc,
+                                                          StoreError *error) const
+{
+    const QDate today = beijingDate(atUtc);
+    const QString first = QDate(today.year(), today.month(), 1).toString(Qt::ISODate);
+    const QString last = today.toString(Qt::ISODate).left(8) + QStringLiteral("31");
+    const char *what = QT_TRANSLATE_NOOP("rs::Store", "reading API usage");
+
+    QList<ApiEndpointStats> rows;
+    QHash<QString, qsizetype> rowOf;
+    const auto row = [&](const QString &name) -> ApiEndpointStats & {
+        auto it = rowOf.constFind(name);
+        if (it == rowOf.cend()) {
+            it = rowOf.insert(name, rows.size());
+            ApiEndpointStats added;
+            added.api = name;
+            rows.append(added);
+        }
+        return rows[*it];
+    };
+    for (const QString &name : api::knownEndpoints())
+        row(name);
+
+    StoreError e;
+    for (const ApiUsage &u : month(atUtc, &e)) {
+        ApiEndpointStats &r = row(u.api);
+        r.callsMonth = u.calls;
+        r.errors = u.errors;
+        r.throttled = u.throttled;
+    }
+    QSqlQuery q(m_database.connection());
+    if (e.ok()) {
+        e = sql::run(q, QStringLiteral("SELECT api, calls FROM api_usage WHERE day = ?"),
+                     {today.toString(Qt::ISODate)}, what);
+        while (e.ok() && q.next())
+            row(q.value(0).toString()).callsToday = q.value(1).toLongLong();
+    }
+    if (e.ok()) {
+        e = sql::run(q,
+                     QStringLiteral("SELECT api, bucket, SUM(calls) FROM api_latency"
+                                    " WHERE day >= ? AND day <= ? GROUP BY api, bucket"),
+                     {first, last}, what);
+        QHash<QString, QMap<int, qint64>> buckets;
+        while (e.ok() && q.next())
+            buckets[q.value(0).toString()].insert(q.value(1).toInt(), q.value(2).toLongLong());
+        for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
+            ApiEndpointStats &r = row(it.key());
+            r.p50Ms = percentileMs(it.value(), 50);
+            r.p95Ms = percentileMs(it.value(), 95);
+        }
+    }
+    if (e.ok()) {
+        e = sql::run(q,
+                     QStringLiteral("SELECT api, occurred_at, outcome, message"
+                                    " FROM api_last_error"),
+                     {}, what);
+        while (e.ok() && q.next()) {
+            ApiEndpointStats &r = row(q.value(0).toString());
+            r.lastErrorAt = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+            r.lastErrorOutcome = q.value(2).toString();
+            r.lastError = q.value(3).toString();
+        }
+    }
+    if (error)
+        *error = e;
+    return rows;
 }
 
 } // namespace rs

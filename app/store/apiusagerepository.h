@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace rs {
@@ -26,6 +27,12 @@ inline constexpr char KingdeeQuery[] = "kingdee.executeBillQuery";
 
 // DingTalk's monthly quota counts approval calls; token calls and robot messages do not.
 bool countsTowardDingTalkQuota(const QString &name);
+// The endpoints the API assets view always lists, robot excluded, in the order it shows them.
+QStringList knownEndpoints();
+// `text` with anything that looks like a credential (access_token=…, "password":"…") replaced
+// by ***, cut to a length fit for a table cell. Error texts are secret-free already; this is
+// the second line of defence before one is stored.
+QString maskSecrets(const QString &text);
 } // namespace api
 
 enum class ApiOutcome { Ok, Error, Throttled };
@@ -39,13 +46,32 @@ struct ApiUsage
     qint64 totalMs = 0;
 };
 
+// One row of the API assets view: an endpoint's calls today and this month (Beijing days),
+// the month's errors and throttled answers, latency percentiles and the last error it gave.
+struct ApiEndpointStats
+{
+    QString api;
+    qint64 callsToday = 0;
+    qint64 callsMonth = 0;
+    qint64 errors = 0;
+    qint64 throttled = 0;
+    qint64 p50Ms = -1; // -1: no call this month
+    qint64 p95Ms = -1;
+    QString lastError; // masked; empty when the endpoint never failed
+    QString lastErrorOutcome; // "error" | "throttled"
+    QDateTime lastErrorAt; // UTC
+};
+
 // Call counters per endpoint and Beijing calendar day (DingTalk's quota month is Beijing time).
 class ApiUsageRepository final
 {
 public:
     explicit ApiUsageRepository(const Database &database);
 
+    // Counts one exchange and its latency; an error or throttled answer also becomes the
+    // endpoint's last error, with `errorText` masked by api::maskSecrets().
     StoreError record(const QString &api, ApiOutcome outcome, qint64 elapsedMs,
+                      const QString &errorText = {},
                       const QDateTime &atUtc = QDateTime::currentDateTimeUtc()) const;
 
     // Totals per endpoint over the Beijing calendar month that contains `atUtc`.
@@ -54,7 +80,17 @@ public:
     qint64 dingTalkQuotaCalls(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),
                               StoreError *error = nullptr) const;
 
+    // Every known endpoint, then any other one used this month, for the month containing `atUtc`.
+    QList<ApiEndpointStats> endpointStats(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),
+                                          StoreError *error = nullptr) const;
+
     static QDate beijingDate(const QDateTime &atUtc);
+    // Latency buckets: 0 below 1 ms, then four per doubling. representativeMs() is the
+    // bucket's geometric middle, what a percentile that falls into it reports.
+    static int latencyBucket(qint64 elapsedMs);
+    static qint64 representativeMs(int bucket);
+    // Nearest-rank percentile (0 < p ≤ 100) over calls per bucket; -1 when there are none.
+    static qint64 percentileMs(const QMap<int, qint64> &callsByBucket, int percent);
 
 private:
     const Database &m_database;

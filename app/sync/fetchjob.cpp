@@ -46,10 +46,11 @@ FetchJob::FetchJob(const Database &database, dingtalk::DingTalkClient &client, F
     , m_client(client)
     , m_options(std::move(options))
 {
-    connect(&m_client, &dingtalk::DingTalkClient::callFinished, this,
-            [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs) {
-                ApiUsageRepository(m_database).record(api, outcome, elapsedMs);
-            });
+    connect(
+        &m_client, &dingtalk::DingTalkClient::callFinished, this,
+        [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs, const QString &errorText) {
+            ApiUsageRepository(m_database).record(api, outcome, elapsedMs, errorText);
+        });
 }
 
 FetchJob::~FetchJob() = default;

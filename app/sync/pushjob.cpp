@@ -38,10 +38,11 @@ PushJob::PushJob(const Database &database, kingdee::KingdeeClient &client,
     , m_options(std::move(options))
 {
     m_options.applicationIds.removeDuplicates(); // `sync A A` is one application
-    connect(&m_client, &kingdee::KingdeeClient::callFinished, this,
-            [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs) {
-                ApiUsageRepository(m_database).record(api, outcome, elapsedMs);
-            });
+    connect(
+        &m_client, &kingdee::KingdeeClient::callFinished, this,
+        [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs, const QString &errorText) {
+            ApiUsageRepository(m_database).record(api, outcome, elapsedMs, errorText);
+        });
 }
 
 PushJob::~PushJob() = default;

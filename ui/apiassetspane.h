@@ -1,0 +1,60 @@
+#pragma once
+
+#include "models/quotalevel.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace rs {
+
+class ApiUsageModel;
+class Database;
+class Settings;
+
+// The "API assets" tab: per endpoint calls, errors, throttles, latency and last error, and
+// DingTalk's month usage against the quota in [dingtalk] monthly_quota.
+class ApiAssetsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiAssetsPane)
+
+public:
+    ApiAssetsPane(const Database &database, const Settings &settings, QWidget *parent = nullptr);
+    // A fixed quota, for a window without a settings file.
+    ApiAssetsPane(const Database &database, int monthlyQuota, QWidget *parent = nullptr);
+
+    const ApiUsageModel *model() const { return m_model; }
+    QuotaLevel quotaLevel() const { return m_level; }
+    qint64 quotaCalls() const { return m_calls; }
+    int quota() const;
+
+public Q_SLOTS:
+    void refresh();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    ApiAssetsPane(const Database &database, std::function<int()> quota, QWidget *parent);
+    void retranslateUi();
+    void showQuota();
+
+    const Database &m_database;
+    std::function<int()> m_quota;
+    ApiUsageModel *m_model = nullptr;
+    QSortFilterProxyModel *m_sorted = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_quotaLabel = nullptr;
+    QProgressBar *m_quotaBar = nullptr;
+    QLabel *m_problem = nullptr;
+    QuotaLevel m_level = QuotaLevel::Normal;
+    qint64 m_calls = 0;
+};
+
+} // namespace rs
