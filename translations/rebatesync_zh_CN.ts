@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>rs::ApiAssetsPane</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>DingTalk approval calls this month (Beijing time) against [dingtalk] monthly_quota</source>
+        <translation>本月（北京时间）钉钉审批接口调用次数，对照 [dingtalk] monthly_quota 配额</translation>
+    </message>
+    <message>
+        <source>DingTalk calls this month:</source>
+        <translation>本月钉钉调用：</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ApiUsageModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>限流</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>今日调用</translation>
+    </message>
+    <message>
+        <source>Calls this month</source>
+        <translation>本月调用</translation>
+    </message>
+    <message>
+        <source>Errors (month)</source>
+        <translation>错误（本月）</translation>
+    </message>
+    <message>
+        <source>Throttled (month)</source>
+        <translation>限流（本月）</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+</context>
+<context>
     <name>rs::ApplicationsModel</name>
     <message>
         <source>Approval no.</source>
@@ -268,6 +334,30 @@
     <message>
         <source>Could not write the file: %1</source>
         <translation>无法写入文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::DailyBarChart</name>
+    <message numerus="yes">
+        <source>%1: %n bill(s) synced</source>
+        <translation>
+            <numerusform>%1：已同步 %n 张单据</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rs::DailySyncModel</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Bills synced</source>
+        <translation>已同步单据</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
 </context>
 <context>
@@ -554,6 +644,10 @@
         <source>Send every failed application again</source>
         <translation>重新同步所有失败的申请</translation>
     </message>
+    <message>
+        <source>Syncing every pending application…</source>
+        <translation>正在同步所有待同步的申请…</translation>
+    </message>
 </context>
 <context>
     <name>rs::Kingdee</name>
@@ -759,6 +853,10 @@
     <message>
         <source>DingTalk and Kingdee connections, credentials and connection tests</source>
         <translation>钉钉和金蝶的连接、凭据与连接测试</translation>
+    </message>
+    <message>
+        <source>API assets</source>
+        <translation>API 资产</translation>
     </message>
 </context>
 <context>
@@ -1117,10 +1215,60 @@
     </message>
 </context>
 <context>
-    <name>rs::OverviewPane</name>
+    <name>rs::MonitorPane</name>
+    <message>
+        <source>never</source>
+        <translation>从未运行</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>partly completed</source>
+        <translation>部分完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced today: %n bill(s), amount %1</source>
+        <translation>
+            <numerusform>今日已同步：%n 张单据，金额 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failure rate (30 days): %1 % (%2 failed of %3)</source>
+        <translation>失败率（30 天）：%1 %（%3 张中失败 %2 张）</translation>
+    </message>
+    <message>
+        <source>Failure rate (30 days): no bill synced or failed</source>
+        <translation>失败率（30 天）：没有已同步或失败的单据</translation>
+    </message>
+    <message>
+        <source>Last fetch: %1</source>
+        <translation>最近拉取：%1</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>最近同步：%1</translation>
+    </message>
     <message>
         <source>Applications and bills by state</source>
-        <translation>各状态的申请与单据数量</translation>
+        <translation>各状态的申请与单据</translation>
+    </message>
+    <message>
+        <source>Bills synced per day, last 30 days</source>
+        <translation>近 30 天每日同步单据</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1582,10 @@
     <message>
         <source>The program stopped while this bill was being sent; it will be looked up in Kingdee before anything is sent again.</source>
         <translation>程序在发送此单据时中断；再次发送前会先在金蝶中查找它。</translation>
+    </message>
+    <message>
+        <source>reading synced bills</source>
+        <translation>读取已同步单据</translation>
     </message>
 </context>
 <context>
