@@ -1,5 +1,6 @@
 #include "models/dailysyncmodel.h"
 
+#include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 
 #include <QLocale>
@@ -36,7 +37,7 @@ QVariant DailySyncModel::data(const QModelIndex &index, int role) const
     case BillsColumn:
         return raw ? QVariant(d.bills) : QVariant(QLocale().toString(d.bills));
     case AmountColumn:
-        return d.amount; // exact text; the clerk reads it as Kingdee shows it
+        return ApplicationsModel::formatMoney(d.amount); // exact, grouped like the table
     default:
         return {};
     }

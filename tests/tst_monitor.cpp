@@ -92,7 +92,7 @@ private Q_SLOTS:
         // The pane shows the same, as sentences.
         MonitorPane pane(*m_database);
         QCOMPARE(label(pane, "syncedTodayLabel"),
-                 QStringLiteral("Synced today: 4 bill(s), amount 99999999400.29"));
+                 QStringLiteral("Synced today: 4 bill(s), amount 99,999,999,400.29"));
         QCOMPARE(label(pane, "failureRateLabel"),
                  QStringLiteral("Failure rate (30 days): 14.3 % (1 failed of 7)"));
         QVERIFY2(label(pane, "lastFetchLabel").endsWith(QStringLiteral(", completed: 12 stored")),
@@ -148,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(model->index(29, DailySyncModel::BillsColumn).data().toString(),
                  QStringLiteral("2"));
         QCOMPARE(model->index(29, DailySyncModel::AmountColumn).data().toString(),
-                 QStringLiteral("1235.00"));
+                 QStringLiteral("1,235.00"));
     }
 
 private:

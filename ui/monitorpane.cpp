@@ -1,6 +1,7 @@
 #include "ui/monitorpane.h"
 
 #include "app/store/applicationrepository.h"
+#include "models/applicationsmodel.h"
 #include "models/dailysyncmodel.h"
 #include "models/statecountsmodel.h"
 #include "ui/dailybarchart.h"
@@ -131,7 +132,7 @@ void MonitorPane::showSummary()
 {
     const QLocale locale;
     m_syncedToday->setText(tr("Synced today: %n bill(s), amount %1", nullptr, m_summary.syncedToday)
-                               .arg(m_summary.syncedTodayAmount));
+                               .arg(ApplicationsModel::formatMoney(m_summary.syncedTodayAmount)));
     const std::optional<int> perMille = m_summary.failurePerMille();
     m_failureRate->setText(perMille
                                ? tr("Failure rate (30 days): %1 % (%2 failed of %3)")
