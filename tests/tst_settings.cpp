@@ -65,7 +65,7 @@ private Q_SLOTS:
 
     void contractHasExactlyTheDocumentedKeys()
     {
-        QCOMPARE(settingSpecs().size(), 16);
+        QCOMPARE(settingSpecs().size(), 22);
         Settings settings(iniPath(), schemesDir());
         settings.writeMissingDefaults();
         QVERIFY(settings.flush());

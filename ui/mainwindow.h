@@ -15,6 +15,7 @@ class QToolBar;
 
 namespace rs {
 
+class AlertCenter;
 class ApplicationsPane;
 class Database;
 class JobController;
@@ -81,6 +82,7 @@ private:
     OverviewPane *m_overview = nullptr;
     LogDock *m_logDock = nullptr;
     JobController *m_jobs = nullptr;
+    AlertCenter *m_alerts = nullptr;
     bool m_closeWhenIdle = false;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;
@@ -92,6 +94,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_credentialsAction = nullptr;
+    QAction *m_alertsAction = nullptr;
     QAction *m_languageSystemAction = nullptr;
     QAction *m_languageChineseAction = nullptr;
     QAction *m_languageEnglishAction = nullptr;
