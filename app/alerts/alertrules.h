@@ -6,6 +6,8 @@
 #include <QList>
 #include <QSet>
 
+#include <optional>
+
 class QDateTime;
 
 namespace rs {
