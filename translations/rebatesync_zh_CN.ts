@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>rs::AlertsDialog</name>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>RebateSync: test alert</source>
+        <translation>返利同步台：测试告警</translation>
+    </message>
+    <message>
+        <source>If the group sees this, alerts from RebateSync reach it.</source>
+        <translation>如果群里看到这条消息，说明返利同步台的告警能送达本群。</translation>
+    </message>
+    <message>
+        <source>Delivered to the group.</source>
+        <translation>已送达群聊。</translation>
+    </message>
+    <message>
+        <source>settings.ini could not be written: %1</source>
+        <translation>无法写入 settings.ini：%1</translation>
+    </message>
+    <message>
+        <source>Alerts and Schedule</source>
+        <translation>告警与定时任务</translation>
+    </message>
+    <message>
+        <source>DingTalk group robot</source>
+        <translation>钉钉群机器人</translation>
+    </message>
+    <message>
+        <source>Send alerts to the group robot</source>
+        <translation>将告警发送到群机器人</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Access Token：</translation>
+    </message>
+    <message>
+        <source>Sign secret:</source>
+        <translation>加签密钥：</translation>
+    </message>
+    <message>
+        <source>Send test alert</source>
+        <translation>发送测试告警</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Failures in one run:</source>
+        <translation>单次运行失败数达到：</translation>
+    </message>
+    <message>
+        <source>Bills in doubt longer than:</source>
+        <translation>单据待确认超过：</translation>
+    </message>
+    <message>
+        <source>Scheduled runs while the console is open</source>
+        <translation>控制台打开期间的定时任务</translation>
+    </message>
+    <message>
+        <source>Fetch approvals every:</source>
+        <translation>拉取审批间隔：</translation>
+    </message>
+    <message>
+        <source>Sync pending bills every:</source>
+        <translation>同步待同步单据间隔：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>rs::ApiAssetsPane</name>
     <message>
         <source>%1 / %2</source>
@@ -858,6 +941,14 @@
         <source>API assets</source>
         <translation>API 资产</translation>
     </message>
+    <message>
+        <source>&amp;Alerts and Schedule…</source>
+        <translation>告警与定时(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Group robot alerts, their thresholds, and scheduled fetch and sync</source>
+        <translation>群机器人告警、告警阈值，以及定时拉取和同步</translation>
+    </message>
 </context>
 <context>
     <name>rs::Mapping</name>
@@ -1628,6 +1719,108 @@
     <message>
         <source>Send nothing new; the batches already sent end normally</source>
         <translation>不再发送新批次；已发出的批次正常结束</translation>
+    </message>
+</context>
+<context>
+    <name>rs::TrayNotifier</name>
+    <message>
+        <source>RebateSync</source>
+        <translation>返利同步台</translation>
+    </message>
+</context>
+<context>
+    <name>rs::alerts::AlertDispatcher</name>
+    <message>
+        <source>Failures in a run</source>
+        <translation>单次运行失败</translation>
+    </message>
+    <message>
+        <source>Configuration or sign-in failures</source>
+        <translation>配置或登录失败</translation>
+    </message>
+    <message>
+        <source>DingTalk quota</source>
+        <translation>钉钉调用配额</translation>
+    </message>
+    <message>
+        <source>Bills in doubt</source>
+        <translation>待确认单据</translation>
+    </message>
+    <message>
+        <source>Test alerts</source>
+        <translation>测试告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>RebateSync: %n alert(s) in one message</source>
+        <translation>
+            <numerusform>返利同步台：合并发送 %n 条告警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 另有 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rs::alerts::AlertRules</name>
+    <message>
+        <source>RebateSync: fetching from DingTalk failed (configuration or sign-in)</source>
+        <translation>返利同步台：从钉钉拉取失败（配置或登录问题）</translation>
+    </message>
+    <message numerus="yes">
+        <source>RebateSync: %n application(s) could not be fetched</source>
+        <translation>
+            <numerusform>返利同步台：%n 张申请未能拉取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RebateSync: sync to Kingdee failed (configuration or sign-in)</source>
+        <translation>返利同步台：同步到金蝶失败（配置或登录问题）</translation>
+    </message>
+    <message numerus="yes">
+        <source>RebateSync: %n bill(s) failed in Kingdee</source>
+        <translation>
+            <numerusform>返利同步台：%n 张单据在金蝶保存失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>RebateSync: %n bill(s) in doubt for more than %1 minutes</source>
+        <translation>
+            <numerusform>返利同步台：%n 张单据待确认已超过 %1 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Look them up in Kingdee (Retry failed reconciles them first): %1</source>
+        <translation>请在金蝶中核对（“重试失败”会先自动核对）：%1</translation>
+    </message>
+    <message>
+        <source>RebateSync: DingTalk calls this month at %1% of the quota</source>
+        <translation>返利同步台：本月钉钉调用已达配额的 %1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls used.</source>
+        <translation>已用 %1 / %2 次。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::alerts::RobotClient</name>
+    <message>
+        <source>The group robot is not set up: enter its address, access token and sign secret in Alerts and Schedule.</source>
+        <translation>群机器人尚未设置：请在“告警与定时”中填写地址、Access Token 和加签密钥。</translation>
+    </message>
+    <message>
+        <source>The group robot refused the message: %1 (errcode %2)</source>
+        <translation>群机器人拒绝了消息：%1（errcode %2）</translation>
+    </message>
+    <message>
+        <source>The group robot could not be reached: %1</source>
+        <translation>无法连接群机器人：%1</translation>
+    </message>
+    <message>
+        <source>The group robot answered something unexpected: %1</source>
+        <translation>群机器人返回了无法识别的内容：%1</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,8 @@ void CredentialDialog::readStoredSecrets()
 {
     const QPointer<CredentialDialog> guard(this);
     for (SecretName name : allSecretNames()) {
+        if (!m_form->secretField(name))
+            continue;
         m_secrets.read(name, [guard, name](const SecretResult &result) {
             if (!guard)
                 return;

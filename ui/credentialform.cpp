@@ -174,6 +174,9 @@ SecretField *CredentialForm::secretField(SecretName name) const
         return m_password;
     case SecretName::KingdeeAppSecret:
         return m_kingdeeSecret;
+    case SecretName::RobotAccessToken:
+    case SecretName::RobotSecret:
+        return nullptr; // the alerts dialog keeps these
     }
     return nullptr;
 }

@@ -8,6 +8,7 @@
 #include "app/store/database.h"
 #include "ui/actiontext.h"
 #include "ui/apiassetspane.h"
+#include "ui/alertcenter.h"
 #include "ui/applicationspane.h"
 #include "ui/credentialdialog.h"
 #include "ui/jobcontroller.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     , m_apiAssets(new ApiAssetsPane(database, *m_settings, m_tabs))
     , m_logDock(new LogDock(database, this))
     , m_jobs(new JobController(profile, *m_applications, this))
+    , m_alerts(new AlertCenter(*m_settings, *m_secrets, database, *m_jobs, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_tabs->setObjectName(QStringLiteral("paneTabs"));
@@ -89,6 +91,8 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     connect(m_jobs, &JobController::hint, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_jobs, &JobController::finished, this, &MainWindow::jobEnded);
+    connect(m_alerts, &AlertCenter::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
 
     resize(1280, 760);
     restoreGeometry(m_uiState.windowGeometry());
@@ -128,6 +132,10 @@ void MainWindow::createActions()
     m_credentialsAction->setObjectName(QStringLiteral("credentialsAction"));
     m_credentialsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_credentialsAction, &QAction::triggered, this, &MainWindow::editCredentials);
+
+    m_alertsAction = new QAction(this);
+    m_alertsAction->setObjectName(QStringLiteral("alertsAction"));
+    connect(m_alertsAction, &QAction::triggered, this, [this] { m_alerts->editSettings(this); });
 
     m_languageGroup = new QActionGroup(this);
     m_languageGroup->setExclusive(true);
@@ -171,6 +179,7 @@ void MainWindow::createMenus()
     m_settingsMenu = menuBar()->addMenu(QString());
     m_settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
     m_settingsMenu->addAction(m_credentialsAction);
+    m_settingsMenu->addAction(m_alertsAction);
     m_languageMenu = m_settingsMenu->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageMenu->addActions(m_languageGroup->actions());
@@ -229,6 +238,9 @@ void MainWindow::retranslateUi()
     setActionText(m_credentialsAction, tr("&Settings…", "connections and credentials"));
     m_credentialsAction->setStatusTip(
         tr("DingTalk and Kingdee connections, credentials and connection tests"));
+    setActionText(m_alertsAction, tr("&Alerts and Schedule…"));
+    m_alertsAction->setStatusTip(
+        tr("Group robot alerts, their thresholds, and scheduled fetch and sync"));
     m_jobs->retranslateUi();
     m_languageSystemAction->setText(tr("Follow &System"));
     // Each language is named in itself, so it can be found whatever language is showing.

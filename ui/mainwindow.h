@@ -16,6 +16,7 @@ class QToolBar;
 namespace rs {
 
 class ApiAssetsPane;
+class AlertCenter;
 class ApplicationsPane;
 class Database;
 class JobController;
@@ -83,6 +84,7 @@ private:
     ApiAssetsPane *m_apiAssets = nullptr;
     LogDock *m_logDock = nullptr;
     JobController *m_jobs = nullptr;
+    AlertCenter *m_alerts = nullptr;
     bool m_closeWhenIdle = false;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;
@@ -94,6 +96,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_credentialsAction = nullptr;
+    QAction *m_alertsAction = nullptr;
     QAction *m_languageSystemAction = nullptr;
     QAction *m_languageChineseAction = nullptr;
     QAction *m_languageEnglishAction = nullptr;

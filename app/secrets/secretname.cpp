@@ -5,7 +5,7 @@ namespace rs {
 QList<SecretName> allSecretNames()
 {
     return {SecretName::DingTalkAppSecret, SecretName::KingdeePassword,
-            SecretName::KingdeeAppSecret};
+            SecretName::KingdeeAppSecret, SecretName::RobotAccessToken, SecretName::RobotSecret};
 }
 
 QString canonicalName(SecretName name)
@@ -17,6 +17,10 @@ QString canonicalName(SecretName name)
         return QStringLiteral("kingdee.password");
     case SecretName::KingdeeAppSecret:
         return QStringLiteral("kingdee.app_secret");
+    case SecretName::RobotAccessToken:
+        return QStringLiteral("dingtalk.robot_token");
+    case SecretName::RobotSecret:
+        return QStringLiteral("dingtalk.robot_secret");
     }
     return {};
 }

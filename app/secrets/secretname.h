@@ -8,7 +8,13 @@
 namespace rs {
 
 // The secrets RebateSync keeps; nothing else is ever stored in the keychain.
-enum class SecretName { DingTalkAppSecret, KingdeePassword, KingdeeAppSecret };
+enum class SecretName {
+    DingTalkAppSecret,
+    KingdeePassword,
+    KingdeeAppSecret,
+    RobotAccessToken, // the group robot's access_token: whoever has it can post to the group
+    RobotSecret, // the robot's sign secret
+};
 
 QList<SecretName> allSecretNames();
 // "dingtalk.app_secret", as the CLI and the keychain entry spell it.

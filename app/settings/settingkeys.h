@@ -19,4 +19,11 @@ inline constexpr char KingdeeLcid[] = "kingdee/lcid";
 inline constexpr char KingdeeBatchSize[] = "kingdee/batch_size";
 inline constexpr char KingdeeConcurrency[] = "kingdee/concurrency";
 inline constexpr char SyncScheme[] = "sync/scheme";
+// Alerts and scheduled runs of the console; the robot's token and secret live in the keychain.
+inline constexpr char AlertsRobot[] = "alerts/robot";
+inline constexpr char AlertsRobotUrl[] = "alerts/robot_url";
+inline constexpr char AlertsFailuresThreshold[] = "alerts/failures_threshold";
+inline constexpr char AlertsInDoubtMinutes[] = "alerts/in_doubt_minutes";
+inline constexpr char ScheduleFetchMinutes[] = "schedule/fetch_minutes";
+inline constexpr char ScheduleSyncMinutes[] = "schedule/sync_minutes";
 } // namespace rs::keys

@@ -63,6 +63,13 @@ const QList<SettingSpec> &settingSpecs()
          0,
          0,
          {}},
+        // 0 turns a rule or a scheduled run off.
+        choice(AlertsRobot, {QStringLiteral("off"), QStringLiteral("on")}),
+        url(AlertsRobotUrl, "https://oapi.dingtalk.com/robot/send"),
+        integer(AlertsFailuresThreshold, 1, 0, 10000),
+        integer(AlertsInDoubtMinutes, 30, 0, 7 * 24 * 60),
+        integer(ScheduleFetchMinutes, 0, 0, 24 * 60),
+        integer(ScheduleSyncMinutes, 0, 0, 24 * 60),
     };
     return specs;
 }

@@ -4,6 +4,7 @@
 #include "app/store/eventlog.h"
 #include "app/store/sqlutil.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -91,6 +92,27 @@ StoreError BillRepository::transitionAll(const QList<BillChange> &changes) const
         }
         return StoreError::none();
     });
+}
+
+QList<BillRecord> BillRepository::inStateSince(BillState state, const QDateTime &beforeUtc,
+                                               StoreError *error) const
+{
+    QList<BillRecord> bills;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    // updated_at is ISO 8601 UTC with milliseconds (sql::nowUtc), so text order is time order.
+    const StoreError e = sql::run(
+        q,
+        QStringLiteral("SELECT ") + kColumns
+            + QStringLiteral(" FROM bills WHERE state = ? AND updated_at < ? ORDER BY updated_at,"
+                             " idempotency_key"),
+        {toWireName(state), beforeUtc.toUTC().toString(Qt::ISODateWithMs)},
+        QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+    if (error)
+        *error = e;
+    while (e.ok() && q.next())
+        bills.append(fromRow(q));
+    return bills;
 }
 
 StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 
+class QDateTime;
 class QSqlDatabase;
 
 #include <optional>
@@ -42,6 +43,10 @@ public:
     QHash<BillState, int> countByState(StoreError *error = nullptr) const;
     // Oldest first.
     QList<BillRecord> inStates(const QList<BillState> &states, StoreError *error = nullptr) const;
+    // Bills in `state` whose last change is older than `beforeUtc`, oldest change first: bills
+    // left in doubt too long are an alert.
+    QList<BillRecord> inStateSince(BillState state, const QDateTime &beforeUtc,
+                                   StoreError *error = nullptr) const;
 
 private:
     static StoreError applyIn(QSqlDatabase &db, const BillChange &change);

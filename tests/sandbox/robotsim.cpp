@@ -44,7 +44,7 @@ std::optional<Route> RobotSim::route(const HttpRequest &request)
 
 Answer RobotSim::send(const HttpRequest &request)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_options.now ? m_options.now() : QDateTime::currentMSecsSinceEpoch();
     if (request.query.queryItemValue(QStringLiteral("access_token")) != m_options.accessToken)
         return robotAnswer(300001, QStringLiteral("token is not exist"));
     // The query is decoded exactly once here: a sign encoded twice arrives with %2B etc. and fails.

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include <functional>
 #include <optional>
 
 namespace rs::sandbox {
@@ -15,6 +16,7 @@ struct RobotOptions
     QString secret = QStringLiteral("sandbox-robot-secret");
     int perMinute = 20;
     int muteSeconds = 600;
+    std::function<qint64()> now; // ms since the epoch; empty: the system clock (tests move time)
 };
 
 // DingTalk's custom group robot: checks the signature and the timestamp, allows 20 messages a

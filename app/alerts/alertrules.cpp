@@ -1,0 +1,118 @@
+#include "app/alerts/alertrules.h"
+
+#include "app/store/apiusagerepository.h"
+#include "app/store/billrepository.h"
+#include "app/sync/fetchreport.h"
+#include "app/sync/pushreport.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace rs::alerts {
+namespace {
+
+Alert make(Alert::Kind kind, const QString &title, const QString &text, const QDateTime &nowUtc)
+{
+    return {kind, title, text, nowUtc.toMSecsSinceEpoch()};
+}
+
+} // namespace
+
+AlertRules::AlertRules(AlertThresholds thresholds)
+    : m_thresholds(thresholds)
+{ }
+
+QList<Alert> AlertRules::afterFetch(const sync::FetchReport &report, const QDateTime &nowUtc)
+{
+    QList<Alert> alerts;
+    if (report.result == sync::FetchReport::Result::ConfigError) {
+        alerts.append(
+            make(Alert::Kind::ConfigError,
+                 tr("RebateSync: fetching from DingTalk failed (configuration or sign-in)"),
+                 report.stopReason, nowUtc));
+    }
+    if (m_thresholds.failures > 0 && report.failed >= m_thresholds.failures) {
+        alerts.append(
+            make(Alert::Kind::RunFailures,
+                 tr("RebateSync: %n application(s) could not be fetched", nullptr, report.failed),
+                 report.summary(), nowUtc));
+    }
+    if (const std::optional<Alert> q = quota(report.monthCalls, nowUtc))
+        alerts.append(*q);
+    return alerts;
+}
+
+QList<Alert> AlertRules::afterPush(const sync::PushReport &report, const QDateTime &nowUtc)
+{
+    QList<Alert> alerts;
+    if (report.result == sync::PushReport::Result::ConfigError) {
+        alerts.append(make(Alert::Kind::ConfigError,
+                           tr("RebateSync: sync to Kingdee failed (configuration or sign-in)"),
+                           report.stopReason, nowUtc));
+    }
+    if (m_thresholds.failures > 0 && report.failed >= m_thresholds.failures) {
+        QStringList errors;
+        for (const sync::BillLine &line : report.lines) {
+            if (line.state == BillState::Failed && errors.size() < 5)
+                errors.append(line.key + QStringLiteral(" ") + line.error);
+        }
+        alerts.append(make(Alert::Kind::RunFailures,
+                           tr("RebateSync: %n bill(s) failed in Kingdee", nullptr, report.failed),
+                           report.summary() + QLatin1Char('\n') + errors.join(QLatin1Char('\n')),
+                           nowUtc));
+    }
+    return alerts;
+}
+
+QList<Alert> AlertRules::periodic(const Database &database, const QDateTime &nowUtc)
+{
+    QList<Alert> alerts;
+    StoreError error;
+    const qint64 calls = ApiUsageRepository(database).dingTalkQuotaCalls(nowUtc, &error);
+    if (error.ok()) {
+        if (const std::optional<Alert> q = quota(calls, nowUtc))
+            alerts.append(*q);
+    }
+    if (m_thresholds.inDoubtMinutes <= 0)
+        return alerts;
+    const QDateTime before = nowUtc.addSecs(-qint64(m_thresholds.inDoubtMinutes) * 60);
+    QStringList fresh;
+    for (const BillRecord &bill :
+         BillRepository(database).inStateSince(BillState::InDoubt, before, &error)) {
+        if (!m_inDoubtAnnounced.contains(bill.key)) {
+            m_inDoubtAnnounced.insert(bill.key);
+            fresh.append(bill.key);
+        }
+    }
+    if (!fresh.isEmpty()) {
+        alerts.append(make(Alert::Kind::InDoubt,
+                           tr("RebateSync: %n bill(s) in doubt for more than %1 minutes", nullptr,
+                              int(fresh.size()))
+                               .arg(m_thresholds.inDoubtMinutes),
+                           tr("Look them up in Kingdee (Retry failed reconciles them first): %1")
+                               .arg(fresh.join(QStringLiteral(", "))),
+                           nowUtc));
+    }
+    return alerts;
+}
+
+std::optional<Alert> AlertRules::quota(qint64 monthCalls, const QDateTime &nowUtc)
+{
+    if (m_thresholds.dingTalkQuota <= 0
+        || monthCalls * 100 < qint64(m_thresholds.dingTalkQuota) * m_thresholds.quotaPercent)
+        return std::nullopt;
+    const QString month =
+        ApiUsageRepository::beijingDate(nowUtc).toString(QStringLiteral("yyyy-MM"));
+    if (month == m_quotaAnnouncedMonth)
+        return std::nullopt;
+    m_quotaAnnouncedMonth = month;
+    return make(
+        Alert::Kind::Quota,
+        tr("RebateSync: DingTalk calls this month at %1% of the quota")
+            .arg(monthCalls * 100 / m_thresholds.dingTalkQuota),
+        tr("%1 of %2 calls used.")
+            .arg(QLocale().toString(monthCalls), QLocale().toString(m_thresholds.dingTalkQuota)),
+        nowUtc);
+}
+
+} // namespace rs::alerts

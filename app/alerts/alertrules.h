@@ -1,0 +1,58 @@
+#pragma once
+
+#include "app/alerts/alert.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSet>
+
+#include <optional>
+
+class QDateTime;
+
+namespace rs {
+class Database;
+}
+
+namespace rs::sync {
+struct FetchReport;
+struct PushReport;
+} // namespace rs::sync
+
+namespace rs::alerts {
+
+struct AlertThresholds
+{
+    int failures = 1; // failures in one run; 0 = off
+    int inDoubtMinutes = 30; // 0 = off
+    int dingTalkQuota = 5000; // calls a month
+    int quotaPercent = 80;
+};
+
+// Turns job reports and the store's state into alerts. Remembers, in memory, what it already
+// announced, so a quota or a bill in doubt is reported once and not at every check.
+class AlertRules final
+{
+    Q_DECLARE_TR_FUNCTIONS(rs::alerts::AlertRules)
+    Q_DISABLE_COPY_MOVE(AlertRules)
+
+public:
+    explicit AlertRules(AlertThresholds thresholds = {});
+
+    void setThresholds(const AlertThresholds &thresholds) { m_thresholds = thresholds; }
+    const AlertThresholds &thresholds() const { return m_thresholds; }
+
+    QList<Alert> afterFetch(const sync::FetchReport &report, const QDateTime &nowUtc);
+    QList<Alert> afterPush(const sync::PushReport &report, const QDateTime &nowUtc);
+    // The store's side: DingTalk's month quota and bills in doubt too long.
+    QList<Alert> periodic(const Database &database, const QDateTime &nowUtc);
+
+private:
+    std::optional<Alert> quota(qint64 monthCalls, const QDateTime &nowUtc);
+
+    AlertThresholds m_thresholds;
+    QString m_quotaAnnouncedMonth; // "2026-11": the month whose quota alert went out
+    QSet<QString> m_inDoubtAnnounced; // bill keys
+};
+
+} // namespace rs::alerts
