@@ -37,7 +37,10 @@ ApplicationsModel::Facts ApplicationsModel::derive(const ApplicationRow &row)
     facts.sync = syncState(row);
     facts.approval = row.approval;
     facts.pending = row.approval == ApprovalState::Approved && facts.sync != BillState::Synced;
-    facts.day = QDate::fromString(row.createdAt.left(10), Qt::ISODate);
+    // "yyyy-MM-dd…" read by hand: QDate::fromString was a third of the load of 100,000 rows.
+    const QStringView text(row.createdAt);
+    if (text.size() >= 10)
+        facts.day = QDate(text.mid(0, 4).toInt(), text.mid(5, 2).toInt(), text.mid(8, 2).toInt());
     facts.amount = Decimal::parse(row.amount);
     facts.search = QStringList {row.businessId, row.title, row.customers, row.originator, row.id}
                        .join(QLatin1Char('\n'))

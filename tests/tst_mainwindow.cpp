@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -150,10 +151,20 @@ private Q_SLOTS:
                      .toInt(),
                  1);
 
+        // The clerk looks at the overview and refreshes it.
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("paneTabs"));
+        tabs->setCurrentIndex(1);
         QVERIFY(repo.upsert(testdata::application(QStringLiteral("a2"))).ok());
         window.findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
         QCOMPARE(model->index(approvedRow, StateCountsModel::CountColumn).data().toString(),
                  QStringLiteral("2"));
+
+        // Away from it, the overview is not read; choosing its tab again reads it.
+        tabs->setCurrentIndex(0);
+        QVERIFY(repo.upsert(testdata::application(QStringLiteral("a3"))).ok());
+        tabs->setCurrentIndex(1);
+        QCOMPARE(model->index(approvedRow, StateCountsModel::CountColumn).data().toString(),
+                 QStringLiteral("3"));
     }
 
     void stateCountsModel_passesTheModelTester()

@@ -79,6 +79,7 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     createStatusBar();
     retranslateUi();
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refresh);
     connect(m_applications, &ApplicationsPane::currentApplicationChanged, m_preview,
             &PreviewPane::showApplication);
     connect(m_applications, &ApplicationsPane::loadFailed, this,
@@ -257,8 +258,12 @@ void MainWindow::refresh()
 {
     if (!m_usageLabel)
         return;
-    m_overview->refresh();
-    m_apiAssets->refresh();
+    // Only the pane in view: the others read the store when their tab is chosen, so the end
+    // of a 5,000-bill sync does not add their queries to the UI thread's work.
+    if (m_tabs->currentWidget() == m_overview)
+        m_overview->refresh();
+    else if (m_tabs->currentWidget() == m_apiAssets)
+        m_apiAssets->refresh();
     StoreError error;
     const qint64 calls =
         ApiUsageRepository(m_database).dingTalkQuotaCalls(QDateTime::currentDateTimeUtc(), &error);
