@@ -313,6 +313,38 @@ void ApplicationsModel::setNote(const QString &id, const QString &note)
         Q_EMIT dataChanged(index(row, ErrorColumn), index(row, ErrorColumn));
 }
 
+void ApplicationsModel::updateRows(const QList<ApplicationRow> &rows)
+{
+    // One change signal over the span of changed rows, and one insertion for the new ones: a
+    // signal per row made the filter and the view redo their bookkeeping hundreds of times.
+    int first = int(m_rows.size());
+    int last = -1;
+    QList<const ApplicationRow *> added;
+    for (const ApplicationRow &row : rows) {
+        const auto it = m_rowOf.constFind(row.id);
+        if (it == m_rowOf.constEnd()) {
+            added.append(&row);
+            continue;
+        }
+        m_rows[it.value()] = row;
+        m_facts[it.value()] = derive(row);
+        first = std::min(first, it.value());
+        last = std::max(last, it.value());
+    }
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    if (added.isEmpty())
+        return;
+    const int position = int(m_rows.size());
+    beginInsertRows({}, position, position + int(added.size()) - 1);
+    for (const ApplicationRow *row : std::as_const(added)) {
+        m_rowOf.insert(row->id, int(m_rows.size()));
+        m_rows.append(*row);
+        m_facts.append(derive(*row));
+    }
+    endInsertRows();
+}
+
 QStringList ApplicationsModel::idsInSyncState(BillState state) const
 {
     QStringList ids;

@@ -81,6 +81,8 @@ public:
     bool lessThan(int left, int right, int column) const;
     // Replaces one application's row (or adds it), e.g. when its bills change.
     void updateRow(const ApplicationRow &row);
+    // The same for many rows at once (a job's live updates), with one signal for all of them.
+    void updateRows(const QList<ApplicationRow> &rows);
     // Why the last sync could not send this application (its mapping issues): shown as its
     // error while it is pending and no bill has an error of its own. Not stored: the event
     // log keeps it, and the next sync says it again.

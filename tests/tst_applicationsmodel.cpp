@@ -86,6 +86,20 @@ private Q_SLOTS:
         proxy.setSearchText(QStringLiteral("C0003"));
         proxy.setStateFilter(ApplicationsFilterModel::StateFilter::Pending);
         QCOMPARE(model.rowCount(), 6);
+
+        // A job's live update: changed and new rows together, in one signal each.
+        proxy.setSearchText({});
+        ApplicationRow again = sample().at(2);
+        for (ApplicationRow::Bill &bill : again.bills)
+            bill.state = BillState::Synced;
+        const int pendingBefore = proxy.rowCount();
+        const bool wasPending = model.facts(model.rowOf(again.id)).pending;
+        model.updateRows(
+            {again, row(QStringLiteral("a7"), ApprovalState::Approved, QStringLiteral("-4.00"))});
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.rowOf(QStringLiteral("a7")), 6);
+        QCOMPARE(model.facts(model.rowOf(again.id)).sync, BillState::Synced);
+        QCOMPARE(proxy.rowCount(), pendingBefore + 1 - (wasPending ? 1 : 0)); // a7 is pending
     }
 
     void pendingFilter_showsApprovedApplicationsNotYetSynced()

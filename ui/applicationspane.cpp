@@ -161,8 +161,7 @@ void ApplicationsPane::onLoaded(ApplicationsModel::Prepared rows, const StoreErr
 
 void ApplicationsPane::applyRows(const QList<ApplicationRow> &rows)
 {
-    for (const ApplicationRow &row : rows)
-        m_model->updateRow(row);
+    m_model->updateRows(rows);
 }
 
 QStringList ApplicationsPane::checkedIds() const
