@@ -126,11 +126,13 @@ private Q_SLOTS:
 
         // 同步所选: rows turn 已同步 while the job still runs.
         bool changedWhileRunning = false;
-        connect(&model, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &topLeft) {
-            if (topLeft.data(ApplicationsModel::SyncRole).toInt() == int(BillState::Synced)
-                && !fetch->isEnabled())
-                changedWhileRunning = true;
-        });
+        connect(&model, &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+                        if (model.facts(row).sync == BillState::Synced && !fetch->isEnabled())
+                            changedWhileRunning = true;
+                    }
+                });
         QTest::mouseClick(toolBar->widgetForAction(syncSelected), Qt::LeftButton);
         auto *bar = window.findChild<QProgressBar *>(QStringLiteral("syncProgressBar"));
         QTRY_VERIFY(bar->isVisible());
