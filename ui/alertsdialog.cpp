@@ -57,6 +57,7 @@ AlertsDialog::AlertsDialog(Settings &settings, SecretStore &secrets, QWidget *pa
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
+    setMinimumWidth(520); // the robot's whole address stays readable
     setObjectName(QStringLiteral("alertsDialog"));
     m_robotEnabled->setObjectName(QStringLiteral("robotEnabled"));
     m_robotUrl->setObjectName(QStringLiteral("robotUrl"));
