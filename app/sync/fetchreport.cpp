@@ -36,4 +36,12 @@ QString FetchReport::summary() const
     return text;
 }
 
+FetchReport FetchReport::refused(const QString &reason)
+{
+    FetchReport report;
+    report.result = Result::ConfigError;
+    report.stopReason = reason;
+    return report;
+}
+
 } // namespace rs::sync

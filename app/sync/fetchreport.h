@@ -27,6 +27,8 @@ struct FetchReport
 
     // One line for the clerk: counts and, if any, why it stopped.
     QString summary() const;
+    // A run that could not start (settings, scheme, secret): ConfigError with the reason.
+    static FetchReport refused(const QString &reason);
 };
 
 } // namespace rs::sync

@@ -25,4 +25,12 @@ QString PushReport::summary() const
     return text;
 }
 
+PushReport PushReport::refused(const QString &reason)
+{
+    PushReport report;
+    report.result = Result::ConfigError;
+    report.stopReason = reason;
+    return report;
+}
+
 } // namespace rs::sync

@@ -34,6 +34,8 @@ struct PushReport
     int notSendable = 0; // mapping errors, checks, not approved
 
     QString summary() const;
+    // A run that could not start (settings, scheme, secret): ConfigError with the reason.
+    static PushReport refused(const QString &reason);
 };
 
 } // namespace rs::sync

@@ -48,11 +48,8 @@ bool SyncRunner::fetch()
                                       [worker = m_worker, secret] { worker->fetch(secret); });
         },
         [this](const QString &reason) {
-            FetchReport report;
-            report.result = FetchReport::Result::ConfigError;
-            report.stopReason = reason;
             setBusy(false);
-            Q_EMIT fetchFinished(report);
+            Q_EMIT fetchFinished(FetchReport::refused(reason));
         });
     return true;
 }
@@ -71,11 +68,8 @@ bool SyncRunner::push(const QStringList &applicationIds)
             });
         },
         [this](const QString &reason) {
-            PushReport report;
-            report.result = PushReport::Result::ConfigError;
-            report.stopReason = reason;
             setBusy(false);
-            Q_EMIT pushFinished(report);
+            Q_EMIT pushFinished(PushReport::refused(reason));
         });
     return true;
 }

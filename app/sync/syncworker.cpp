@@ -41,23 +41,26 @@ QString SyncWorker::openDatabase()
     return error.ok() ? QString() : error.message;
 }
 
-void SyncWorker::fetch(const QString &dingTalkAppSecret)
+QString SyncWorker::prepare(const Settings &settings, std::shared_ptr<const Scheme> *scheme)
 {
-    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
-    FetchOptions options;
     QString error = openDatabase();
     if (error.isEmpty())
         error = JobSetup::settingsErrors(settings);
     if (error.isEmpty())
-        options.scheme = JobSetup::scheme(m_profile, settings, &error);
+        *scheme = JobSetup::scheme(m_profile, settings, &error);
+    return error;
+}
+
+void SyncWorker::fetch(const QString &dingTalkAppSecret)
+{
+    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    FetchOptions options;
+    QString error = prepare(settings, &options.scheme);
     std::optional<dingtalk::DingTalkConfig> config;
     if (error.isEmpty())
         config = ConnectorConfig::dingTalk(settings, dingTalkAppSecret, &error);
     if (!config) {
-        FetchReport report;
-        report.result = FetchReport::Result::ConfigError;
-        report.stopReason = error;
-        Q_EMIT fetchFinished(report);
+        Q_EMIT fetchFinished(FetchReport::refused(error));
         return;
     }
     m_run = new QObject(this);
@@ -76,20 +79,13 @@ void SyncWorker::fetch(const QString &dingTalkAppSecret)
 void SyncWorker::push(const QStringList &applicationIds, const QString &kingdeeSecret)
 {
     const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
-    QString error = openDatabase();
-    if (error.isEmpty())
-        error = JobSetup::settingsErrors(settings);
     std::shared_ptr<const Scheme> scheme;
-    if (error.isEmpty())
-        scheme = JobSetup::scheme(m_profile, settings, &error);
+    QString error = prepare(settings, &scheme);
     std::optional<kingdee::KingdeeConfig> config;
     if (error.isEmpty())
         config = JobSetup::kingdee(settings, kingdeeSecret, &error);
     if (!config) {
-        PushReport report;
-        report.result = PushReport::Result::ConfigError;
-        report.stopReason = error;
-        Q_EMIT pushFinished(report);
+        Q_EMIT pushFinished(PushReport::refused(error));
         return;
     }
     PushOptions options = JobSetup::pushOptions(settings);

@@ -16,7 +16,9 @@ class QTimer;
 
 namespace rs {
 class Database;
-}
+class Settings;
+struct Scheme;
+} // namespace rs
 
 namespace rs::sync {
 
@@ -52,6 +54,9 @@ Q_SIGNALS:
 private:
     // Opens the connection on first use, on this thread; empty when it is open.
     QString openDatabase();
+    // What every run needs before its client: the database, valid settings and the scheme.
+    // Empty when all are there, else the reason for the clerk.
+    QString prepare(const Settings &settings, std::shared_ptr<const Scheme> *scheme);
     void onBillChanged(const QString &key);
     void noteChanged(const QString &applicationId);
     void publishRows();
