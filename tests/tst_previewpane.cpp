@@ -258,18 +258,11 @@ private Q_SLOTS:
 
     void syncedBill_showsItsKingdeeNumberAndTheStoredPayload()
     {
-        store(twoCustomers());
         // Sent before the date was corrected: the preview shows what Kingdee got.
-        QJsonObject sentModel = freshModel(0);
-        sentModel.insert(QStringLiteral("FDATE"), QStringLiteral("2025-03-04"));
-        const BillRepository bills(*m_database);
-        QVERIFY(bills.saveDraft(bill(sentModel)).ok());
-        QVERIFY(bills.transition(kC1Key, BillState::Pending, BillState::Queued, {}, {}).ok());
-        QVERIFY(bills.transition(kC1Key, BillState::Queued, BillState::Sending, {}, {}).ok());
         BillOutcome saved;
         saved.kingdeeId = QStringLiteral("100123");
         saved.kingdeeNumber = QStringLiteral("QTYS00000042");
-        QVERIFY(bills.transition(kC1Key, BillState::Sending, BillState::Synced, saved, {}).ok());
+        QVERIFY(sendFirstBillDated0304(BillState::Synced, saved));
 
         m_pane->showApplication(kFirstId);
         QCOMPARE(billTabs()->count(), 2);
@@ -285,17 +278,10 @@ private Q_SLOTS:
 
     void failedBill_showsKingdeesErrorNextToTheBillARetrySends()
     {
-        store(twoCustomers());
-        QJsonObject sentModel = freshModel(0);
-        sentModel.insert(QStringLiteral("FDATE"), QStringLiteral("2025-03-04"));
-        const BillRepository bills(*m_database);
-        QVERIFY(bills.saveDraft(bill(sentModel)).ok());
-        QVERIFY(bills.transition(kC1Key, BillState::Pending, BillState::Queued, {}, {}).ok());
-        QVERIFY(bills.transition(kC1Key, BillState::Queued, BillState::Sending, {}, {}).ok());
         BillOutcome refused;
         refused.error = QStringLiteral("往来单位 C1 不存在");
         refused.errorField = QStringLiteral("FCONTACTUNIT");
-        QVERIFY(bills.transition(kC1Key, BillState::Sending, BillState::Failed, refused, {}).ok());
+        QVERIFY(sendFirstBillDated0304(BillState::Failed, refused));
 
         m_pane->showApplication(kFirstId);
         QVERIFY(state(0).contains(QStringLiteral("Failed")));
@@ -428,6 +414,20 @@ private:
     static QJsonObject freshModel(int bill)
     {
         return mapApplication(twoCustomers(), *builtinScheme()).bills.at(bill).model;
+    }
+
+    // Stores the two-customer application and sends its first bill with 2025-03-04 as its date
+    // (a later correction makes a fresh mapping say 2025-03-03), ending in `end`.
+    bool sendFirstBillDated0304(BillState end, const BillOutcome &outcome)
+    {
+        store(twoCustomers());
+        QJsonObject sentModel = freshModel(0);
+        sentModel.insert(QStringLiteral("FDATE"), QStringLiteral("2025-03-04"));
+        const BillRepository bills(*m_database);
+        return bills.saveDraft(bill(sentModel)).ok()
+            && bills.transition(kC1Key, BillState::Pending, BillState::Queued, {}, {}).ok()
+            && bills.transition(kC1Key, BillState::Queued, BillState::Sending, {}, {}).ok()
+            && bills.transition(kC1Key, BillState::Sending, end, outcome, {}).ok();
     }
 
     static BillRecord bill(const QJsonObject &model)
