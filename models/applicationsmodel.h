@@ -93,6 +93,8 @@ public:
     int rowOf(const QString &id) const;
 
     QStringList checkedIds() const;
+    // Cheap: asked on every tick and every live update, where checkedIds() would walk all rows.
+    int checkedCount() const { return int(m_checked.size()); }
     void setChecked(const QStringList &ids, bool checked);
 
     // "-1,834.60": the exact text with thousands separators, never through a double.

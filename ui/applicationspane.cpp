@@ -222,7 +222,7 @@ void ApplicationsPane::checkAllPending()
 
 void ApplicationsPane::updateCounts()
 {
-    const int checked = int(m_model->checkedIds().size());
+    const int checked = m_model->checkedCount();
     m_counts->setText(m_loading ? tr("Loading all applications…")
                                 : tr("Showing %1 of %2 · %n ticked", nullptr, checked)
                                       .arg(QLocale().toString(m_filter->rowCount()),

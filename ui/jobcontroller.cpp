@@ -130,7 +130,7 @@ void JobController::updateActions()
 {
     const bool idle = !m_runner->isBusy();
     m_fetch->setEnabled(idle);
-    m_sync->setEnabled(idle && !m_applications.checkedIds().isEmpty());
+    m_sync->setEnabled(idle && m_applications.model().checkedCount() > 0);
     m_retry->setEnabled(idle);
 }
 
