@@ -1,6 +1,7 @@
 #pragma once
 
-// The settings.ini keys of ARCHITECTURE.md's fixed contract, as "group/key".
+// The settings.ini keys of ARCHITECTURE.md's fixed contract (both waves) and the ones the code
+// adds, as "group/key". A key in settings.ini that is not here is refused.
 namespace rs::keys {
 inline constexpr char DingTalkApi[] = "dingtalk/api";
 inline constexpr char DingTalkOapiUrl[] = "dingtalk/oapi_url";
@@ -9,6 +10,7 @@ inline constexpr char DingTalkAppKey[] = "dingtalk/app_key";
 inline constexpr char DingTalkProcessCode[] = "dingtalk/process_code";
 inline constexpr char DingTalkQps[] = "dingtalk/qps";
 inline constexpr char DingTalkMonthlyQuota[] = "dingtalk/monthly_quota";
+inline constexpr char DingTalkIntake[] = "dingtalk/intake";
 inline constexpr char KingdeeUrl[] = "kingdee/url";
 inline constexpr char KingdeeAcctId[] = "kingdee/acct_id";
 inline constexpr char KingdeeUsername[] = "kingdee/username";
@@ -18,7 +20,14 @@ inline constexpr char KingdeeOrgNumber[] = "kingdee/org_number";
 inline constexpr char KingdeeLcid[] = "kingdee/lcid";
 inline constexpr char KingdeeBatchSize[] = "kingdee/batch_size";
 inline constexpr char KingdeeConcurrency[] = "kingdee/concurrency";
+inline constexpr char KingdeeAfterSave[] = "kingdee/after_save";
 inline constexpr char SyncScheme[] = "sync/scheme";
+// The second wave's store: sqlite (the profile's file) or a shared PostgreSQL ledger.
+inline constexpr char StoreDriver[] = "store/driver";
+inline constexpr char StoreHost[] = "store/host";
+inline constexpr char StorePort[] = "store/port";
+inline constexpr char StoreDatabase[] = "store/database";
+inline constexpr char StoreUser[] = "store/user";
 // Alerts and scheduled runs of the console; the robot's token and secret live in the keychain.
 inline constexpr char AlertsRobot[] = "alerts/robot";
 inline constexpr char AlertsRobotUrl[] = "alerts/robot_url";

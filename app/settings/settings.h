@@ -34,8 +34,8 @@ public:
     // Validates then stores; returns the problem instead of storing a wrong value.
     std::optional<SettingIssue> setValue(const QString &key, const QString &value);
 
-    // Every problem in the file: wrong values (errors) and unknown keys (warnings; errors for
-    // anything that looks like a secret).
+    // Every problem in the file: wrong values and unknown keys (a typo, or a secret under some
+    // name), all errors: a key nobody reads would look set and change nothing.
     QList<SettingIssue> validate() const;
     static bool hasErrors(const QList<SettingIssue> &issues);
 

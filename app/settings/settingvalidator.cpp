@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace rs {
 
 SettingValidator::SettingValidator(QString schemesDir)
@@ -98,9 +100,13 @@ QString SettingValidator::checkScheme(const SettingSpec &spec, const QString &va
 
 SettingIssue SettingValidator::unknownKey(const QString &key) const
 {
+    // Secrets under any name: a password, "pwd", an app secret, a token.
     const QString lower = key.toLower();
-    const bool looksSecret = lower.contains(QLatin1String("password"))
-        || lower.contains(QLatin1String("secret")) || lower.contains(QLatin1String("token"));
+    static const QStringList secretWords {QStringLiteral("password"), QStringLiteral("passwd"),
+                                          QStringLiteral("pwd"),      QStringLiteral("secret"),
+                                          QStringLiteral("token"),    QStringLiteral("credential")};
+    const bool looksSecret = std::any_of(secretWords.cbegin(), secretWords.cend(),
+                                         [&lower](const QString &w) { return lower.contains(w); });
     if (looksSecret) {
         return {key,
                 tr("%1: secrets must not be written in settings.ini. Remove the line and store "
@@ -109,8 +115,34 @@ SettingIssue SettingValidator::unknownKey(const QString &key) const
                     .arg(displayKey(key)),
                 SettingIssue::Severity::Error};
     }
-    return {key, tr("%1: unknown setting, ignored.").arg(displayKey(key)),
-            SettingIssue::Severity::Warning};
+    // A typo must not pass silently: the value the clerk meant would never take effect.
+    const qsizetype slash = key.indexOf(QLatin1Char('/'));
+    const QString group = slash < 0 ? QString() : key.left(slash);
+    const auto squeezed = [](QString k) {
+        return k.toLower().remove(QLatin1Char('_')).remove(QLatin1Char('-'));
+    };
+    QStringList sameGroup;
+    QStringList groups;
+    QString meant;
+    for (const SettingSpec &spec : settingSpecs()) {
+        const qsizetype s = spec.key.indexOf(QLatin1Char('/'));
+        const QString specGroup = spec.key.left(s);
+        const QString section = QLatin1Char('[') + specGroup + QLatin1Char(']');
+        if (!groups.contains(section))
+            groups.append(section);
+        if (specGroup == group)
+            sameGroup.append(spec.key.mid(s + 1));
+        if (meant.isEmpty() && squeezed(spec.key.mid(s + 1)) == squeezed(key.mid(slash + 1)))
+            meant = displayKey(spec.key);
+    }
+    QString message = sameGroup.isEmpty()
+        ? tr("%1: unknown setting. settings.ini has these sections: %2.")
+              .arg(displayKey(key), groups.join(QStringLiteral(", ")))
+        : tr("%1: unknown setting. The keys of [%2] are: %3.")
+              .arg(displayKey(key), group, sameGroup.join(QStringLiteral(", ")));
+    if (!meant.isEmpty())
+        message += QLatin1Char(' ') + tr("Did you mean %1?").arg(meant);
+    return {key, message, SettingIssue::Severity::Error};
 }
 
 } // namespace rs

@@ -26,7 +26,8 @@ public:
 
     // Empty when `value` is acceptable for `spec`, else a message naming the key.
     QString check(const SettingSpec &spec, const QString &value) const;
-    // For a key that is not part of the contract; secrets get a pointed message.
+    // For a key that is not known: names the known keys of its section (or the sections) and a
+    // likely meant key; secrets get a pointed message.
     SettingIssue unknownKey(const QString &key) const;
 
     // "[dingtalk] qps" — how messages and the INI file spell a key.
