@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +56,17 @@ sync::FetchOptions covering(int days)
     sync::FetchOptions o;
     o.from = QDate::currentDate().addDays(-days - 2);
     return o;
+}
+
+// A real full disk for this connection: SQLite refuses to grow the file by more than `extraPages`
+// pages and answers SQLITE_FULL, as it does when the disk has no room.
+bool limitDatabaseGrowth(const Database &database, int extraPages)
+{
+    QSqlQuery q(database.connection());
+    if (!q.exec(QStringLiteral("PRAGMA page_count")) || !q.next())
+        return false;
+    const int pages = q.value(0).toInt();
+    return q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + extraPages));
 }
 
 int countIn(const QHash<QString, ApprovalState> &stored, ApprovalState state)
@@ -218,6 +230,48 @@ private Q_SLOTS:
             if (u.api == QLatin1String("dingtalk.get"))
                 QCOMPARE(u.throttled, get.throttled);
         }
+    }
+
+    void monthsMeter_countsWhatDingTalkCharges_notThrottledAnswers()
+    {
+        // Paced above the sandbox's 20/s: many 90018 answers, none of them charged.
+        auto sb = startSandbox(sandboxOptions(150, 30));
+        QVERIFY(sb);
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 40), covering(30));
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QVERIFY(sb->counters().value(QStringLiteral("dingtalk.get")).throttled > 0);
+        QCOMPARE(ApiUsageRepository(*m_database).dingTalkQuotaCalls(), sb->dingTalk().quotaUsed());
+        QCOMPARE(report.monthCalls, sb->dingTalk().quotaUsed());
+    }
+
+    void fullDisk_stopsAtTheFirstFailedWriteAndTheMeterStaysTrue()
+    {
+        auto sb = startSandbox(fast(300, 20));
+        QVERIFY(sb);
+        QVERIFY(limitDatabaseGrowth(*m_database, 6));
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 100), covering(20));
+        QCOMPARE(report.result, sync::FetchReport::Result::Partial);
+        QVERIFY2(report.stopReason.contains(QLatin1String("disk is full")),
+                 qPrintable(report.stopReason));
+        QVERIFY(report.stored < 300);
+        // Stopped at once: beyond what was stored, only the calls already on the wire (8 in
+        // flight) went out, not the rest of the 300.
+        const qint64 gets = calls(*sb, "dingtalk.get");
+        QVERIFY2(gets <= report.stored + 8 + 1, qPrintable(QString::number(gets)));
+
+        // Every charged call is on the meter, saved or not yet saved.
+        QCOMPARE(ApiUsageRepository(*m_database).dingTalkQuotaCalls(), sb->dingTalk().quotaUsed());
+        // Room again: the next run first writes what could not be counted, then goes on.
+        QVERIFY(limitDatabaseGrowth(*m_database, 100'000));
+        const auto next = runFetch(*m_database, sandboxDingTalk(*sb, 100), covering(20));
+        QVERIFY2(next.result == sync::FetchReport::Result::Ok, qPrintable(next.summary()));
+        QCOMPARE(ApiUsageRepository(*m_database).unsavedCalls(), 0);
+        QSqlQuery q(m_database->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT SUM(calls - throttled) FROM api_usage WHERE api IN"
+                                      " ('dingtalk.get', 'dingtalk.listids')")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), sb->dingTalk().quotaUsed());
+        QCOMPARE(ApplicationRepository(*m_database).approvalById().size(), 300);
     }
 
     void tokenExpiringMidRun_isRenewedAndTheRunCompletes()

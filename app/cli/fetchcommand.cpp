@@ -75,6 +75,10 @@ int FetchCommand::run(const Context &context, const QStringList &arguments)
     case sync::FetchReport::Result::Ok:
         return Ok;
     case sync::FetchReport::Result::Partial:
+        // A run that stopped early (a full disk, the month's quota) says why where a scheduled
+        // task's log looks for errors, not only in the summary line.
+        if (!report.stopReason.isEmpty())
+            context.fail(report.stopReason);
         return Partial;
     case sync::FetchReport::Result::ConfigError:
         break;

@@ -70,10 +70,7 @@ int StatusCommand::run(const Context &context, const QStringList &arguments)
         context.fail(error.message);
         return ConfigError;
     }
-    for (const ApiUsage &usage : std::as_const(s.api)) {
-        if (api::countsTowardDingTalkQuota(usage.api))
-            s.dingTalkMonthCalls += usage.calls;
-    }
+    s.dingTalkMonthCalls = ApiUsageRepository::dingTalkQuotaCalls(s.api);
 
     if (parser.isSet(json)) {
         context.out << QJsonDocument(toJson(s)).toJson(QJsonDocument::Indented);

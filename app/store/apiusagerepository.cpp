@@ -4,6 +4,7 @@
 #include "app/store/sqlutil.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -86,47 +87,115 @@ qint64 ApiUsageRepository::percentileMs(const QMap<int, qint64> &callsByBucket, 
     return representativeMs(callsByBucket.lastKey());
 }
 
+namespace {
+
+struct UnsavedCall
+{
+    QString api;
+    ApiOutcome outcome;
+    qint64 elapsedMs;
+    QString errorText;
+    QDateTime atUtc;
+};
+
+// Calls the store could not take, per database path, until a later write succeeds. Process-wide:
+// the console's next fetch on the same profile writes what an earlier one could not.
+QMutex g_unsavedMutex;
+QHash<QString, QList<UnsavedCall>> g_unsaved;
+
+QList<UnsavedCall> takeUnsaved(const QString &path)
+{
+    const QMutexLocker lock(&g_unsavedMutex);
+    return g_unsaved.take(path);
+}
+
+void keepUnsaved(const QString &path, const QList<UnsavedCall> &calls)
+{
+    const QMutexLocker lock(&g_unsavedMutex);
+    QList<UnsavedCall> &kept = g_unsaved[path];
+    kept = calls + kept; // any added meanwhile stay after these
+}
+
+StoreError write(QSqlQuery &q, const UnsavedCall &c)
+{
+    const int error = c.outcome == ApiOutcome::Error ? 1 : 0;
+    const int throttled = c.outcome == ApiOutcome::Throttled ? 1 : 0;
+    const QString day = ApiUsageRepository::beijingDate(c.atUtc).toString(Qt::ISODate);
+    const char *what = QT_TRANSLATE_NOOP("rs::Store", "counting an API call");
+    StoreError e = sql::run(q,
+                            QStringLiteral("INSERT INTO api_usage (api, day, calls, errors,"
+                                           " throttled, total_ms) VALUES (?, ?, 1, ?, ?, ?)"
+                                           " ON CONFLICT (api, day) DO UPDATE SET"
+                                           " calls = api_usage.calls + 1,"
+                                           " errors = api_usage.errors + excluded.errors,"
+                                           " throttled = api_usage.throttled"
+                                           " + excluded.throttled,"
+                                           " total_ms = api_usage.total_ms + excluded.total_ms"),
+                            {c.api, day, error, throttled, c.elapsedMs}, what);
+    if (e.ok()) {
+        e = sql::run(q,
+                     QStringLiteral("INSERT INTO api_latency (api, day, bucket, calls)"
+                                    " VALUES (?, ?, ?, 1) ON CONFLICT (api, day, bucket)"
+                                    " DO UPDATE SET calls = api_latency.calls + 1"),
+                     {c.api, day, ApiUsageRepository::latencyBucket(c.elapsedMs)}, what);
+    }
+    if (e.ok() && c.outcome != ApiOutcome::Ok) {
+        e = sql::run(q,
+                     QStringLiteral("INSERT INTO api_last_error (api, occurred_at, outcome,"
+                                    " message) VALUES (?, ?, ?, ?) ON CONFLICT (api)"
+                                    " DO UPDATE SET occurred_at = excluded.occurred_at,"
+                                    " outcome = excluded.outcome,"
+                                    " message = excluded.message"),
+                     {c.api, c.atUtc.toUTC().toString(Qt::ISODateWithMs),
+                      throttled ? QStringLiteral("throttled") : QStringLiteral("error"),
+                      sql::text(api::maskSecrets(c.errorText))},
+                     what);
+    }
+    return e;
+}
+
+} // namespace
+
 StoreError ApiUsageRepository::record(const QString &api, ApiOutcome outcome, qint64 elapsedMs,
                                       const QString &errorText, const QDateTime &atUtc) const
 {
-    const int error = outcome == ApiOutcome::Error ? 1 : 0;
-    const int throttled = outcome == ApiOutcome::Throttled ? 1 : 0;
-    const QString day = beijingDate(atUtc).toString(Qt::ISODate);
-    const char *what = QT_TRANSLATE_NOOP("rs::Store", "counting an API call");
-    return m_database.transact([&](QSqlDatabase &db) {
+    QList<UnsavedCall> calls = takeUnsaved(m_database.path());
+    calls.append({api, outcome, elapsedMs, errorText, atUtc});
+    const StoreError e = m_database.transact([&calls](QSqlDatabase &db) {
         QSqlQuery q(db);
-        StoreError e =
-            sql::run(q,
-                     QStringLiteral("INSERT INTO api_usage (api, day, calls, errors,"
-                                    " throttled, total_ms) VALUES (?, ?, 1, ?, ?, ?)"
-                                    " ON CONFLICT (api, day) DO UPDATE SET"
-                                    " calls = api_usage.calls + 1,"
-                                    " errors = api_usage.errors + excluded.errors,"
-                                    " throttled = api_usage.throttled"
-                                    " + excluded.throttled,"
-                                    " total_ms = api_usage.total_ms + excluded.total_ms"),
-                     {api, day, error, throttled, elapsedMs}, what);
-        if (e.ok()) {
-            e = sql::run(q,
-                         QStringLiteral("INSERT INTO api_latency (api, day, bucket, calls)"
-                                        " VALUES (?, ?, ?, 1) ON CONFLICT (api, day, bucket)"
-                                        " DO UPDATE SET calls = api_latency.calls + 1"),
-                         {api, day, latencyBucket(elapsedMs)}, what);
+        for (const UnsavedCall &c : std::as_const(calls)) {
+            if (StoreError written = write(q, c); !written.ok())
+                return written;
         }
-        if (e.ok() && outcome != ApiOutcome::Ok) {
-            e = sql::run(q,
-                         QStringLiteral("INSERT INTO api_last_error (api, occurred_at, outcome,"
-                                        " message) VALUES (?, ?, ?, ?) ON CONFLICT (api)"
-                                        " DO UPDATE SET occurred_at = excluded.occurred_at,"
-                                        " outcome = excluded.outcome,"
-                                        " message = excluded.message"),
-                         {api, atUtc.toUTC().toString(Qt::ISODateWithMs),
-                          throttled ? QStringLiteral("throttled") : QStringLiteral("error"),
-                          sql::text(api::maskSecrets(errorText))},
-                         what);
-        }
-        return e;
+        return StoreError::none();
     });
+    if (!e.ok())
+        keepUnsaved(m_database.path(), calls);
+    return e;
+}
+
+StoreError ApiUsageRepository::flushUnsaved() const
+{
+    QList<UnsavedCall> calls = takeUnsaved(m_database.path());
+    if (calls.isEmpty())
+        return StoreError::none();
+    const StoreError e = m_database.transact([&calls](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        for (const UnsavedCall &c : std::as_const(calls)) {
+            if (StoreError written = write(q, c); !written.ok())
+                return written;
+        }
+        return StoreError::none();
+    });
+    if (!e.ok())
+        keepUnsaved(m_database.path(), calls);
+    return e;
+}
+
+int ApiUsageRepository::unsavedCalls() const
+{
+    const QMutexLocker lock(&g_unsavedMutex);
+    return int(g_unsaved.value(m_database.path()).size());
 }
 
 QList<ApiUsage> ApiUsageRepository::month(const QDateTime &atUtc, StoreError *error) const
@@ -151,16 +220,38 @@ QList<ApiUsage> ApiUsageRepository::month(const QDateTime &atUtc, StoreError *er
         result.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
                        q.value(3).toLongLong(), q.value(4).toLongLong()});
     }
+    // Calls not written yet are still calls DingTalk charged this month.
+    const QMutexLocker lock(&g_unsavedMutex);
+    for (const UnsavedCall &c : g_unsaved.value(m_database.path())) {
+        const QDate callDay = beijingDate(c.atUtc);
+        if (callDay < first || callDay > last)
+            continue;
+        auto it = std::find_if(result.begin(), result.end(),
+                               [&c](const ApiUsage &u) { return u.api == c.api; });
+        if (it == result.end()) {
+            ApiUsage added;
+            added.api = c.api;
+            it = result.insert(result.end(), added);
+        }
+        ++it->calls;
+        it->errors += c.outcome == ApiOutcome::Error ? 1 : 0;
+        it->throttled += c.outcome == ApiOutcome::Throttled ? 1 : 0;
+        it->totalMs += c.elapsedMs;
+    }
     return result;
 }
 
 qint64 ApiUsageRepository::dingTalkQuotaCalls(const QDateTime &atUtc, StoreError *error) const
 {
+    return dingTalkQuotaCalls(month(atUtc, error));
+}
+
+qint64 ApiUsageRepository::dingTalkQuotaCalls(const QList<ApiUsage> &month)
+{
     qint64 calls = 0;
-    const QList<ApiUsage> usage = month(atUtc, error);
-    for (const ApiUsage &u : usage) {
+    for (const ApiUsage &u : month) {
         if (api::countsTowardDingTalkQuota(u.api))
-            calls += u.calls;
+            calls += u.charged();
     }
     return calls;
 }

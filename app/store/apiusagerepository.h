@@ -40,10 +40,13 @@ enum class ApiOutcome { Ok, Error, Throttled };
 struct ApiUsage
 {
     QString api;
-    qint64 calls = 0;
+    qint64 calls = 0; // every exchange, throttled ones included
     qint64 errors = 0;
     qint64 throttled = 0;
     qint64 totalMs = 0;
+
+    // What DingTalk charges: a call refused for its rate is not counted (DINGTALK.md, Quota).
+    qint64 charged() const { return calls - throttled; }
 };
 
 // One row of the API assets view: an endpoint's calls today and this month (Beijing days),
@@ -69,16 +72,24 @@ public:
     explicit ApiUsageRepository(const Database &database);
 
     // Counts one exchange and its latency; an error or throttled answer also becomes the
-    // endpoint's last error, with `errorText` masked by api::maskSecrets().
+    // endpoint's last error, with `errorText` masked by api::maskSecrets(). A call the store
+    // cannot take (a full disk) is kept in memory, still counted by month(), and written with the
+    // next record() or flushUnsaved() that succeeds: the month's meter never loses a call.
     StoreError record(const QString &api, ApiOutcome outcome, qint64 elapsedMs,
                       const QString &errorText = {},
                       const QDateTime &atUtc = QDateTime::currentDateTimeUtc()) const;
+    // Writes the calls kept in memory for this database; ok when there are none left.
+    StoreError flushUnsaved() const;
+    // Calls counted in memory that the store has not taken yet.
+    int unsavedCalls() const;
 
     // Totals per endpoint over the Beijing calendar month that contains `atUtc`.
     QList<ApiUsage> month(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),
                           StoreError *error = nullptr) const;
+    // The month's charged approval calls (ApiUsage::charged()), what DingTalk's quota counts.
     qint64 dingTalkQuotaCalls(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),
                               StoreError *error = nullptr) const;
+    static qint64 dingTalkQuotaCalls(const QList<ApiUsage> &month);
 
     // Every known endpoint, then any other one used this month, for the month containing `atUtc`.
     QList<ApiEndpointStats> endpointStats(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),

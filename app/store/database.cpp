@@ -256,6 +256,24 @@ StoreError Database::migrate(int targetVersion)
     return StoreError::none();
 }
 
+StoreError Database::failedToWrite(const QSqlError &error) const
+{
+    const QString path = QDir::toNativeSeparators(m_path);
+    if (sqldialect::isDiskFullError(error.nativeErrorCode())) {
+        return {StoreError::Kind::Full,
+                tr("The disk is full: the database %1 cannot save anything more. Free some disk "
+                   "space and try again.")
+                    .arg(path)};
+    }
+    if (sqldialect::isReadOnlyError(error.nativeErrorCode())) {
+        return {StoreError::Kind::ReadOnly,
+                tr("The database %1 is read-only: nothing can be saved. Make the profile folder "
+                   "writable, or choose another one with --profile.")
+                    .arg(path)};
+    }
+    return {StoreError::Kind::Sql, tr("Cannot save to the database: %1").arg(error.text())};
+}
+
 StoreError Database::transact(const std::function<StoreError(QSqlDatabase &)> &body,
                               Access access) const
 {
@@ -264,6 +282,9 @@ StoreError Database::transact(const std::function<StoreError(QSqlDatabase &)> &b
         QSqlQuery begin(db);
         if (!begin.exec(access == Access::Write ? sqldialect::beginWriteTransaction()
                                                 : sqldialect::beginReadTransaction())) {
+            const StoreError e = failedToWrite(begin.lastError());
+            if (e.kind != StoreError::Kind::Sql)
+                return e;
             return {StoreError::Kind::Sql,
                     tr("Cannot start a database transaction: %1").arg(begin.lastError().text())};
         }
@@ -275,9 +296,9 @@ StoreError Database::transact(const std::function<StoreError(QSqlDatabase &)> &b
         return error;
     }
     if (!end.exec(QStringLiteral("COMMIT"))) {
-        const QString reason = end.lastError().text();
+        const QSqlError reason = end.lastError();
         end.exec(QStringLiteral("ROLLBACK"));
-        return {StoreError::Kind::Sql, tr("Cannot save to the database: %1").arg(reason)};
+        return failedToWrite(reason);
     }
     return StoreError::none();
 }

@@ -8,6 +8,7 @@
 #include <functional>
 
 class QSqlDatabase;
+class QSqlError;
 
 namespace rs {
 
@@ -44,6 +45,7 @@ private:
     StoreError openReadWrite();
     StoreError migrate(int targetVersion);
     StoreError failedToRead(const QString &driverText, const QString &nativeCode) const;
+    StoreError failedToWrite(const QSqlError &error) const;
     void close();
 
     QString m_path;

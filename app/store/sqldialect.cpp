@@ -33,6 +33,27 @@ bool isBusyError(const QString &nativeErrorCode)
     return nativeErrorCode == QLatin1String("5") || nativeErrorCode == QLatin1String("6");
 }
 
+namespace {
+
+// An extended result code (SQLITE_READONLY_DIRECTORY is 8 | 6 << 8) keeps its primary code in the
+// low byte.
+int primaryCode(const QString &nativeErrorCode)
+{
+    return nativeErrorCode.toInt() & 0xff;
+}
+
+} // namespace
+
+bool isDiskFullError(const QString &nativeErrorCode)
+{
+    return primaryCode(nativeErrorCode) == 13;
+}
+
+bool isReadOnlyError(const QString &nativeErrorCode)
+{
+    return primaryCode(nativeErrorCode) == 8;
+}
+
 QStringList connectionPragmas()
 {
     return {QStringLiteral("PRAGMA journal_mode = WAL"),

@@ -26,6 +26,11 @@ QString beginReadTransaction();
 bool isCorruptionError(const QString &nativeErrorCode);
 // Whether it means another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED).
 bool isBusyError(const QString &nativeErrorCode);
+// Whether the disk or the size limit is full (SQLITE_FULL). PostgreSQL: SQLSTATE 53100.
+bool isDiskFullError(const QString &nativeErrorCode);
+// Whether the file cannot be written (SQLITE_READONLY, SQLITE_CANTOPEN for a new -wal file).
+// PostgreSQL: SQLSTATE 25006.
+bool isReadOnlyError(const QString &nativeErrorCode);
 
 // Run on every new read-write connection: WAL so readers never block the writer, FULL sync so a
 // committed state change survives a power cut, foreign keys on. PostgreSQL: none needed.

@@ -1,5 +1,7 @@
 #include "app/store/sqlutil.h"
 
+#include "app/store/sqldialect.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
@@ -9,6 +11,22 @@ namespace {
 
 StoreError failure(const QSqlQuery &query, const char *what)
 {
+    const QString code = query.lastError().nativeErrorCode();
+    if (sqldialect::isDiskFullError(code)) {
+        return {StoreError::Kind::Full,
+                QCoreApplication::translate("rs::Store",
+                                            "The disk is full: the database could not save while "
+                                            "%1. Free some disk space and try again.")
+                    .arg(QCoreApplication::translate("rs::Store", what))};
+    }
+    if (sqldialect::isReadOnlyError(code)) {
+        return {StoreError::Kind::ReadOnly,
+                QCoreApplication::translate("rs::Store",
+                                            "The database is read-only: it could not save while "
+                                            "%1. Make the profile folder writable, or choose "
+                                            "another one with --profile.")
+                    .arg(QCoreApplication::translate("rs::Store", what))};
+    }
     return {StoreError::Kind::Sql,
             QCoreApplication::translate("rs::Store", "Database error while %1: %2")
                 .arg(QCoreApplication::translate("rs::Store", what), query.lastError().text())};

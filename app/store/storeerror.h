@@ -13,14 +13,22 @@ struct StoreError
         NotOurs, // a database, but not one RebateSync wrote
         NewerVersion, // written by a newer RebateSync; never downgraded
         Io, // cannot create or open the file
-        Sql, // a statement failed (constraint, disk full, …)
+        Sql, // a statement failed (a constraint, …)
         Conflict, // the row was not in the state the caller expected
+        Full, // the disk (or the database's size limit) is full: no write succeeds until freed
+        ReadOnly, // the file or its folder cannot be written: no write succeeds at all
     };
 
     Kind kind = Kind::None;
     QString message;
 
     bool ok() const { return kind == Kind::None; }
+    // The store itself cannot take writes any more (not this one record): a job stops at once
+    // rather than spend DingTalk calls on answers it cannot keep.
+    bool storeCannotWrite() const
+    {
+        return kind == Kind::Full || kind == Kind::ReadOnly || kind == Kind::Io;
+    }
     static StoreError none() { return {}; }
 };
 

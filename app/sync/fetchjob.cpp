@@ -49,7 +49,11 @@ FetchJob::FetchJob(const Database &database, dingtalk::DingTalkClient &client, F
     connect(
         &m_client, &dingtalk::DingTalkClient::callFinished, this,
         [this](const QString &api, ApiOutcome outcome, qint64 elapsedMs, const QString &errorText) {
-            ApiUsageRepository(m_database).record(api, outcome, elapsedMs, errorText);
+            // A call the store cannot count now is kept in memory and counted later.
+            const StoreError e =
+                ApiUsageRepository(m_database).record(api, outcome, elapsedMs, errorText);
+            if (e.storeCannotWrite())
+                stopForStore(e);
         });
 }
 
@@ -85,8 +89,19 @@ void FetchJob::start()
     m_report.fromMs = m_period.fromMs;
     m_report.toMs = m_period.toMs;
     m_windows = m_period.windows();
-    m_runId =
-        JobRunRepository(m_database).start(QStringLiteral("fetch"), m_period.fromMs, m_period.toMs);
+    // Calls an earlier run could not count are counted first; a store that cannot take even
+    // that stops the run before it spends a single call.
+    if (const StoreError e = ApiUsageRepository(m_database).flushUnsaved(); e.storeCannotWrite()) {
+        stopForStore(e);
+        return;
+    }
+    StoreError runError;
+    m_runId = JobRunRepository(m_database)
+                  .start(QStringLiteral("fetch"), m_period.fromMs, m_period.toMs, &runError);
+    if (runError.storeCannotWrite()) {
+        stopForStore(runError);
+        return;
+    }
     log(SyncEvent::Level::Info, QStringLiteral("fetch.started"), {},
         tr("Fetching DingTalk instances submitted from %1 to %2.")
             .arg(FetchPeriod::beijingDate(m_period.fromMs),
@@ -122,6 +137,7 @@ void FetchJob::listNext()
         return;
     }
     const ListWindow &w = m_windows.at(m_window);
+    m_pageInFlight = true;
     m_client.listIds(w.startMs, w.endMs, m_cursor,
                      [this](const dingtalk::IdPage &page, const dingtalk::Failure &failure) {
                          onPage(page, failure);
@@ -130,8 +146,11 @@ void FetchJob::listNext()
 
 void FetchJob::onPage(const dingtalk::IdPage &page, const dingtalk::Failure &failure)
 {
-    if (m_stopped)
+    m_pageInFlight = false;
+    if (m_stopped) {
+        maybeComplete();
         return;
+    }
     if (failure.stopsTheRun()) {
         stop(failure);
         return;
@@ -236,7 +255,11 @@ void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk
     checkQuality(&record);
     if (const StoreError e = ApplicationRepository(m_database).upsert(record); !e.ok()) {
         ++m_report.failed;
-        log(SyncEvent::Level::Error, QStringLiteral("fetch.store_failed"), record.id, e.message);
+        if (e.storeCannotWrite())
+            stopForStore(e);
+        else
+            log(SyncEvent::Level::Error, QStringLiteral("fetch.store_failed"), record.id,
+                e.message);
         maybeComplete();
         return;
     }
@@ -315,6 +338,8 @@ void FetchJob::storeMalformed(const dingtalk::InstanceAnswer &answer, const QStr
     const StoreError e = ApplicationRepository(m_database).upsert(record);
     if (e.ok())
         Q_EMIT applicationStored(record.id);
+    else if (e.storeCannotWrite())
+        stopForStore(e);
     log(SyncEvent::Level::Error, QStringLiteral("fetch.malformed"), answer.id,
         tr("DingTalk's answer for instance %1 cannot be read (%2); it is kept with its raw text.")
             .arg(answer.id, problem));
@@ -346,12 +371,26 @@ void FetchJob::applyRevocation(const QString &mainId, const QString &byId)
 
 void FetchJob::stop(const dingtalk::Failure &failure)
 {
+    stop(failure.describe(), failure.kind == dingtalk::Failure::Kind::Configuration);
+}
+
+void FetchJob::stopForStore(const StoreError &error)
+{
+    // Every further answer would be spent on a store that cannot keep it: stop at the first.
+    stop(tr("%1 The fetch stopped so that no more DingTalk calls are spent on answers that "
+            "cannot be kept.")
+             .arg(error.message),
+         error.kind == StoreError::Kind::ReadOnly);
+}
+
+void FetchJob::stop(const QString &reason, bool configurationError)
+{
     if (m_stopped)
         return;
     m_stopped = true;
     m_listing = false;
-    m_report.stopReason = failure.describe();
-    if (failure.kind == dingtalk::Failure::Kind::Configuration)
+    m_report.stopReason = reason;
+    if (configurationError)
         m_report.result = FetchReport::Result::ConfigError;
     m_client.cancel();
     log(SyncEvent::Level::Error, QStringLiteral("fetch.stopped"), {}, m_report.stopReason);
@@ -360,8 +399,9 @@ void FetchJob::stop(const dingtalk::Failure &failure)
 
 void FetchJob::maybeComplete()
 {
-    // Every call answers exactly once (a dropped one with Cancelled): wait for all of them.
-    if (m_done || m_listing || m_answered < int(m_requested.size()))
+    // Every call answers exactly once (a dropped one with Cancelled): wait for all of them, the
+    // page on the way too, so that each call DingTalk charged is counted.
+    if (m_done || m_listing || m_pageInFlight || m_answered < int(m_requested.size()))
         return;
     complete();
 }
@@ -382,7 +422,10 @@ void FetchJob::complete()
                int(m_report.missingIds.size()))
                 .arg(m_report.missingIds.join(QStringLiteral(", "))));
     }
-    m_report.monthCalls = ApiUsageRepository(m_database).dingTalkQuotaCalls();
+    const ApiUsageRepository usage(m_database);
+    usage.flushUnsaved();
+    m_report.unsavedCalls = usage.unsavedCalls();
+    m_report.monthCalls = usage.dingTalkQuotaCalls();
     if (m_report.result == FetchReport::Result::Ok
         && (m_stopped || m_report.failed > 0 || m_report.malformed > 0
             || !m_report.missingIds.isEmpty()))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/store/records.h"
+#include "app/store/storeerror.h"
 #include "app/sync/fetchperiod.h"
 #include "app/sync/fetchreport.h"
 
@@ -70,6 +71,8 @@ private:
     void storeMalformed(const dingtalk::InstanceAnswer &answer, const QString &problem);
     void applyRevocation(const QString &mainId, const QString &byId);
     void stop(const dingtalk::Failure &failure);
+    void stopForStore(const StoreError &error);
+    void stop(const QString &reason, bool configurationError);
     void maybeComplete();
     void complete();
     void log(SyncEvent::Level level, const QString &kind, const QString &applicationId,
@@ -83,6 +86,7 @@ private:
     int m_window = 0;
     QString m_cursor;
     bool m_listing = false;
+    bool m_pageInFlight = false;
     bool m_stopped = false;
     bool m_done = false;
     qint64 m_runId = 0;

@@ -30,6 +30,13 @@ QString FetchReport::summary() const
             + QCoreApplication::translate("rs::Fetch", "Missing from the store: %1.")
                   .arg(missingIds.join(QStringLiteral(", ")));
     }
+    if (unsavedCalls > 0) {
+        text += QLatin1Char(' ')
+            + QCoreApplication::translate("rs::Fetch",
+                                          "%n DingTalk call(s) could not yet be written to the"
+                                          " month's count.",
+                                          nullptr, unsavedCalls);
+    }
     if (!stopReason.isEmpty())
         text += QLatin1Char(' ')
             + QCoreApplication::translate("rs::Fetch", "Stopped: %1").arg(stopReason);

@@ -24,6 +24,7 @@ struct FetchReport
     QStringList missingIds; // listed but not in the store at the end: reported, never silent
     QString stopReason; // quota or configuration: the run stopped early
     qint64 monthCalls = 0; // DingTalk calls this month, after the run
+    int unsavedCalls = 0; // counted in memory, not yet in the store (it could not save)
 
     // One line for the clerk: counts and, if any, why it stopped.
     QString summary() const;
