@@ -15,6 +15,8 @@ packages=(
   qtkeychain-qt6-dev libsecret-1-0
   # headless runs and tests: a real Secret Service on a private session bus, a real X server
   dbus dbus-x11 gnome-keyring xvfb xauth x11-apps
+  # a self-signed certificate for the TLS tests
+  openssl
   # readable Chinese on screen and in screenshots
   fonts-noto-cjk
 )

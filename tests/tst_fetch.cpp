@@ -17,6 +17,9 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,6 +70,28 @@ bool limitDatabaseGrowth(const Database &database, int extraPages)
         return false;
     const int pages = q.value(0).toInt();
     return q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + extraPages));
+}
+
+// A self-signed certificate for 127.0.0.1, made with openssl at test time.
+bool makeSelfSignedCertificate(const QString &dir, QSslCertificate *certificate, QSslKey *key)
+{
+    const QString keyPath = dir + QStringLiteral("/key.pem");
+    const QString certPath = dir + QStringLiteral("/cert.pem");
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                   keyPath, QStringLiteral("-out"), certPath, QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+    if (!openssl.waitForFinished(30'000) || openssl.exitCode() != 0)
+        return false;
+    QFile keyFile(keyPath);
+    QFile certFile(certPath);
+    if (!keyFile.open(QIODevice::ReadOnly) || !certFile.open(QIODevice::ReadOnly))
+        return false;
+    *key = QSslKey(keyFile.readAll(), QSsl::Rsa);
+    *certificate = QSslCertificate(certFile.readAll());
+    return !key->isNull() && !certificate->isNull();
 }
 
 int countIn(const QHash<QString, ApprovalState> &stored, ApprovalState state)
@@ -390,6 +415,36 @@ private Q_SLOTS:
         QVERIFY(!report.stopReason.contains(QLatin1String("not-the-secret")));
         QCOMPARE(calls(*sb, "dingtalk.gettoken"), 1); // never retried in a loop
         QCOMPARE(calls(*sb, "dingtalk.listids"), 0);
+    }
+
+    void untrustedCertificate_isAConfigurationErrorNamingIt()
+    {
+        // A real TLS server on loopback whose certificate nobody signed: the handshake fails.
+        QSslCertificate certificate;
+        QSslKey key;
+        QVERIFY2(makeSelfSignedCertificate(m_dir->path(), &certificate, &key),
+                 "openssl could not make a certificate (scripts/install-deps.sh installs it)");
+        QSslServer server;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certificate);
+        tls.setPrivateKey(key);
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int handshakes = 0;
+        connect(&server, &QSslServer::startedEncryptionHandshake, this, [&] { ++handshakes; });
+
+        auto sb = startSandbox(fast(10, 10));
+        QVERIFY(sb);
+        auto config = sandboxDingTalk(*sb, 100);
+        config.oapiUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()));
+        const auto report = runFetch(*m_database, config, covering(10));
+        QCOMPARE(report.result, sync::FetchReport::Result::ConfigError);
+        QVERIFY2(report.stopReason.contains(QLatin1String("certificate")),
+                 qPrintable(report.stopReason));
+        QVERIFY2(report.stopReason.contains(QLatin1String("oapi_url")),
+                 qPrintable(report.stopReason));
+        QVERIFY2(!report.stopReason.contains(QLatin1String("busy")), qPrintable(report.stopReason));
+        QCOMPARE(handshakes, 1); // not retried: waiting does not fix a certificate
     }
 
     void schemeGivesAmountsAndFlagsApprovedApplicationsItCannotMap()

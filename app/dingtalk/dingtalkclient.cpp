@@ -272,7 +272,7 @@ Failure DingTalkClient::read(QNetworkReply *reply, QByteArray *raw, QJsonObject 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     *raw = reply->readAll();
     if (!status.isValid())
-        return FailureClassifier::transport(reply->errorString());
+        return FailureClassifier::transport(reply->error(), reply->errorString());
     return m_config.api == DingTalkConfig::Api::V1
         ? FailureClassifier::v1(status.toInt(), *raw, answer)
         : FailureClassifier::topApi(status.toInt(), *raw, answer);

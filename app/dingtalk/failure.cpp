@@ -115,6 +115,15 @@ QString Failure::describe() const
                                  " fetching can go on next month or after the quota is raised");
         break;
     case Kind::Configuration:
+        if (code == QLatin1String("tls")) {
+            // No answer came, so no DingTalk words or code: Qt names the certificate problem.
+            return QCoreApplication::translate(
+                       "rs::DingTalk",
+                       "the secure connection to DingTalk failed because of its certificate: %1."
+                       " Check [dingtalk] oapi_url and api_url, the computer's date and time, and"
+                       " any proxy that replaces certificates")
+                .arg(message);
+        }
         what = QT_TRANSLATE_NOOP("rs::DingTalk",
                                  "DingTalk refused the app: check the app key and secret, that the"
                                  " app may use the approval API, and the IP whitelist");
@@ -171,8 +180,10 @@ Failure FailureClassifier::v1(int httpStatus, const QByteArray &body, QJsonObjec
     return make(kindOfV1Code(httpStatus, code), code, o.value(QLatin1String("message")).toString());
 }
 
-Failure FailureClassifier::transport(const QString &detail)
+Failure FailureClassifier::transport(QNetworkReply::NetworkError error, const QString &detail)
 {
+    if (error == QNetworkReply::SslHandshakeFailedError)
+        return make(Kind::Configuration, QStringLiteral("tls"), detail);
     return make(Kind::Busy, QStringLiteral("network"), detail);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QNetworkReply>
 #include <QString>
 
 namespace rs::dingtalk {
@@ -36,8 +37,10 @@ class FailureClassifier final
 public:
     static Failure topApi(int httpStatus, const QByteArray &body, QJsonObject *answer);
     static Failure v1(int httpStatus, const QByteArray &body, QJsonObject *answer);
-    // A transport error (no HTTP answer, or a timeout); `detail` is Qt's error text.
-    static Failure transport(const QString &detail);
+    // A transport error (no HTTP answer, or a timeout); `detail` is Qt's error text. A TLS
+    // failure (an untrusted or wrong certificate) is Configuration with code "tls": waiting does
+    // not fix it, and certificate checks are never turned off.
+    static Failure transport(QNetworkReply::NetworkError error, const QString &detail);
 };
 
 } // namespace rs::dingtalk
