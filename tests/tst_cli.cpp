@@ -15,9 +15,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <unistd.h>
 
 using namespace rs;
 
@@ -112,7 +115,8 @@ private Q_SLOTS:
         QCOMPARE(get.value(QLatin1String("calls")).toInt(), 2);
         QCOMPARE(get.value(QLatin1String("throttled")).toInt(), 1);
         QCOMPARE(get.value(QLatin1String("errors")).toInt(), 0);
-        QCOMPARE(status.value(QLatin1String("dingtalk_month_calls")).toInt(), 2);
+        // What DingTalk charges: the throttled answer and the token call are free.
+        QCOMPARE(status.value(QLatin1String("dingtalk_month_calls")).toInt(), 1);
     }
 
     void listJson_givesApplicationsWithTheirBills()
@@ -253,6 +257,54 @@ private Q_SLOTS:
         QCOMPARE(file.readAll(), QByteArray("this is not a database"));
     }
 
+    void readOnlyProfile_statusAndListWork_writingCommandsSaySo()
+    {
+        storeApplication(testdata::application(QStringLiteral("a1")));
+        const QString dir = m_dir->path();
+        // Root writes through any mode bits (as in CI): there the CLI runs as nobody instead, for
+        // whom a root-owned 0755 folder is as read-only as a 0555 one is for its owner.
+        const bool root = ::geteuid() == 0;
+        const QFileDevice::Permissions readOnlyDir = QFileDevice::ReadOwner | QFileDevice::ExeOwner
+            | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+            | QFileDevice::ExeOther;
+        const QFileDevice::Permissions readOnlyFile =
+            QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        const QStringList before = QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+        for (const QString &name : before)
+            QVERIFY(QFile::setPermissions(QDir(dir).filePath(name), readOnlyFile));
+        QVERIFY(QFile::setPermissions(dir, readOnlyDir));
+        const auto restore =
+            qScopeGuard([&] { QFile::setPermissions(dir, readOnlyDir | QFileDevice::WriteOwner); });
+        const auto run = [&](const QStringList &arguments) {
+            return root ? cliAsNobody(arguments) : cli(arguments);
+        };
+
+        const Run status = run(
+            {QStringLiteral("--profile"), dir, QStringLiteral("status"), QStringLiteral("--json")});
+        QVERIFY2(status.exitCode == 0, status.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(status.out)
+                     .object()
+                     .value(QLatin1String("applications"))
+                     .toObject()
+                     .value(QLatin1String("approved"))
+                     .toInt(),
+                 1);
+        const Run list = run(
+            {QStringLiteral("--profile"), dir, QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 1);
+
+        for (const QStringList &writing :
+             {QStringList {QStringLiteral("fetch")},
+              QStringList {QStringLiteral("sync"), QStringLiteral("--all-pending")}}) {
+            const Run refused = run(QStringList {QStringLiteral("--profile"), dir} + writing);
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains("read-only"), refused.err.constData());
+            QVERIFY2(!refused.err.contains("close other programs"), refused.err.constData());
+        }
+        QCOMPARE(QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+    }
+
     void chineseLocale_speaksChinese()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -391,15 +443,28 @@ private:
         QVERIFY(ApplicationRepository(db).upsert(application).ok());
     }
 
+    // The CLI as the unprivileged user nobody (setpriv, util-linux), for tests run as root.
+    Run cliAsNobody(const QStringList &arguments)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        env.insert(QStringLiteral("HOME"), QDir::tempPath());
+        return cli(QStringList {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                QStringLiteral("--clear-groups"), QStringLiteral(CLI_EXECUTABLE)}
+                       + arguments,
+                   {}, env, QStringLiteral("setpriv"));
+    }
+
     Run cli(const QStringList &arguments, const QByteArray &input = {},
-            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+            const QString &program = QStringLiteral(CLI_EXECUTABLE))
     {
         QProcess process;
         QProcessEnvironment env = environment;
         if (!env.contains(QStringLiteral("LANG")))
             env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         process.setProcessEnvironment(env);
-        process.start(QStringLiteral(CLI_EXECUTABLE), arguments);
+        process.start(program, arguments);
         if (!process.waitForStarted())
             return {};
         process.write(input);

@@ -8,7 +8,7 @@
 
 namespace rs::cli {
 
-bool Context::openDatabase(Database &database) const
+bool Context::openDatabase(Database &database, Use use) const
 {
     // A read command on a mistyped folder must not answer "0 of everything" from a new, empty
     // profile it just created.
@@ -18,7 +18,7 @@ bool Context::openDatabase(Database &database) const
                  .arg(QDir::toNativeSeparators(profile.dir())));
         return false;
     }
-    const StoreError error = database.open();
+    const StoreError error = use == Use::ReadOnly ? database.openForReading() : database.open();
     if (!error.ok()) {
         fail(error.message);
         return false;

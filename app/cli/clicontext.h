@@ -28,8 +28,10 @@ public:
     QTextStream &out;
     QTextStream &err;
 
+    enum class Use { Write, ReadOnly };
     // Opens the existing profile's database, or prints why not; false means exit with ConfigError.
-    bool openDatabase(Database &database) const;
+    // A command that only reads still works in a profile folder that cannot be written.
+    bool openDatabase(Database &database, Use use = Use::Write) const;
     // False, after printing every error in settings.ini, when the file cannot be used.
     bool checkSettings(const Settings &settings) const;
     // The scheme `[sync] scheme` names, or null after printing why it cannot be loaded.

@@ -73,7 +73,7 @@ int ListCommand::run(const Context &context, const QStringList &arguments)
     }
 
     Database database(context.profile.databasePath());
-    if (!context.openDatabase(database))
+    if (!context.openDatabase(database, Context::Use::ReadOnly))
         return ConfigError;
     StoreError listError;
     StoreError billsError;

@@ -56,7 +56,7 @@ int StatusCommand::run(const Context &context, const QStringList &arguments)
     }
 
     Database database(context.profile.databasePath());
-    if (!context.openDatabase(database))
+    if (!context.openDatabase(database, Context::Use::ReadOnly))
         return ConfigError;
 
     Snapshot s;

@@ -70,18 +70,71 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+bool Database::writable() const
+{
+    // SQLite writes the -wal and -shm files beside the database: the folder must take new files.
+    // access(2) answers for this user, so root on a writable disk passes, as it can write there.
+    const QFileInfo file(m_path);
+    const QFileInfo folder(file.absolutePath());
+    return (!folder.exists() || folder.isWritable()) && (!file.exists() || file.isWritable());
+}
+
+StoreError Database::readOnlyFolder() const
+{
+    return {StoreError::Kind::ReadOnly,
+            tr("The profile folder %1 is read-only: RebateSync cannot save anything there. Make "
+               "the folder and rebatesync.db writable for this user, or choose another folder "
+               "with --profile. (status and list still work.)")
+                .arg(QDir::toNativeSeparators(QFileInfo(m_path).absolutePath()))};
+}
+
+StoreError Database::openForReading()
+{
+    if (!QFileInfo::exists(m_path) || writable())
+        return open();
+    close();
+    m_version = 0;
+    m_immutable = false;
+    if (StoreError error = checkFileHeader(); !error.ok())
+        return error;
+    StoreError inspected = inspectReadOnly(&m_version);
+    if (!inspected.ok() && !QFileInfo::exists(m_path + QStringLiteral("-wal"))) {
+        // SQLite could not make its -shm file beside a WAL database; with no -wal file every
+        // committed change is in the file itself, so it can be read as it is.
+        m_immutable = true;
+        inspected = inspectReadOnly(&m_version);
+    }
+    if (!inspected.ok())
+        return inspected;
+    if (m_version != latestSchemaVersion()) {
+        // An older schema needs an upgrade, which is a write.
+        return readOnlyFolder();
+    }
+    if (StoreError error = openReadOnly(); !error.ok()) {
+        close();
+        return error;
+    }
+    return StoreError::none();
+}
+
 StoreError Database::open(int targetVersion)
 {
     if (targetVersion < 0)
         targetVersion = latestSchemaVersion();
     close();
     m_version = 0;
+    m_readOnly = false;
+    m_immutable = false;
 
     if (QFileInfo::exists(m_path)) {
         if (StoreError error = checkFileHeader(); !error.ok())
             return error;
+        if (!writable())
+            return readOnlyFolder();
         if (StoreError error = inspectReadOnly(&m_version); !error.ok())
             return error;
+    } else if (!writable()) {
+        return readOnlyFolder();
     } else if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
         return {StoreError::Kind::Io,
                 tr("Cannot create the folder for the database %1.")
@@ -140,8 +193,9 @@ StoreError Database::inspectReadOnly(int *version) const
     StoreError result;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), name);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(sqldialect::connectOptions(true));
+        db.setDatabaseName(m_immutable ? sqldialect::immutableDatabaseName(m_path) : m_path);
+        db.setConnectOptions(m_immutable ? sqldialect::immutableConnectOptions()
+                                         : sqldialect::connectOptions(true));
         if (!db.open()) {
             result = failedToRead(db.lastError().text(), db.lastError().nativeErrorCode());
         } else {
@@ -206,6 +260,18 @@ StoreError Database::openReadWrite()
                         .arg(QDir::toNativeSeparators(m_path), query.lastError().text())};
         }
     }
+    return StoreError::none();
+}
+
+StoreError Database::openReadOnly()
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), m_connectionName);
+    db.setDatabaseName(m_immutable ? sqldialect::immutableDatabaseName(m_path) : m_path);
+    db.setConnectOptions(m_immutable ? sqldialect::immutableConnectOptions()
+                                     : sqldialect::connectOptions(true));
+    if (!db.open())
+        return failedToRead(db.lastError().text(), db.lastError().nativeErrorCode());
+    m_readOnly = true;
     return StoreError::none();
 }
 

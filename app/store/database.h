@@ -26,8 +26,13 @@ public:
     Q_DISABLE_COPY_MOVE(Database)
 
     // Opens and migrates up to `targetVersion` (tests use a lower one to build old databases).
+    // A profile folder or file that cannot be written is refused as ReadOnly, saying so.
     StoreError open(int targetVersion = -1);
+    // For commands that only read (status, list): like open(), but a database in a folder that
+    // cannot be written is opened read-only instead of refused, when it needs no upgrade.
+    StoreError openForReading();
     bool isOpen() const;
+    bool isReadOnly() const { return m_readOnly; }
 
     QString path() const { return m_path; }
     int schemaVersion() const { return m_version; }
@@ -43,6 +48,9 @@ private:
     StoreError checkFileHeader() const;
     StoreError inspectReadOnly(int *version) const;
     StoreError openReadWrite();
+    StoreError openReadOnly();
+    bool writable() const;
+    StoreError readOnlyFolder() const;
     StoreError migrate(int targetVersion);
     StoreError failedToRead(const QString &driverText, const QString &nativeCode) const;
     StoreError failedToWrite(const QSqlError &error) const;
@@ -51,6 +59,8 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_version = 0;
+    bool m_readOnly = false;
+    bool m_immutable = false; // read-only without locks: see sqldialect::immutableDatabaseName()
 };
 
 } // namespace rs

@@ -1,5 +1,7 @@
 #include "app/store/sqldialect.h"
 
+#include <QUrl>
+
 namespace rs::sqldialect {
 
 QString driverName()
@@ -11,6 +13,18 @@ QString connectOptions(bool readOnly)
 {
     return readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
                     : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+}
+
+QString immutableDatabaseName(const QString &path)
+{
+    QUrl url = QUrl::fromLocalFile(path);
+    url.setQuery(QStringLiteral("immutable=1"));
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QString immutableConnectOptions()
+{
+    return QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
 }
 
 QString beginWriteTransaction()

@@ -16,6 +16,12 @@ QString driverName();
 // inspects a file before anything may write to it. PostgreSQL: "" and a READ ONLY transaction.
 QString connectOptions(bool readOnly);
 
+// The database name and options for reading a file in a folder nobody may write, where SQLite
+// cannot create its -shm file: "immutable", so it reads the file without locks. Only when there is
+// no -wal file (everything is in the file itself). PostgreSQL: not needed.
+QString immutableDatabaseName(const QString &path);
+QString immutableConnectOptions();
+
 // Starting transactions. A write transaction takes the write lock up front (BEGIN IMMEDIATE), so
 // two writers queue on the busy timeout instead of one failing when it upgrades a read lock.
 // PostgreSQL: BEGIN for both.
