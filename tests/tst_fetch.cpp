@@ -26,6 +26,8 @@
 using namespace rs;
 using namespace rs::testing;
 
+Q_DECLARE_METATYPE(rs::dingtalk::DingTalkConfig::Api)
+
 namespace {
 
 ApprovalState expectedApproval(const sandbox::SimInstance &i)
@@ -297,6 +299,38 @@ private Q_SLOTS:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), sb->dingTalk().quotaUsed());
         QCOMPARE(ApplicationRepository(*m_database).approvalById().size(), 300);
+    }
+
+    void pageSize20Refused_fallsBackTo10AndRemembersIt_data()
+    {
+        QTest::addColumn<dingtalk::DingTalkConfig::Api>("api");
+        QTest::addColumn<QString>("endpoint");
+        QTest::newRow("topapi") << dingtalk::DingTalkConfig::Api::TopApi
+                                << QStringLiteral("dingtalk.listids");
+        QTest::newRow("v1") << dingtalk::DingTalkConfig::Api::V1
+                            << QStringLiteral("dingtalk.v1.instanceIds");
+    }
+
+    void pageSize20Refused_fallsBackTo10AndRemembersIt()
+    {
+        QFETCH(dingtalk::DingTalkConfig::Api, api);
+        QFETCH(QString, endpoint);
+        auto options = fast(95, 20);
+        options.dingTalk.maxPageSize = 10; // the older reading of DingTalk's limit
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        const auto config = sandboxDingTalk(*sb, 100, api);
+        const auto report = runFetch(*m_database, config, covering(20));
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(report.stored, 95);
+        const auto listed = sb->counters().value(endpoint);
+        QCOMPARE(listed.errors, 1); // one refusal, then pages of 10
+        QCOMPARE(listed.calls, 1 + 10);
+
+        // The next run in this process starts with 10: no refused call again.
+        QVERIFY(runFetch(*m_database, config, covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        QCOMPARE(sb->counters().value(endpoint).errors, 1);
     }
 
     void tokenExpiringMidRun_isRenewedAndTheRunCompletes()

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QScopedPointer>
@@ -20,6 +21,7 @@ namespace rs::dingtalk {
 namespace {
 
 constexpr int kPageSize = 20; // DingTalk's maximum for both generations
+constexpr int kSmallPageSize = 10; // the older reading (DINGTALK.md: sources disagree)
 constexpr int kMaxThrottledRetries = 10;
 constexpr int kMaxGlobalThrottleRetries = 5;
 constexpr int kMaxBusyRetries = 3; // DINGTALK.md: −1 系统繁忙, retry at most 3 times
@@ -62,6 +64,34 @@ ApiOutcome outcomeOf(const Failure &failure)
     }
 }
 
+// DingTalk refused the page size itself: v1.0 says invalidMaxResults, topapi an invalid
+// parameter (40035) whose text names `size`. Any other refusal is not the size's fault.
+bool refusesPageSize(const Failure &failure)
+{
+    if (failure.kind != Failure::Kind::Rejected)
+        return false;
+    return failure.code == QLatin1String("invalidMaxResults")
+        || failure.message.contains(QLatin1String("maxResults"), Qt::CaseInsensitive)
+        || failure.message.contains(QLatin1String("size"), Qt::CaseInsensitive);
+}
+
+// The page size a DingTalk (host + app) accepted, for every later client in this process: the
+// console's next fetch does not pay the refused call again.
+QMutex g_pageSizesMutex;
+QHash<QString, int> g_pageSizes;
+
+int rememberedPageSize(const QString &key)
+{
+    const QMutexLocker lock(&g_pageSizesMutex);
+    return g_pageSizes.value(key, kPageSize);
+}
+
+void rememberPageSize(const QString &key, int size)
+{
+    const QMutexLocker lock(&g_pageSizesMutex);
+    g_pageSizes.insert(key, size);
+}
+
 } // namespace
 
 // One logical call; it survives its retries.
@@ -70,6 +100,8 @@ struct DingTalkClient::Call
     QString api; // rs::api name, also the pacing key
     std::function<QNetworkRequest(const QString &token)> request;
     QByteArray body; // empty: GET
+    std::function<QByteArray(int pageSize)> pagedBody; // listids: the body for a page size
+    int pageSize = 0; // the page size this call was last sent with
     Done done;
     int generation = 0; // calls of an older generation were cancelled while they waited
     bool tokenRetried = false;
@@ -83,8 +115,14 @@ DingTalkClient::DingTalkClient(DingTalkConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_network(new QNetworkAccessManager(this))
     , m_pacer(std::make_unique<net::Pacer>(m_config.callsPerSecond))
+    , m_pageSize(rememberedPageSize(cacheKey()))
 {
     m_network->setAutoDeleteReplies(false);
+}
+
+int DingTalkClient::pageSize() const
+{
+    return m_pageSize;
 }
 
 DingTalkClient::~DingTalkClient() = default;
@@ -109,21 +147,22 @@ void DingTalkClient::listIds(qint64 startMs, qint64 endMs, const QString &cursor
     auto call = std::make_shared<Call>();
     const bool v1 = m_config.api == DingTalkConfig::Api::V1;
     const double position = cursor.toDouble();
-    if (v1) {
-        call->api = QLatin1String(api::DingTalkV1InstanceIds);
-        call->body = compact({{QStringLiteral("processCode"), m_config.processCode},
-                              {QStringLiteral("startTime"), double(startMs)},
-                              {QStringLiteral("endTime"), double(endMs)},
-                              {QStringLiteral("nextToken"), position},
-                              {QStringLiteral("maxResults"), kPageSize}});
-    } else {
-        call->api = QLatin1String(api::DingTalkListIds);
-        call->body = compact({{QStringLiteral("process_code"), m_config.processCode},
-                              {QStringLiteral("start_time"), double(startMs)},
-                              {QStringLiteral("end_time"), double(endMs)},
-                              {QStringLiteral("cursor"), position},
-                              {QStringLiteral("size"), kPageSize}});
-    }
+    const QString processCode = m_config.processCode;
+    call->api = QLatin1String(v1 ? api::DingTalkV1InstanceIds : api::DingTalkListIds);
+    call->pagedBody = [v1, processCode, startMs, endMs, position](int pageSize) {
+        if (v1) {
+            return compact({{QStringLiteral("processCode"), processCode},
+                            {QStringLiteral("startTime"), double(startMs)},
+                            {QStringLiteral("endTime"), double(endMs)},
+                            {QStringLiteral("nextToken"), position},
+                            {QStringLiteral("maxResults"), pageSize}});
+        }
+        return compact({{QStringLiteral("process_code"), processCode},
+                        {QStringLiteral("start_time"), double(startMs)},
+                        {QStringLiteral("end_time"), double(endMs)},
+                        {QStringLiteral("cursor"), position},
+                        {QStringLiteral("size"), pageSize}});
+    };
     const DingTalkConfig &c = m_config;
     call->request = [&c, v1](const QString &token) {
         if (v1) {
@@ -257,6 +296,10 @@ void DingTalkClient::send(const std::shared_ptr<Call> &call)
         pump();
         return;
     }
+    if (call->pagedBody) {
+        call->pageSize = m_pageSize;
+        call->body = call->pagedBody(m_pageSize);
+    }
     QNetworkRequest request = call->request(token);
     request.setTransferTimeout(m_config.transferTimeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -325,8 +368,16 @@ void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *re
         call->done(answer, raw, failure);
         failEverything(failure);
         return;
-    case Kind::None:
     case Kind::Rejected:
+        // Sent with 20 and refused for it: 10 from now on, this page asked again at once.
+        if (call->pageSize > kSmallPageSize && refusesPageSize(failure)) {
+            m_pageSize = kSmallPageSize;
+            rememberPageSize(cacheKey(), m_pageSize);
+            retryLater(call, 0);
+            return;
+        }
+        break;
+    case Kind::None:
     case Kind::Cancelled:
         break;
     }

@@ -62,6 +62,9 @@ public:
     void cancel();
 
     const DingTalkConfig &config() const { return m_config; }
+    // The listids page size in use: 20, or 10 once DingTalk refused 20 (remembered per DingTalk
+    // and app for the rest of the process).
+    int pageSize() const;
 
 Q_SIGNALS:
     // Every HTTP exchange, for the per-API counters: `api` is one of rs::api's names.
@@ -97,6 +100,7 @@ private:
     int m_tokenAttempts = 0;
     QString m_token;
     int m_generation = 0;
+    int m_pageSize;
 };
 
 } // namespace rs::dingtalk

@@ -193,8 +193,8 @@ Answer DingTalkSim::listIds(const HttpRequest &request)
     if (!ok)
         return topError(40035, QStringLiteral("不合法的参数: 请求体不是 JSON"));
     const int size = body.value(QLatin1String("size")).toInt(kMaxPage);
-    if (size < 1 || size > kMaxPage)
-        return topError(40035, QStringLiteral("不合法的参数: size 最大值为20"));
+    if (size < 1 || size > maxPage())
+        return topError(40035, QStringLiteral("不合法的参数: size 最大值为%1").arg(maxPage()));
     const qint64 start = qint64(body.value(QLatin1String("start_time")).toDouble());
     const qint64 end = body.contains(QLatin1String("end_time"))
         ? qint64(body.value(QLatin1String("end_time")).toDouble())
@@ -210,6 +210,11 @@ Answer DingTalkSim::listIds(const HttpRequest &request)
     if (cursor + size < matching.size())
         result.insert(QStringLiteral("next_cursor"), cursor + size);
     return dingtalk::ok(QJsonObject {{QStringLiteral("result"), result}});
+}
+
+int DingTalkSim::maxPage() const
+{
+    return std::clamp(m_options.maxPageSize, 1, kMaxPage);
 }
 
 const SimInstance *DingTalkSim::find(const QString &id) const
@@ -239,9 +244,9 @@ Answer DingTalkSim::v1InstanceIds(const HttpRequest &request)
     if (!ok)
         return v1Error(400, QStringLiteral("invalidParameter"), QStringLiteral("请求体不是 JSON"));
     const int size = body.value(QLatin1String("maxResults")).toInt(kMaxPage);
-    if (size < 1 || size > kMaxPage)
+    if (size < 1 || size > maxPage())
         return v1Error(400, QStringLiteral("invalidMaxResults"),
-                       QStringLiteral("maxResults 最大值为20"));
+                       QStringLiteral("maxResults 最大值为%1").arg(maxPage()));
     const qint64 start = qint64(body.value(QLatin1String("startTime")).toDouble());
     const qint64 end = body.contains(QLatin1String("endTime"))
         ? qint64(body.value(QLatin1String("endTime")).toDouble())

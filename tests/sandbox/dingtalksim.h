@@ -19,6 +19,9 @@ struct DingTalkOptions
     int qpsLimit = 20; // per API per app, per second
     int monthlyQuota = 5000; // approval calls per month; 0 = unlimited
     int quotaUsed = 0; // calls already used this month when the sandbox starts
+    // The largest listids page it accepts: DingTalk says 20, an older reading says 10
+    // (DINGTALK.md); a bigger size is refused as an invalid parameter.
+    int maxPageSize = 20;
 };
 
 // DingTalk's token, approval and (through RobotSim) robot endpoints, with their limits and their
@@ -58,6 +61,7 @@ private:
     std::optional<Answer> admitTopApi(const HttpRequest &request, const QString &api);
     std::optional<Answer> admitV1(const HttpRequest &request, const QString &api);
     bool tokenValid(const QByteArray &token) const;
+    int maxPage() const;
     QString issueToken();
     const SimInstance *find(const QString &id) const;
     // Ids of `processCode` submitted in [startMs, endMs], oldest first, with a status filter.
