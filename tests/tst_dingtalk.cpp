@@ -5,6 +5,7 @@
 #include "httptestclient.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTest>
 
 using namespace rs;
@@ -322,6 +323,32 @@ private Q_SLOTS:
         QCOMPARE(pacer.reserveDelayMs(QStringLiteral("listids")), 0);
         pacer.holdOff(QStringLiteral("listids"), 1000);
         QVERIFY(pacer.reserveDelayMs(QStringLiteral("listids")) >= 990);
+    }
+
+    void pacer_repeatedThrottlesSlowItDownAndItCreepsBack()
+    {
+        net::Pacer pacer(19);
+        const QString get = QStringLiteral("get");
+        // One throttle is a hold, with jitter: DingTalk's 1 s, not all calls back at once.
+        QSet<qint64> holds;
+        const qint64 first = pacer.throttled(get, 1000);
+        QVERIFY(first >= 1000 && first <= 1250);
+        holds.insert(first);
+        QCOMPARE(pacer.currentRate(get), 19.0);
+        // A second one soon after: the share left is smaller than 19/s.
+        holds.insert(pacer.throttled(get, 1000));
+        const double slowed = pacer.currentRate(get);
+        QVERIFY2(slowed < 14, qPrintable(QString::number(slowed)));
+        // Answers of the same burst cut it once, not once each.
+        for (int i = 0; i < 8; ++i)
+            holds.insert(pacer.throttled(get, 1000));
+        QVERIFY(pacer.currentRate(get) > slowed - 0.5);
+        QVERIFY(holds.size() > 1);
+        QCOMPARE(pacer.currentRate(QStringLiteral("listids")), 19.0); // per API
+        // Without throttles it creeps back up, never above the setting.
+        QTest::qWait(1200);
+        QVERIFY(pacer.currentRate(get) > slowed + 0.4);
+        QVERIFY(pacer.currentRate(get) < 19);
     }
 };
 

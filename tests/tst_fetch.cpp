@@ -259,6 +259,23 @@ private Q_SLOTS:
         }
     }
 
+    void limitSharedWithOtherApps_pacerSlowsDownInsteadOfHittingIt()
+    {
+        // Other apps of the company use half of the 20/s: 10 are left for a client set to 19.
+        auto options = sandboxOptions(120, 30);
+        options.dingTalk.qpsLimit = 10;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 19), covering(30));
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(report.stored, 120);
+        // A fixed 19/s meets a throttle about every second (a third of all answers); slowed
+        // down, a few throttles tell the pacer the share and it stays below it.
+        const auto get = sb->counters().value(QStringLiteral("dingtalk.get"));
+        QVERIFY2(get.throttled * 100 < get.calls * 15,
+                 qPrintable(QStringLiteral("%1 of %2").arg(get.throttled).arg(get.calls)));
+    }
+
     void monthsMeter_countsWhatDingTalkCharges_notThrottledAnswers()
     {
         // Paced above the sandbox's 20/s: many 90018 answers, none of them charged.

@@ -277,7 +277,8 @@ void DingTalkClient::pump()
         m_queue.pop_front();
         ++m_inFlight;
         const qint64 delay = m_pacer->reserveDelayMs(call->api);
-        QTimer::singleShot(delay, this, [this, call] { send(call); });
+        // A coarse timer may fire 5 % early: two calls would share a slot and cross the limit.
+        QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, call] { send(call); });
     }
 }
 
@@ -345,8 +346,9 @@ void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *re
         break;
     case Kind::Throttled:
         if (++call->throttled <= kMaxThrottledRetries) {
-            const qint64 wait = std::max(kThrottleWaitMs, failure.waitMs);
-            m_pacer->holdOff(call->api, wait);
+            // Slows this API down when throttles repeat; the hold has jitter.
+            const qint64 wait =
+                m_pacer->throttled(call->api, std::max(kThrottleWaitMs, failure.waitMs));
             retryLater(call, wait);
             return;
         }

@@ -1,6 +1,6 @@
 // Fetch economy and throughput against a sandbox limited like DingTalk (20 calls/s per API).
 // Prints one JSON line; exits 1 when the fetch did not store everything or spent a detail call
-// it should not have. Usage: bench_fetch [--instances N]
+// it should not have. Usage: bench_fetch [--instances N] [--qps Q]
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
 #include "fetchtesting.h"
@@ -23,18 +23,26 @@ int main(int argc, char *argv[])
     const QCommandLineOption instancesOption(QStringLiteral("instances"),
                                              QStringLiteral("Instances in the sandbox."),
                                              QStringLiteral("N"), QStringLiteral("1000"));
-    parser.addOption(instancesOption);
+    const QCommandLineOption qpsOption(QStringLiteral("qps"),
+                                       QStringLiteral("The client's calls per second per API."),
+                                       QStringLiteral("Q"), QStringLiteral("18"));
+    // Less than 20 stands for other apps of the company using part of the limit at the same time.
+    const QCommandLineOption limitOption(QStringLiteral("limit"),
+                                         QStringLiteral("The sandbox's calls per second per API."),
+                                         QStringLiteral("N"), QStringLiteral("20"));
+    parser.addOptions({instancesOption, qpsOption, limitOption});
     parser.process(app);
     const int instances = parser.value(instancesOption).toInt();
+    const double qps = parser.value(qpsOption).toDouble();
 
     auto options = testing::sandboxOptions(instances, 200);
-    options.dingTalk.qpsLimit = 20; // DingTalk's standard-edition limit
+    options.dingTalk.qpsLimit = parser.value(limitOption).toInt(); // 20: the standard edition's
     auto sandbox = testing::startSandbox(options);
     QTemporaryDir dir;
     Database database(dir.filePath(QStringLiteral("bench.db")));
     if (!sandbox || !database.open().ok())
         return 2;
-    const auto config = testing::sandboxDingTalk(*sandbox, 18); // the shipped default qps
+    const auto config = testing::sandboxDingTalk(*sandbox, qps); // 18: the shipped default
     sync::FetchOptions period;
     period.from = QDate::currentDate().addDays(-202);
     const auto get = [&sandbox] {
@@ -69,6 +77,8 @@ int main(int argc, char *argv[])
     const QJsonObject result {
         {QStringLiteral("bench"), QStringLiteral("fetch")},
         {QStringLiteral("instances"), instances},
+        {QStringLiteral("qps"), qps},
+        {QStringLiteral("limit"), options.dingTalk.qpsLimit},
         {QStringLiteral("stored"), first.stored},
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("detail_calls_per_instance"), double(answered) / first.stored},
