@@ -489,6 +489,18 @@
         <source>Cannot read the database %1: %2. It has not been changed; close other programs using it and try again.</source>
         <translation>无法读取数据库 %1：%2。数据库未作任何改动；请关闭正在使用它的其他程序后重试。</translation>
     </message>
+    <message>
+        <source>The profile folder %1 is read-only: RebateSync cannot save anything there. Make the folder and rebatesync.db writable for this user, or choose another folder with --profile. (status and list still work.)</source>
+        <translation>配置文件夹 %1 是只读的：RebateSync 无法在那里保存任何内容。请让当前用户可以写入该文件夹和 rebatesync.db，或用 --profile 选择另一个文件夹。（status 和 list 仍可使用。）</translation>
+    </message>
+    <message>
+        <source>The disk is full: the database %1 cannot save anything more. Free some disk space and try again.</source>
+        <translation>磁盘已满：数据库 %1 无法再保存任何内容。请清理出一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only: nothing can be saved. Make the profile folder writable, or choose another one with --profile.</source>
+        <translation>数据库 %1 是只读的：无法保存任何内容。请让配置文件夹可写，或用 --profile 选择另一个文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>rs::DingTalk</name>
@@ -555,6 +567,10 @@
     <message>
         <source>no form values</source>
         <translation>缺少表单数据</translation>
+    </message>
+    <message>
+        <source>the secure connection to DingTalk failed because of its certificate: %1. Check [dingtalk] oapi_url and api_url, the computer&apos;s date and time, and any proxy that replaces certificates</source>
+        <translation>与钉钉的安全连接因证书问题失败：%1。请检查 [dingtalk] oapi_url 和 api_url、电脑的日期和时间，以及是否有会替换证书的代理</translation>
     </message>
 </context>
 <context>
@@ -626,6 +642,12 @@
         <source>%n approved application(s) failed the data quality check; the log says why.</source>
         <translation>
             <numerusform>%n 条已审批申请未通过数据质量校验，原因见日志。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n DingTalk call(s) could not yet be written to the month&apos;s count.</source>
+        <translation>
+            <numerusform>有 %n 次钉钉调用尚未能计入本月用量。</numerusform>
         </translation>
     </message>
 </context>
@@ -1472,8 +1494,16 @@
         <translation>%1：密钥不得写在 settings.ini 中。请删除这一行，并把密钥保存到系统密钥环（rebatesync-cli secret set NAME，或凭据设置对话框）。</translation>
     </message>
     <message>
-        <source>%1: unknown setting, ignored.</source>
-        <translation>%1：未知设置项，已忽略。</translation>
+        <source>%1: unknown setting. settings.ini has these sections: %2.</source>
+        <translation>%1：未知的设置项。settings.ini 只有这些分节：%2。</translation>
+    </message>
+    <message>
+        <source>%1: unknown setting. The keys of [%2] are: %3.</source>
+        <translation>%1：未知的设置项。[%2] 下的设置项有：%3。</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>是否想写 %1？</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1707,14 @@
     <message>
         <source>reading synced bills</source>
         <translation>读取已同步单据</translation>
+    </message>
+    <message>
+        <source>The disk is full: the database could not save while %1. Free some disk space and try again.</source>
+        <translation>磁盘已满：%1时数据库无法保存。请清理出一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database is read-only: it could not save while %1. Make the profile folder writable, or choose another one with --profile.</source>
+        <translation>数据库是只读的：%1时无法保存。请让配置文件夹可写，或用 --profile 选择另一个文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2132,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>a revoke request</source>
         <translation>一张撤销申请</translation>
+    </message>
+    <message>
+        <source>%1 The fetch stopped so that no more DingTalk calls are spent on answers that cannot be kept.</source>
+        <translation>%1 拉取已停止，以免再花费钉钉调用次数去获取无法保存的结果。</translation>
     </message>
 </context>
 <context>
