@@ -398,7 +398,7 @@ private:
     {
         QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkOapiUrl), sandbox.baseUrl()));
         QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkApiUrl), sandbox.baseUrl()));
-        QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkQps), QStringLiteral("20")));
+        QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkQps), QStringLiteral("19")));
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;

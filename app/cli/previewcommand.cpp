@@ -48,7 +48,7 @@ int PreviewCommand::run(const Context &context, const QStringList &arguments)
     const QString id = ids.constFirst();
 
     Database database(context.profile.databasePath());
-    if (!context.openDatabase(database))
+    if (!context.openDatabase(database, Context::Use::ReadOnly)) // preview only reads
         return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
     const QString schemeName = settings.text(QLatin1String(keys::SyncScheme));

@@ -254,6 +254,10 @@ StoreError Database::openReadWrite()
             QThread::msleep(50);
             done = query.exec(pragma);
         }
+        // Where access(2) cannot tell (a folder's permissions on Windows), SQLite finds out when
+        // it creates the -wal file.
+        if (!done && sqldialect::isReadOnlyError(query.lastError().nativeErrorCode()))
+            return readOnlyFolder();
         if (!done) {
             return {StoreError::Kind::Io,
                     tr("Cannot prepare the database %1: %2")
