@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BaseDataCheck</name>
+    <message>
+        <source>Organisation %1 does not exist in Kingdee.</source>
+        <translation>组织 %1 在金蝶中不存在。</translation>
+    </message>
+    <message>
+        <source>Organisation %1 is disabled in Kingdee.</source>
+        <translation>组织 %1 在金蝶中已禁用。</translation>
+    </message>
+    <message>
+        <source>Organisation %1 is not audited in Kingdee.</source>
+        <translation>组织 %1 在金蝶中未审核。</translation>
+    </message>
+    <message>
+        <source>Customer %1 does not exist in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中不存在。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not assigned to organisation %2 in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中未分配给组织 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is disabled in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中已禁用。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not audited in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中未审核。</translation>
+    </message>
+</context>
+<context>
     <name>rs::AlertsDialog</name>
     <message>
         <source>Sending…</source>
@@ -1678,6 +1709,10 @@
         <source>reading synced bills</source>
         <translation>读取已同步单据</translation>
     </message>
+    <message>
+        <source>Not sent: application %1 became %2 in DingTalk while its bill waited to be sent.</source>
+        <translation>未发送：单据等待发送期间，申请 %1 在钉钉中变为“%2”。</translation>
+    </message>
 </context>
 <context>
     <name>rs::Sync</name>
@@ -2137,6 +2172,18 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Kingdee saved nothing (%1).</source>
         <translation>金蝶未保存任何内容（%1）。</translation>
+    </message>
+    <message>
+        <source>Kingdee could not be asked which bills it already holds, so they were not sent: %1</source>
+        <translation>无法向金蝶查询哪些单据已存在，因此未发送：%1</translation>
+    </message>
+    <message>
+        <source>Customers and organisations could not be checked in Kingdee before sending (%1); Kingdee checks them itself as it saves.</source>
+        <translation>发送前未能在金蝶中核对客户和组织（%1）；金蝶保存时会自行校验。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
     </message>
 </context>
 <context>

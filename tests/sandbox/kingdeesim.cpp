@@ -1,5 +1,7 @@
 #include "kingdeesim.h"
 
+#include "basedata.h"
+
 #include <QJsonDocument>
 
 namespace rs::sandbox {
@@ -200,7 +202,9 @@ Answer KingdeeSim::query(const HttpRequest &request)
     QJsonObject parameters = dataOf(body, &ignored, 0);
     if (parameters.isEmpty() && body.contains(QLatin1String("FormId")))
         parameters = body;
-    const KingdeeBooks::QueryResult result = m_books.query(parameters);
+    std::optional<KingdeeBooks::QueryResult> baseData = BaseData::query(parameters);
+    const KingdeeBooks::QueryResult result =
+        baseData ? std::move(*baseData) : m_books.query(parameters);
     if (result.error)
         return failure(result.error->field, result.error->message, result.error->msgCode, true);
     return {HttpResponse::json(QJsonDocument(result.rows).toJson(QJsonDocument::Compact))};
