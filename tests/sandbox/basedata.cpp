@@ -2,6 +2,7 @@
 
 #include "filterexpression.h"
 #include "generator.h"
+#include "kingdeevalues.h"
 
 #include <QJsonArray>
 
@@ -48,7 +49,10 @@ QList<Row> organisationRows()
 
 std::optional<KingdeeBooks::QueryResult> BaseData::query(const QJsonObject &parameters)
 {
-    const QString formId = parameters.value(QLatin1String("FormId")).toString();
+    const auto parameter = [&parameters](const char *key) {
+        return kingdee::valueOf(parameters, QLatin1String(key));
+    };
+    const QString formId = parameter("FormId").toString();
     QList<Row> rows;
     if (formId.compare(QLatin1String("BD_Customer"), Qt::CaseInsensitive) == 0)
         rows = customerRows();
@@ -68,9 +72,8 @@ std::optional<KingdeeBooks::QueryResult> BaseData::query(const QJsonObject &para
         return QString();
     };
     QStringList keys;
-    for (const QString &key : parameters.value(QLatin1String("FieldKeys"))
-                                  .toString()
-                                  .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString &key :
+         parameter("FieldKeys").toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString known = canonical(key);
         if (known.isEmpty()) {
             result.error =
@@ -81,14 +84,14 @@ std::optional<KingdeeBooks::QueryResult> BaseData::query(const QJsonObject &para
         keys.append(known);
     }
     QString problem;
-    const auto filter = FilterExpression::parse(
-        parameters.value(QLatin1String("FilterString")).toString(), fields, &problem);
+    const auto filter =
+        FilterExpression::parse(parameter("FilterString").toString(), fields, &problem);
     if (!filter) {
         result.error = FieldError {QStringLiteral("FilterString"), problem, 9};
         return result;
     }
-    const int start = parameters.value(QLatin1String("StartRow")).toInt(0);
-    int limit = parameters.value(QLatin1String("Limit")).toInt(2000);
+    const int start = kingdee::intOf(parameter("StartRow"), 0);
+    int limit = kingdee::intOf(parameter("Limit"), 2000);
     if (limit <= 0)
         limit = 2000;
     int matched = 0;

@@ -35,6 +35,8 @@ public:
     // Checks the session (cookie or header) or the signature headers of a service call.
     // `expireNow` makes a valid session expire first (the fault "session expiry every K calls").
     Access authorise(const HttpRequest &request, bool expireNow);
+    // AuthService.Logout: the call's session ends (a call without one changes nothing).
+    void logout(const HttpRequest &request) { m_sessions.remove(sessionOf(request)); }
     // Whether the call carries a session the server still holds (signature calls have none).
     bool hasLiveSession(const HttpRequest &request) const;
 
