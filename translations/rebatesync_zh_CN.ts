@@ -1296,10 +1296,6 @@
         <translation>“%1”不是本集成方案中的字段</translation>
     </message>
     <message>
-        <source>unknown check &quot;%1&quot; (use compare, sumEquals or required)</source>
-        <translation>未知检查类型“%1”（可用 compare、sumEquals 或 required）</translation>
-    </message>
-    <message>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
@@ -1334,6 +1330,24 @@
     <message>
         <source>the placeholder at position %1 has no name</source>
         <translation>第 %1 个字符处的占位符没有名称</translation>
+    </message>
+    <message>
+        <source>the application has no %1 to check its rows against</source>
+        <translation>申请中没有%1，无法与明细行核对</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a number</source>
+        <translation>%1“%2”不是数字</translation>
+    </message>
+    <message numerus="yes">
+        <source>the application&apos;s %1 is %2, but its %n row(s) of %3 add up to %4</source>
+        <translation>
+            <numerusform>申请的%1为 %2，但其 %n 行明细的%3合计为 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown check &quot;%1&quot; (use compare, sumEquals, headerTotal or required)</source>
+        <translation>未知检查类型“%1”（可用 compare、sumEquals、headerTotal 或 required）</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2143,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>a revoke request</source>
         <translation>一张撤销申请</translation>
+    </message>
+    <message>
+        <source>the bills&apos; amounts add up to more than 38 digits</source>
+        <translation>各单据金额合计超过 38 位</translation>
     </message>
 </context>
 <context>
