@@ -63,6 +63,17 @@ QByteArray header(const Signer::Headers &headers, const QByteArray &name)
     return {};
 }
 
+// Signature mode (no login) against a canned-answer server on `port`, one call at a time.
+KingdeeConfig cannedServerConfig(quint16 port)
+{
+    KingdeeConfig c = signerConfig();
+    c.auth = Auth::Signature;
+    c.url = QUrl(QStringLiteral("http://127.0.0.1:%1/k3cloud/").arg(port));
+    c.concurrency = 1;
+    c.retryBackoff = {20, 100, 0};
+    return c;
+}
+
 QJsonArray keyedBills(const QString &prefix, int count, int badAt = -1)
 {
     QJsonArray models;
@@ -608,11 +619,7 @@ private Q_SLOTS:
         });
         const quint16 port = server.listen(0);
         QVERIFY(port);
-        KingdeeConfig config = signerConfig();
-        config.auth = Auth::Signature;
-        config.url = QUrl(QStringLiteral("http://127.0.0.1:%1/k3cloud/").arg(port));
-        config.concurrency = 1;
-        config.retryBackoff = {20, 100, 0};
+        KingdeeConfig config = cannedServerConfig(port);
         KingdeeClient client(config);
         SaveResult first;
         SaveResult second;
@@ -652,11 +659,7 @@ private Q_SLOTS:
         });
         const quint16 port = server.listen(0);
         QVERIFY(port);
-        KingdeeConfig config = signerConfig();
-        config.auth = Auth::Signature;
-        config.url = QUrl(QStringLiteral("http://127.0.0.1:%1/k3cloud/").arg(port));
-        config.concurrency = 1;
-        config.retryBackoff = {20, 100, 0};
+        KingdeeConfig config = cannedServerConfig(port);
         config.transferTimeoutMs = 60'000; // a save keeps its long timeout
         config.lookupTimeoutMs = 300;
         config.slowCallMs = 200;

@@ -359,12 +359,8 @@ private Q_SLOTS:
 
     void inDoubtFromAnEarlierRun_isSettledByARunWithNothingNew()
     {
-        auto options = fast(40);
-        options.data.unknownCustomerRate = 0; // every bill can be saved
-        auto sb = startSandbox(options);
+        auto sb = startFetched(40);
         QVERIFY(sb);
-        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
-                == sync::FetchReport::Result::Ok);
         // A run killed after its first BatchSave reached Kingdee: every bill was `sending`,
         // half of them are in Kingdee, and the next start finds them all in doubt.
         const auto plan = sync::PushPlanner::plan(*m_database, *builtinScheme(), {}, true);
@@ -405,12 +401,8 @@ private Q_SLOTS:
 
     void applicationRevokedWhileItsBillsWaitInTheRun_isHeldBackWithTheReason()
     {
-        auto options = fast(40);
-        options.data.unknownCustomerRate = 0; // every bill can be saved
-        auto sb = startSandbox(options);
+        auto sb = startFetched(40);
         QVERIFY(sb);
-        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
-                == sync::FetchReport::Result::Ok);
         kingdee::KingdeeClient client(sandboxKingdee(*sb));
         sync::PushJob job(*m_database, client, builtinScheme(), allPending(2, 1));
         // As the first bill is saved, a fetch elsewhere stores every application whose bills
@@ -594,6 +586,19 @@ private Q_SLOTS:
     }
 
 private:
+    // A sandbox whose every bill can be saved, its applications fetched into the store.
+    std::unique_ptr<sandbox::Sandbox> startFetched(int count)
+    {
+        auto options = fast(count);
+        options.data.unknownCustomerRate = 0;
+        auto sb = startSandbox(options);
+        if (!sb
+            || runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                != sync::FetchReport::Result::Ok)
+            return {};
+        return sb;
+    }
+
     std::optional<QTemporaryDir> m_dir;
     std::optional<Database> m_database;
 };
