@@ -2,6 +2,7 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/store/eventlog.h"
 #include "app/sync/basedatacheck.h"
 #include "app/sync/pushplanner.h"
 #include "fetchtesting.h"
@@ -201,6 +202,25 @@ private Q_SLOTS:
                                            QStringLiteral("A"), QStringLiteral("C")}});
         QCOMPARE(assigned.problem(refs(QStringLiteral("C0003"), QStringLiteral("100")), &field),
                  QStringLiteral("Customer C0003 is not assigned to organisation 100 in Kingdee."));
+    }
+
+    void baseDataNotReadable_syncGoesOnWithAWarningAndKingdeeChecks()
+    {
+        auto options = fast(20);
+        options.kingdee.baseDataReadable = false;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        const auto report = runPush(*m_database, sandboxKingdee(*sb), allPending());
+        QVERIFY2(report.result != sync::PushReport::Result::ConfigError,
+                 qPrintable(report.stopReason));
+        QVERIFY(report.synced > 0);
+        bool warned = false;
+        for (const SyncEvent &e : EventLog(*m_database).recent(500))
+            warned |= e.kind == QLatin1String("sync.basedata_unchecked")
+                && e.message.contains(QStringLiteral("您没有该功能的操作权限"));
+        QVERIFY(warned);
     }
 
     void sessionExpiringEvery7Calls_isRenewedWithoutDuplicates()

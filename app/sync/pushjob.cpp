@@ -278,7 +278,7 @@ void PushJob::admit(const QStringList &keys)
     ++m_lookupsInFlight;
     lookUpBaseData(m_client, refs, m_baseData.get(), [this, keys, refs](const kingdee::Failure &f) {
         --m_lookupsInFlight;
-        if (!f.ok() && !m_baseDataUnchecked) {
+        if (!f.ok() && f.kind != kingdee::Failure::Kind::Cancelled && !m_baseDataUnchecked) {
             m_baseDataUnchecked = true;
             SyncEvent event;
             event.level = SyncEvent::Level::Warning;

@@ -19,6 +19,8 @@ struct KingdeeOptions
     int sessionIdleSeconds = 1200;
     bool signWithSha1 = false; // servers older than 8.0.0.202205
     bool atomicBatches = false; // the other reading: one bad row fails the whole BatchSave
+    // false: a user without the right to read BD_Customer / ORG_Organizations (MsgCode 2)
+    bool baseDataReadable = true;
 };
 
 // Kingdee's login services, its session cookies and the v2 signature headers.

@@ -224,6 +224,8 @@ Answer KingdeeSim::query(const HttpRequest &request)
     if (parameters.isEmpty() && !kingdee::valueOf(body, QLatin1String("FormId")).isUndefined())
         parameters = body;
     std::optional<KingdeeBooks::QueryResult> baseData = BaseData::query(parameters);
+    if (baseData && !m_auth.options().baseDataReadable)
+        return failure({}, QStringLiteral("您没有该功能的操作权限"), 2, true);
     const KingdeeBooks::QueryResult result =
         baseData ? std::move(*baseData) : m_books.query(parameters);
     if (result.error)
