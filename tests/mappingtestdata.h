@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/mapping/decimal.h"
 #include "app/store/records.h"
 
 #include <QFile>
@@ -20,10 +21,25 @@ inline QJsonObject rebateRow(const QString &customer, const QString &amount,
             {QStringLiteral("表格_明细备注"), comment}};
 }
 
+// The rows' readable 表格_不含税金额 added up, as DingTalk's 返利总额（元） carries it.
+inline QString rowsTotal(const QList<QJsonObject> &rows)
+{
+    Decimal total;
+    for (const QJsonObject &row : rows) {
+        if (const auto amount =
+                Decimal::parse(row.value(QStringLiteral("表格_不含税金额")).toVariant().toString()))
+            total += *amount;
+    }
+    return total.toString(2);
+}
+
 // An approved rebate application with the given header fields and rows, shaped as the fetch
 // stores it: header fields and instance attributes in fieldsJson, table columns in rowsJson.
+// Its 返利总额（元） is the rows' total unless `header` gives one.
 inline ApplicationRecord rebateApplication(const QList<QJsonObject> &rows, QJsonObject header = {})
 {
+    if (!header.contains(QStringLiteral("返利总额（元）")))
+        header.insert(QStringLiteral("返利总额（元）"), rowsTotal(rows));
     const QJsonObject defaults {
         {QStringLiteral("申请日期"), QStringLiteral("2025-03-03")},
         {QStringLiteral("组织"), QStringLiteral("100")},

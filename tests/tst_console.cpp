@@ -140,7 +140,8 @@ private Q_SLOTS:
         QVERIFY(!bar->isVisible());
         QVERIFY(changedWhileRunning);
 
-        // Every ticked row ended 已同步 or 失败; a failed one says why in Kingdee's own words.
+        // Every ticked row ended 已同步 or 失败; a failed one names the customer Kingdee lacks,
+        // found before anything was sent.
         BillRepository bills(*m_database);
         int synced = 0;
         int failed = 0;
@@ -158,7 +159,8 @@ private Q_SLOTS:
             } else if (state == QStringLiteral("失败")) {
                 ++failed;
                 const QString error = cell(model, row, ApplicationsModel::ErrorColumn);
-                QVERIFY2(error.contains(QStringLiteral("在系统中不存在或未审核")),
+                QVERIFY2(error.contains(QStringLiteral("C9"))
+                             && error.contains(QStringLiteral("在金蝶中不存在")),
                          qPrintable(error));
             } else {
                 // Not sendable as it stands (a data-quality issue): still 待同步, and says why.
@@ -175,7 +177,7 @@ private Q_SLOTS:
         QCOMPARE(model.checkedIds().size(), failed + notSendable);
 
         // The sync log lists the failure; clicking it selects that application, and the preview
-        // beside the table shows Kingdee's message on the failed bill.
+        // beside the table shows why the failed bill was refused.
         auto *logView = window.findChild<QAbstractItemView *>(QStringLiteral("logView"));
         const QAbstractItemModel &events = *logView->model();
         int errorRow = -1;
@@ -184,7 +186,7 @@ private Q_SLOTS:
                 if (events.index(row, EventLogModel::MessageColumn)
                         .data()
                         .toString()
-                        .contains(QStringLiteral("在系统中不存在或未审核")))
+                        .contains(QStringLiteral("在金蝶中不存在")))
                     errorRow = row;
             }
             return errorRow >= 0;
@@ -200,7 +202,7 @@ private Q_SLOTS:
         const QList<QLabel *> labels =
             window.findChildren<QLabel *>(QStringLiteral("billKingdeeError"));
         for (const QLabel *label : labels)
-            previewShowsIt |= label->text().contains(QStringLiteral("在系统中不存在或未审核"));
+            previewShowsIt |= label->text().contains(QStringLiteral("在金蝶中不存在"));
         QVERIFY(previewShowsIt);
     }
 

@@ -1,5 +1,8 @@
 #include "app/mapping/decimal.h"
+#include "app/mapping/wideuint.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 using namespace rs;
@@ -12,6 +15,82 @@ Decimal d(const char *text)
     if (!parsed)
         qFatal("test value %s does not parse", text);
     return *parsed;
+}
+
+// One line of tests/fixtures/decimal-cases.tsv: op, a, b, arg, expected.
+struct Case
+{
+    QByteArray op;
+    QString a;
+    QString b;
+    int arg = 0;
+    QString expected;
+};
+
+// The table's sections by their title line (`# edge cases`, `# random: …`).
+QList<Case> casesIn(const char *section)
+{
+    QFile file(QStringLiteral(FIXTURES_DIR "/decimal-cases.tsv"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    QList<Case> cases;
+    bool inSection = false;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().chopped(1);
+        if (line.startsWith("# ")) {
+            inSection = line.mid(2).startsWith(section);
+            continue;
+        }
+        const QList<QByteArray> f = line.split('\t');
+        if (!inSection || f.size() != 5)
+            continue;
+        cases.append({f[0], QString::fromLatin1(f[1]), QString::fromLatin1(f[2]), f[3].toInt(),
+                      QString::fromLatin1(f[4])});
+    }
+    return cases;
+}
+
+// What rs::Decimal gives for a case, in the table's words.
+QString evaluate(const Case &c)
+{
+    if (c.op == "parse") {
+        const std::optional<Decimal> parsed = Decimal::parse(c.a);
+        return parsed ? parsed->toString() : QStringLiteral("invalid");
+    }
+    const Decimal a = *Decimal::parse(c.a);
+    const Decimal b = c.b.isEmpty() ? Decimal() : *Decimal::parse(c.b);
+    try {
+        if (c.op == "add")
+            return (a + b).toString();
+        if (c.op == "sub")
+            return (a - b).toString();
+        if (c.op == "mul")
+            return (a * b).toString();
+        if (c.op == "div") {
+            const std::optional<Decimal> quotient = a.dividedBy(b, c.arg);
+            return quotient ? quotient->toString() : QStringLiteral("null");
+        }
+        if (c.op == "round")
+            return a.rounded(c.arg).toString();
+        if (c.op == "format")
+            return a.toString(c.arg);
+        if (c.op == "cmp") {
+            const auto order = a <=> b;
+            return QString::number(order < 0 ? -1 : (order > 0 ? 1 : 0));
+        }
+    } catch (const DecimalOverflow &) {
+        return QStringLiteral("overflow");
+    }
+    return QStringLiteral("unknown op");
+}
+
+detail::WideUInt wide(const QByteArray &hex)
+{
+    std::array<quint32, detail::WideUInt::Limbs> limbs {};
+    const QByteArray digits = hex.rightJustified(8 * detail::WideUInt::Limbs, '0');
+    for (int i = 0; i < detail::WideUInt::Limbs; ++i)
+        limbs[i] = digits.mid(digits.size() - 8 * (i + 1), 8).toUInt(nullptr, 16);
+    return detail::WideUInt::fromLimbs(limbs);
 }
 
 } // namespace
@@ -151,6 +230,102 @@ private Q_SLOTS:
         const Decimal huge = d("300000000000000000000000000000000000000");
         QVERIFY_THROWS_EXCEPTION(DecimalOverflow, huge + huge);
         QVERIFY_THROWS_EXCEPTION(DecimalOverflow, huge * d("2"));
+    }
+
+    // The table's hand-picked cases (tests/fixtures/decimal-cases.py), one row each: the edges
+    // of 128 bits and of MaxScale, where an exact result has room only without its padding.
+    void pythonDecimal_edgeCases_data()
+    {
+        QTest::addColumn<QByteArray>("op");
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("arg");
+        QTest::addColumn<QString>("expected");
+        const QList<Case> cases = casesIn("edge cases");
+        QVERIFY(cases.size() > 50);
+        for (const Case &c : cases) {
+            QTest::addRow("%s %s %s %d", c.op.constData(), qPrintable(c.a), qPrintable(c.b), c.arg)
+                << c.op << c.a << c.b << c.arg << c.expected;
+        }
+    }
+    void pythonDecimal_edgeCases()
+    {
+        QFETCH(QByteArray, op);
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, arg);
+        QFETCH(QString, expected);
+        QCOMPARE(evaluate({op, a, b, arg, expected}), expected);
+    }
+
+    // 20,000 random operations from a fixed seed, each against Python's answer: the same result
+    // and the same scale, an overflow only where Python's exact result has no room in 128 bits.
+    void pythonDecimal_randomOperationsAgree()
+    {
+        const QList<Case> cases = casesIn("random");
+        QCOMPARE(cases.size(), 20000);
+        QElapsedTimer timer;
+        timer.start();
+        QStringList wrong;
+        int overflows = 0;
+        for (const Case &c : cases) {
+            const QString got = evaluate(c);
+            overflows += got == QLatin1String("overflow") ? 1 : 0;
+            if (got != c.expected && wrong.size() < 10) {
+                wrong.append(QStringLiteral("%1 %2 %3 %4: %5, expected %6")
+                                 .arg(QString::fromLatin1(c.op), c.a, c.b)
+                                 .arg(c.arg)
+                                 .arg(got, c.expected));
+            }
+        }
+        qInfo("%lld operations in %lld ms, %d of them beyond 128 bits as Python says",
+              qint64(cases.size()), timer.elapsed(), overflows);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1Char('\n'))));
+    }
+
+    void toString_neverThrowsForAValueThatFits()
+    {
+        QCOMPARE(d("99999999999.99").toString(30),
+                 QStringLiteral("99999999999.99") + QString(28, QLatin1Char('0')));
+        // The scale shrinks where 128 bits cannot hold the zeros; the value is the same.
+        const Decimal widened = d("99999999999.99").rounded(30);
+        QCOMPARE(widened.scale(), 27);
+        QVERIFY(widened == d("99999999999.99"));
+        QCOMPARE(widened.toString(30), d("99999999999.99").toString(30));
+        QCOMPARE(*Decimal::parse(widened.toString(30)), widened); // the text reads back
+    }
+
+    // Knuth's division corrects a quotient estimate one too large by adding the divisor back; a
+    // branch random operands reach about once in 2^31. These are its classic triggers.
+    void wideDivision_addBackStep_data()
+    {
+        QTest::addColumn<QByteArray>("dividend");
+        QTest::addColumn<QByteArray>("divisor");
+        QTest::addColumn<QByteArray>("quotient");
+        QTest::addColumn<QByteArray>("remainder");
+        QTest::newRow("three limbs")
+            << QByteArray("7fffffff800000000000000000000000")
+            << QByteArray("800000000000000000000001") << QByteArray("fffffffe")
+            << QByteArray("7fffffffffffffff00000002");
+        QTest::newRow("quotient of three limbs")
+            << QByteArray("7fffffff800000000000000000000000123456789abcdef0")
+            << QByteArray("800000000000000000000001") << QByteArray("fffffffefffffffffffffffe")
+            << QByteArray("1123456789abcdef2");
+        QTest::newRow("five-limb divisor")
+            << QByteArray("7fffffff80000000000000000000000000000000000000000000000000000005")
+            << QByteArray("80000000000000000000000100000000ffffffff")
+            << QByteArray("fffffffefffffffffffffffe") << QByteArray("2000000010000000200000003");
+    }
+    void wideDivision_addBackStep()
+    {
+        QFETCH(QByteArray, dividend);
+        QFETCH(QByteArray, divisor);
+        QFETCH(QByteArray, quotient);
+        QFETCH(QByteArray, remainder);
+        detail::WideUInt rest;
+        const detail::WideUInt q = wide(dividend).dividedBy(wide(divisor), rest);
+        QCOMPARE(q.compare(wide(quotient)), 0);
+        QCOMPARE(rest.compare(wide(remainder)), 0);
     }
 
     void toInt64_givesTheIntegralPart()

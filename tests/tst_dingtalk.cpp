@@ -193,6 +193,68 @@ private Q_SLOTS:
         QVERIFY(flat.error.contains(QStringLiteral("表格")));
     }
 
+    // Issue 13: a cell sent as a JSON number (not a string) lost its decimal text to a double,
+    // 24442.42 becoming 24442.419999999998. Each literal keeps its exact decimal text.
+    void tableCellSentAsANumber_keepsItsExactText_data()
+    {
+        QTest::addColumn<QString>("literal");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("cents") << "24442.42"
+                               << "24442.42";
+        QTest::newRow("0.1") << "0.1"
+                             << "0.1";
+        QTest::newRow("exponent") << "1e2"
+                                  << "100";
+        QTest::newRow("negative exponent") << "-1.5E-3"
+                                           << "-0.0015";
+        QTest::newRow("exponent with sign") << "2.50e+1"
+                                            << "25.0";
+        QTest::newRow("negative zero") << "-0"
+                                       << "-0";
+        QTest::newRow("beyond a double") << "12345678901234567890.12"
+                                         << "12345678901234567890.12";
+        QTest::newRow("integer") << "600"
+                                 << "600";
+        QTest::newRow("absurd exponent") << "1e999"
+                                         << "1e999"; // kept, for the mapping to refuse
+    }
+    void tableCellSentAsANumber_keepsItsExactText()
+    {
+        QFETCH(QString, literal);
+        QFETCH(QString, text);
+        Instance i;
+        FormValue table;
+        table.name = QStringLiteral("表格");
+        table.componentType = QStringLiteral("TableField");
+        // A string cell that looks like numbers and escapes stays exactly as it was.
+        table.value = QStringLiteral("[{\"rowValue\":[{\"label\":\"不含税金额\",\"value\":%1},"
+                                     "{\"label\":\"明细备注\",\"value\":\"1e2 \\\"-0\\\" 3\"}],"
+                                     "\"rowNumber\":7}]")
+                          .arg(literal);
+        i.form.append(table);
+        const FlatApplication flat = Flattener::flatten(i, {QStringLiteral("表格")});
+        QVERIFY2(flat.error.isEmpty(), qPrintable(flat.error));
+        QCOMPARE(flat.rows.size(), 1);
+        const QJsonObject row = flat.rows.constFirst();
+        QCOMPARE(row.value(QStringLiteral("表格_不含税金额")).toString(), text);
+        QCOMPARE(row.value(QStringLiteral("表格_明细备注")).toString(),
+                 QStringLiteral("1e2 \"-0\" 3"));
+    }
+
+    void tableWithANumberOutsideJsonsGrammar_isStillAnError()
+    {
+        for (const char *literal : {"01.5", "-", "1e", "2e+", "1.5.2", "--1"}) {
+            Instance i;
+            FormValue table;
+            table.name = QStringLiteral("表格");
+            table.componentType = QStringLiteral("TableField");
+            table.value = QStringLiteral("[{\"rowValue\":[{\"label\":\"x\",\"value\":%1}]}]")
+                              .arg(QLatin1String(literal));
+            i.form.append(table);
+            QVERIFY2(!Flattener::flatten(i, {QStringLiteral("表格")}).error.isEmpty(), literal);
+        }
+    }
+
     void multiSelectAndCellArrays_becomeListsOfLabels()
     {
         Instance i;

@@ -96,6 +96,30 @@ bool makeSelfSignedCertificate(const QString &dir, QSslCertificate *certificate,
     return !key->isNull() && !certificate->isNull();
 }
 
+// The rows of an instance's 表格, as the sandbox serves them (a JSON text inside the field).
+QJsonArray tableRows(const sandbox::SimInstance &instance)
+{
+    for (const QJsonValue &v : instance.formValues) {
+        const QJsonObject field = v.toObject();
+        if (field.value(QLatin1String("component_type")) == QLatin1String("TableField"))
+            return QJsonDocument::fromJson(field.value(QLatin1String("value")).toString().toUtf8())
+                .array();
+    }
+    return {};
+}
+
+void setTableRows(sandbox::SimInstance &instance, const QJsonArray &rows)
+{
+    for (qsizetype i = 0; i < instance.formValues.size(); ++i) {
+        QJsonObject field = instance.formValues.at(i).toObject();
+        if (field.value(QLatin1String("component_type")) != QLatin1String("TableField"))
+            continue;
+        field.insert(QStringLiteral("value"),
+                     QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+        instance.formValues.replace(i, field);
+    }
+}
+
 int countIn(const QHash<QString, ApprovalState> &stored, ApprovalState state)
 {
     int n = 0;
@@ -548,6 +572,64 @@ private Q_SLOTS:
         QVERIFY(checked > 50);
         QCOMPARE(report.qualityIssues, int(flagged.size()));
         QVERIFY(report.qualityIssues > 0);
+    }
+
+    void amountsBeyondTheDecimalRange_flagThatApplicationAndTheFetchGoesOn()
+    {
+        auto sb = startSandbox(fast(60, 20));
+        QVERIFY(sb);
+        // Two customers' bills that each fit in 38 digits but not together. The sandbox has no
+        // call to set amounts, so the test edits the instance it serves before the fetch.
+        auto &instances = const_cast<QList<sandbox::SimInstance> &>(sb->dingTalk().instances());
+        sandbox::SimInstance *huge = nullptr;
+        for (sandbox::SimInstance &i : instances) {
+            if (expectedApproval(i) == ApprovalState::Approved && tableRows(i).size() >= 2) {
+                huge = &i;
+                break;
+            }
+        }
+        QVERIFY(huge);
+        QJsonArray rows = tableRows(*huge);
+        for (int r = 0; r < 2; ++r) {
+            QJsonObject row = rows.at(r).toObject();
+            QJsonArray cells = row.value(QLatin1String("rowValue")).toArray();
+            for (qsizetype c = 0; c < cells.size(); ++c) {
+                QJsonObject cell = cells.at(c).toObject();
+                const QString label = cell.value(QLatin1String("label")).toString();
+                if (label == QStringLiteral("不含税金额"))
+                    cell.insert(QStringLiteral("value"),
+                                QStringLiteral("1999999999999999999999999999999999999.99"));
+                else if (label == QStringLiteral("客户编码"))
+                    cell.insert(QStringLiteral("value"), QStringLiteral("C000%1").arg(r + 1));
+                cells.replace(c, cell);
+            }
+            row.insert(QStringLiteral("rowValue"), cells);
+            rows.replace(r, row);
+        }
+        setTableRows(*huge, rows);
+
+        auto options = covering(20);
+        options.scheme =
+            resolveScheme(QStringLiteral("builtin:rebate-to-other-receivable"), QString()).scheme;
+        const auto report = runFetch(*m_database, sandboxDingTalk(*sb, 400), options);
+        QVERIFY2(report.result == sync::FetchReport::Result::Ok, qPrintable(report.summary()));
+        QCOMPARE(report.stored, 60); // every application, the absurd one too
+
+        const auto stored = ApplicationRepository(*m_database).find(huge->id);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->approval, ApprovalState::Approved);
+        QVERIFY(stored->amount.isEmpty()); // unknown, not wrapped or cut
+        bool flagged = false;
+        for (const SyncEvent &e : EventLog(*m_database).recent(500)) {
+            flagged = flagged
+                || (e.kind == QLatin1String("data.quality") && e.applicationId == huge->id
+                    && e.message.contains(QLatin1String("38 digits")));
+        }
+        QVERIFY(flagged);
+        int withAmounts = 0;
+        for (const ApplicationRecord &a : ApplicationRepository(*m_database).list())
+            withAmounts += a.amount.isEmpty() ? 0 : 1;
+        QVERIFY(withAmounts > 30);
     }
 
     void periodBeyondDingTalksLimits_isRefusedNamingTheLimit()

@@ -4,6 +4,8 @@
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/sync/connectorconfig.h"
+#include "httpexchange.h"
+#include "httpserver.h"
 #include "httptestclient.h"
 #include "kingdeetesting.h"
 #include "sandboxtesting.h"
@@ -59,6 +61,17 @@ QByteArray header(const Signer::Headers &headers, const QByteArray &name)
             return value;
     }
     return {};
+}
+
+// Signature mode (no login) against a canned-answer server on `port`, one call at a time.
+KingdeeConfig cannedServerConfig(quint16 port)
+{
+    KingdeeConfig c = signerConfig();
+    c.auth = Auth::Signature;
+    c.url = QUrl(QStringLiteral("http://127.0.0.1:%1/k3cloud/").arg(port));
+    c.concurrency = 1;
+    c.retryBackoff = {20, 100, 0};
+    return c;
 }
 
 QJsonArray keyedBills(const QString &prefix, int count, int badAt = -1)
@@ -301,6 +314,34 @@ private Q_SLOTS:
         QCOMPARE(
             FailureClassifier::transport(QNetworkReply::SslHandshakeFailedError, {}, true).kind,
             Kind::Authentication);
+    }
+
+    void responseErrorAnswers_areErrorsWithTheirText()
+    {
+        // Both official SDKs read a body that starts with "response_error:" as the server's
+        // own error, even under HTTP 200.
+        const QByteArray body = "response_error:未找到对应的API授权信息";
+        QString session;
+        const Failure login = FailureClassifier::login(200, body, &session);
+        QCOMPARE(login.kind, Kind::Authentication);
+        QCOMPARE(login.message, QStringLiteral("未找到对应的API授权信息"));
+        QList<QJsonArray> rows;
+        const Failure query = FailureClassifier::query(200, body, &rows);
+        QCOMPARE(query.kind, Kind::Rejected); // not "busy": retrying will not change it
+        QVERIFY(query.describe().contains(QStringLiteral("未找到对应的API授权信息")));
+        // A save is still looked up: whether it saved before the error is not known.
+        const Failure save = FailureClassifier::unreadableSave(200, body);
+        QCOMPARE(save.kind, Kind::OutcomeUnknown);
+        QCOMPARE(save.message, QStringLiteral("未找到对应的API授权信息"));
+    }
+
+    void signatureAppData_alwaysHasAnOrganisationPart()
+    {
+        KingdeeConfig config = signerConfig();
+        config.orgNumber.clear();
+        const QByteArray data = QByteArray::fromBase64(
+            header(Signer::signatureHeaders(config, kBatchSavePath, 1700000000), "X-Kd-Appdata"));
+        QCOMPARE(data, QByteArray("sandbox-dc,demo,2052,0"));
     }
 
     // --- against the sandbox --------------------------------------------------------------
@@ -565,6 +606,86 @@ private Q_SLOTS:
         QCOMPARE(saveBatch(client, keyedBills(QStringLiteral("e500-"), 1)).failure.kind,
                  Kind::OutcomeUnknown);
         QCOMPARE(sandboxCalls(*m_sandbox, "kingdee.batchSave"), 3);
+    }
+
+    void sessionLostInSignatureMode_stopsTheRunWithKingdeesWords()
+    {
+        // Signature mode has no session to renew: Kingdee saying it lost one is a setting to
+        // fix, answered once, not a retry that leaves the bills queued without a word.
+        int answered = 0;
+        sandbox::HttpServer server([&](sandbox::HttpExchange *x) {
+            ++answered;
+            x->respond(sandbox::HttpResponse::json(fixtureBytes("kingdee-session-lost.json")));
+        });
+        const quint16 port = server.listen(0);
+        QVERIFY(port);
+        KingdeeConfig config = cannedServerConfig(port);
+        KingdeeClient client(config);
+        SaveResult first;
+        SaveResult second;
+        int done = 0;
+        for (SaveResult *target : {&first, &second})
+            client.batchSave(batchBody(keyedBills(QStringLiteral("sig-"), 2)),
+                             [&, target](const SaveResult &r) {
+                                 *target = r;
+                                 ++done;
+                             });
+        QTRY_COMPARE(done, 2);
+        for (const SaveResult *r : {&first, &second}) {
+            QCOMPARE(r->failure.kind, Kind::Authentication);
+            QVERIFY(r->failure.stopsTheRun());
+            QVERIFY2(r->failure.describe().contains(QStringLiteral("会话信息已丢失")),
+                     qPrintable(r->failure.describe()));
+            QCOMPARE(r->count(State::NotSaved), 2);
+        }
+        QCOMPARE(answered, 1);
+    }
+
+    void stalledCalls_doNotHoldTheirLaneOrTheLookups()
+    {
+        // The first save and the first query never get an answer; everything else does.
+        int saves = 0;
+        int queries = 0;
+        sandbox::HttpServer server([&](sandbox::HttpExchange *x) {
+            if (x->request().path.contains(QLatin1String("BatchSave"))) {
+                if (saves++ == 0)
+                    return x->stall();
+                return x->respond(
+                    sandbox::HttpResponse::json(fixtureBytes("kingdee-batchsave-ok.json")));
+            }
+            if (queries++ == 0)
+                return x->stall();
+            x->respond(sandbox::HttpResponse::json(fixtureBytes("kingdee-query-rows.json")));
+        });
+        const quint16 port = server.listen(0);
+        QVERIFY(port);
+        KingdeeConfig config = cannedServerConfig(port);
+        config.transferTimeoutMs = 60'000; // a save keeps its long timeout
+        config.lookupTimeoutMs = 300;
+        config.slowCallMs = 200;
+        KingdeeClient client(config);
+
+        bool stalledAnswered = false;
+        client.batchSave(batchBody(keyedBills(QStringLiteral("stall-"), 1)),
+                         [&](const SaveResult &) { stalledAnswered = true; });
+        bool secondSaved = false;
+        client.batchSave(batchBody(keyedBills(QStringLiteral("next-"), 1)),
+                         [&](const SaveResult &r) { secondSaved = r.failure.ok(); });
+        QueryResult rows;
+        bool queried = false;
+        client.executeBillQuery(QStringLiteral("AR_OtherRecAble"), {QStringLiteral("FID")}, {},
+                                [&](const QueryResult &r) {
+                                    rows = r;
+                                    queried = true;
+                                });
+        // With one lane, the second save and the query go ahead while the first save waits;
+        // the stalled query is given up after its short timeout and asked again.
+        QTRY_VERIFY_WITH_TIMEOUT(secondSaved && queried, 10'000);
+        QVERIFY2(rows.failure.ok(), qPrintable(rows.failure.describe()));
+        QCOMPARE(rows.rows.size(), 1);
+        QCOMPARE(queries, 2);
+        QVERIFY(!stalledAnswered); // never resent, still waiting for its own answer
+        QCOMPARE(saves, 2);
     }
 
     void busyAnswers_toQueries_areRetried()

@@ -455,6 +455,72 @@ private Q_SLOTS:
                  qPrintable(issuesText(result)));
     }
 
+    // Issue 13: a header of 99,999,999.99 over rows of 46,808.00 passed with no issue. Now every
+    // bill of the application is held back, and the message gives both figures.
+    void check_headerTotal_holdsBackEveryBillWhenTheTotalDisagrees()
+    {
+        const MappingResult result = mapApplication(
+            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("46000.00")),
+                               rebateRow(QStringLiteral("C2"), QStringLiteral("808"))},
+                              {{QStringLiteral("返利总额（元）"), QStringLiteral("99999999.99")}}),
+            *builtinScheme());
+        QCOMPARE(result.bills.size(), 2);
+        QVERIFY(result.bills.at(0).hasErrors);
+        QVERIFY(result.bills.at(1).hasErrors);
+        QVERIFY(result.sendableBills().isEmpty());
+        const QString why = QStringLiteral(
+            "check \"total-matches-rows\" failed: the application's 返利总额（元） is 99999999.99, "
+            "but its 2 row(s) of 表格_不含税金额 add up to 46808.00");
+        QStringList billsNamed;
+        for (const MappingIssue &issue : result.issues) {
+            if (issue.field == QStringLiteral("返利总额（元）") && issue.message == why)
+                billsNamed.append(issue.bill);
+        }
+        QCOMPARE(billsNamed,
+                 QStringList({QStringLiteral("202503031012000123456-C1"),
+                              QStringLiteral("202503031012000123456-C2")}));
+    }
+
+    void check_headerTotal_isExactToTheCent_data()
+    {
+        QTest::addColumn<QString>("total");
+        QTest::addColumn<bool>("passes");
+        QTest::newRow("same") << "1834.60" << true;
+        QTest::newRow("fewer decimals") << "1834.6" << true;
+        QTest::newRow("thousands separator") << "1,834.60" << true;
+        QTest::newRow("one cent more") << "1834.61" << false;
+        QTest::newRow("a hundredth of a cent less") << "1834.5999" << false;
+        QTest::newRow("missing") << "" << false;
+        QTest::newRow("not a number") << "壹仟捌佰叁拾肆元陆角" << false;
+    }
+    void check_headerTotal_isExactToTheCent()
+    {
+        QFETCH(QString, total);
+        QFETCH(bool, passes);
+        const MappingResult result = mapApplication(
+            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("600")),
+                               rebateRow(QStringLiteral("C2"), QStringLiteral("1234.50")),
+                               rebateRow(QStringLiteral("C1"), QStringLiteral("0.10"))},
+                              {{QStringLiteral("返利总额（元）"), total}}),
+            *builtinScheme());
+        QCOMPARE(result.sendableBills().size(), passes ? 2 : 0);
+        QCOMPARE(hasIssue(result, QStringLiteral("返利总额（元）"),
+                          QStringLiteral("\"total-matches-rows\" failed")),
+                 !passes);
+    }
+
+    void check_headerTotal_needsItsHeaderAndColumn()
+    {
+        const SchemeLoadResult loaded = editedScheme([](QJsonObject &s) {
+            s.insert(QStringLiteral("checks"),
+                     QJsonArray {QJsonObject {
+                         {QStringLiteral("kind"), QStringLiteral("headerTotal")},
+                         {QStringLiteral("column"), QStringLiteral("表格_不含税金额")}}});
+        });
+        QVERIFY2(loaded.error.contains(QLatin1String("checks[0].header: missing")),
+                 qPrintable(loaded.error));
+    }
+
     void check_required_failsForAnEmptyField()
     {
         const SchemeLoadResult loaded = editedScheme([](QJsonObject &s) {

@@ -1,6 +1,9 @@
+#include "app/mapping/mapper.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/store/eventlog.h"
+#include "app/sync/basedatacheck.h"
 #include "app/sync/pushplanner.h"
 #include "fetchtesting.h"
 #include "httptestclient.h"
@@ -15,6 +18,7 @@
 #include <QLockFile>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +74,14 @@ QHash<QString, int> keysInKingdee(const sandbox::Sandbox &s)
     return keys;
 }
 
+// A loopback port nothing listens on.
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost);
+    return server.serverPort();
+}
+
 } // namespace
 
 // Pushing to the sandbox's Kingdee over real loopback HTTP from a real SQLite store.
@@ -91,7 +103,7 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
-    void allPending_savesEachBillOnceAndUnknownCustomersFailWithKingdeesWords()
+    void allPending_savesEachBillOnceAndUnknownCustomersFailBeforeSending()
     {
         auto options = fast(500);
         options.data.unknownCustomerRate = 0.03;
@@ -118,10 +130,15 @@ private Q_SLOTS:
                 QCOMPARE(bills.find(line.key)->kingdeeNumber, line.number);
             } else if (line.state == BillState::Failed) {
                 QVERIFY(!inKingdee.contains(line.key));
-                QVERIFY2(!line.error.isEmpty(), qPrintable(line.key));
-                QVERIFY(!bills.find(line.key)->errorField.isEmpty());
+                // Found by one customer query before sending, and named.
+                QVERIFY2(line.error.contains(QLatin1String("Customer C9")), qPrintable(line.error));
+                QCOMPARE(bills.find(line.key)->errorField, QStringLiteral("FCONTACTUNIT"));
+                QVERIFY(!bills.find(line.key)->retryable);
             }
         }
+        // Not one BatchSave was refused: no bill Kingdee would reject was sent.
+        QCOMPARE(sb->counters().value(QStringLiteral("kingdee.batchSave")).errors, 0);
+        QCOMPARE(sb->counters().value(QStringLiteral("kingdee.executeBillQuery")).errors, 0);
         // Only approved applications were sent.
         for (const ApplicationRecord &a : ApplicationRepository(*m_database).list()) {
             if (a.approval != ApprovalState::Approved)
@@ -135,6 +152,75 @@ private Q_SLOTS:
         QCOMPARE(again.synced, 0);
         QVERIFY(sb->counters().value(QStringLiteral("kingdee.batchSave")).calls - saves
                 <= report.failed / 50 + 2); // only the failed ones were tried again
+    }
+
+    void baseDataCheck_namesWhatKingdeeWouldRefuse()
+    {
+        auto sb = startSandbox(fast(5));
+        QVERIFY(sb);
+        const auto refs = [](const QString &customer, const QString &org) {
+            sync::BaseDataRefs r;
+            r.customer = customer;
+            r.settleOrg = org;
+            r.organisations.insert(QStringLiteral("FSETTLEORGID"), org);
+            return r;
+        };
+        const QList<sync::BaseDataRefs> bills = {
+            refs(QStringLiteral("C0001"), QStringLiteral("100")),
+            refs(QStringLiteral("C8001"), QStringLiteral("100")),
+            refs(QStringLiteral("C8002"), QStringLiteral("100")),
+            refs(QStringLiteral("C9999"), QStringLiteral("100")),
+            refs(QStringLiteral("C0002"), QStringLiteral("999"))};
+        kingdee::KingdeeClient client(sandboxKingdee(*sb));
+        sync::BaseDataCheck check;
+        bool done = false;
+        sync::lookUpBaseData(client, bills, &check, [&](const kingdee::Failure &f) {
+            QVERIFY2(f.ok(), qPrintable(f.describe()));
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QString field;
+        QCOMPARE(check.problem(bills.at(0), &field), QString());
+        QCOMPARE(check.problem(bills.at(1), &field),
+                 QStringLiteral("Customer C8001 is disabled in Kingdee."));
+        QCOMPARE(field, QStringLiteral("FCONTACTUNIT"));
+        QCOMPARE(check.problem(bills.at(2), &field),
+                 QStringLiteral("Customer C8002 is not audited in Kingdee."));
+        QCOMPARE(check.problem(bills.at(3), &field),
+                 QStringLiteral("Customer C9999 does not exist in Kingdee."));
+        QCOMPARE(check.problem(bills.at(4), &field),
+                 QStringLiteral("Organisation 999 does not exist in Kingdee."));
+        QCOMPARE(field, QStringLiteral("FSETTLEORGID"));
+        // One query per kind, however many bills: the run's cache answers the rest.
+        QCOMPARE(sb->counters().value(QStringLiteral("kingdee.executeBillQuery")).calls, 2);
+        QVERIFY(check.unknownCustomers(bills).isEmpty());
+
+        // A customer that exists, but not for the bill's organisation.
+        sync::BaseDataCheck assigned;
+        assigned.addCustomers({QStringLiteral("C0003")},
+                              {QJsonArray {QStringLiteral("C0003"), QStringLiteral("200"),
+                                           QStringLiteral("A"), QStringLiteral("C")}});
+        QCOMPARE(assigned.problem(refs(QStringLiteral("C0003"), QStringLiteral("100")), &field),
+                 QStringLiteral("Customer C0003 is not assigned to organisation 100 in Kingdee."));
+    }
+
+    void baseDataNotReadable_syncGoesOnWithAWarningAndKingdeeChecks()
+    {
+        auto options = fast(20);
+        options.kingdee.baseDataReadable = false;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        const auto report = runPush(*m_database, sandboxKingdee(*sb), allPending());
+        QVERIFY2(report.result != sync::PushReport::Result::ConfigError,
+                 qPrintable(report.stopReason));
+        QVERIFY(report.synced > 0);
+        bool warned = false;
+        for (const SyncEvent &e : EventLog(*m_database).recent(500))
+            warned |= e.kind == QLatin1String("sync.basedata_unchecked")
+                && e.message.contains(QStringLiteral("您没有该功能的操作权限"));
+        QVERIFY(warned);
     }
 
     void sessionExpiringEvery7Calls_isRenewedWithoutDuplicates()
@@ -291,6 +377,92 @@ private Q_SLOTS:
         }
     }
 
+    void inDoubtFromAnEarlierRun_isSettledByARunWithNothingNew()
+    {
+        auto sb = startFetched(40);
+        QVERIFY(sb);
+        // A run killed after its first BatchSave reached Kingdee: every bill was `sending`,
+        // half of them are in Kingdee, and the next start finds them all in doubt.
+        const auto plan = sync::PushPlanner::plan(*m_database, *builtinScheme(), {}, true);
+        QVERIFY(plan.keysToSend.size() >= 20);
+        BillRepository bills(*m_database);
+        QList<BillDraft> reached;
+        for (qsizetype i = 0; i < plan.keysToSend.size(); ++i) {
+            const QString &key = plan.keysToSend.at(i);
+            QVERIFY(bills.transition(key, BillState::Pending, BillState::Queued, {}, {}).ok());
+            QVERIFY(bills.transition(key, BillState::Queued, BillState::Sending, {}, {}).ok());
+            if (i % 2 == 0) {
+                BillDraft draft;
+                draft.key = key;
+                draft.model = QJsonDocument::fromJson(bills.find(key)->payloadJson).object();
+                reached.append(draft);
+            }
+        }
+        {
+            kingdee::KingdeeClient client(sandboxKingdee(*sb));
+            bool saved = false;
+            client.batchSave(batchSaveBody(reached, *builtinScheme()),
+                             [&](const kingdee::SaveResult &) { saved = true; });
+            QTRY_VERIFY(saved);
+        }
+        QCOMPARE(bills.recoverInterruptedSends(), int(plan.keysToSend.size()));
+
+        // Nothing is pending any more, yet the run must look the bills up and finish the job.
+        const auto report = runPush(*m_database, sandboxKingdee(*sb), allPending());
+        QCOMPARE(report.inDoubt, 0);
+        QCOMPARE(report.synced, int(plan.keysToSend.size()));
+        const QHash<QString, int> inKingdee = keysInKingdee(*sb);
+        QCOMPARE(inKingdee.size(), plan.keysToSend.size());
+        for (const QString &key : plan.keysToSend) {
+            QCOMPARE(inKingdee.value(key), 1);
+            QCOMPARE(bills.find(key)->state, BillState::Synced);
+        }
+    }
+
+    void applicationRevokedWhileItsBillsWaitInTheRun_isHeldBackWithTheReason()
+    {
+        auto sb = startFetched(40);
+        QVERIFY(sb);
+        kingdee::KingdeeClient client(sandboxKingdee(*sb));
+        sync::PushJob job(*m_database, client, builtinScheme(), allPending(2, 1));
+        // As the first bill is saved, a fetch elsewhere stores every application whose bills
+        // still wait in this run's queue as revoked.
+        QSet<QString> revoked;
+        BillRepository bills(*m_database);
+        ApplicationRepository applications(*m_database);
+        connect(&job, &sync::PushJob::billChanged, this, [&](const QString &, BillState state) {
+            if (state != BillState::Synced || !revoked.isEmpty())
+                return;
+            for (const BillRecord &b : bills.inStates({BillState::Queued})) {
+                if (revoked.contains(b.applicationId))
+                    continue;
+                // Only applications none of whose bills has left yet.
+                bool allWaiting = true;
+                for (const BillRecord &other : bills.forApplication(b.applicationId))
+                    allWaiting = allWaiting && other.state == BillState::Queued;
+                if (!allWaiting)
+                    continue;
+                SyncEvent event;
+                event.kind = QStringLiteral("fetch.revoked");
+                event.message = QStringLiteral("revoked");
+                QVERIFY(applications.markRevoked(b.applicationId, event).ok());
+                revoked.insert(b.applicationId);
+            }
+        });
+        const auto report = sync::runToEnd(job, &sync::PushJob::finished, {}, 120'000);
+        QVERIFY(revoked.size() >= 5);
+        QCOMPARE(report.result, sync::PushReport::Result::SomeFailed);
+        const QHash<QString, int> inKingdee = keysInKingdee(*sb);
+        for (const QString &id : std::as_const(revoked)) {
+            for (const BillRecord &b : bills.forApplication(id)) {
+                QVERIFY2(!inKingdee.contains(b.key), qPrintable(b.key));
+                QCOMPARE(b.state, BillState::Pending);
+                QVERIFY2(b.lastError.contains(id), qPrintable(b.lastError));
+            }
+        }
+        QVERIFY(report.synced > 0);
+    }
+
     void cliWithAWrongSecret_exitsTwoWithKingdeesWords()
     {
         auto sb = startSandbox(fast(10));
@@ -318,6 +490,35 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QStringLiteral("应用ID或密钥错误")), qPrintable(err));
         QVERIFY(!err.contains(QLatin1String("not-it")));
         QVERIFY(keysInKingdee(*sb).isEmpty());
+        // Each bill's line says why it was not sent, too.
+        const QStringList lines = QString::fromUtf8(cli.readAllStandardOutput())
+                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() > 3);
+        for (const QString &line : lines)
+            QVERIFY2(
+                line.section(QLatin1Char('\t'), 2).contains(QStringLiteral("应用ID或密钥错误")),
+                qPrintable(line));
+    }
+
+    void kingdeeUnreachable_eachLineSaysWhy()
+    {
+        auto sb = startSandbox(fast(10));
+        QVERIFY(sb);
+        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        kingdee::KingdeeConfig config = sandboxKingdee(*sb);
+        config.url = QUrl(QStringLiteral("http://127.0.0.1:%1/k3cloud/").arg(closedPort()));
+        const auto report = runPush(*m_database, config, allPending());
+        QVERIFY(!report.stopReason.isEmpty());
+        int told = 0;
+        for (const sync::BillLine &line : report.lines) {
+            if (line.state == BillState::Synced)
+                QFAIL("nothing can be synced");
+            if (line.error.isEmpty())
+                QFAIL(qPrintable(line.text()));
+            told += line.error.contains(report.stopReason) ? 1 : 0;
+        }
+        QVERIFY(told > 0);
     }
 
     void killedMidPush_nextRunFinishesWithEachBillOnce()
@@ -362,6 +563,11 @@ private Q_SLOTS:
         auto first = cli({QStringLiteral("sync"), QStringLiteral("--all-pending")});
         QVERIFY(first->waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(billsInKingdee().size() >= 6, 60000);
+        // Lines come out as bills are saved, not at the end: a killed run leaves them behind.
+        QByteArray firstOut;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (firstOut += first->readAllStandardOutput()).contains("\tsynced\t"), 20000);
+        QCOMPARE(first->state(), QProcess::Running); // printed while it works, not at its end
         first->kill(); // no clean-up: bills may be left queued or sending
         QVERIFY(first->waitForFinished());
 
@@ -400,6 +606,19 @@ private Q_SLOTS:
     }
 
 private:
+    // A sandbox whose every bill can be saved, its applications fetched into the store.
+    std::unique_ptr<sandbox::Sandbox> startFetched(int count)
+    {
+        auto options = fast(count);
+        options.data.unknownCustomerRate = 0;
+        auto sb = startSandbox(options);
+        if (!sb
+            || runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                != sync::FetchReport::Result::Ok)
+            return {};
+        return sb;
+    }
+
     std::optional<QTemporaryDir> m_dir;
     std::optional<Database> m_database;
 };

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace rs::sandbox;
 using namespace rs::testing;
@@ -88,6 +89,107 @@ private Q_SLOTS:
         QCOMPARE(all.size(), 45);
         all.removeDuplicates();
         QCOMPARE(all.size(), 45);
+    }
+
+    void listids_readsNumbersSentAsStrings()
+    {
+        start(sandboxOptions(45, 60));
+        const QString token = topToken();
+        const QString path =
+            QStringLiteral("/topapi/processinstance/listids?access_token=") + token;
+        const QString start = QString::number(now() - 100 * kDay);
+        const QString end = QString::number(now());
+        QStringList expected;
+        for (int cursor = 0; cursor < 45; cursor += 20) {
+            const QJsonArray page = listIds(token, now() - 100 * kDay, now(), cursor)
+                                        .json()[QLatin1String("result")][QLatin1String("list")]
+                                        .toArray();
+            for (const QJsonValue &id : page)
+                expected.append(id.toString());
+        }
+        QCOMPARE(expected.size(), 45);
+        // Only the cursor a string: page 2, not page 1 again (which never ends a walk).
+        const QJsonArray second =
+            post(path,
+                 body({{QStringLiteral("process_code"), QStringLiteral("PROC-REBATE-SANDBOX")},
+                       {QStringLiteral("start_time"), double(now() - 100 * kDay)},
+                       {QStringLiteral("size"), 20},
+                       {QStringLiteral("cursor"), QStringLiteral("20")}}))
+                .json()[QLatin1String("result")][QLatin1String("list")]
+                .toArray();
+        QCOMPARE(second.first().toString(), expected.at(20));
+        // {"process_code":"…","start_time":"…","end_time":"…","size":"20","cursor":"20"}: every
+        // number a string, as weakly typed clients send them; then the legacy SDK's form body.
+        const auto walk = [&](bool form) {
+            QStringList ids;
+            QString cursor = QStringLiteral("0");
+            for (int page = 0; page < 10 && !cursor.isEmpty(); ++page) {
+                const QList<std::pair<QString, QString>> fields = {
+                    {QStringLiteral("process_code"), QStringLiteral("PROC-REBATE-SANDBOX")},
+                    {QStringLiteral("start_time"), start},
+                    {QStringLiteral("end_time"), end},
+                    {QStringLiteral("size"), QStringLiteral("20")},
+                    {QStringLiteral("cursor"), cursor}};
+                QJsonObject json;
+                QUrlQuery query;
+                for (const auto &[name, value] : fields) {
+                    json.insert(name, value);
+                    query.addQueryItem(name, value);
+                }
+                const HttpResult r = form
+                    ? post(path, query.toString(QUrl::FullyEncoded).toLatin1(),
+                           {{"Content-Type", "application/x-www-form-urlencoded;charset=utf-8"}})
+                    : post(path, body(json));
+                const QJsonObject result = r.json()[QLatin1String("result")].toObject();
+                for (const QJsonValue &id : result.value(QLatin1String("list")).toArray())
+                    ids.append(id.toString());
+                const QJsonValue next = result.value(QLatin1String("next_cursor"));
+                cursor = next.isUndefined() ? QString() : QString::number(next.toInt());
+            }
+            return ids;
+        };
+        QCOMPARE(walk(false), expected);
+        QCOMPARE(walk(true), expected);
+        const HttpResult bad =
+            post(path,
+                 body({{QStringLiteral("process_code"), QStringLiteral("PROC-REBATE-SANDBOX")},
+                       {QStringLiteral("start_time"), start},
+                       {QStringLiteral("size"), QStringLiteral("twenty")}}));
+        QCOMPARE(bad.json()[QLatin1String("errcode")].toInt(), 40035);
+    }
+
+    void v1_readsNumbersSentAsStrings()
+    {
+        start(sandboxOptions(45, 60));
+        const QByteArray token = v1Token();
+        const QString path = QStringLiteral("/v1.0/workflow/processes/instanceIds/query");
+        QStringList ids;
+        QString next = QStringLiteral("0");
+        for (int page = 0; page < 10 && !next.isEmpty(); ++page) {
+            const HttpResult r =
+                post(path,
+                     body({{QStringLiteral("processCode"), QStringLiteral("PROC-REBATE-SANDBOX")},
+                           {QStringLiteral("startTime"), QString::number(now() - 100 * kDay)},
+                           {QStringLiteral("endTime"), QString::number(now())},
+                           {QStringLiteral("maxResults"), QStringLiteral("20")},
+                           {QStringLiteral("nextToken"), next}}),
+                     {{"x-acs-dingtalk-access-token", token}});
+            QCOMPARE(r.status, 200);
+            const QJsonObject result = r.json()[QLatin1String("result")].toObject();
+            for (const QJsonValue &id : result.value(QLatin1String("list")).toArray())
+                ids.append(id.toString());
+            next = result.value(QLatin1String("nextToken")).toString();
+        }
+        QCOMPARE(ids.size(), 45);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 45);
+        const HttpResult bad =
+            post(path,
+                 body({{QStringLiteral("processCode"), QStringLiteral("PROC-REBATE-SANDBOX")},
+                       {QStringLiteral("startTime"), QString::number(now() - 10 * kDay)},
+                       {QStringLiteral("maxResults"), QStringLiteral("lots")}}),
+                 {{"x-acs-dingtalk-access-token", token}});
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json()[QLatin1String("code")].toString(), QStringLiteral("invalidMaxResults"));
     }
 
     void listids_enforcesTheWindowRules()
@@ -386,7 +488,82 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->robot().messages().size(), 20);
     }
 
+    void robot_acceptsLinkAndActionCard_andNamesAMissingField()
+    {
+        start(sandboxOptions());
+        // The shapes of DingTalk's custom robot documentation.
+        const QJsonObject link {{QStringLiteral("msgtype"), QStringLiteral("link")},
+                                {QStringLiteral("link"),
+                                 QJsonObject {{QStringLiteral("text"), QStringLiteral("3 单失败")},
+                                              {QStringLiteral("title"), QStringLiteral("返利同步")},
+                                              {QStringLiteral("picUrl"), QString()},
+                                              {QStringLiteral("messageUrl"),
+                                               QStringLiteral("https://example.com/run/7")}}}};
+        const QJsonObject single {
+            {QStringLiteral("msgtype"), QStringLiteral("actionCard")},
+            {QStringLiteral("actionCard"),
+             QJsonObject {{QStringLiteral("title"), QStringLiteral("返利同步")},
+                          {QStringLiteral("text"), QStringLiteral("### 3 单失败")},
+                          {QStringLiteral("btnOrientation"), QStringLiteral("0")},
+                          {QStringLiteral("singleTitle"), QStringLiteral("阅读全文")},
+                          {QStringLiteral("singleURL"), QStringLiteral("https://example.com")}}}};
+        const QJsonArray buttons {
+            QJsonObject {{QStringLiteral("title"), QStringLiteral("重试")},
+                         {QStringLiteral("actionURL"), QStringLiteral("https://example.com/r")}},
+            QJsonObject {{QStringLiteral("title"), QStringLiteral("忽略")},
+                         {QStringLiteral("actionURL"), QStringLiteral("https://example.com/i")}}};
+        QJsonObject independent = single;
+        QJsonObject card = single.value(QLatin1String("actionCard")).toObject();
+        card.remove(QStringLiteral("singleTitle"));
+        card.remove(QStringLiteral("singleURL"));
+        card.insert(QStringLiteral("btns"), buttons);
+        independent.insert(QStringLiteral("actionCard"), card);
+        for (const QJsonObject &message : {link, single, independent})
+            QCOMPARE(robotSend(body(message))[QLatin1String("errcode")].toInt(), 0);
+        QCOMPARE(m_sandbox->robot().messages().size(), 3);
+
+        const auto without = [](QJsonObject message, const QString &part, const QString &field) {
+            QJsonObject inner = message.value(part).toObject();
+            inner.remove(field);
+            message.insert(part, inner);
+            return body(message);
+        };
+        const auto refusal = [&](const QByteArray &message, const QString &names) {
+            const QJsonObject answer = robotSend(message);
+            QCOMPARE(answer.value(QLatin1String("errcode")).toInt(), 400402);
+            QVERIFY2(answer.value(QLatin1String("errmsg")).toString().contains(names),
+                     qPrintable(answer.value(QLatin1String("errmsg")).toString()));
+        };
+        refusal(without(link, QStringLiteral("link"), QStringLiteral("messageUrl")),
+                QStringLiteral("参数 link --》 messageUrl 缺失"));
+        refusal(without(link, QStringLiteral("link"), QStringLiteral("title")),
+                QStringLiteral("参数 link --》 title 缺失"));
+        refusal(without(single, QStringLiteral("actionCard"), QStringLiteral("singleURL")),
+                QStringLiteral("参数 actionCard --》 singleURL 缺失"));
+        refusal(without(independent, QStringLiteral("actionCard"), QStringLiteral("text")),
+                QStringLiteral("参数 actionCard --》 text 缺失"));
+        card.insert(QStringLiteral("btns"),
+                    QJsonArray {QJsonObject {{QStringLiteral("title"), QStringLiteral("重试")}}});
+        independent.insert(QStringLiteral("actionCard"), card);
+        refusal(body(independent), QStringLiteral("参数 btns --》 actionURL 缺失"));
+        refusal(R"({"msgtype":"markdown","markdown":{"text":"#### x"}})",
+                QStringLiteral("参数 markdown --》 title 缺失"));
+        refusal(R"({"msgtype":"text","text":{}})", QStringLiteral("参数 text --》 content 缺失"));
+        QCOMPARE(m_sandbox->robot().messages().size(), 3);
+    }
+
 private:
+    QJsonObject robotSend(const QByteArray &message)
+    {
+        const QByteArray ts = QByteArray::number(now());
+        const QByteArray sign = QUrl::toPercentEncoding(QString::fromLatin1(
+            RobotSim::expectedSign(ts, QStringLiteral("sandbox-robot-secret"))));
+        return post(QStringLiteral("/robot/send?access_token=sandbox-robot-token&timestamp=")
+                        + QString::fromLatin1(ts + "&sign=" + sign),
+                    message)
+            .json()
+            .object();
+    }
     void start(const SandboxOptions &options)
     {
         m_sandbox = startSandbox(options);

@@ -1,5 +1,6 @@
 #include "httptestclient.h"
 #include "kingdeeauth.h"
+#include "rawhttpclient.h"
 #include "sandboxtesting.h"
 
 #include <QJsonArray>
@@ -354,26 +355,8 @@ private Q_SLOTS:
         start(sandboxOptions());
         const KingdeeOptions k;
         const auto headers = [&](const QString &appSecret) {
-            const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
-            const QString path =
-                kService + QStringLiteral("DynamicFormService.BatchSave.common.kdsvc");
-            const QByteArray apiSign = "POST\n" + KingdeeAuth::signaturePath(path)
-                + "\n\nx-api-nonce:" + ts + "\nx-api-timestamp:" + ts + "\n";
-            const QByteArray appData =
-                (k.acctId + QLatin1Char(',') + k.username + QStringLiteral(",2052,") + k.orgNumber)
-                    .toUtf8();
-            return QList<std::pair<QByteArray, QByteArray>> {
-                {"X-Api-ClientID", k.appId.section(QLatin1Char('_'), 0, 0).toLatin1()},
-                {"X-Api-Auth-Version", "2.0"},
-                {"x-api-timestamp", ts},
-                {"x-api-nonce", ts},
-                {"x-api-signheaders", "x-api-timestamp,x-api-nonce"},
-                {"X-Api-Signature",
-                 KingdeeAuth::hmacHexBase64(KingdeeAuth::clientSecret(k.appId), apiSign)},
-                {"X-Kd-Appkey", k.appId.toLatin1()},
-                {"X-Kd-Appdata", appData.toBase64()},
-                {"X-Kd-Signature",
-                 KingdeeAuth::hmacHexBase64(appSecret.toUtf8(), k.appId.toUtf8() + appData)}};
+            return signatureHeaders(QStringLiteral("DynamicFormService.BatchSave"), appSecret,
+                                    k.orgNumber);
         };
         const QByteArray one = batch({bill(QStringLiteral("C0005"), QStringLiteral("sig-1"))});
         QCOMPARE(
@@ -385,6 +368,166 @@ private Q_SLOTS:
                                         headers(QStringLiteral("guess")));
         QCOMPARE(status(refused).value(QLatin1String("IsSuccess")).toBool(), false);
         QCOMPARE(inspectBills().size(), 1);
+    }
+
+    void sdkShapes_baseDataAndKeysInAnyCase_areSaved()
+    {
+        start(sandboxOptions());
+        // The Python SDK's bytes: json.dumps spacing, \u escapes, signed headers with the
+        // organisation part "0"; base data as {"FNUMBER":…} and {"FNumber":100}, keys and the
+        // form id in other cases, flags as strings.
+        const QByteArray model =
+            R"({"FBillTypeID": {"FNUMBER": "QTYSD01_SYS"}, "FDate": "2025-03-03", )"
+            R"("FSettleOrgId": {"FNumber": 100}, "fpayorgid": {"fnumber": "100"}, )"
+            R"("fcontactunittype": "BD_Customer", "fcontactunit": {"FNUMBER": "C0007"}, )"
+            R"("FCurrencyId": {"FNumber": "PRE001"}, "FAR_OTHERREMARKS": "sdk-1", )"
+            R"("fentity": [{"FCostId": {"FNUMBER": "FYXM01"}, "FNoTaxAmountFor": -600.5, )"
+            R"("FComment": "季度返利"}]})";
+        const QByteArray data =
+            R"({"formid": "ar_otherrecable", "data": {"IsVerifyBaseDataField": "true", )"
+            R"("IsAutoSubmitAndAudit": "false", "NeedReturnFields": ["FBillNo"], "Model": [)"
+            + model + "]}}";
+        const RawResponse r = sdkCall(QStringLiteral("DynamicFormService.BatchSave"), data);
+        QCOMPARE(r.status, 200);
+        const QJsonObject answer =
+            r.json()[QLatin1String("Result")][QLatin1String("ResponseStatus")].toObject();
+        QVERIFY2(answer.value(QLatin1String("IsSuccess")).toBool(), r.body.constData());
+        const QJsonArray held = inspectBills();
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.at(0)[QLatin1String("remarks")].toString(), QStringLiteral("sdk-1"));
+        // Stored as Kingdee keeps it: the numbers findable as text, the keys in their own case.
+        QVERIFY(login());
+        const QJsonArray rows = query(QStringLiteral("FSETTLEORGID.FNumber='100' AND "
+                                                     "FCONTACTUNIT.FNumber='C0007'"),
+                                      QStringLiteral("FBillNo,FDocumentStatus,FDATE"))
+                                    .json()
+                                    .array();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0)[1].toString(), QStringLiteral("A")); // "false" is false
+        QCOMPARE(rows.at(0)[2].toString(), QStringLiteral("2025-03-03"));
+
+        // An unknown number is still refused, whatever the case of its key.
+        const QByteArray unknown = QByteArray(data).replace("C0007", "C0404");
+        const QJsonObject refused =
+            sdkCall(QStringLiteral("DynamicFormService.BatchSave"), unknown)
+                .json()[QLatin1String("Result")][QLatin1String("ResponseStatus")]
+                .toObject();
+        QCOMPARE(refused.value(QLatin1String("Errors"))[0][QLatin1String("FieldName")].toString(),
+                 QStringLiteral("FCONTACTUNIT"));
+    }
+
+    void flagsAsStrings_areReadAsTheirValue()
+    {
+        start(sandboxOptions());
+        QVERIFY(login());
+        const auto saveWith = [&](const QJsonValue &audit, const QJsonValue &rejectRepeats) {
+            QJsonObject data {{QStringLiteral("Model"),
+                               QJsonArray {bill(QStringLiteral("C0001"), QStringLiteral("f-1"))}},
+                              {QStringLiteral("IsAutoSubmitAndAudit"), audit},
+                              {QStringLiteral("ValidateRepeatJson"), rejectRepeats}};
+            return status(call(QStringLiteral("DynamicFormService.BatchSave"),
+                               body({{QStringLiteral("formid"), QStringLiteral("AR_OtherRecAble")},
+                                     {QStringLiteral("data"), data}})));
+        };
+        QVERIFY(saveWith(QStringLiteral("true"), QStringLiteral("true"))
+                    .value(QLatin1String("IsSuccess"))
+                    .toBool());
+        QCOMPARE(query(QStringLiteral("FAR_OtherRemarks='f-1'"), QStringLiteral("FDocumentStatus"))
+                     .json()[0][0]
+                     .toString(),
+                 QStringLiteral("C")); // audited: "true" is true
+        const QJsonObject repeat = saveWith(QStringLiteral("False"), QStringLiteral("TRUE"));
+        QCOMPARE(repeat.value(QLatin1String("IsSuccess")).toBool(), false);
+        QVERIFY(
+            repeat.value(QLatin1String("Errors"))[0][QLatin1String("Message")].toString().contains(
+                QStringLiteral("重复")));
+        QVERIFY(saveWith(QStringLiteral("false"), QStringLiteral("false"))
+                    .value(QLatin1String("IsSuccess"))
+                    .toBool());
+        QCOMPARE(inspectBills().size(), 2);
+    }
+
+    void executeBillQuery_likeAndAnyCase()
+    {
+        start(sandboxOptions());
+        QVERIFY(login());
+        for (const char *remark : {"sdk-1", "sdk-22", "sdk.3", "other"})
+            save(QString::fromLatin1(remark));
+        // The Java SDK's query: parameters in other cases, numbers as strings.
+        const auto like = [&](const QString &pattern) {
+            const QJsonObject data {
+                {QStringLiteral("formid"), QStringLiteral("ar_otherrecable")},
+                {QStringLiteral("fieldkeys"), QStringLiteral("fbillno,far_otherremarks")},
+                {QStringLiteral("filterstring"),
+                 QStringLiteral("FAR_OtherRemarks LIKE '%1'").arg(pattern)},
+                {QStringLiteral("startrow"), QStringLiteral("0")},
+                {QStringLiteral("limit"), QStringLiteral("2000")}};
+            QStringList remarks;
+            const QJsonArray rows = call(QStringLiteral("DynamicFormService.ExecuteBillQuery"),
+                                         body({{QStringLiteral("data"), data}}))
+                                        .json()
+                                        .array();
+            for (const QJsonValue &row : rows)
+                remarks.append(row[1].toString());
+            return remarks;
+        };
+        QCOMPARE(like(QStringLiteral("sdk%")),
+                 (QStringList {QStringLiteral("sdk-1"), QStringLiteral("sdk-22"),
+                               QStringLiteral("sdk.3")}));
+        QCOMPARE(like(QStringLiteral("%-2%")), QStringList {QStringLiteral("sdk-22")});
+        QCOMPARE(like(QStringLiteral("sdk_1")), QStringList {QStringLiteral("sdk-1")});
+        QCOMPARE(like(QStringLiteral("sdk.%")), QStringList {QStringLiteral("sdk.3")});
+        QCOMPARE(like(QStringLiteral("(sdk)%")), QStringList());
+        QCOMPARE(like(QStringLiteral("other")), QStringList {QStringLiteral("other")});
+    }
+
+    void save_answersResultIdAndNumber_likeKingdee()
+    {
+        start(sandboxOptions());
+        QVERIFY(login());
+        const auto saveOne = [&](const QString &customer) {
+            return call(QStringLiteral("DynamicFormService.Save"),
+                        body({{QStringLiteral("formid"), QStringLiteral("AR_OtherRecAble")},
+                              {QStringLiteral("data"),
+                               QJsonObject {{QStringLiteral("Model"),
+                                             bill(customer, QStringLiteral("one"))}}}}))
+                .json()[QLatin1String("Result")]
+                .toObject();
+        };
+        // {"Result":{"ResponseStatus":{…},"Id":103697,"Number":"…","NeedReturnData":[{}]}}
+        const QJsonObject saved = saveOne(QStringLiteral("C0001"));
+        const QJsonObject entity =
+            saved.value(QLatin1String("ResponseStatus"))[QLatin1String("SuccessEntitys")][0]
+                .toObject();
+        QVERIFY(saved.value(QLatin1String("Id")).isDouble());
+        QCOMPARE(QString::number(saved.value(QLatin1String("Id")).toInteger()),
+                 entity.value(QLatin1String("Id")).toString());
+        QCOMPARE(saved.value(QLatin1String("Number")).toString(),
+                 entity.value(QLatin1String("Number")).toString());
+        QVERIFY(saved.value(QLatin1String("Number")).toString().startsWith(QLatin1String("QTYS")));
+        // A refused Save answers empty strings for both.
+        const QJsonObject refused = saveOne(QStringLiteral("C0404"));
+        QCOMPARE(refused.value(QLatin1String("Id")), QJsonValue(QString()));
+        QCOMPARE(refused.value(QLatin1String("Number")), QJsonValue(QString()));
+        // BatchSave has neither: its rows are in SuccessEntitys.
+        QVERIFY(!status(save(QStringLiteral("b"))).isEmpty());
+        QVERIFY(!save(QStringLiteral("b2"))
+                     .json()[QLatin1String("Result")]
+                     .toObject()
+                     .contains(QLatin1String("Id")));
+    }
+
+    void logout_endsTheSession()
+    {
+        start(sandboxOptions());
+        QVERIFY(login());
+        QCOMPARE(status(save(QStringLiteral("before"))).value(QLatin1String("MsgCode")).toInt(), 0);
+        const HttpResult out = call(QStringLiteral("AuthService.Logout"), "{}");
+        QCOMPARE(out.status, 200);
+        QCOMPARE(out.body, QByteArray("true"));
+        QCOMPARE(status(save(QStringLiteral("after"))).value(QLatin1String("MsgCode")).toInt(), 1);
+        QCOMPARE(inspectBills().size(), 1);
+        QCOMPARE(call(QStringLiteral("AuthService.Logout"), "{}").body, QByteArray("true"));
     }
 
     void clientSecret_isTheXorOfTheAppIdsSecondPart()
@@ -493,6 +636,57 @@ private:
     {
         return call(QStringLiteral("DynamicFormService.BatchSave"),
                     batch({bill(QStringLiteral("C0001"), remark)}));
+    }
+    HttpResult query(const QString &filter, const QString &keys)
+    {
+        const QJsonObject data {{QStringLiteral("FormId"), QStringLiteral("AR_OtherRecAble")},
+                                {QStringLiteral("FieldKeys"), keys},
+                                {QStringLiteral("FilterString"), filter}};
+        return call(QStringLiteral("DynamicFormService.ExecuteBillQuery"),
+                    body({{QStringLiteral("data"), data}}));
+    }
+    // The v2 signature headers of KINGDEE.md; the SDKs send "0" or "null" as the organisation.
+    QList<std::pair<QByteArray, QByteArray>>
+    signatureHeaders(const QString &service, const QString &appSecret, const QString &org)
+    {
+        const KingdeeOptions k;
+        const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+        const QString path = kService + service + QStringLiteral(".common.kdsvc");
+        const QByteArray apiSign = "POST\n" + KingdeeAuth::signaturePath(path)
+            + "\n\nx-api-nonce:" + ts + "\nx-api-timestamp:" + ts + "\n";
+        const QByteArray appData =
+            (k.acctId + QLatin1Char(',') + k.username + QStringLiteral(",2052,") + org).toUtf8();
+        return {{"X-Api-ClientID", k.appId.section(QLatin1Char('_'), 0, 0).toLatin1()},
+                {"X-Api-Auth-Version", "2.0"},
+                {"x-api-timestamp", ts},
+                {"x-api-nonce", ts},
+                {"x-api-signheaders", "x-api-timestamp,x-api-nonce"},
+                {"X-Api-Signature",
+                 KingdeeAuth::hmacHexBase64(KingdeeAuth::clientSecret(k.appId), apiSign)},
+                {"X-Kd-Appkey", k.appId.toLatin1()},
+                {"X-Kd-Appdata", appData.toBase64()},
+                {"X-Kd-Signature",
+                 KingdeeAuth::hmacHexBase64(appSecret.toUtf8(), k.appId.toUtf8() + appData)}};
+    }
+    // One call framed as the Python SDK (requests) frames it, over a raw socket.
+    RawResponse sdkCall(const QString &service, const QByteArray &data)
+    {
+        QList<QByteArray> headers = {
+            "Host: 127.0.0.1",
+            "User-Agent: Kingdee/Python WebApi SDK 7.3 (compatible; MSIE 6.0; Windows NT 5.1;SV1)",
+            "Accept-Encoding: gzip, deflate",
+            "Accept: */*",
+            "Connection: keep-alive",
+            "Content-Type: application/json",
+            "Content-Length: " + QByteArray::number(data.size())};
+        for (const auto &[name, value] :
+             signatureHeaders(service, KingdeeOptions().appSecret, QStringLiteral("0")))
+            headers.append(name + ": " + value);
+        RawHttpConnection connection(QUrl(m_sandbox->baseUrl()).port());
+        connection.write(
+            rawRequest("POST", (kService + service + QStringLiteral(".common.kdsvc")).toLatin1(),
+                       headers, data));
+        return connection.read();
     }
     QJsonArray inspectBills()
     {

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BaseDataCheck</name>
+    <message>
+        <source>Organisation %1 does not exist in Kingdee.</source>
+        <translation>组织 %1 在金蝶中不存在。</translation>
+    </message>
+    <message>
+        <source>Organisation %1 is disabled in Kingdee.</source>
+        <translation>组织 %1 在金蝶中已禁用。</translation>
+    </message>
+    <message>
+        <source>Organisation %1 is not audited in Kingdee.</source>
+        <translation>组织 %1 在金蝶中未审核。</translation>
+    </message>
+    <message>
+        <source>Customer %1 does not exist in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中不存在。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not assigned to organisation %2 in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中未分配给组织 %2。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is disabled in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中已禁用。</translation>
+    </message>
+    <message>
+        <source>Customer %1 is not audited in Kingdee.</source>
+        <translation>往来单位（客户）%1 在金蝶中未审核。</translation>
+    </message>
+</context>
+<context>
     <name>rs::AlertsDialog</name>
     <message>
         <source>Sending…</source>
@@ -1287,10 +1318,6 @@
         <translation>“%1”不是本集成方案中的字段</translation>
     </message>
     <message>
-        <source>unknown check &quot;%1&quot; (use compare, sumEquals or required)</source>
-        <translation>未知检查类型“%1”（可用 compare、sumEquals 或 required）</translation>
-    </message>
-    <message>
         <source>line %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
@@ -1325,6 +1352,24 @@
     <message>
         <source>the placeholder at position %1 has no name</source>
         <translation>第 %1 个字符处的占位符没有名称</translation>
+    </message>
+    <message>
+        <source>the application has no %1 to check its rows against</source>
+        <translation>申请中没有%1，无法与明细行核对</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a number</source>
+        <translation>%1“%2”不是数字</translation>
+    </message>
+    <message numerus="yes">
+        <source>the application&apos;s %1 is %2, but its %n row(s) of %3 add up to %4</source>
+        <translation>
+            <numerusform>申请的%1为 %2，但其 %n 行明细的%3合计为 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown check &quot;%1&quot; (use compare, sumEquals, headerTotal or required)</source>
+        <translation>未知检查类型“%1”（可用 compare、sumEquals、headerTotal 或 required）</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1760,10 @@
     <message>
         <source>The database is read-only: it could not save while %1. Make the profile folder writable, or choose another one with --profile.</source>
         <translation>数据库是只读的：%1时无法保存。请让配置文件夹可写，或用 --profile 选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Not sent: application %1 became %2 in DingTalk while its bill waited to be sent.</source>
+        <translation>未发送：单据等待发送期间，申请 %1 在钉钉中变为“%2”。</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2186,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>%1 The fetch stopped so that no more DingTalk calls are spent on answers that cannot be kept.</source>
         <translation>%1 拉取已停止，以免再花费钉钉调用次数去获取无法保存的结果。</translation>
     </message>
+    <message>
+        <source>the bills&apos; amounts add up to more than 38 digits</source>
+        <translation>各单据金额合计超过 38 位</translation>
+    </message>
 </context>
 <context>
     <name>rs::sync::PushJob</name>
@@ -2179,6 +2232,18 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Kingdee saved nothing (%1).</source>
         <translation>金蝶未保存任何内容（%1）。</translation>
+    </message>
+    <message>
+        <source>Kingdee could not be asked which bills it already holds, so they were not sent: %1</source>
+        <translation>无法向金蝶查询哪些单据已存在，因此未发送：%1</translation>
+    </message>
+    <message>
+        <source>Customers and organisations could not be checked in Kingdee before sending (%1); Kingdee checks them itself as it saves.</source>
+        <translation>发送前未能在金蝶中核对客户和组织（%1）；金蝶保存时会自行校验。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace rs::cli {
 
@@ -56,12 +57,24 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
 
     kingdee::KingdeeClient client(*config);
     sync::PushJob job(database, client, scheme, options);
+    // Each line as its bill is done with, flushed: a run killed midway leaves what it did in a
+    // scheduled task's log.
+    QSet<QString> printed;
+    QObject::connect(&job, &sync::PushJob::billDone, &job, [&](const sync::BillLine &line) {
+        if (options.dryRun)
+            return; // the bodies come first, then the lines
+        printed.insert(line.key);
+        context.out << line.text() << '\n';
+        context.out.flush();
+    });
     const sync::PushReport report = sync::runToEnd(job, &sync::PushJob::finished);
 
     for (const QJsonObject &body : std::as_const(report.dryRunBodies))
         context.out << QJsonDocument(body).toJson(QJsonDocument::Indented);
-    for (const sync::BillLine &line : std::as_const(report.lines))
-        context.out << line.text() << '\n';
+    for (const sync::BillLine &line : std::as_const(report.lines)) {
+        if (!printed.contains(line.key))
+            context.out << line.text() << '\n';
+    }
     context.out.flush();
     switch (report.result) {
     case sync::PushReport::Result::Ok:

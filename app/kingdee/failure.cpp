@@ -53,6 +53,20 @@ bool namesDataCentre(const QByteArray &body)
         || text.contains(QLatin1String("acctid"), Qt::CaseInsensitive);
 }
 
+// Both official SDKs read an answer that starts with "response_error:" as the server's own
+// error text, whatever the HTTP status: it is never JSON.
+bool isServerError(const QByteArray &body)
+{
+    return body.trimmed().startsWith("response_error:");
+}
+
+QString serverErrorText(const QByteArray &body)
+{
+    const QString text =
+        QString::fromUtf8(body.trimmed().mid(int(qstrlen("response_error:")))).trimmed();
+    return text.isEmpty() ? QStringLiteral("response_error") : text.left(500);
+}
+
 } // namespace
 
 QString Failure::describe() const
@@ -98,6 +112,8 @@ QString Failure::describe() const
 
 Failure FailureClassifier::login(int httpStatus, const QByteArray &body, QString *sessionId)
 {
+    if (isServerError(body))
+        return make(Kind::Authentication, serverErrorText(body), httpStatus);
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -148,11 +164,17 @@ Failure FailureClassifier::status(const QJsonObject &responseStatus)
 
 Failure FailureClassifier::unreadableSave(int httpStatus, const QByteArray &body)
 {
+    // An error text is still no per-bill answer: whether some bills were saved before the
+    // server failed is unknown, so they are looked up, never resent blindly.
+    if (isServerError(body))
+        return make(Kind::OutcomeUnknown, serverErrorText(body), httpStatus);
     return make(Kind::OutcomeUnknown, httpMessage(httpStatus, body), httpStatus);
 }
 
 Failure FailureClassifier::query(int httpStatus, const QByteArray &body, QList<QJsonArray> *rows)
 {
+    if (isServerError(body))
+        return make(Kind::Rejected, serverErrorText(body), httpStatus);
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || doc.isNull()) {

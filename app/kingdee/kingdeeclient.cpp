@@ -63,6 +63,10 @@ struct KingdeeClient::Call
     std::function<Failure(int httpStatus, const QByteArray &raw)> read;
     std::function<void(const Failure &)> done;
     bool sessionRetried = false;
+    bool optional = false; // its refusal does not stop the other calls
+    bool onWire = false;
+    bool slow = false; // on the wire past slowCallMs: no longer holds a lane
+    int sends = 0;
     int busy = 0;
     int sessionGeneration = 0;
 };
@@ -78,6 +82,7 @@ struct KingdeeClient::QueryState
     QList<QJsonArray> rows;
     QList<QJsonArray> page;
     QueryHandler handler;
+    bool optional = false;
 };
 
 KingdeeClient::KingdeeClient(KingdeeConfig config, QObject *parent)
@@ -95,7 +100,7 @@ KingdeeClient::~KingdeeClient() = default;
 QNetworkRequest KingdeeClient::request(const char *service) const
 {
     QNetworkRequest r(serviceUrl(m_config.url, service));
-    r.setTransferTimeout(m_config.transferTimeoutMs);
+    r.setTransferTimeout(std::min(m_config.transferTimeoutMs, m_config.lookupTimeoutMs));
     r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     // HTTP/1.1 only: the no-resend guarantee below is proven on Qt's HTTP/1 channel.
     r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -146,9 +151,11 @@ void KingdeeClient::batchSave(const QJsonObject &body, SaveHandler handler)
 }
 
 void KingdeeClient::executeBillQuery(const QString &formId, const QStringList &fieldKeys,
-                                     const QString &filterString, QueryHandler handler)
+                                     const QString &filterString, QueryHandler handler,
+                                     bool optional)
 {
     auto state = std::make_shared<QueryState>();
+    state->optional = optional;
     state->formId = formId;
     state->fieldKeys = fieldKeys;
     state->filter = filterString;
@@ -170,6 +177,7 @@ void KingdeeClient::queryPage(const std::shared_ptr<QueryState> &state)
                        {QStringLiteral("TopRowCount"), state->topRowCount},
                        {QStringLiteral("StartRow"), int(state->rows.size())},
                        {QStringLiteral("Limit"), state->limit}}}});
+    call->optional = state->optional;
     call->read = [state](int httpStatus, const QByteArray &raw) {
         state->page.clear();
         return FailureClassifier::query(httpStatus, raw, &state->page);
@@ -280,12 +288,15 @@ void KingdeeClient::pump()
 void KingdeeClient::send(const std::shared_ptr<Call> &call)
 {
     ++m_inFlight;
+    call->onWire = true;
+    call->slow = false;
     call->sessionGeneration = m_sessionGeneration;
     QNetworkRequest r = request(call->service);
     QNetworkReply *reply = nullptr;
     if (call->save) {
         // Qt resends a POST whose connection closed before an answer; it cannot rewind this body,
         // so such a resend fails instead of saving the bills twice (docs/DECISIONS.md).
+        r.setTransferTimeout(m_config.transferTimeoutMs);
         r.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         r.setHeader(QNetworkRequest::ContentLengthHeader, call->body.size());
         auto *body = new OneShotBody(call->body);
@@ -297,6 +308,16 @@ void KingdeeClient::send(const std::shared_ptr<Call> &call)
     const qint64 started = nowMs();
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply, started] { finish(call, reply, started); });
+    const int send = ++call->sends;
+    QTimer::singleShot(m_config.slowCallMs, reply, [this, call, send] {
+        if (call->sends != send || !call->onWire || call->slow
+            || m_slow >= std::max(1, m_config.concurrency))
+            return;
+        call->slow = true; // still on the wire: its lane goes to the next call
+        ++m_slow;
+        --m_inFlight;
+        pump();
+    });
 }
 
 Failure KingdeeClient::redacted(Failure failure) const
@@ -313,7 +334,11 @@ void KingdeeClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *rep
                            qint64 startedMs)
 {
     QScopedPointer<QNetworkReply, QScopedPointerDeleteLater> owner(reply);
-    --m_inFlight;
+    call->onWire = false;
+    if (call->slow)
+        --m_slow;
+    else
+        --m_inFlight;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QByteArray raw = reply->isOpen() ? reply->readAll() : QByteArray();
     // An answer cut mid-body still has a status; `read` finds it unreadable (for a save:
@@ -326,7 +351,7 @@ void KingdeeClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *rep
 
     using Kind = Failure::Kind;
     switch (failure.kind) {
-    case Kind::SessionLost:
+    case Kind::SessionLost: {
         // Kingdee saved nothing (MsgCode 1 with no SuccessEntitys): log in and resend once.
         if (m_config.usesSession() && !call->sessionRetried) {
             call->sessionRetried = true;
@@ -336,7 +361,14 @@ void KingdeeClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *rep
             pump();
             return;
         }
-        break;
+        // Signature mode has no session to renew, and a fresh login that is not accepted will
+        // not be accepted on the next try either: the settings must change.
+        Failure refused = failure;
+        refused.kind = Kind::Authentication;
+        call->done(refused);
+        failEverything(refused);
+        return;
+    }
     case Kind::Busy:
         // For a save, Busy means it certainly was not processed (no connection, call limit).
         if (++call->busy <= m_config.maxRetries) {
@@ -347,7 +379,10 @@ void KingdeeClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *rep
         break;
     case Kind::Authentication:
         call->done(failure);
-        failEverything(failure);
+        if (!call->optional)
+            failEverything(failure);
+        else
+            pump();
         return;
     case Kind::None:
     case Kind::OutcomeUnknown:

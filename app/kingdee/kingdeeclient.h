@@ -64,9 +64,11 @@ public:
     // `body` is {"formid": …, "data": {"Model": [ … ], …}} as the mapping builds it. Results
     // come back per Model position. BatchCount is removed: it would break DIndex.
     void batchSave(const QJsonObject &body, SaveHandler handler);
-    // Every row matching `filterString` (build it with BillFilter), page by page.
+    // Every row matching `filterString` (build it with BillFilter), page by page. `optional`:
+    // a refusal of this query (no permission for that form, say) answers it alone and does
+    // not stop the other calls, as a refused login or signature does.
     void executeBillQuery(const QString &formId, const QStringList &fieldKeys,
-                          const QString &filterString, QueryHandler handler);
+                          const QString &filterString, QueryHandler handler, bool optional = false);
     // The bills whose `keyField` (e.g. FAR_OtherRemarks) equals one of `keys`, asked for in
     // IN lists of up to 100 keys.
     void findBills(const QString &formId, const QString &keyField, const QStringList &keys,
@@ -78,7 +80,7 @@ public:
     void cancel();
 
     const KingdeeConfig &config() const { return m_config; }
-    int inFlight() const { return m_inFlight; }
+    int inFlight() const { return m_inFlight + m_slow; }
 
 Q_SIGNALS:
     // Every HTTP exchange, logins included, for the per-API counters (rs::api names).
@@ -105,7 +107,8 @@ private:
     KingdeeConfig m_config;
     QNetworkAccessManager *m_network;
     std::deque<std::shared_ptr<Call>> m_queue;
-    int m_inFlight = 0;
+    int m_inFlight = 0; // calls holding a lane
+    int m_slow = 0; // calls on the wire past slowCallMs, lane released
     bool m_loggingIn = false;
     int m_loginAttempts = 0;
     bool m_loggedIn = false;

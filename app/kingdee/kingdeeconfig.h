@@ -28,7 +28,13 @@ struct KingdeeConfig
     QString appSecret;
     SignAlgorithm signAlgorithm = SignAlgorithm::Sha256;
     int concurrency = 2; // requests in flight at most; the rest wait in a queue
-    int transferTimeoutMs = 180'000; // the official SDKs wait 120–180 s for a BatchSave
+    int transferTimeoutMs = 180'000; // saves: the official SDKs wait 120–180 s for a BatchSave
+    // Logins and queries answer in a second or two; one that stalls is abandoned and retried
+    // long before a save's timeout (nothing is written by them, so a retry is safe).
+    int lookupTimeoutMs = 20'000;
+    // A call on the wire this long stops holding one of the `concurrency` lanes (at most that
+    // many such calls at once), so one stalled save does not halve the run's pace.
+    int slowCallMs = 15'000;
     net::Backoff retryBackoff {1000, 8000, 0.2}; // logins and queries only, never a sent save
     int maxRetries = 3;
 

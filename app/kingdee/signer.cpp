@@ -95,7 +95,10 @@ QByteArray Signer::apiSignature(const QByteArray &clientSecret, const QString &p
 QByteArray Signer::appData(const KingdeeConfig &config)
 {
     return QString(config.acctId + QLatin1Char(',') + config.username + QLatin1Char(',')
-                   + QString::number(config.lcid) + QLatin1Char(',') + config.orgNumber)
+                   + QString::number(config.lcid)
+                   + QLatin1Char(',')
+                   // Never empty: both official SDKs send an organisation part ("0" in Python).
+                   + (config.orgNumber.isEmpty() ? QStringLiteral("0") : config.orgNumber))
         .toUtf8();
 }
 

@@ -47,16 +47,15 @@ QString checkName(const CheckSpec &check)
         return QStringLiteral("sumEquals");
     case CheckSpec::Kind::Required:
         return QStringLiteral("required");
+    case CheckSpec::Kind::HeaderTotal:
+        return QStringLiteral("headerTotal");
     }
     return {};
 }
 
-// The scheme's own message when it has one; else the standard one.
 QString failure(const CheckSpec &check, const QString &standard)
 {
-    const QString detail = check.message.isEmpty() ? standard : check.message;
-    return QCoreApplication::translate("rs::Mapping", "check \"%1\" failed: %2")
-        .arg(checkName(check), detail);
+    return checkFailure(check, standard);
 }
 
 void compare(const CheckSpec &check, BillValues &values, const QString &billId,
@@ -171,6 +170,13 @@ void required(const CheckSpec &check, BillValues &values, const QString &billId,
 
 } // namespace
 
+QString checkFailure(const CheckSpec &check, const QString &standard)
+{
+    const QString detail = check.message.isEmpty() ? standard : check.message;
+    return QCoreApplication::translate("rs::Mapping", "check \"%1\" failed: %2")
+        .arg(checkName(check), detail);
+}
+
 bool fieldHasValue(const QJsonValue &value)
 {
     if (value.isUndefined() || value.isNull())
@@ -261,6 +267,8 @@ void runChecks(const Scheme &scheme, BillValues &values, const QList<const Sourc
         case CheckSpec::Kind::Required:
             required(check, values, billId, issues);
             break;
+        case CheckSpec::Kind::HeaderTotal:
+            break; // once per application: applicationchecks.h
         }
     }
 }

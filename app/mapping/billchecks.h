@@ -12,6 +12,7 @@
 
 namespace rs {
 
+struct CheckSpec;
 struct Scheme;
 class SourceFields;
 
@@ -59,6 +60,9 @@ private:
 // each failed rule adds an issue naming the bill, the field and the values it saw.
 void runChecks(const Scheme &scheme, BillValues &values, const QList<const SourceFields *> &rows,
                const QString &billId, QList<MappingIssue> &issues);
+
+// "check "name" failed: detail", with the scheme's own message instead of `standard` if it has one.
+QString checkFailure(const CheckSpec &check, const QString &standard);
 
 // Not absent, not blank text, not an empty list, not an object whose values are all empty.
 bool fieldHasValue(const QJsonValue &value);

@@ -1,192 +1,80 @@
 #include "app/mapping/decimal.h"
 
-#include <algorithm>
+#include "app/mapping/wideuint.h"
+
 #include <array>
 #include <limits>
 
 namespace rs {
 
-// Portable 128-bit arithmetic on two 64-bit halves (MSVC has no __int128), built from 32-bit limbs
-// where a carry or a product must not be lost.
-struct U128
-{
-    quint64 high = 0;
-    quint64 low = 0;
-};
+using detail::WideUInt;
 
 namespace {
 
-int compare(U128 a, U128 b)
-{
-    if (a.high != b.high)
-        return a.high < b.high ? -1 : 1;
-    if (a.low != b.low)
-        return a.low < b.low ? -1 : 1;
-    return 0;
-}
+constexpr quint64 MaxUInt64 = std::numeric_limits<quint64>::max();
 
-bool isZero(U128 a)
+const WideUInt &one()
 {
-    return a.high == 0 && a.low == 0;
-}
-
-// False on overflow.
-bool add(U128 a, U128 b, U128 &sum)
-{
-    sum.low = a.low + b.low;
-    const quint64 carry = sum.low < a.low ? 1 : 0;
-    sum.high = a.high + b.high + carry;
-    return !(sum.high < a.high || (carry && sum.high == a.high));
-}
-
-// a >= b.
-U128 subtract(U128 a, U128 b)
-{
-    U128 difference;
-    difference.low = a.low - b.low;
-    difference.high = a.high - b.high - (a.low < b.low ? 1 : 0);
-    return difference;
-}
-
-std::array<quint32, 4> limbs(U128 a)
-{
-    return {quint32(a.low), quint32(a.low >> 32), quint32(a.high), quint32(a.high >> 32)};
-}
-
-// False on overflow.
-bool multiply(U128 a, U128 b, U128 &product)
-{
-    // Fast path for the common case, money times a small factor or a power of ten.
-    if (a.high == 0 && b.high == 0
-        && (a.low == 0 || b.low <= std::numeric_limits<quint64>::max() / a.low)) {
-        product = {0, a.low * b.low};
-        return true;
-    }
-    const std::array<quint32, 4> x = limbs(a);
-    const std::array<quint32, 4> y = limbs(b);
-    std::array<quint64, 8> result {};
-    for (int i = 0; i < 4; ++i) {
-        quint64 carry = 0;
-        for (int j = 0; j < 4; ++j) {
-            const quint64 cell = quint64(x[i]) * y[j] + result[i + j] + carry;
-            result[i + j] = quint32(cell);
-            carry = cell >> 32;
-        }
-        result[i + 4] = carry;
-    }
-    for (int i = 4; i < 8; ++i) {
-        if (result[i] != 0)
-            return false;
-    }
-    product.low = result[0] | (result[1] << 32);
-    product.high = result[2] | (result[3] << 32);
-    return true;
-}
-
-// Divides by a small divisor in place and returns the remainder.
-quint32 divideSmall(U128 &a, quint32 divisor)
-{
-    std::array<quint32, 4> x = limbs(a);
-    quint64 remainder = 0;
-    for (int i = 3; i >= 0; --i) {
-        const quint64 current = (remainder << 32) | x[i];
-        x[i] = quint32(current / divisor);
-        remainder = current % divisor;
-    }
-    a.low = x[0] | (quint64(x[1]) << 32);
-    a.high = x[2] | (quint64(x[3]) << 32);
-    return quint32(remainder);
-}
-
-// Shift-and-subtract long division; only division and ROUND's large steps come here.
-U128 divide(U128 dividend, U128 divisor, U128 &remainder)
-{
-    if (dividend.high == 0 && divisor.high == 0) {
-        remainder = {0, dividend.low % divisor.low};
-        return {0, dividend.low / divisor.low};
-    }
-    U128 quotient;
-    remainder = {};
-    for (int bit = 127; bit >= 0; --bit) {
-        remainder.high = (remainder.high << 1) | (remainder.low >> 63);
-        remainder.low <<= 1;
-        const quint64 word = bit >= 64 ? dividend.high : dividend.low;
-        remainder.low |= (word >> (bit % 64)) & 1;
-        if (compare(remainder, divisor) >= 0) {
-            remainder = subtract(remainder, divisor);
-            if (bit >= 64)
-                quotient.high |= quint64(1) << (bit - 64);
-            else
-                quotient.low |= quint64(1) << bit;
-        }
-    }
-    return quotient;
-}
-
-constexpr int MaxPower = 38; // 10^38 < 2^128 < 10^39
-
-const std::array<U128, MaxPower + 1> &powersOfTen()
-{
-    static const std::array<U128, MaxPower + 1> powers = [] {
-        std::array<U128, MaxPower + 1> p {};
-        p[0] = {0, 1};
-        for (int i = 1; i <= MaxPower; ++i)
-            multiply(p[i - 1], {0, 10}, p[i]);
-        return p;
-    }();
-    return powers;
-}
-
-// False on overflow.
-bool scaleUp(U128 a, int digits, U128 &result)
-{
-    if (isZero(a)) {
-        result = a;
-        return true;
-    }
-    if (digits > MaxPower)
-        return false;
-    return multiply(a, powersOfTen()[digits], result);
+    static const WideUInt value = WideUInt::fromParts(0, 1);
+    return value;
 }
 
 // Drops `digits` digits, rounding half-up.
-U128 roundOff(U128 a, int digits)
+WideUInt roundOff(const WideUInt &a, int digits)
 {
     if (digits <= 0)
         return a;
-    if (digits > MaxPower)
-        return {};
-    U128 remainder;
-    U128 quotient = divide(a, powersOfTen()[digits], remainder);
-    U128 twice;
-    const bool fits = add(remainder, remainder, twice);
-    if (!fits || compare(twice, powersOfTen()[digits]) >= 0)
-        add(quotient, {0, 1}, quotient);
-    return quotient;
+    if (digits > WideUInt::MaxPowerOfTen)
+        return {}; // a < 2^384 < 0.5·10^116: nothing is left, not even a carry
+    const WideUInt &unit = WideUInt::powerOfTen(digits);
+    WideUInt remainder;
+    const WideUInt quotient = a.dividedBy(unit, remainder);
+    return remainder.plus(remainder).compare(unit) >= 0 ? quotient.plus(one()) : quotient;
 }
 
 } // namespace
 
 struct DecimalAccess
 {
-    static U128 magnitude(const Decimal &d) { return {d.m_high, d.m_low}; }
-    static Decimal make(U128 magnitude, int scale, bool negative)
+    static WideUInt magnitude(const Decimal &d) { return WideUInt::fromParts(d.m_high, d.m_low); }
+    static Decimal make(quint64 high, quint64 low, int scale, bool negative)
     {
         Decimal d;
-        d.m_high = magnitude.high;
-        d.m_low = magnitude.low;
+        d.m_high = high;
+        d.m_low = low;
         d.m_scale = scale;
-        d.m_negative = negative && !isZero(magnitude);
+        d.m_negative = negative && (high != 0 || low != 0);
         return d;
     }
-    // Both magnitudes at the larger scale; throws when that does not fit.
-    static int align(const Decimal &a, const Decimal &b, U128 &x, U128 &y)
+    // The coefficient in 128 bits at `scale`. When it does not fit, trailing zeros after the
+    // point are dropped (the value stays exact, only fewer zeros are written): a result needs
+    // 128 bits for its significant digits, not for its padding.
+    static std::optional<Decimal> narrow(WideUInt coefficient, int scale, bool negative)
     {
-        const int scale = qMax(a.m_scale, b.m_scale);
-        if (!scaleUp(magnitude(a), scale - a.m_scale, x)
-            || !scaleUp(magnitude(b), scale - b.m_scale, y))
+        while (!coefficient.fitsIn128() && scale > 0) {
+            WideUInt shorter = coefficient;
+            if (shorter.divideSmall(10) != 0)
+                break;
+            coefficient = shorter;
+            --scale;
+        }
+        quint64 high = 0;
+        quint64 low = 0;
+        if (!coefficient.toParts(high, low))
+            return std::nullopt;
+        return make(high, low, scale, negative);
+    }
+    static Decimal fit(const WideUInt &coefficient, int scale, bool negative)
+    {
+        const std::optional<Decimal> d = narrow(coefficient, scale, negative);
+        if (!d)
             throw DecimalOverflow();
-        return scale;
+        return *d;
+    }
+    // a·10^(scale − a.scale); the caller keeps the raise within MaxScale.
+    static WideUInt raised(const Decimal &a, int scale)
+    {
+        return magnitude(a).times(WideUInt::powerOfTen(scale - a.m_scale));
     }
 };
 
@@ -197,7 +85,7 @@ DecimalOverflow::DecimalOverflow()
 Decimal Decimal::fromInt(qint64 value)
 {
     const quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
-    return DecimalAccess::make({0, magnitude}, 0, value < 0);
+    return DecimalAccess::make(0, magnitude, 0, value < 0);
 }
 
 std::optional<Decimal> Decimal::parse(QStringView text)
@@ -209,20 +97,22 @@ std::optional<Decimal> Decimal::parse(QStringView text)
         negative = text[i] == QLatin1Char('-');
         ++i;
     }
-    U128 magnitude;
+    // The coefficient's digits without leading zeros. Anything that can fit has at most 39
+    // integer digits and MaxScale decimals, so a longer text is refused before any arithmetic.
+    std::array<quint8, 39 + MaxScale + 1> digits {};
+    int count = 0;
+    bool tooLong = false;
+    auto take = [&](QChar c) {
+        if (count == 0 && c == QLatin1Char('0'))
+            return;
+        if (count == int(digits.size()))
+            tooLong = true;
+        else
+            digits[count++] = quint8(c.unicode() - '0');
+    };
     int integerDigits = 0;
     int groupDigits = 0; // digits since the last separator
     bool grouped = false;
-    auto appendDigit = [&magnitude](QChar c) {
-        const quint64 digit = quint64(c.unicode() - '0');
-        if (magnitude.high == 0 && magnitude.low < quint64(1000000000000000000)) {
-            magnitude.low = magnitude.low * 10 + digit; // cannot overflow below 10^18
-            return true;
-        }
-        U128 shifted;
-        return multiply(magnitude, {0, 10}, shifted)
-            && add(shifted, {0, quint64(c.unicode() - '0')}, magnitude);
-    };
     for (; i < text.size(); ++i) {
         const QChar c = text[i];
         if (c == QLatin1Char(',')) {
@@ -235,8 +125,7 @@ std::optional<Decimal> Decimal::parse(QStringView text)
         }
         if (c < QLatin1Char('0') || c > QLatin1Char('9'))
             break;
-        if (!appendDigit(c))
-            return std::nullopt;
+        take(c);
         ++integerDigits;
         ++groupDigits;
     }
@@ -246,15 +135,30 @@ std::optional<Decimal> Decimal::parse(QStringView text)
     if (i < text.size() && text[i] == QLatin1Char('.')) {
         ++i;
         for (; i < text.size() && text[i] >= QLatin1Char('0') && text[i] <= QLatin1Char('9'); ++i) {
-            if (++scale > MaxScale || !appendDigit(text[i]))
+            if (++scale > MaxScale)
                 return std::nullopt;
+            take(text[i]);
         }
         if (scale == 0)
             return std::nullopt;
     }
-    if (i != text.size())
+    if (i != text.size() || tooLong)
         return std::nullopt;
-    return DecimalAccess::make(magnitude, scale, negative);
+    if (count <= 19) { // below 10^19: one machine word, the common case
+        quint64 value = 0;
+        for (int d = 0; d < count; ++d)
+            value = value * 10 + digits[d];
+        return DecimalAccess::make(0, value, scale, negative);
+    }
+    WideUInt value;
+    for (int d = 0; d < count; d += 9) {
+        const int chunk = qMin(9, count - d);
+        quint64 part = 0;
+        for (int k = 0; k < chunk; ++k)
+            part = part * 10 + digits[d + k];
+        value = value.times(WideUInt::powerOfTen(chunk)).plus(WideUInt::fromParts(0, part));
+    }
+    return DecimalAccess::narrow(value, scale, negative);
 }
 
 QString Decimal::toString() const
@@ -262,17 +166,19 @@ QString Decimal::toString() const
     // Digits right to left into a small buffer, then one allocation for the text.
     std::array<char, 48> buffer {};
     qsizetype pos = qsizetype(buffer.size());
-    U128 rest = DecimalAccess::magnitude(*this);
+    WideUInt rest = DecimalAccess::magnitude(*this);
+    quint64 small = m_low;
+    const bool wide = m_high != 0;
     int written = 0;
-    while (rest.high != 0 || rest.low != 0 || written <= m_scale) {
+    while ((wide ? !rest.isZero() : small != 0) || written <= m_scale) {
         if (written == m_scale && m_scale > 0)
             buffer[--pos] = '.';
         quint32 digit = 0;
-        if (rest.high == 0) {
-            digit = quint32(rest.low % 10);
-            rest.low /= 10;
+        if (wide) {
+            digit = rest.divideSmall(10);
         } else {
-            digit = divideSmall(rest, 10);
+            digit = quint32(small % 10);
+            small /= 10;
         }
         buffer[--pos] = char('0' + digit);
         ++written;
@@ -284,61 +190,79 @@ QString Decimal::toString() const
 
 QString Decimal::toString(int scale) const
 {
-    return rounded(qBound(0, scale, int(MaxScale))).toString();
+    scale = qBound(0, scale, int(MaxScale));
+    // Fewer digits: round (the coefficient can only shrink). More: write the zeros as text, so
+    // a value that fits always has its text, whatever 128 bits could hold at that scale.
+    const Decimal shown = scale < m_scale ? rounded(scale) : *this;
+    QString text = shown.toString();
+    if (scale > shown.m_scale) {
+        if (shown.m_scale == 0)
+            text += QLatin1Char('.');
+        text += QString(scale - shown.m_scale, QLatin1Char('0'));
+    }
+    return text;
 }
 
 Decimal Decimal::rounded(int digits) const
 {
-    digits = qMin(digits, int(MaxScale));
-    const U128 magnitude = DecimalAccess::magnitude(*this);
-    if (digits >= m_scale) {
-        U128 scaled;
-        if (!scaleUp(magnitude, digits - m_scale, scaled))
-            throw DecimalOverflow();
-        return DecimalAccess::make(scaled, digits, m_negative);
-    }
-    U128 kept = roundOff(magnitude, m_scale - digits);
-    if (digits < 0) {
-        if (!scaleUp(kept, -digits, kept))
-            throw DecimalOverflow();
-        digits = 0;
-    }
-    return DecimalAccess::make(kept, digits, m_negative);
+    // Below −80 every value that fits rounds to 0 as it does at −80; the bound keeps the
+    // arithmetic on digit counts small.
+    digits = qBound(-80, digits, int(MaxScale));
+    if (digits >= m_scale)
+        return DecimalAccess::fit(DecimalAccess::raised(*this, digits), digits, m_negative);
+    const WideUInt kept = roundOff(DecimalAccess::magnitude(*this), m_scale - digits);
+    if (digits >= 0)
+        return DecimalAccess::fit(kept, digits, m_negative);
+    if (kept.isZero())
+        return Decimal();
+    // Only a value of at most 39 digits rounds to something; raising it back cannot leave 384
+    // bits, and whether it fits in 128 is for fit() to say.
+    return DecimalAccess::fit(kept.times(WideUInt::powerOfTen(-digits)), 0, m_negative);
 }
 
 Decimal Decimal::abs() const
 {
-    return DecimalAccess::make(DecimalAccess::magnitude(*this), m_scale, false);
+    return DecimalAccess::make(m_high, m_low, m_scale, false);
 }
 
 std::optional<qint64> Decimal::toInt64() const
 {
-    U128 remainder;
-    const U128 whole = divide(DecimalAccess::magnitude(*this), powersOfTen()[m_scale], remainder);
-    if (whole.high != 0 || whole.low > quint64(std::numeric_limits<qint64>::max()))
+    WideUInt remainder;
+    const WideUInt whole =
+        DecimalAccess::magnitude(*this).dividedBy(WideUInt::powerOfTen(m_scale), remainder);
+    quint64 high = 0;
+    quint64 low = 0;
+    if (!whole.toParts(high, low) || high != 0 || low > quint64(std::numeric_limits<qint64>::max()))
         return std::nullopt;
-    return m_negative ? -qint64(whole.low) : qint64(whole.low);
+    return m_negative ? -qint64(low) : qint64(low);
 }
 
 Decimal Decimal::operator-() const
 {
-    return DecimalAccess::make(DecimalAccess::magnitude(*this), m_scale, !m_negative);
+    return DecimalAccess::make(m_high, m_low, m_scale, !m_negative);
 }
 
 Decimal operator+(const Decimal &a, const Decimal &b)
 {
-    U128 x;
-    U128 y;
-    const int scale = DecimalAccess::align(a, b, x, y);
-    if (a.m_negative == b.m_negative) {
-        U128 sum;
-        if (!add(x, y, sum))
-            throw DecimalOverflow();
-        return DecimalAccess::make(sum, scale, a.m_negative);
+    // Money at one scale in machine words: the sum of a bill's entries.
+    if (a.m_high == 0 && b.m_high == 0 && a.m_scale == b.m_scale) {
+        if (a.m_negative == b.m_negative && a.m_low <= MaxUInt64 - b.m_low)
+            return DecimalAccess::make(0, a.m_low + b.m_low, a.m_scale, a.m_negative);
+        if (a.m_negative != b.m_negative) {
+            return a.m_low >= b.m_low
+                ? DecimalAccess::make(0, a.m_low - b.m_low, a.m_scale, a.m_negative)
+                : DecimalAccess::make(0, b.m_low - a.m_low, a.m_scale, b.m_negative);
+        }
     }
-    if (compare(x, y) >= 0)
-        return DecimalAccess::make(subtract(x, y), scale, a.m_negative);
-    return DecimalAccess::make(subtract(y, x), scale, b.m_negative);
+    // Both at the larger scale (at most 10^30 larger: below 2^228), then narrowed.
+    const int scale = qMax(a.m_scale, b.m_scale);
+    const WideUInt x = DecimalAccess::raised(a, scale);
+    const WideUInt y = DecimalAccess::raised(b, scale);
+    if (a.m_negative == b.m_negative)
+        return DecimalAccess::fit(x.plus(y), scale, a.m_negative);
+    if (x.compare(y) >= 0)
+        return DecimalAccess::fit(x.minus(y), scale, a.m_negative);
+    return DecimalAccess::fit(y.minus(x), scale, b.m_negative);
 }
 
 Decimal operator-(const Decimal &a, const Decimal &b)
@@ -348,15 +272,19 @@ Decimal operator-(const Decimal &a, const Decimal &b)
 
 Decimal operator*(const Decimal &a, const Decimal &b)
 {
-    U128 product;
-    if (!multiply(DecimalAccess::magnitude(a), DecimalAccess::magnitude(b), product))
-        throw DecimalOverflow();
+    const bool negative = a.m_negative != b.m_negative;
     int scale = a.m_scale + b.m_scale;
+    // Money times a small factor or a power of ten.
+    if (a.m_high == 0 && b.m_high == 0 && scale <= Decimal::MaxScale
+        && (a.m_low == 0 || b.m_low <= MaxUInt64 / a.m_low))
+        return DecimalAccess::make(0, a.m_low * b.m_low, scale, negative);
+    // The full product (below 2^256), rounded to MaxScale, then narrowed.
+    WideUInt product = DecimalAccess::magnitude(a).times(DecimalAccess::magnitude(b));
     if (scale > Decimal::MaxScale) {
         product = roundOff(product, scale - Decimal::MaxScale);
         scale = Decimal::MaxScale;
     }
-    return DecimalAccess::make(product, scale, a.m_negative != b.m_negative);
+    return DecimalAccess::fit(product, scale, negative);
 }
 
 std::optional<Decimal> Decimal::dividedBy(const Decimal &divisor, int scale) const
@@ -364,38 +292,35 @@ std::optional<Decimal> Decimal::dividedBy(const Decimal &divisor, int scale) con
     if (divisor.isZero())
         return std::nullopt;
     scale = qBound(0, scale, int(MaxScale));
-    // Q = A·10^(scale + sb − sa) / B, with one extra digit to round on.
-    U128 numerator = DecimalAccess::magnitude(*this);
-    U128 denominator = DecimalAccess::magnitude(divisor);
-    const int exponent = scale + divisor.m_scale - m_scale + 1;
-    if (exponent >= 0 ? !scaleUp(numerator, exponent, numerator)
-                      : !scaleUp(denominator, -exponent, denominator)) {
-        throw DecimalOverflow();
-    }
-    U128 remainder;
-    U128 quotient = divide(numerator, denominator, remainder);
-    const quint32 lastDigit = divideSmall(quotient, 10);
-    if (lastDigit >= 5 && !add(quotient, {0, 1}, quotient))
-        throw DecimalOverflow();
-    return DecimalAccess::make(quotient, scale, m_negative != divisor.m_negative);
+    // Q = A·10^(scale + sb − sa) / B rounded half-up; the raise is at most 10^60, so the
+    // dividend stays below 2^328.
+    WideUInt numerator = DecimalAccess::magnitude(*this);
+    WideUInt denominator = DecimalAccess::magnitude(divisor);
+    const int exponent = scale + divisor.m_scale - m_scale;
+    if (exponent >= 0)
+        numerator = numerator.times(WideUInt::powerOfTen(exponent));
+    else
+        denominator = denominator.times(WideUInt::powerOfTen(-exponent));
+    WideUInt remainder;
+    WideUInt quotient = numerator.dividedBy(denominator, remainder);
+    if (remainder.plus(remainder).compare(denominator) >= 0)
+        quotient = quotient.plus(one());
+    return DecimalAccess::fit(quotient, scale, m_negative != divisor.m_negative);
 }
 
 std::strong_ordering operator<=>(const Decimal &a, const Decimal &b)
 {
     if (a.m_negative != b.m_negative)
         return a.m_negative ? std::strong_ordering::less : std::strong_ordering::greater;
-    // Same sign: compare magnitudes at a common scale. When raising one overflows 128 bits it is
-    // necessarily the larger, since the other fits at that scale.
-    const U128 x = DecimalAccess::magnitude(a);
-    const U128 y = DecimalAccess::magnitude(b);
+    // Same sign: compare magnitudes at the larger scale (exact in 384 bits).
     int order = 0;
-    U128 scaled;
-    if (a.m_scale < b.m_scale)
-        order = scaleUp(x, b.m_scale - a.m_scale, scaled) ? compare(scaled, y) : 1;
-    else if (a.m_scale > b.m_scale)
-        order = scaleUp(y, a.m_scale - b.m_scale, scaled) ? compare(x, scaled) : -1;
-    else
-        order = compare(x, y);
+    if (a.m_scale == b.m_scale) {
+        order = a.m_high != b.m_high ? (a.m_high < b.m_high ? -1 : 1)
+                                     : (a.m_low != b.m_low ? (a.m_low < b.m_low ? -1 : 1) : 0);
+    } else {
+        const int scale = qMax(a.m_scale, b.m_scale);
+        order = DecimalAccess::raised(a, scale).compare(DecimalAccess::raised(b, scale));
+    }
     if (a.m_negative)
         order = -order;
     return order < 0 ? std::strong_ordering::less

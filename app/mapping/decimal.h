@@ -10,8 +10,8 @@
 
 namespace rs {
 
-// Thrown when a result needs more than the 128-bit coefficient holds (about 38 digits). Money
-// never comes near it; the mapping turns it into an issue on the bill.
+// Thrown when a result's significant digits need more than the 128-bit coefficient holds (38
+// digits, some of 39). Money never comes near it; the mapping turns it into an issue on the bill.
 class DecimalOverflow final : public std::overflow_error
 {
 public:
@@ -33,16 +33,19 @@ public:
 
     // Accepts an optional sign, digits with thousands separators only between groups of three
     // (`1,234.50`), an optional fraction; surrounding spaces are ignored. Rejects everything else
-    // (`abc`, ``, `1.2.3`, `1,23`) and more than MaxScale fraction digits.
+    // (`abc`, ``, `1.2.3`, `1,23`), more than MaxScale fraction digits and values beyond 128
+    // bits; trailing zeros that do not fit are dropped, so toString(scale) always reads back.
     static std::optional<Decimal> parse(QStringView text);
 
     // All `scale()` digits after the point: "-600.00".
     QString toString() const;
-    // Rounded half-up to `scale` digits (0 … MaxScale).
+    // Rounded half-up to `scale` digits (0 … MaxScale); never throws.
     QString toString(int scale) const;
 
     // Half-up to `digits` after the point; a negative count rounds left of it (ROUND(125, -1) is
-    // 130). The result's scale is max(digits, 0).
+    // 130). The result's scale is max(digits, 0), or less where trailing zeros would not fit in
+    // 128 bits (99999999999.99 at 30 digits gets scale 27); throws only when the rounded value
+    // itself does not fit.
     Decimal rounded(int digits) const;
 
     int scale() const { return m_scale; }
@@ -53,12 +56,16 @@ public:
     std::optional<qint64> toInt64() const;
 
     Decimal operator-() const;
-    // These throw DecimalOverflow beyond 128 bits. A product keeps at most MaxScale digits.
+    // Exact from a wide intermediate, then narrowed: these throw DecimalOverflow only when the
+    // result's significant digits do not fit in 128 bits; trailing zeros after the point are
+    // dropped instead (the scale shrinks, the value does not change). A product keeps at most
+    // MaxScale digits.
     friend Decimal operator+(const Decimal &a, const Decimal &b);
     friend Decimal operator-(const Decimal &a, const Decimal &b);
     friend Decimal operator*(const Decimal &a, const Decimal &b);
     Decimal &operator+=(const Decimal &other) { return *this = *this + other; }
-    // Quotient rounded half-up to `scale` digits; nothing when the divisor is zero.
+    // Quotient rounded half-up to `scale` digits (fewer only as above); nothing when the divisor
+    // is zero.
     std::optional<Decimal> dividedBy(const Decimal &divisor, int scale) const;
 
     // Numeric order: 1.5 == 1.50.

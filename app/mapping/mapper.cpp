@@ -1,5 +1,6 @@
 #include "app/mapping/mapper.h"
 
+#include "app/mapping/applicationchecks.h"
 #include "app/mapping/billchecks.h"
 #include "app/mapping/fieldconverter.h"
 #include "app/mapping/flatrecord.h"
@@ -98,6 +99,8 @@ public:
             m_sharedPresence.insert(field.name, fieldHasValue(value));
         }
         m_collectShared = false;
+        // The application's own checks fail every bill alike, as a shared field's issue does.
+        runApplicationChecks(m_scheme, m_header, m_rows, m_sharedIssues);
     }
 
     QList<Group> groups() const

@@ -52,7 +52,8 @@ struct CheckSpec
     enum class Kind {
         Compare, // every value of `field` compared with `operand`
         SumEquals, // sum of `field` == factor × sum of the rows' `column`
-        Required // every path in `fields` has a value
+        Required, // every path in `fields` has a value
+        HeaderTotal // the application's `header` field == the sum of all its rows' `column`
     };
 
     Kind kind = Kind::Compare;
@@ -62,6 +63,7 @@ struct CheckSpec
     QString op; // = <> < <= > >=
     Decimal operand;
     QString column;
+    QString header; // HeaderTotal: a header form field of the application, e.g. 返利总额（元）
     Decimal factor = Decimal::fromInt(1);
     QStringList fields;
 };

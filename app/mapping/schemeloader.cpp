@@ -530,7 +530,7 @@ private:
             QString kind;
             if (!onlyKeys(object, checkPath,
                           {"name", "kind", "message", "field", "op", "value", "column", "factor",
-                           "fields"})
+                           "fields", "header"})
                 || !readString(object, checkPath, "name", check.name, false)
                 || !readString(object, checkPath, "message", check.message, false)
                 || !readString(object, checkPath, "kind", kind, true))
@@ -562,6 +562,11 @@ private:
                     || !readDecimal(factor, join(checkPath, QStringLiteral("factor")),
                                     check.factor))
                     return false;
+            } else if (kind == QLatin1String("headerTotal")) {
+                check.kind = CheckSpec::Kind::HeaderTotal;
+                if (!readString(object, checkPath, "header", check.header, true)
+                    || !readString(object, checkPath, "column", check.column, true))
+                    return false;
             } else if (kind == QLatin1String("required")) {
                 check.kind = CheckSpec::Kind::Required;
                 const QJsonArray fields = object.value(QLatin1String("fields")).toArray();
@@ -582,7 +587,8 @@ private:
                 return fail(
                     join(checkPath, QStringLiteral("kind")),
                     QCoreApplication::translate(
-                        "rs::Mapping", "unknown check \"%1\" (use compare, sumEquals or required)")
+                        "rs::Mapping",
+                        "unknown check \"%1\" (use compare, sumEquals, headerTotal or required)")
                         .arg(kind));
             }
             m_scheme->checks.append(check);
@@ -671,6 +677,8 @@ private:
         for (const CheckSpec &check : std::as_const(m_scheme->checks)) {
             if (!check.column.isEmpty())
                 m_scheme->sourceNames.insert(check.column);
+            if (!check.header.isEmpty())
+                m_scheme->sourceNames.insert(check.header);
         }
     }
 

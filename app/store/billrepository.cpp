@@ -115,6 +115,50 @@ QList<BillRecord> BillRepository::inStateSince(BillState state, const QDateTime 
     return bills;
 }
 
+StoreError BillRepository::startSending(const QStringList &keys, QList<BillChange> *changes) const
+{
+    QList<BillChange> made;
+    const StoreError e = m_database.transact([&](QSqlDatabase &db) {
+        made.clear();
+        QSqlQuery q(db);
+        for (const QString &key : keys) {
+            StoreError read =
+                sql::run(q,
+                         QStringLiteral("SELECT b.state, a.approval, a.id FROM bills b"
+                                        " JOIN applications a ON a.id = b.application_id"
+                                        " WHERE b.idempotency_key = ?"),
+                         {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+            if (!read.ok())
+                return read;
+            if (!q.next() || q.value(0).toString() != toWireName(BillState::Queued))
+                continue;
+            const auto approval = approvalStateFromWireName(q.value(1).toString());
+            const QString applicationId = q.value(2).toString();
+            q.finish();
+            BillChange change {key, BillState::Queued, BillState::Sending, {}, {}};
+            if (approval == ApprovalState::Approved) {
+                change.outcome.countsAsAttempt = true;
+            } else {
+                change.to = BillState::Pending;
+                change.outcome.error =
+                    QCoreApplication::translate("rs::Store",
+                                                "Not sent: application %1 became %2 in DingTalk"
+                                                " while its bill waited to be sent.")
+                        .arg(applicationId,
+                             displayName(approval.value_or(ApprovalState::InApproval)));
+                change.message = change.outcome.error;
+            }
+            if (const StoreError applied = applyIn(db, change); !applied.ok())
+                return applied;
+            made.append(change);
+        }
+        return StoreError::none();
+    });
+    if (e.ok() && changes)
+        *changes = made;
+    return e;
+}
+
 StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
 {
     const BillOutcome &outcome = c.outcome;

@@ -30,6 +30,12 @@ public:
                           const BillOutcome &outcome, const QString &message) const;
     // Several changes in one transaction: all of them, or none when one is refused.
     StoreError transitionAll(const QList<BillChange> &changes) const;
+    // Moves queued bills to `sending` in one write transaction that also reads each one's
+    // approval: a revocation a fetch stores at the same moment either comes first and is seen
+    // here, or comes after the bill left. A bill whose application is no longer approved goes
+    // back to pending with the reason and is not sent. `changes` gets every change made, in
+    // order; a key not queued any more is skipped.
+    StoreError startSending(const QStringList &keys, QList<BillChange> *changes) const;
     // At start-up: bills left `sending` by a run that died become `in_doubt`, to be looked up in
     // Kingdee before any resend. Returns how many.
     int recoverInterruptedSends(StoreError *error = nullptr) const;

@@ -110,8 +110,9 @@ bool isAllowedTransition(BillState from, BillState to)
     case S::Pending:
         return to == S::Queued;
     case S::Queued:
-        // Synced: Kingdee already held it when asked before sending.
-        return to == S::Sending || to == S::Pending || to == S::Synced;
+        // Synced: Kingdee already held it when asked before sending. Failed: a check before
+        // sending found what Kingdee would refuse (a customer it does not have).
+        return to == S::Sending || to == S::Pending || to == S::Synced || to == S::Failed;
     case S::Sending:
         // Queued: Kingdee answered and saved nothing (busy, session, a rolled-back batch).
         return to == S::Synced || to == S::Failed || to == S::InDoubt || to == S::Queued;

@@ -285,11 +285,19 @@ void FetchJob::checkQuality(ApplicationRecord *record)
     if (!m_options.scheme)
         return;
     const MappingResult mapped = mapApplication(*record, *m_options.scheme);
+    QStringList problems;
     // The application's amount is what its bills book in Kingdee; unknown when one is unreadable.
     std::optional<Decimal> total = Decimal();
-    for (const BillDraft &bill : mapped.bills) {
-        const auto amount = Decimal::parse(bill.amount);
-        total = total && amount ? std::optional<Decimal>(*total + *amount) : std::nullopt;
+    try {
+        for (const BillDraft &bill : mapped.bills) {
+            const auto amount = Decimal::parse(bill.amount);
+            total = total && amount ? std::optional<Decimal>(*total + *amount) : std::nullopt;
+        }
+    } catch (const DecimalOverflow &) {
+        // Bills that each fit can add up past 38 digits: one absurd application must not stop
+        // the fetch. It is stored without an amount and reported like any other problem.
+        total.reset();
+        problems.append(tr("the bills' amounts add up to more than 38 digits"));
     }
     record->amount = total && !mapped.bills.isEmpty() ? total->toString(2) : QString();
     QStringList customers;
@@ -303,9 +311,9 @@ void FetchJob::checkQuality(ApplicationRecord *record)
                                    .value(QLatin1String("FNumber"))
                                    .toString();
     }
-    if (record->approval != ApprovalState::Approved || mapped.issues.isEmpty())
+    if (record->approval != ApprovalState::Approved
+        || (mapped.issues.isEmpty() && problems.isEmpty()))
         return;
-    QStringList problems;
     for (const MappingIssue &issue : mapped.issues)
         problems.append(issue.field.isEmpty() ? issue.message
                                               : issue.field + QStringLiteral(": ") + issue.message);

@@ -7,7 +7,9 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/store/eventlog.h"
 #include "app/store/jobrunrepository.h"
+#include "app/sync/basedatacheck.h"
 #include "app/sync/pushplanner.h"
 
 #include <QJsonDocument>
@@ -36,6 +38,7 @@ PushJob::PushJob(const Database &database, kingdee::KingdeeClient &client,
     , m_client(client)
     , m_scheme(std::move(scheme))
     , m_options(std::move(options))
+    , m_baseData(std::make_unique<BaseDataCheck>())
 {
     m_options.applicationIds.removeDuplicates(); // `sync A A` is one application
     connect(
@@ -94,6 +97,8 @@ void PushJob::start()
     m_report.notSendable = int(plan.notSendable.size());
     for (const QString &id : plan.unknownIds)
         m_report.lines.append({id, id, BillState::Pending, {}, tr("no such application")});
+    for (const BillLine &line : std::as_const(m_report.lines))
+        tell(line);
 
     // Bills a previous run left queued or in doubt belong to this run too, unless their
     // application has since been revoked or rejected: those are looked up, never sent.
@@ -135,8 +140,10 @@ void PushJob::start()
         if (!earlierInDoubt.contains(key))
             now.append(key);
     }
-    reconcile(now);
+    // The settle wait is armed first: with nothing new to look up, reconcile() would otherwise
+    // find the run idle and finish it, leaving the earlier bills in doubt for ever.
     later(earlierInDoubt, m_options.settleMs, [this](const QStringList &k) { reconcile(k); });
+    reconcile(now);
 }
 
 void PushJob::cancel()
@@ -224,7 +231,7 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
     }
     if (!apply(changes))
         return;
-    m_queue += ready;
+    admit(ready);
 
     if (!answered) {
         using Kind = kingdee::Failure::Kind;
@@ -246,15 +253,66 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
                 later(retry, backoffMs(m_lookupAttempts.value(retry.constFirst())),
                       [this](const QStringList &k) { reconcile(k); });
             }
+            // Bills that could not be looked up stay as they are, and their lines say why.
+            if (retry.size() < unresolved.size() && m_report.stopReason.isEmpty())
+                m_report.stopReason = tr("Kingdee could not be asked which bills it already"
+                                         " holds, so they were not sent: %1")
+                                          .arg(result.failure.describe());
         }
     }
     pump();
     maybeFinish();
 }
 
+void PushJob::admit(const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return;
+    BillRepository bills(m_database);
+    QList<BaseDataRefs> refs;
+    for (const QString &key : keys) {
+        const auto bill = bills.find(key);
+        refs.append(BaseDataRefs::of(
+            QJsonDocument::fromJson(bill ? bill->payloadJson : QByteArray()).object()));
+    }
+    ++m_lookupsInFlight;
+    lookUpBaseData(m_client, refs, m_baseData.get(), [this, keys, refs](const kingdee::Failure &f) {
+        --m_lookupsInFlight;
+        if (!f.ok() && f.kind != kingdee::Failure::Kind::Cancelled && !m_baseDataUnchecked) {
+            m_baseDataUnchecked = true;
+            SyncEvent event;
+            event.level = SyncEvent::Level::Warning;
+            event.kind = QStringLiteral("sync.basedata_unchecked");
+            event.message = tr("Customers and organisations could not be checked in Kingdee before"
+                               " sending (%1); Kingdee checks them itself as it saves.")
+                                .arg(f.describe());
+            EventLog(m_database).append(event);
+        }
+        QList<BillChange> refused;
+        QStringList passed;
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            BillOutcome outcome;
+            outcome.error = m_baseData->problem(refs.at(i), &outcome.errorField);
+            if (outcome.error.isEmpty()) {
+                passed.append(keys.at(i));
+                continue;
+            }
+            // Permanent until someone changes Kingdee's base data: retrying alone won't help.
+            refused.append({keys.at(i), BillState::Queued, BillState::Failed, outcome,
+                            tr("Not sent: %1").arg(outcome.error)});
+        }
+        if (!apply(refused))
+            return;
+        m_queue += passed;
+        pump();
+        maybeFinish();
+    });
+}
+
 void PushJob::pump()
 {
-    while (!m_stopped && m_batchesInFlight < m_options.concurrency && !m_queue.isEmpty()) {
+    while (!m_stopped && m_batchesInFlight - int(m_slowBatches.size()) < m_options.concurrency
+           && !m_queue.isEmpty()) {
         const QStringList batch = m_queue.mid(0, m_options.batchSize);
         m_queue.remove(0, batch.size());
         sendBatch(batch);
@@ -263,28 +321,46 @@ void PushJob::pump()
 
 void PushJob::sendBatch(const QStringList &keys)
 {
+    QList<BillChange> changes;
+    if (const StoreError e = BillRepository(m_database).startSending(keys, &changes); !e.ok()) {
+        stop(e.message, false);
+        return;
+    }
+    announce(changes);
     BillRepository bills(m_database);
     QList<BillDraft> drafts;
-    QList<BillChange> sending;
     QStringList sent;
-    for (const QString &key : keys) {
-        const auto bill = bills.find(key);
-        if (!bill || bill->state != BillState::Queued)
-            continue;
+    for (const BillChange &change : std::as_const(changes)) {
+        if (change.to != BillState::Sending)
+            continue; // its application was revoked meanwhile: held back, with the reason
+        const auto bill = bills.find(change.key);
         BillDraft draft;
-        draft.key = key;
-        draft.model = QJsonDocument::fromJson(bill->payloadJson).object();
+        draft.key = change.key;
+        draft.model = QJsonDocument::fromJson(bill ? bill->payloadJson : QByteArray()).object();
         drafts.append(draft);
-        BillOutcome attempt;
-        attempt.countsAsAttempt = true;
-        sending.append({key, BillState::Queued, BillState::Sending, attempt, {}});
-        sent.append(key);
+        sent.append(change.key);
     }
-    if (sent.isEmpty() || !apply(sending))
+    if (sent.isEmpty()) {
+        maybeFinish();
         return;
+    }
     ++m_batchesInFlight;
+    const int batch = ++m_batchSerial;
+    m_batchesOnWire.insert(batch);
     m_client.batchSave(batchSaveBody(drafts, *m_scheme),
-                       [this, sent](const kingdee::SaveResult &result) { onSaved(sent, result); });
+                       [this, sent, batch](const kingdee::SaveResult &result) {
+                           m_batchesOnWire.remove(batch);
+                           m_slowBatches.remove(batch);
+                           onSaved(sent, result);
+                       });
+    // A save Kingdee is slow to answer keeps its bills `sending` until it does, but stops
+    // holding a lane (at most `concurrency` such saves): the run goes on at its pace meanwhile.
+    QTimer::singleShot(m_client.config().slowCallMs, this, [this, batch] {
+        if (!m_batchesOnWire.contains(batch) || m_slowBatches.size() >= m_options.concurrency)
+            return;
+        m_slowBatches.insert(batch);
+        pump();
+    });
 }
 
 void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result)
@@ -377,13 +453,22 @@ bool PushJob::apply(const QList<BillChange> &changes)
         stop(e.message, false);
         return false;
     }
+    announce(changes);
+    return true;
+}
+
+void PushJob::announce(const QList<BillChange> &changes)
+{
+    if (changes.isEmpty())
+        return;
     for (const BillChange &c : changes) {
-        if (c.to == BillState::Synced || c.to == BillState::Failed)
+        if (c.to == BillState::Synced || c.to == BillState::Failed || c.to == BillState::Pending) {
             m_settled.insert(c.key);
+            tell({c.key, {}, c.to, c.outcome.kingdeeNumber, c.outcome.error});
+        }
         Q_EMIT billChanged(c.key, c.to);
     }
     Q_EMIT progress(int(m_settled.size()), int(m_selection.size()));
-    return true;
 }
 
 void PushJob::stop(const QString &reason, bool configuration)
@@ -395,6 +480,14 @@ void PushJob::stop(const QString &reason, bool configuration)
     m_stopped = true;
     m_client.cancel();
     maybeFinish();
+}
+
+void PushJob::tell(const BillLine &line)
+{
+    if (m_told.contains(line.key))
+        return; // each bill is told once, when it is done with
+    m_told.insert(line.key);
+    Q_EMIT billDone(line);
 }
 
 void PushJob::maybeFinish()
@@ -416,8 +509,12 @@ void PushJob::finish()
         const auto bill = bills.find(key);
         if (!bill)
             continue;
-        m_report.lines.append(
-            {key, bill->applicationId, bill->state, bill->kingdeeNumber, bill->lastError});
+        BillLine line {key, bill->applicationId, bill->state, bill->kingdeeNumber, bill->lastError};
+        // A bill the run could not finish says why: the reason the run stopped.
+        if (line.state != BillState::Synced && line.error.isEmpty())
+            line.error = m_report.stopReason;
+        m_report.lines.append(line);
+        tell(line);
         switch (bill->state) {
         case BillState::Synced:
             ++m_report.synced;

@@ -26,6 +26,8 @@ struct FindResult;
 
 namespace rs::sync {
 
+class BaseDataCheck;
+
 struct PushOptions
 {
     QStringList applicationIds; // empty: every approved application not yet synced
@@ -60,6 +62,10 @@ public:
 Q_SIGNALS:
     void progress(int done, int total);
     void billChanged(const QString &key, rs::BillState state);
+    // A bill is done with for this run (synced, failed, held back, not sendable, or left as
+    // it was when the run stopped), as it happens: a scheduled task's log keeps the lines of a
+    // run that is killed.
+    void billDone(const rs::sync::BillLine &line);
     void finished(const rs::sync::PushReport &report);
 
 private:
@@ -68,12 +74,17 @@ private:
     qint64 backoffMs(int attempt) const;
     void reconcile(const QStringList &keys);
     void onFound(const QStringList &keys, const kingdee::FindResult &result);
+    // Sends on the bills whose customers and organisations Kingdee holds; fails the others
+    // with the reason, before anything is sent.
+    void admit(const QStringList &keys);
     void pump();
     void sendBatch(const QStringList &keys);
     void onSaved(const QStringList &keys, const kingdee::SaveResult &result);
     void requeueLater(const QStringList &keys);
     bool apply(const QList<BillChange> &changes);
+    void announce(const QList<BillChange> &changes);
     void stop(const QString &reason, bool configuration);
+    void tell(const BillLine &line);
     void maybeFinish();
     void finish();
 
@@ -85,6 +96,9 @@ private:
     QSet<QString> m_settled; // synced or failed in this run
     QStringList m_queue; // queued, waiting for a batch
     int m_batchesInFlight = 0;
+    int m_batchSerial = 0;
+    QSet<int> m_batchesOnWire;
+    QSet<int> m_slowBatches; // on the wire past slowCallMs: their lanes are free
     int m_lookupsInFlight = 0;
     int m_waiting = 0; // bills waiting out a backoff
     QHash<QString, int> m_attempts;
@@ -95,6 +109,9 @@ private:
     bool m_finished = false;
     qint64 m_runId = 0;
     PushReport m_report;
+    QSet<QString> m_told;
+    std::unique_ptr<BaseDataCheck> m_baseData; // read once per run, for every bill it sends
+    bool m_baseDataUnchecked = false; // keys billDone was emitted for
 };
 
 } // namespace rs::sync

@@ -55,12 +55,11 @@ Workload makeWorkload(int rows)
         ApplicationRecord record;
         record.id = QStringLiteral("pi-%1").arg(a);
         record.approval = ApprovalState::Approved;
-        const QJsonObject header {
+        QJsonObject header {
             {QStringLiteral("申请日期"),
              QStringLiteral("2025-03-%1").arg(a % 28 + 1, 2, 10, QLatin1Char('0'))},
             {QStringLiteral("组织"), QStringLiteral("100")},
             {QStringLiteral("返利类型"), QStringLiteral("季度返利")},
-            {QStringLiteral("返利总额（元）"), QStringLiteral("1834.60")},
             {QStringLiteral("申请说明"), QStringLiteral("null")},
             {QStringLiteral("business_id"),
              QStringLiteral("2025030310%1").arg(a, 11, 10, QLatin1Char('0'))},
@@ -70,8 +69,8 @@ Workload makeWorkload(int rows)
             {QStringLiteral("originator_dept_name"), QStringLiteral("华东销售部")},
             {QStringLiteral("create_time"), QStringLiteral("2025-03-03 10:12:41")},
             {QStringLiteral("finish_time"), QStringLiteral("2025-03-04 09:30:02")}};
-        record.fieldsJson = QJsonDocument(header).toJson(QJsonDocument::Compact);
         QSet<QString> customers;
+        Decimal applicationTotal; // 返利总额（元）, which the scheme checks against the rows
         for (int r = 0; r < kRowsPerApplication && w.rows < rows; ++r, ++w.rows) {
             // Two or three customers per application, one of them on two rows.
             const QString customer =
@@ -79,6 +78,7 @@ Workload makeWorkload(int rows)
             customers.insert(customer);
             const QString amount = amountText(w.rows);
             w.expectedTotal += *Decimal::parse(amount);
+            applicationTotal += *Decimal::parse(amount);
             const QJsonObject row {
                 {QStringLiteral("表格_客户编码"), customer},
                 {QStringLiteral("表格_客户名称"), QStringLiteral("杭州某某商贸有限公司")},
@@ -87,6 +87,8 @@ Workload makeWorkload(int rows)
                 {QStringLiteral("表格_明细备注"), QStringLiteral("一季度返利")}};
             record.rowsJson.append(QJsonDocument(row).toJson(QJsonDocument::Compact));
         }
+        header.insert(QStringLiteral("返利总额（元）"), applicationTotal.toString(2));
+        record.fieldsJson = QJsonDocument(header).toJson(QJsonDocument::Compact);
         w.expectedBills += int(customers.size());
         w.applications.append(record);
     }

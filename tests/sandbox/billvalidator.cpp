@@ -1,6 +1,7 @@
 #include "billvalidator.h"
 
 #include "generator.h"
+#include "kingdeevalues.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -46,9 +47,33 @@ bool isCustomField(const QString &key)
 
 QString baseNumber(const QJsonValue &value)
 {
-    if (value.isObject())
-        return value.toObject().value(QLatin1String("FNumber")).toString();
-    return value.toString();
+    return kingdee::baseNumberOf(value);
+}
+
+QJsonValue canonicalValue(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return value;
+    QJsonObject object;
+    const QJsonObject reference = value.toObject();
+    for (auto it = reference.constBegin(); it != reference.constEnd(); ++it) {
+        if (it.key().compare(QLatin1String("FNumber"), Qt::CaseInsensitive) == 0)
+            object.insert(QStringLiteral("FNumber"), kingdee::textOf(it.value()));
+        else
+            object.insert(it.key(), it.value());
+    }
+    return object;
+}
+
+QJsonObject canonicalObject(const QJsonObject &object, const QStringList &known)
+{
+    QJsonObject canonical;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString key =
+            isCustomField(it.key()) ? it.key() : kingdee::canonicalKey(it.key(), known);
+        canonical.insert(key, canonicalValue(it.value()));
+    }
+    return canonical;
 }
 
 FieldError required(const QString &field)
@@ -125,6 +150,21 @@ std::optional<FieldError> checkEntries(const QJsonObject &model)
 }
 
 } // namespace
+
+QJsonObject canonicalOtherReceivable(const QJsonObject &model)
+{
+    static const QStringList header = kHeaderFields.values();
+    static const QStringList entry = kEntryFields.values();
+    QJsonObject canonical = canonicalObject(model, header);
+    const QJsonValue entries = canonical.value(QLatin1String("FEntity"));
+    if (entries.isArray()) {
+        QJsonArray rows;
+        for (const QJsonValue &row : entries.toArray())
+            rows.append(row.isObject() ? QJsonValue(canonicalObject(row.toObject(), entry)) : row);
+        canonical.insert(QStringLiteral("FEntity"), rows);
+    }
+    return canonical;
+}
 
 std::optional<FieldError> validateOtherReceivable(const QJsonObject &model)
 {

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -22,12 +23,36 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QJsonObject parseObject(const QByteArray &body, bool *ok)
+// A JSON object, or (topapi, as DingTalk's legacy SDK posts it) a form whose values are strings.
+QJsonObject parseObject(const HttpRequest &request, bool *ok)
 {
+    if (request.header("content-type").startsWith("application/x-www-form-urlencoded")) {
+        QByteArray form = request.body;
+        const QUrlQuery query(QString::fromUtf8(form.replace('+', "%20")));
+        QJsonObject object;
+        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
+            object.insert(name, value);
+        *ok = true;
+        return object;
+    }
     QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
     *ok = error.error == QJsonParseError::NoError && doc.isObject();
     return doc.object();
+}
+
+// An integer parameter sent as 20 or as "20" (both reach DingTalk); `fallback` when absent,
+// nullopt when it is there but no integer.
+std::optional<qint64> integer(const QJsonObject &body, const char *key, qint64 fallback)
+{
+    const QJsonValue value = body.value(QLatin1String(key));
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    if (value.isDouble() && value.toDouble() == double(qint64(value.toDouble())))
+        return qint64(value.toDouble());
+    bool ok = false;
+    const qint64 n = value.toString().trimmed().toLongLong(&ok);
+    return ok ? std::optional(n) : std::nullopt;
 }
 
 enum class WindowProblem { None, TooLong, TooOld, Reversed };
@@ -145,7 +170,7 @@ Answer DingTalkSim::getToken(const HttpRequest &request)
 Answer DingTalkSim::v1AccessToken(const HttpRequest &request)
 {
     bool ok = false;
-    const QJsonObject body = parseObject(request.body, &ok);
+    const QJsonObject body = parseObject(request, &ok);
     if (!ok || body.value(QLatin1String("appKey")).toString() != m_options.appKey
         || body.value(QLatin1String("appSecret")).toString() != m_options.appSecret) {
         return v1Error(400, QStringLiteral("invalidClientIdOrSecret"),
@@ -189,26 +214,26 @@ Answer DingTalkSim::listIds(const HttpRequest &request)
     if (auto refused = admitTopApi(request, QStringLiteral("listids")))
         return *refused;
     bool ok = false;
-    const QJsonObject body = parseObject(request.body, &ok);
+    const QJsonObject body = parseObject(request, &ok);
     if (!ok)
         return topError(40035, QStringLiteral("不合法的参数: 请求体不是 JSON"));
-    const int size = body.value(QLatin1String("size")).toInt(kMaxPage);
-    if (size < 1 || size > maxPage())
+    const std::optional<qint64> size = integer(body, "size", kMaxPage);
+    if (!size || *size < 1 || *size > maxPage())
         return topError(40035, QStringLiteral("不合法的参数: size 最大值为%1").arg(maxPage()));
-    const qint64 start = qint64(body.value(QLatin1String("start_time")).toDouble());
-    const qint64 end = body.contains(QLatin1String("end_time"))
-        ? qint64(body.value(QLatin1String("end_time")).toDouble())
-        : nowMs();
-    if (const WindowProblem problem = checkWindow(start, end); problem != WindowProblem::None)
+    const std::optional<qint64> start = integer(body, "start_time", 0);
+    const std::optional<qint64> end = integer(body, "end_time", nowMs());
+    const std::optional<qint64> cursor = integer(body, "cursor", 0);
+    if (!start || !end || !cursor || *cursor < 0)
+        return topError(40035, QStringLiteral("不合法的参数: 时间和 cursor 须为整数"));
+    if (const WindowProblem problem = checkWindow(*start, *end); problem != WindowProblem::None)
         return topError(40035, QStringLiteral("不合法的参数: ") + windowMessage(problem));
     const QString processCode = body.value(QLatin1String("process_code")).toString();
-    const int cursor = body.value(QLatin1String("cursor")).toInt(0);
 
-    const QStringList matching = idsIn(processCode, start, end, {});
+    const QStringList matching = idsIn(processCode, *start, *end, {});
     QJsonObject result {
-        {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(cursor, size))}};
-    if (cursor + size < matching.size())
-        result.insert(QStringLiteral("next_cursor"), cursor + size);
+        {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(*cursor, *size))}};
+    if (*cursor + *size < matching.size())
+        result.insert(QStringLiteral("next_cursor"), *cursor + *size);
     return dingtalk::ok(QJsonObject {{QStringLiteral("result"), result}});
 }
 
@@ -228,7 +253,7 @@ Answer DingTalkSim::get(const HttpRequest &request)
     if (auto refused = admitTopApi(request, QStringLiteral("get")))
         return *refused;
     bool ok = false;
-    const QJsonObject body = parseObject(request.body, &ok);
+    const QJsonObject body = parseObject(request, &ok);
     const SimInstance *instance = find(body.value(QLatin1String("process_instance_id")).toString());
     if (!ok || !instance)
         return topError(40035, QStringLiteral("不合法的参数: 审批实例不存在"));
@@ -240,18 +265,21 @@ Answer DingTalkSim::v1InstanceIds(const HttpRequest &request)
     if (auto refused = admitV1(request, QStringLiteral("v1.instanceIds")))
         return *refused;
     bool ok = false;
-    const QJsonObject body = parseObject(request.body, &ok);
+    const QJsonObject body = parseObject(request, &ok);
     if (!ok)
         return v1Error(400, QStringLiteral("invalidParameter"), QStringLiteral("请求体不是 JSON"));
-    const int size = body.value(QLatin1String("maxResults")).toInt(kMaxPage);
-    if (size < 1 || size > maxPage())
+    const std::optional<qint64> size = integer(body, "maxResults", kMaxPage);
+    if (!size || *size < 1 || *size > maxPage())
         return v1Error(400, QStringLiteral("invalidMaxResults"),
                        QStringLiteral("maxResults 最大值为%1").arg(maxPage()));
-    const qint64 start = qint64(body.value(QLatin1String("startTime")).toDouble());
-    const qint64 end = body.contains(QLatin1String("endTime"))
-        ? qint64(body.value(QLatin1String("endTime")).toDouble())
-        : nowMs();
-    if (const WindowProblem problem = checkWindow(start, end); problem != WindowProblem::None) {
+    const std::optional<qint64> start = integer(body, "startTime", 0);
+    const std::optional<qint64> end = integer(body, "endTime", nowMs());
+    if (!start)
+        return v1Error(400, QStringLiteral("invalidStartTime"),
+                       QStringLiteral("startTime 须为整数"));
+    if (!end)
+        return v1Error(400, QStringLiteral("invalidEndTime"), QStringLiteral("endTime 须为整数"));
+    if (const WindowProblem problem = checkWindow(*start, *end); problem != WindowProblem::None) {
         return v1Error(400,
                        problem == WindowProblem::TooOld ? QStringLiteral("invalidStartTime")
                                                         : QStringLiteral("invalidEndTime"),
@@ -262,14 +290,15 @@ Answer DingTalkSim::v1InstanceIds(const HttpRequest &request)
         statuses.append(s.toString());
     const QString processCode = body.value(QLatin1String("processCode")).toString();
     // nextToken is a number in the request and a string in the answer; accept either.
-    const QJsonValue token = body.value(QLatin1String("nextToken"));
-    const int cursor = token.isString() ? token.toString().toInt() : token.toInt(0);
+    const std::optional<qint64> cursor = integer(body, "nextToken", 0);
+    if (!cursor || *cursor < 0)
+        return v1Error(400, QStringLiteral("invalidNextToken"), QStringLiteral("nextToken 不合法"));
 
-    const QStringList matching = idsIn(processCode, start, end, statuses);
+    const QStringList matching = idsIn(processCode, *start, *end, statuses);
     QJsonObject result {
-        {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(cursor, size))}};
-    if (cursor + size < matching.size())
-        result.insert(QStringLiteral("nextToken"), QString::number(cursor + size));
+        {QStringLiteral("list"), QJsonArray::fromStringList(matching.mid(*cursor, *size))}};
+    if (*cursor + *size < matching.size())
+        result.insert(QStringLiteral("nextToken"), QString::number(*cursor + *size));
     return v1Ok({{QStringLiteral("result"), result}, {QStringLiteral("success"), true}});
 }
 

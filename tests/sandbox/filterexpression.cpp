@@ -179,10 +179,20 @@ private:
         if (isWord("LIKE")) {
             next();
             const Token value = next();
-            QString pattern = QRegularExpression::escape(value.text);
-            pattern.replace(QLatin1String("%"), QLatin1String(".*"))
-                .replace(QLatin1String("_"), QLatin1String("."));
-            const QRegularExpression re(QStringLiteral("^") + pattern + QStringLiteral("$"));
+            if (value.kind != Token::Literal)
+                return fail(QStringLiteral("过滤条件语法错误：值须用单引号括起"));
+            // SQL's wildcards: % any run of characters, _ one character; the rest is literal.
+            QString pattern;
+            for (const QChar c : value.text) {
+                if (c == QLatin1Char('%'))
+                    pattern += QLatin1String(".*");
+                else if (c == QLatin1Char('_'))
+                    pattern += QLatin1Char('.');
+                else
+                    pattern += QRegularExpression::escape(QString(c));
+            }
+            const QRegularExpression re(QRegularExpression::anchoredPattern(pattern),
+                                        QRegularExpression::DotMatchesEverythingOption);
             return [name, re](const FilterExpression::ValueOf &v) {
                 return re.match(v(name)).hasMatch();
             };

@@ -21,10 +21,18 @@ QByteArray reason(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 413:
+        return "Content Too Large";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
         return "Status";
     }
@@ -54,6 +62,16 @@ HttpResponse HttpResponse::text(const QByteArray &body, int status)
     return {status, {{"Content-Type", "text/plain; charset=utf-8"}}, body};
 }
 
+QByteArray HttpResponse::toBytes(bool closeConnection) const
+{
+    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
+    for (const auto &[name, value] : headers)
+        bytes += name + ": " + value + "\r\n";
+    if (closeConnection)
+        bytes += "Connection: close\r\n";
+    return bytes + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
 HttpExchange::HttpExchange(HttpRequest request, QTcpSocket *socket, QObject *parent)
     : QObject(parent)
     , m_request(std::move(request))
@@ -65,14 +83,8 @@ void HttpExchange::respond(const HttpResponse &response)
     if (m_done)
         return;
     m_done = true;
-    if (m_socket) {
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
-            + reason(response.status) + "\r\n";
-        for (const auto &[name, value] : response.headers)
-            head += name + ": " + value + "\r\n";
-        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
-        m_socket->write(head + response.body);
-    }
+    if (m_socket)
+        m_socket->write(response.toBytes(m_request.closeConnection));
     Q_EMIT finished();
 }
 

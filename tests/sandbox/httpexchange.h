@@ -16,7 +16,8 @@ struct HttpRequest
     QString path; // decoded, without the query
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names in lower case
-    QByteArray body;
+    QByteArray body; // decoded: a chunked body arrives here as its data only
+    bool closeConnection = false; // "Connection: close", or HTTP/1.0 without keep-alive
 
     QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
     // The value of one cookie from the Cookie header, or empty.
@@ -31,6 +32,9 @@ struct HttpResponse
 
     static HttpResponse json(const QByteArray &body, int status = 200);
     static HttpResponse text(const QByteArray &body, int status);
+
+    // The answer as it goes on the wire, with Content-Length (and "Connection: close").
+    QByteArray toBytes(bool closeConnection) const;
 };
 
 // One request on one connection. The sandbox answers it, answers it late, cuts the connection

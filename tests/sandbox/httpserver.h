@@ -6,15 +6,16 @@
 #include <functional>
 
 class QTcpServer;
-class QTcpSocket;
 
 namespace rs::sandbox {
 
 class HttpExchange;
 
-// A small HTTP/1.1 server (keep-alive, Content-Length bodies) over QTcpServer. The sandbox needs
-// what a fault injector needs and QtHttpServer's API does not offer the same way in every Qt 6
-// release: the raw connection, to cut it after a commit or to leave a request unanswered.
+// A small HTTP/1.1 server over QTcpServer: keep-alive, pipelining, Content-Length and chunked
+// bodies, Expect: 100-continue, Connection: close (HttpConnection serves each connection). The
+// sandbox needs what a fault injector needs and QtHttpServer's API does not offer the same way in
+// every Qt 6 release: the raw connection, to cut it after a commit or to leave a request
+// unanswered.
 class HttpServer final : public QObject
 {
     Q_OBJECT
@@ -29,9 +30,6 @@ public:
     quint16 listen(quint16 port);
 
 private:
-    void serve(QTcpSocket *socket);
-    void readRequests(QTcpSocket *socket);
-
     Handler m_handler;
     QTcpServer *m_server = nullptr;
 };

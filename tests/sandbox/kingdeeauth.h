@@ -19,6 +19,8 @@ struct KingdeeOptions
     int sessionIdleSeconds = 1200;
     bool signWithSha1 = false; // servers older than 8.0.0.202205
     bool atomicBatches = false; // the other reading: one bad row fails the whole BatchSave
+    // false: a user without the right to read BD_Customer / ORG_Organizations (MsgCode 2)
+    bool baseDataReadable = true;
 };
 
 // Kingdee's login services, its session cookies and the v2 signature headers.
@@ -35,6 +37,8 @@ public:
     // Checks the session (cookie or header) or the signature headers of a service call.
     // `expireNow` makes a valid session expire first (the fault "session expiry every K calls").
     Access authorise(const HttpRequest &request, bool expireNow);
+    // AuthService.Logout: the call's session ends (a call without one changes nothing).
+    void logout(const HttpRequest &request) { m_sessions.remove(sessionOf(request)); }
     // Whether the call carries a session the server still holds (signature calls have none).
     bool hasLiveSession(const HttpRequest &request) const;
 

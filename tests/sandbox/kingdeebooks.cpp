@@ -1,6 +1,7 @@
 #include "kingdeebooks.h"
 
 #include "filterexpression.h"
+#include "kingdeevalues.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -11,8 +12,7 @@ namespace {
 
 QString numberOf(const QJsonValue &value)
 {
-    return value.isObject() ? value.toObject().value(QLatin1String("FNumber")).toString()
-                            : value.toString();
+    return kingdee::baseNumberOf(value);
 }
 
 QString fieldValue(const SavedBill &bill, const QString &field)
@@ -53,11 +53,13 @@ QList<KingdeeBooks::RowResult> KingdeeBooks::save(const QJsonArray &models, bool
                                                   bool atomic, bool rejectRepeats)
 {
     QList<RowResult> results;
+    QList<QJsonObject> canonical;
     for (int i = 0; i < models.size(); ++i) {
-        RowResult row {i, validateOtherReceivable(models.at(i).toObject()), nullptr};
-        const QByteArray package = QCryptographicHash::hash(
-            QJsonDocument(models.at(i).toObject()).toJson(QJsonDocument::Compact),
-            QCryptographicHash::Sha1);
+        canonical.append(canonicalOtherReceivable(models.at(i).toObject()));
+        RowResult row {i, validateOtherReceivable(canonical.last()), nullptr};
+        const QByteArray package =
+            QCryptographicHash::hash(QJsonDocument(canonical.last()).toJson(QJsonDocument::Compact),
+                                     QCryptographicHash::Sha1);
         if (!row.error && rejectRepeats && m_savedPackages.contains(package))
             row.error = FieldError {QString(), QStringLiteral("数据包重复提交，请勿重复保存"), 11};
         results.append(row);
@@ -75,7 +77,7 @@ QList<KingdeeBooks::RowResult> KingdeeBooks::save(const QJsonArray &models, bool
         bill.id = m_nextId++;
         bill.number = QStringLiteral("QTYS%1").arg(bill.id - 100000, 8, 10, QLatin1Char('0'));
         bill.documentStatus = autoAudit ? QStringLiteral("C") : QStringLiteral("A");
-        bill.model = models.at(row.index).toObject();
+        bill.model = canonical.at(row.index);
         bill.savedMs = QDateTime::currentMSecsSinceEpoch();
         m_savedPackages.insert(QCryptographicHash::hash(
             QJsonDocument(bill.model).toJson(QJsonDocument::Compact), QCryptographicHash::Sha1));
@@ -96,16 +98,19 @@ QList<KingdeeBooks::RowResult> KingdeeBooks::save(const QJsonArray &models, bool
 KingdeeBooks::QueryResult KingdeeBooks::query(const QJsonObject &parameters) const
 {
     QueryResult result;
-    const QString formId = parameters.value(QLatin1String("FormId")).toString();
-    if (formId != QLatin1String("AR_OtherRecAble")) {
+    const auto parameter = [&parameters](const char *key) {
+        return kingdee::valueOf(parameters, QLatin1String(key));
+    };
+    if (!kingdee::isFormId(parameter("FormId").toString(), QLatin1String("AR_OtherRecAble"))) {
         result.error = FieldError {QStringLiteral("FormId"), QStringLiteral("业务对象不存在"), 4};
         return result;
     }
-    const QStringList keys = parameters.value(QLatin1String("FieldKeys"))
-                                 .toString()
-                                 .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    QStringList keys;
+    for (const QString &key :
+         parameter("FieldKeys").toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        keys.append(kingdee::canonicalKey(key.trimmed(), queryableFields()));
     for (const QString &key : keys) {
-        if (!queryableFields().contains(key.trimmed())) {
+        if (!queryableFields().contains(key)) {
             result.error =
                 FieldError {QStringLiteral("FieldKeys"),
                             QStringLiteral("元数据中标识为%1的字段不存在").arg(key.trimmed()), 9};
@@ -113,15 +118,15 @@ KingdeeBooks::QueryResult KingdeeBooks::query(const QJsonObject &parameters) con
         }
     }
     QString problem;
-    const auto filter = FilterExpression::parse(
-        parameters.value(QLatin1String("FilterString")).toString(), queryableFields(), &problem);
+    const auto filter =
+        FilterExpression::parse(parameter("FilterString").toString(), queryableFields(), &problem);
     if (!filter) {
         result.error = FieldError {QStringLiteral("FilterString"), problem, 9};
         return result;
     }
-    const int start = parameters.value(QLatin1String("StartRow")).toInt(0);
-    int limit = parameters.value(QLatin1String("Limit")).toInt(2000);
-    const int top = parameters.value(QLatin1String("TopRowCount")).toInt(0);
+    const int start = kingdee::intOf(parameter("StartRow"), 0);
+    int limit = kingdee::intOf(parameter("Limit"), 2000);
+    const int top = kingdee::intOf(parameter("TopRowCount"), 0);
     if (limit <= 0)
         limit = 2000;
     if (top > 0)
@@ -136,7 +141,7 @@ KingdeeBooks::QueryResult KingdeeBooks::query(const QJsonObject &parameters) con
             break;
         QJsonArray row;
         for (const QString &key : keys)
-            row.append(fieldValue(bill, key.trimmed()));
+            row.append(fieldValue(bill, key));
         result.rows.append(row);
     }
     return result;

@@ -1,5 +1,8 @@
 #include "kingdeesim.h"
 
+#include "basedata.h"
+#include "kingdeevalues.h"
+
 #include <QJsonDocument>
 
 namespace rs::sandbox {
@@ -15,19 +18,18 @@ QJsonValue parseBody(const QByteArray &body)
 
 // The data object of either body form: {"formid","data"} or {"parameters":[formid, data]};
 // data may be an object or a JSON string. For ExecuteBillQuery, parameters[0] is the data.
+// Keys in any case: "formid", "FormId", "Data", …
 QJsonObject dataOf(const QJsonObject &body, QString *formId, int dataPosition)
 {
     QJsonValue data;
-    if (body.contains(QLatin1String("parameters"))) {
-        const QJsonArray parameters = body.value(QLatin1String("parameters")).toArray();
+    const QJsonValue parameters = kingdee::valueOf(body, QLatin1String("parameters"));
+    if (parameters.isArray()) {
         if (dataPosition == 1)
-            *formId = parameters.at(0).toString();
-        data = parameters.at(dataPosition);
+            *formId = parameters.toArray().at(0).toString();
+        data = parameters.toArray().at(dataPosition);
     } else {
-        *formId = body.value(QLatin1String("formid")).toString();
-        if (formId->isEmpty())
-            *formId = body.value(QLatin1String("FormId")).toString();
-        data = body.value(QLatin1String("data"));
+        *formId = kingdee::valueOf(body, QLatin1String("formid")).toString();
+        data = kingdee::valueOf(body, QLatin1String("data"));
     }
     if (data.isString())
         return QJsonDocument::fromJson(data.toString().toUtf8()).object();
@@ -52,12 +54,19 @@ QJsonObject error(const QString &field, const QString &message, int index)
             {QStringLiteral("DIndex"), index}};
 }
 
+// `saved` is for Save: Kingdee puts the bill's Id (a number) and Number beside ResponseStatus,
+// empty strings when nothing was saved. BatchSave answers only SuccessEntitys.
 Answer statusAnswer(const QJsonObject &status, bool queryShape,
-                    const QJsonArray &needReturn = {QJsonObject()})
+                    const QJsonArray &needReturn = {QJsonObject()},
+                    std::optional<std::pair<QJsonValue, QString>> saved = std::nullopt)
 {
     QJsonObject result {{QStringLiteral("ResponseStatus"), status}};
     if (!queryShape)
         result.insert(QStringLiteral("NeedReturnData"), needReturn);
+    if (saved) {
+        result.insert(QStringLiteral("Id"), saved->first);
+        result.insert(QStringLiteral("Number"), saved->second);
+    }
     const QJsonObject wrapped {{QStringLiteral("Result"), result}};
     // ExecuteBillQuery answers errors as [[{"Result": …}]].
     const QByteArray body = queryShape
@@ -100,6 +109,11 @@ std::optional<Route> KingdeeSim::route(const HttpRequest &request)
         return loginRoute(KingdeeAuth::Mode::AppSecret);
     if (is("AuthService.LoginBySign"))
         return loginRoute(KingdeeAuth::Mode::Sign);
+    if (is("AuthService.Logout"))
+        return Route {QStringLiteral("kingdee.logout"), [this](const HttpRequest &r) {
+                          m_auth.logout(r);
+                          return Answer {HttpResponse::json("true")};
+                      }};
     if (is("DynamicFormService.BatchSave"))
         return Route {QStringLiteral("kingdee.batchSave"), [this](const HttpRequest &r) {
                           return save(r, true);
@@ -155,16 +169,18 @@ Answer KingdeeSim::save(const HttpRequest &request, bool batch)
     const QJsonObject data = dataOf(parseBody(request.body).toObject(), &formId, 1);
     if (formId.isEmpty())
         return failure(QStringLiteral("FormId"), QStringLiteral("表单Id不能为空"), 5, false);
-    if (formId != QLatin1String("AR_OtherRecAble"))
+    if (!kingdee::isFormId(formId, QLatin1String("AR_OtherRecAble")))
         return failure(QStringLiteral("FormId"), QStringLiteral("业务对象不存在"), 4, false);
-    const QJsonValue model = data.value(QLatin1String("Model"));
+    const QJsonValue model = kingdee::valueOf(data, QLatin1String("Model"));
     const QJsonArray models = batch ? model.toArray() : QJsonArray {model.toObject()};
     if (models.isEmpty() || (!batch && !model.isObject()))
         return failure(QStringLiteral("Model"), QStringLiteral("参数Model不能为空"), 8, false);
 
+    // Flags come as true or "true" (the API explorer sends strings).
     const auto results = m_books.save(
-        models, data.value(QLatin1String("IsAutoSubmitAndAudit")).toBool(),
-        m_auth.options().atomicBatches, data.value(QLatin1String("ValidateRepeatJson")).toBool());
+        models, kingdee::flagOf(kingdee::valueOf(data, QLatin1String("IsAutoSubmitAndAudit"))),
+        m_auth.options().atomicBatches,
+        kingdee::flagOf(kingdee::valueOf(data, QLatin1String("ValidateRepeatJson"))));
     QJsonArray errors;
     QJsonArray successes;
     QJsonArray needReturn;
@@ -185,7 +201,14 @@ Answer KingdeeSim::save(const HttpRequest &request, bool batch)
             needReturn.append(QJsonObject());
         }
     }
-    Answer answer = statusAnswer(responseStatus(errors, successes, msgCode), false, needReturn);
+    std::optional<std::pair<QJsonValue, QString>> saved;
+    if (!batch) {
+        const SavedBill *bill = results.value(0).bill;
+        saved = bill ? std::pair(QJsonValue(bill->id), bill->number)
+                     : std::pair(QJsonValue(QString()), QString());
+    }
+    Answer answer =
+        statusAnswer(responseStatus(errors, successes, msgCode), false, needReturn, saved);
     answer.committedWrite = anySaved;
     return answer;
 }
@@ -198,9 +221,13 @@ Answer KingdeeSim::query(const HttpRequest &request)
     const QJsonObject body = parseBody(request.body).toObject();
     // {"data": {...}}, {"parameters": ["<json>"]}, or the parameters object itself.
     QJsonObject parameters = dataOf(body, &ignored, 0);
-    if (parameters.isEmpty() && body.contains(QLatin1String("FormId")))
+    if (parameters.isEmpty() && !kingdee::valueOf(body, QLatin1String("FormId")).isUndefined())
         parameters = body;
-    const KingdeeBooks::QueryResult result = m_books.query(parameters);
+    std::optional<KingdeeBooks::QueryResult> baseData = BaseData::query(parameters);
+    if (baseData && !m_auth.options().baseDataReadable)
+        return failure({}, QStringLiteral("您没有该功能的操作权限"), 2, true);
+    const KingdeeBooks::QueryResult result =
+        baseData ? std::move(*baseData) : m_books.query(parameters);
     if (result.error)
         return failure(result.error->field, result.error->message, result.error->msgCode, true);
     return {HttpResponse::json(QJsonDocument(result.rows).toJson(QJsonDocument::Compact))};
@@ -212,10 +239,11 @@ Answer KingdeeSim::view(const HttpRequest &request)
         return *refused;
     QString formId;
     const QJsonObject data = dataOf(parseBody(request.body).toObject(), &formId, 1);
-    if (formId != QLatin1String("AR_OtherRecAble"))
+    if (!kingdee::isFormId(formId, QLatin1String("AR_OtherRecAble")))
         return failure(QStringLiteral("FormId"), QStringLiteral("业务对象不存在"), 4, false);
-    const SavedBill *bill = m_books.find(data.value(QLatin1String("Id")).toVariant().toLongLong(),
-                                         data.value(QLatin1String("Number")).toString());
+    const SavedBill *bill =
+        m_books.find(kingdee::textOf(kingdee::valueOf(data, QLatin1String("Id"))).toLongLong(),
+                     kingdee::valueOf(data, QLatin1String("Number")).toString());
     if (!bill)
         return failure({}, QStringLiteral("单据不存在或已被删除"), 10, false);
     QJsonObject shown = bill->model;

@@ -8,7 +8,7 @@
 
 namespace rs::sandbox {
 
-// Kingdee Cloud Galaxy's WebAPI under /k3cloud/: the login services, BatchSave / Save of
+// Kingdee Cloud Galaxy's WebAPI under /k3cloud/: the login services and Logout, BatchSave / Save of
 // AR_OtherRecAble, ExecuteBillQuery and View, in both body forms (formid + data, parameters).
 class KingdeeSim final
 {

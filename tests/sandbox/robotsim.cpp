@@ -19,6 +19,57 @@ Answer robotAnswer(int errcode, const QString &errmsg)
     return answer;
 }
 
+bool present(const QJsonObject &object, const char *field)
+{
+    const QJsonValue value = object.value(QLatin1String(field));
+    return value.isString() ? !value.toString().isEmpty() : !value.isUndefined() && !value.isNull();
+}
+
+// "part --》 field" for the first required field a message lacks (DingTalk's custom robot
+// documentation: text, markdown, link, actionCard with one button or several, feedCard).
+std::optional<QString> missingField(const QString &type, const QJsonObject &message)
+{
+    const QJsonObject part = message.value(type).toObject();
+    const auto firstMissing =
+        [](const QString &name, const QJsonObject &object,
+           std::initializer_list<const char *> fields) -> std::optional<QString> {
+        for (const char *field : fields) {
+            if (!present(object, field))
+                return name + QStringLiteral(" --》 ") + QLatin1String(field);
+        }
+        return std::nullopt;
+    };
+    if (type == QLatin1String("text"))
+        return firstMissing(type, part, {"content"});
+    if (type == QLatin1String("markdown"))
+        return firstMissing(type, part, {"title", "text"});
+    if (type == QLatin1String("link"))
+        return firstMissing(type, part, {"title", "text", "messageUrl"}); // picUrl is optional
+    if (type == QLatin1String("actionCard")) {
+        if (auto missing = firstMissing(type, part, {"title", "text"}))
+            return missing;
+        const QJsonArray buttons = part.value(QLatin1String("btns")).toArray();
+        if (buttons.isEmpty())
+            return firstMissing(type, part, {"singleTitle", "singleURL"});
+        for (const QJsonValue &button : buttons) {
+            if (auto missing =
+                    firstMissing(QStringLiteral("btns"), button.toObject(), {"title", "actionURL"}))
+                return missing;
+        }
+        return std::nullopt;
+    }
+    // feedCard
+    const QJsonArray links = part.value(QLatin1String("links")).toArray();
+    if (links.isEmpty())
+        return type + QStringLiteral(" --》 links");
+    for (const QJsonValue &link : links) {
+        if (auto missing = firstMissing(QStringLiteral("links"), link.toObject(),
+                                        {"title", "messageURL", "picURL"}))
+            return missing;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 RobotSim::RobotSim(RobotOptions options)
@@ -70,9 +121,20 @@ Answer RobotSim::send(const HttpRequest &request)
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
     const QString type = doc.object().value(QLatin1String("msgtype")).toString();
-    if (error.error != QJsonParseError::NoError
-        || (type != QLatin1String("text") && type != QLatin1String("markdown")))
+    static const QStringList types = {QStringLiteral("text"), QStringLiteral("markdown"),
+                                      QStringLiteral("link"), QStringLiteral("actionCard"),
+                                      QStringLiteral("feedCard")};
+    if (error.error != QJsonParseError::NoError || !types.contains(type))
         return robotAnswer(40035, QStringLiteral("缺少参数 json"));
+    if (const std::optional<QString> missing = missingField(type, doc.object())) {
+        return robotAnswer(400402,
+                           QStringLiteral("错误描述:参数 %1 缺失，或者参数格式不正确; "
+                                          "解决方案:请填充上对应参数;参考链接:"
+                                          "请参考本接口对应文档查看参数获取方式，或者在"
+                                          "https://open.dingtalk.com/document/  "
+                                          "搜索对应文档;")
+                               .arg(*missing));
+    }
     m_messages.append(doc.object());
     return robotAnswer(0, QStringLiteral("ok"));
 }

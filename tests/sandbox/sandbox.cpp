@@ -73,6 +73,7 @@ void Sandbox::dispatch(HttpExchange *exchange)
     Counter &counter = m_counters[route->api];
     ++counter.calls;
     if (m_faults.nextStall()) {
+        ++counter.stalled;
         exchange->stall();
         return;
     }

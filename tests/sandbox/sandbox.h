@@ -47,6 +47,7 @@ public:
         qint64 calls = 0;
         qint64 errors = 0;
         qint64 throttled = 0;
+        qint64 stalled = 0; // never answered (the stall fault)
     };
     const QMap<QString, Counter> &counters() const { return m_counters; }
     DingTalkSim &dingTalk() { return m_dingTalk; }
