@@ -172,6 +172,29 @@ private Q_SLOTS:
                  Flattener::flatten(b, {QStringLiteral("表格")}).rows);
     }
 
+    void formValueSentAsANumber_keepsItsExactText()
+    {
+        // v1.0 may send a MoneyField's value as a JSON number rather than a string.
+        const QJsonObject v1 {
+            {QStringLiteral("status"), QStringLiteral("COMPLETED")},
+            {QStringLiteral("result"), QStringLiteral("agree")},
+            {QStringLiteral("createTime"), QStringLiteral("2025-03-03T02:12Z")},
+            {QStringLiteral("formComponentValues"),
+             QJsonArray {
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("返利总额（元）")},
+                              {QStringLiteral("componentType"), QStringLiteral("MoneyField")},
+                              {QStringLiteral("value"), 24442.42}},
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("件数")},
+                              {QStringLiteral("componentType"), QStringLiteral("NumberField")},
+                              {QStringLiteral("value"), 0.1}}}}};
+        QString error;
+        const Instance a = InstanceParser::fromV1(QStringLiteral("pi-2"), v1, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(a.form.size(), 2);
+        QCOMPARE(a.form.at(0).value.value_or(QString()), QStringLiteral("24442.42"));
+        QCOMPARE(a.form.at(1).value.value_or(QString()), QStringLiteral("0.1"));
+    }
+
     void instanceWithoutStatus_isMalformed()
     {
         QString error;

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTimeZone>
 
 namespace rs::dingtalk {
@@ -81,7 +82,9 @@ QString valueText(const QJsonValue &value)
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return QString::number(value.toDouble(), 'g', 17);
+    // A value sent as a JSON number (v1.0 may): its shortest text is the literal DingTalk sent
+    // whenever a double holds it — 'g', 17 turned 24442.42 into 24442.419999999998.
+    return QString::number(value.toDouble(), 'f', QLocale::FloatingPointShortest);
 }
 
 bool knownStatus(const QString &status)
