@@ -229,7 +229,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(fetch->isEnabled(), 30'000);
 
         // What Kingdee holds is exactly what the table calls 已同步, each bill once; the rest
-        // is still pending or queued for the next run, none lost.
+        // is pending again (nothing stays 排队中 with no run), none lost.
         BillRepository bills(*m_database);
         const QList<BillRecord> synced = bills.inStates({BillState::Synced});
         QCOMPARE(m_sandbox->kingdee().books().bills().size(), synced.size());
@@ -238,6 +238,7 @@ private Q_SLOTS:
                                                BillState::Queued, BillState::Pending})
                                     .size());
         QVERIFY(bills.inStates({BillState::Sending, BillState::InDoubt}).isEmpty());
+        QVERIFY(bills.inStates({BillState::Queued}).isEmpty());
         for (const BillRecord &bill : synced) {
             const int row = model.rowOf(bill.applicationId);
             QVERIFY(

@@ -21,6 +21,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace rs;
 using namespace rs::testing;
@@ -461,6 +462,42 @@ private Q_SLOTS:
             }
         }
         QVERIFY(report.synced > 0);
+    }
+
+    void stoppedRun_givesBackWhatItDidNotSend_failuresKeepTheirErrors()
+    {
+        auto sb = startSandbox(fast(60));
+        QVERIFY(sb);
+        QVERIFY(runFetch(*m_database, sandboxDingTalk(*sb, 1000), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        // A first run leaves failures (customers Kingdee lacks) with their errors…
+        BillRepository bills(*m_database);
+        const auto first = runPush(*m_database, sandboxKingdee(*sb), allPending());
+        QVERIFY(first.failed > 0);
+        QHash<QString, QString> failedBefore;
+        for (const BillRecord &b : bills.inStates({BillState::Failed}))
+            failedBefore.insert(b.key, b.lastError);
+        // …then a second run, which takes them up again, is stopped as soon as it has queued.
+        kingdee::KingdeeClient client(sandboxKingdee(*sb));
+        sync::PushJob job(*m_database, client, builtinScheme(), allPending(2, 1));
+        bool cancelled = false;
+        connect(&job, &sync::PushJob::billChanged, this, [&](const QString &, BillState state) {
+            if (state == BillState::Queued && !cancelled) {
+                cancelled = true;
+                QTimer::singleShot(0, &job, &sync::PushJob::cancel);
+            }
+        });
+        const auto report = sync::runToEnd(job, &sync::PushJob::finished, {}, 60'000);
+        QVERIFY(cancelled);
+        QVERIFY(!report.lines.isEmpty());
+        // Nothing is left queued; every earlier failure is still failed, with its error.
+        QVERIFY(bills.inStates({BillState::Queued, BillState::Sending}).isEmpty());
+        for (auto it = failedBefore.cbegin(); it != failedBefore.cend(); ++it) {
+            const auto bill = bills.find(it.key());
+            QCOMPARE(bill->state, BillState::Failed);
+            QVERIFY2(!bill->lastError.isEmpty(), qPrintable(it.key()));
+        }
+        QCOMPARE(bills.countByState().value(BillState::Failed), int(failedBefore.size()));
     }
 
     void cliWithAWrongSecret_exitsTwoWithKingdeesWords()

@@ -2245,6 +2245,14 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
+    <message>
+        <source>Not sent in this run; still failed: %1</source>
+        <translation>本次运行未发送，仍为失败：%1</translation>
+    </message>
+    <message>
+        <source>Not sent in this run; pending again.</source>
+        <translation>本次运行未发送，已恢复为待同步。</translation>
+    </message>
 </context>
 <context>
     <name>rs::sync::SyncRunner</name>

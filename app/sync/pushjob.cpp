@@ -125,7 +125,13 @@ void PushJob::start()
     }
     for (const QString &key : plan.keysToSend) {
         if (const auto bill = bills.find(key)) {
-            changes.append({key, bill->state, BillState::Queued, {}, {}});
+            // Queued keeps the last error: a run that stops, or dies, loses no failure.
+            BillOutcome kept;
+            kept.error = bill->lastError;
+            kept.errorField = bill->errorField;
+            kept.retryable = bill->retryable;
+            changes.append({key, bill->state, BillState::Queued, kept, {}});
+            m_before.insert(key, bill->state);
             m_selection.insert(key);
         }
     }
@@ -499,9 +505,37 @@ void PushJob::maybeFinish()
     finish();
 }
 
+void PushJob::releaseUnsent()
+{
+    // `queued` is a run's own state: what it did not send goes back to what it was, pending or
+    // failed, with its last error, so the table, `status` and 重试失败 agree once it has ended.
+    BillRepository bills(m_database);
+    QList<BillChange> changes;
+    for (const QString &key : std::as_const(m_selection)) {
+        const auto bill = bills.find(key);
+        if (!bill || bill->state != BillState::Queued)
+            continue;
+        const BillState back = m_before.value(key, BillState::Pending);
+        BillOutcome kept;
+        kept.error = bill->lastError;
+        kept.errorField = bill->errorField;
+        kept.retryable = bill->retryable;
+        changes.append({key, BillState::Queued, back, kept,
+                        back == BillState::Failed
+                            ? tr("Not sent in this run; still failed: %1").arg(bill->lastError)
+                            : tr("Not sent in this run; pending again.")});
+    }
+    if (!changes.isEmpty() && !BillRepository(m_database).transitionAll(changes).ok())
+        return; // the store refused (a full disk): the bills stay queued for the next run
+    for (const BillChange &c : std::as_const(changes))
+        Q_EMIT billChanged(c.key, c.to);
+}
+
 void PushJob::finish()
 {
     m_finished = true;
+    if (m_runId)
+        releaseUnsent();
     BillRepository bills(m_database);
     QStringList keys(m_selection.cbegin(), m_selection.cend());
     keys.sort();

@@ -86,6 +86,7 @@ private:
     void stop(const QString &reason, bool configuration);
     void tell(const BillLine &line);
     void maybeFinish();
+    void releaseUnsent();
     void finish();
 
     const Database &m_database;
@@ -103,6 +104,7 @@ private:
     int m_waiting = 0; // bills waiting out a backoff
     QHash<QString, int> m_attempts;
     QHash<QString, int> m_lookupAttempts;
+    QHash<QString, BillState> m_before; // what each bill this run queued was before
     QSet<QString> m_doNotSend; // in doubt, but the application is no longer approved
     std::unique_ptr<QLockFile> m_lock;
     bool m_stopped = false;
