@@ -11,7 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=$PWD
-root=${REBATESYNC_TRIXIE_ROOT:-$src/build/trixie-root}
+root=$(realpath -m "${REBATESYNC_TRIXIE_ROOT:-$src/build/trixie-root}")
+if [[ "$root" == / || "$root" == "$src" ]]; then
+    echo "test-newer-qt: $root cannot be the Debian 13 root" >&2
+    exit 2
+fi
 suite=trixie
 
 if [[ $(id -u) -ne 0 ]]; then
