@@ -2,6 +2,14 @@
 add_library(rs_project_options INTERFACE)
 add_library(RebateSync::options ALIAS rs_project_options)
 
+# Deprecated Qt API: the same diagnostics on every Qt from 6.4 (Debian 12) to 6.8 (Debian 13, the
+# Windows LTS); see "Portability (issue 13)" in docs/DECISIONS.md. APIs deprecated up to 6.4 are
+# compiled out; later deprecations do not warn, since their replacements may not exist in 6.4.
+# Raise the warning level to see what a newer Qt deprecates: -DREBATESYNC_QT_WARN_DEPRECATED_UP_TO=0x060800
+set(REBATESYNC_QT_DISABLE_DEPRECATED_UP_TO 0x060400)
+set(REBATESYNC_QT_WARN_DEPRECATED_UP_TO 0x060400 CACHE STRING
+    "Warn about Qt API deprecated up to this version (0xMMNNPP)")
+
 target_compile_definitions(rs_project_options INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII
@@ -12,7 +20,11 @@ target_compile_definitions(rs_project_options INTERFACE
     QT_NO_KEYWORDS
     QT_NO_FOREACH
     QT_USE_QSTRINGBUILDER
-    QT_DISABLE_DEPRECATED_UP_TO=0x060400
+    # Qt 6.5 renamed the two macros and still reads the old names; 6.4 reads only the old ones.
+    QT_DISABLE_DEPRECATED_UP_TO=${REBATESYNC_QT_DISABLE_DEPRECATED_UP_TO}
+    QT_DISABLE_DEPRECATED_BEFORE=${REBATESYNC_QT_DISABLE_DEPRECATED_UP_TO}
+    QT_WARN_DEPRECATED_UP_TO=${REBATESYNC_QT_WARN_DEPRECATED_UP_TO}
+    QT_DEPRECATED_WARNINGS_SINCE=${REBATESYNC_QT_WARN_DEPRECATED_UP_TO}
     REBATESYNC_VERSION="${PROJECT_VERSION}")
 
 if(MSVC)

@@ -64,14 +64,15 @@ QVariant ApiUsageModel::display(const ApiEndpointStats &s, int column) const
         const qint64 ms = column == P50Column ? s.p50Ms : s.p95Ms;
         return ms < 0 ? QStringLiteral("–") : tr("%1 ms").arg(locale.toString(ms));
     }
-    case LastErrorColumn:
+    case LastErrorColumn: {
         if (!s.lastErrorAt.isValid())
             return QString();
-        return tr("%1: %2").arg(
-            s.lastErrorAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-            s.lastError.isEmpty() ? (
-                s.lastErrorOutcome == QLatin1String("throttled") ? tr("throttled") : tr("failed"))
-                                  : s.lastError);
+        const QString when =
+            s.lastErrorAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QString outcome =
+            s.lastErrorOutcome == QLatin1String("throttled") ? tr("throttled") : tr("failed");
+        return tr("%1: %2").arg(when, s.lastError.isEmpty() ? outcome : s.lastError);
+    }
     default:
         return locale.toString(underlying(s, column).toLongLong());
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what RebateSync needs to build, run and test on Debian 12 (bookworm).
+# Installs what RebateSync needs to build, run and test on Debian 12 (bookworm) or 13 (trixie).
 # Idempotent: installs only packages that are missing. Needs root or sudo.
 set -euo pipefail
 
@@ -33,11 +33,12 @@ if ((${#missing[@]} == 0)); then
   exit 0
 fi
 
-sudo=""
+# The variable goes on sudo's (or env's) command line: an exported DEBIAN_FRONTEND does not
+# survive sudo's clean environment, and debconf would then stop at a prompt in an unattended run.
+as_root=(env)
 if [[ $(id -u) -ne 0 ]]; then
-  sudo="sudo"
+  as_root=(sudo)
 fi
 echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -134,7 +135,7 @@ private Q_SLOTS:
     void lastError_isStoredWithoutSecrets()
     {
         const ApiUsageRepository usage(*m_database);
-        const QDateTime at(QDate(2026, 5, 4), QTime(3, 2, 1), Qt::UTC);
+        const QDateTime at(QDate(2026, 5, 4), QTime(3, 2, 1), QTimeZone::utc());
         QVERIFY(usage
                     .record(QLatin1String(api::DingTalkListIds), ApiOutcome::Error, 30,
                             QStringLiteral("GET /topapi?access_token=abc123secret&x=1 failed;"

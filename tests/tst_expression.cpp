@@ -18,6 +18,11 @@ struct Outcome
 
 const QDateTime kNow(QDate(2025, 3, 4), QTime(9, 30, 2));
 
+QDateTime fixedNow()
+{
+    return kNow;
+}
+
 // Evaluates `expression` over a flat record whose row is `row` (so {{x}} and {{list.x}} both
 // read it) and whose header holds 组织 = 100.
 Outcome evaluate(const QString &expression, const QJsonObject &row = {})
@@ -29,8 +34,7 @@ Outcome evaluate(const QString &expression, const QJsonObject &row = {})
     const SourceFields header(QJsonObject {{QStringLiteral("组织"), QStringLiteral("100")}});
     const SourceFields fields(row);
     const FlatRecord record(header, &fields, &fields);
-    const std::optional<Value> value = parsed->evaluate(
-        record, [] { return kNow; }, &error);
+    const std::optional<Value> value = parsed->evaluate(record, fixedNow, &error);
     if (!value)
         return {false, false, error};
     return {true, value->isNull(), value->toText()};

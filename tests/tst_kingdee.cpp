@@ -554,21 +554,29 @@ private Q_SLOTS:
         QCOMPARE(answered, kBatches);
         QVERIFY(unknownBatches > 0); // the fault did happen
 
-        // Every bill is in the books exactly once; the unknown ones are found by key.
+        // No bill is in the books twice. A saved one is there once; an unknown one once or not
+        // at all: on Qt 6.8 a save can fail with ContentReSendError though its own connection
+        // was never cut and Kingdee never saw it. The lookup by key tells which.
         QStringList unknownKeys;
+        int unknownInBooks = 0;
         for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
-            QCOMPARE(billsWithKey(*m_sandbox, it.key()), 1);
-            if (it.value().state == State::Unknown)
+            const int count = billsWithKey(*m_sandbox, it.key());
+            QVERIFY2(count <= 1, qPrintable(it.key()));
+            if (it.value().state == State::Unknown) {
                 unknownKeys.append(it.key());
-            else
+                unknownInBooks += count;
+            } else {
                 QCOMPARE(it.value().state, State::Saved);
+                QCOMPARE(count, 1);
+            }
         }
         QCOMPARE(unknownKeys.size(), unknownBatches * kPerBatch);
-        QCOMPARE(m_sandbox->kingdee().books().bills().size(), kBatches * kPerBatch);
+        QCOMPARE(m_sandbox->kingdee().books().bills().size(),
+                 kBatches * kPerBatch - unknownKeys.size() + unknownInBooks);
         setFaults([](sandbox::FaultOptions &f) { f.dropAfterCommitRate = 0; });
         const FindResult found = findBills(client, unknownKeys);
         QVERIFY(found.failure.ok());
-        QCOMPARE(found.bills.size(), unknownKeys.size());
+        QCOMPARE(found.bills.size(), unknownInBooks);
     }
 
     void dropAfterCommit_onAFreshConnection_isNotResentEither()

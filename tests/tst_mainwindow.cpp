@@ -16,6 +16,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -95,20 +96,47 @@ private Q_SLOTS:
 
     void windowSizeAndToolbar_areRememberedAcrossRuns()
     {
+        // A size that fits the screen comes back as it was (the offscreen screen is 800×600).
+        QSize remembered;
         {
             MainWindow window(*m_profile, *m_database, *m_uiState);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.resize(833, 577);
+            const QSize frame = window.frameGeometry().size() - window.size();
+            remembered = window.screen()->availableGeometry().size() - frame - QSize(67, 23);
+            window.resize(remembered);
             window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->hide();
-            QTRY_COMPARE(window.size(), QSize(833, 577));
+            QTRY_COMPARE(window.size(), remembered);
             window.close();
         }
         MainWindow reopened(*m_profile, *m_database, *m_uiState);
         reopened.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reopened));
-        QCOMPARE(reopened.size(), QSize(833, 577));
+        QCOMPARE(reopened.size(), remembered);
         QVERIFY(!reopened.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->isVisible());
+    }
+
+    void windowSavedOnALargerScreen_opensWithinTheScreen()
+    {
+        // As saved on a larger monitor: a geometry larger than this screen.
+        {
+            QWidget larger;
+            larger.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&larger));
+            larger.resize(larger.screen()->availableGeometry().size() + QSize(400, 300));
+            QTRY_VERIFY(larger.width() > larger.screen()->availableGeometry().width());
+            m_uiState->setWindow(larger.saveGeometry(), {});
+        }
+        MainWindow reopened(*m_profile, *m_database, *m_uiState);
+        reopened.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reopened));
+        const QRect available = reopened.screen()->availableGeometry();
+        QTRY_VERIFY2(available.contains(reopened.frameGeometry()),
+                     qPrintable(QStringLiteral("%1×%2 on a %3×%4 screen")
+                                    .arg(reopened.frameGeometry().width())
+                                    .arg(reopened.frameGeometry().height())
+                                    .arg(available.width())
+                                    .arg(available.height())));
     }
 
     void columnWidthsAndSplitter_areRememberedAcrossRuns()

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 
 #include <atomic>
 
@@ -458,8 +459,8 @@ private Q_SLOTS:
         QVERIFY(db.open().ok());
         ApiUsageRepository usage(db);
         // 2025-03-31 16:30 UTC is already 1 April in Beijing.
-        const QDateTime lateMarch(QDate(2025, 3, 31), QTime(15, 59), Qt::UTC);
-        const QDateTime earlyApril(QDate(2025, 3, 31), QTime(16, 30), Qt::UTC);
+        const QDateTime lateMarch(QDate(2025, 3, 31), QTime(15, 59), QTimeZone::utc());
+        const QDateTime earlyApril(QDate(2025, 3, 31), QTime(16, 30), QTimeZone::utc());
         QVERIFY(
             usage.record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 40, {}, lateMarch).ok());
         QVERIFY(

@@ -27,6 +27,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -34,6 +36,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace rs {
 
@@ -97,6 +101,7 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
 
     resize(1280, 760);
     restoreGeometry(m_uiState.windowGeometry());
+    fitOnScreen();
     if (!restoreState(m_uiState.windowState()))
         resizeDocks({m_logDock}, {170}, Qt::Vertical);
     if (!m_workArea->restoreState(m_uiState.layout(m_workArea->objectName())))
@@ -106,6 +111,37 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Again now that the window has its frame (it has none before its first show).
+    if (!event->spontaneous())
+        fitOnScreen();
+}
+
+// A size saved on a larger monitor (or the default size on a small laptop) must not open a
+// window larger than the screen it opens on, with the status bar or a corner out of reach. Qt 6.8
+// shrinks a restored geometry itself, 6.4 does not: this makes both open the same window.
+void MainWindow::fitOnScreen()
+{
+    if (isMaximized() || isFullScreen() || screen() == nullptr)
+        return;
+    const QRect available = screen()->availableGeometry();
+    // The frame (title bar, borders) is known only once the window is shown; it is zero before.
+    const QSize frame = frameGeometry().size() - size();
+    const QSize fitted = size().boundedTo(available.size() - frame);
+    if (fitted == size())
+        return;
+    resize(fitted);
+    // Then the whole window on the screen, not only the corner Qt keeps there when it restores.
+    const QRect outer = frameGeometry();
+    const QPoint topLeft(
+        std::max(available.left(), std::min(outer.left(), available.right() + 1 - outer.width())),
+        std::max(available.top(), std::min(outer.top(), available.bottom() + 1 - outer.height())));
+    if (topLeft != outer.topLeft())
+        move(topLeft);
+}
 
 void MainWindow::createActions()
 {

@@ -58,12 +58,14 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
     void createMenus();
     void createToolBar();
     void createStatusBar();
+    void fitOnScreen();
     void retranslateUi();
     void chooseLanguage(LanguageChoice choice);
     void showAbout();

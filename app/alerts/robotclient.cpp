@@ -21,9 +21,10 @@ RobotClient::RobotClient(RobotConfig config, std::function<qint64()> now, QObjec
 QByteArray RobotClient::sign(qint64 timestampMs, const QString &secret)
 {
     const QByteArray key = secret.toUtf8();
-    return QMessageAuthenticationCode::hash(QByteArray::number(timestampMs) + '\n' + key, key,
-                                            QCryptographicHash::Sha256)
-        .toBase64();
+    // A QByteArray, not a QStringBuilder: since Qt 6.6 hash() takes a QByteArrayView, which the
+    // builder does not convert to.
+    const QByteArray message = QByteArray::number(timestampMs) + '\n' + key;
+    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256).toBase64();
 }
 
 QString RobotClient::masked(QString text) const

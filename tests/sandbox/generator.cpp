@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -131,7 +132,8 @@ Table makeTable(QRandomGenerator &random, const GeneratorOptions &options, const
 
 QJsonArray formValues(QRandomGenerator &random, const GeneratorOptions &options, qint64 createMs)
 {
-    const QDateTime created = QDateTime::fromMSecsSinceEpoch(createMs + 8 * 3600 * 1000, Qt::UTC);
+    const QDateTime created =
+        QDateTime::fromMSecsSinceEpoch(createMs + 8 * 3600 * 1000, QTimeZone::utc());
     const QString period =
         QStringLiteral("%1Q%2").arg(created.date().year()).arg((created.date().month() + 2) / 3);
     const bool keyIsLabel = random.generateDouble() < 0.2;
@@ -269,7 +271,7 @@ QList<SimInstance> generateInstances(const GeneratorOptions &options)
             i.attachedIds = {uuid(random)};
         }
         const QDateTime created =
-            QDateTime::fromMSecsSinceEpoch(i.createMs + 8 * 3600 * 1000, Qt::UTC);
+            QDateTime::fromMSecsSinceEpoch(i.createMs + 8 * 3600 * 1000, QTimeZone::utc());
         i.businessId = created.toString(QStringLiteral("yyyyMMddHHmm"))
             + QStringLiteral("%1").arg(random.bounded(1000000000), 9, 10, QLatin1Char('0'));
         instances.append(i);

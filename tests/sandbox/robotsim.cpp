@@ -80,8 +80,8 @@ RobotSim::RobotSim(RobotOptions options)
 QByteArray RobotSim::expectedSign(const QByteArray &timestamp, const QString &secret)
 {
     const QByteArray key = secret.toUtf8();
-    return QMessageAuthenticationCode::hash(timestamp + '\n' + key, key, QCryptographicHash::Sha256)
-        .toBase64();
+    const QByteArray message = timestamp + '\n' + key;
+    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256).toBase64();
 }
 
 std::optional<Route> RobotSim::route(const HttpRequest &request)

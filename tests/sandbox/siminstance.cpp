@@ -1,13 +1,14 @@
 #include "siminstance.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace rs::sandbox {
 namespace {
 
 QString v1Time(qint64 epochMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC)
+    return QDateTime::fromMSecsSinceEpoch(epochMs, QTimeZone::utc())
         .toString(QStringLiteral("yyyy-MM-ddTHH:mmZ"));
 }
 
@@ -33,7 +34,7 @@ QJsonArray operationRecords(const SimInstance &i)
 
 QString beijingTime(qint64 epochMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(epochMs + 8 * 3600 * 1000, Qt::UTC)
+    return QDateTime::fromMSecsSinceEpoch(epochMs + 8 * 3600 * 1000, QTimeZone::utc())
         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
