@@ -316,6 +316,22 @@ bool DingTalkSim::complete(const QString &id, const QString &result, qint64 now)
     if (it == m_index.constEnd() || m_instances.at(it.value()).isFinal())
         return false;
     m_instances[it.value()].complete(result, now);
+    if (m_changed)
+        m_changed(m_instances.at(it.value()), QStringLiteral("finish"));
+    return true;
+}
+
+bool DingTalkSim::terminate(const QString &id, qint64 now)
+{
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd() || m_instances.at(it.value()).isFinal())
+        return false;
+    SimInstance &instance = m_instances[it.value()];
+    instance.status = QStringLiteral("TERMINATED");
+    instance.result.clear();
+    instance.finishMs = now;
+    if (m_changed)
+        m_changed(instance, QStringLiteral("terminate"));
     return true;
 }
 
@@ -324,6 +340,8 @@ bool DingTalkSim::completeOldestRunning(qint64 now)
     for (SimInstance &i : m_instances) {
         if (!i.isFinal()) {
             i.complete(QStringLiteral("agree"), now);
+            if (m_changed)
+                m_changed(i, QStringLiteral("finish"));
             return true;
         }
     }
@@ -367,6 +385,8 @@ QString DingTalkSim::revokeByRequest(const QString &originalId, qint64 nowMs)
     // The newest submission: appending keeps the list sorted for the binary search.
     m_instances.append(request);
     m_index.insert(request.id, m_instances.size() - 1);
+    if (m_changed)
+        m_changed(m_instances.constLast(), QStringLiteral("finish"));
     return request.id;
 }
 
