@@ -40,6 +40,8 @@ private Q_SLOTS:
             {keys::DingTalkProcessCode, ""},
             {keys::DingTalkQps, "18"},
             {keys::DingTalkMonthlyQuota, "5000"},
+            {keys::DingTalkIntake, "poll"},
+            {keys::DingTalkMonthlyPushes, "3000"},
             {keys::KingdeeUrl, "http://erp.example.com/k3cloud"},
             {keys::KingdeeAcctId, ""},
             {keys::KingdeeUsername, ""},
@@ -66,7 +68,7 @@ private Q_SLOTS:
 
     void contractHasExactlyTheDocumentedKeys()
     {
-        QCOMPARE(settingSpecs().size(), 23);
+        QCOMPARE(settingSpecs().size(), 25);
         Settings settings(iniPath(), schemesDir());
         settings.writeMissingDefaults();
         QVERIFY(settings.flush());

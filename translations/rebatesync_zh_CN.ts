@@ -1903,6 +1903,9 @@ Commands:
   sync (--all-pending | ID...) [--dry-run]
                                   push bills to Kingdee, one line per bill
   status [--json]                 counts per state, API calls, DingTalk usage
+  watch [--seconds N]             receive DingTalk approvals as they end (Stream
+                                  mode) and store them, one line each, until
+                                  Ctrl+C or N seconds
   secret set NAME                 store a secret read from standard input in the
                                   system keychain; NAME: %2
 
@@ -1928,6 +1931,8 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   sync (--all-pending | ID...) [--dry-run]
                                   把单据推送到金蝶，每张单据输出一行
   status [--json]                 各状态数量、接口调用次数、本月钉钉用量
+  watch [--seconds N]             实时接收钉钉审批结果（Stream 模式）并保存，
+                                  每保存一条输出一行，直到按 Ctrl+C 或满 N 秒
   secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
                                   NAME 可为：%2
 
@@ -2084,6 +2089,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>DingTalk calls this month: %1</source>
         <translation>本月钉钉接口调用：%1 次</translation>
     </message>
+    <message>
+        <source>DingTalk Stream pushes this month: %1</source>
+        <translation>本月钉钉 Stream 推送：%1 条</translation>
+    </message>
 </context>
 <context>
     <name>rs::cli::SyncCommand</name>
@@ -2098,6 +2107,17 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Give either --all-pending or the ids of the applications to sync.</source>
         <translation>请给出 --all-pending，或要同步的申请 ID（二者选一）。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::WatchCommand</name>
+    <message>
+        <source>Stop after N seconds.</source>
+        <translation>N 秒后停止。</translation>
+    </message>
+    <message>
+        <source>--seconds takes a whole number of seconds above 0, not &quot;%1&quot;.</source>
+        <translation>--seconds 需要大于 0 的整数秒数，而不是“%1”。</translation>
     </message>
 </context>
 <context>

@@ -104,18 +104,21 @@ QString DingTalkClient::cacheKey() const
 }
 
 void DingTalkClient::listIds(qint64 startMs, qint64 endMs, const QString &cursor,
-                             PageHandler handler)
+                             PageHandler handler, const QStringList &statuses)
 {
     auto call = std::make_shared<Call>();
     const bool v1 = m_config.api == DingTalkConfig::Api::V1;
     const double position = cursor.toDouble();
     if (v1) {
         call->api = QLatin1String(api::DingTalkV1InstanceIds);
-        call->body = compact({{QStringLiteral("processCode"), m_config.processCode},
-                              {QStringLiteral("startTime"), double(startMs)},
-                              {QStringLiteral("endTime"), double(endMs)},
-                              {QStringLiteral("nextToken"), position},
-                              {QStringLiteral("maxResults"), kPageSize}});
+        QJsonObject body {{QStringLiteral("processCode"), m_config.processCode},
+                          {QStringLiteral("startTime"), double(startMs)},
+                          {QStringLiteral("endTime"), double(endMs)},
+                          {QStringLiteral("nextToken"), position},
+                          {QStringLiteral("maxResults"), kPageSize}};
+        if (!statuses.isEmpty())
+            body.insert(QStringLiteral("statuses"), QJsonArray::fromStringList(statuses));
+        call->body = compact(body);
     } else {
         call->api = QLatin1String(api::DingTalkListIds);
         call->body = compact({{QStringLiteral("process_code"), m_config.processCode},

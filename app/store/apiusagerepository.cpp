@@ -16,7 +16,8 @@ namespace rs {
 bool api::countsTowardDingTalkQuota(const QString &name)
 {
     return name.startsWith(QLatin1String("dingtalk.")) && name != QLatin1String(DingTalkGetToken)
-        && name != QLatin1String(DingTalkV1AccessToken) && name != QLatin1String(DingTalkRobot);
+        && name != QLatin1String(DingTalkV1AccessToken) && name != QLatin1String(DingTalkRobot)
+        && name != QLatin1String(DingTalkStreamOpen) && name != QLatin1String(DingTalkStreamEvent);
 }
 
 QStringList api::knownEndpoints()
@@ -163,6 +164,16 @@ qint64 ApiUsageRepository::dingTalkQuotaCalls(const QDateTime &atUtc, StoreError
             calls += u.calls;
     }
     return calls;
+}
+
+qint64 ApiUsageRepository::dingTalkMonthEvents(const QDateTime &atUtc, StoreError *error) const
+{
+    const QList<ApiUsage> usage = month(atUtc, error);
+    for (const ApiUsage &u : usage) {
+        if (u.api == QLatin1String(api::DingTalkStreamEvent))
+            return u.calls;
+    }
+    return 0;
 }
 
 QList<ApiEndpointStats> ApiUsageRepository::endpointStats(const QDateTime &atUtc,

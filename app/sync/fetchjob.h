@@ -36,6 +36,13 @@ struct FetchOptions
     std::shared_ptr<const Scheme> scheme;
     int overlapDays = 7;
     int firstFetchDays = 90;
+    // Only these instances, one detail call each, no listing and no period: what Stream events
+    // name. Ids already stored in a final state are not fetched again.
+    QStringList ids;
+    // Ended states (v1.0 only; topapi cannot filter): the listing is then two cheap ones, the
+    // period's open instances and the recent submissions' ended ones; an instance stored as
+    // open is fetched again only when it is no longer listed as open (it may have ended).
+    QStringList statuses;
 };
 
 // One fetch: lists the period's ids window by window, skips those stored in a final state,
@@ -62,6 +69,9 @@ Q_SIGNALS:
     void finished(const rs::sync::FetchReport &report);
 
 private:
+    enum class Phase { All, Open, Ended };
+    bool filtersByStatus() const;
+    static QStringList openStatuses();
     void listNext();
     void onPage(const dingtalk::IdPage &page, const dingtalk::Failure &failure);
     void request(const QString &id);
@@ -80,6 +90,10 @@ private:
     FetchOptions m_options;
     FetchPeriod m_period;
     QList<ListWindow> m_windows;
+    QList<ListWindow> m_endedWindows;
+    Phase m_phase = Phase::All;
+    QSet<QString> m_listedOpen;
+    bool m_openListingComplete = true;
     int m_window = 0;
     QString m_cursor;
     bool m_listing = false;
