@@ -191,7 +191,8 @@ private Q_SLOTS:
         QCOMPARE(second.result, sync::FetchReport::Result::Ok);
         QCOMPARE(calls(*sb, "dingtalk.v1.instance"), 300); // no open instance fetched again
         const qint64 cost = calls(*sb, "dingtalk.v1.instanceIds") - listings;
-        // The open ones, a page per 20, plus the last 7 days' ended ones: not 300/20 pages.
+        // The open ones, a page per 20, plus the ended ones since the last run (within at most the
+        // last week, the bound below): not 300/20 pages and every open one again.
         int recentEnded = 0;
         const qint64 weekAgo = QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000;
         for (const sandbox::SimInstance &i : sb->dingTalk().instances())

@@ -129,6 +129,10 @@
         <source>DingTalk calls this month:</source>
         <translation>本月钉钉调用：</translation>
     </message>
+    <message>
+        <source>Stream pushes this month: %1 / %2.</source>
+        <translation>本月钉钉推送：%1 / %2 条。</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApiUsageModel</name>
@@ -1851,6 +1855,37 @@
     <message>
         <source>%1 of %2 calls used.</source>
         <translation>已用 %1 / %2 次。</translation>
+    </message>
+    <message>
+        <source>RebateSync: DingTalk Stream pushes this month at %1% of the allowance</source>
+        <translation>返利同步台：本月钉钉推送已用到额度的 %1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pushes received; past the allowance DingTalk stops pushing and only the sweeps find new approvals.</source>
+        <translation>已收到 %1 条推送（额度 %2 条）；超出额度后钉钉不再推送，新的审批只能靠定时补查发现。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::alerts::Budget</name>
+    <message>
+        <source>At this pace the month&apos;s %1 DingTalk calls last until %2.</source>
+        <translation>按目前的用量，本月 %1 次钉钉接口调用额度只够用到 %2。</translation>
+    </message>
+    <message>
+        <source>At this pace the DingTalk calls last the month (about %1 of %2 by its end).</source>
+        <translation>按目前的用量，钉钉接口调用额度够用到月底（月底约用 %1 次，额度 %2 次）。</translation>
+    </message>
+    <message>
+        <source>At this pace the month&apos;s %1 Stream pushes last until %2.</source>
+        <translation>按目前的用量，本月 %1 条推送额度只够用到 %2。</translation>
+    </message>
+    <message>
+        <source>At this pace the Stream pushes last the month (about %1 of %2 by its end).</source>
+        <translation>按目前的用量，推送额度够用到月底（月底约 %1 条，额度 %2 条）。</translation>
+    </message>
+    <message>
+        <source>A fetch every %1 minutes does not fit this month&apos;s DingTalk calls: %2 more runs at about %3 calls each make %4 with the %5 used so far, over the %6 allowed. Choose a longer interval, or Stream intake.</source>
+        <translation>每 %1 分钟拉取一次，本月的钉钉接口调用额度不够：还要运行 %2 次，每次约 %3 次调用，加上已用的 %5 次共 %4 次，超过额度 %6 次。请把间隔调长，或改用实时接收（Stream）。</translation>
     </message>
 </context>
 <context>

@@ -19,8 +19,6 @@
 namespace rs::sync {
 namespace {
 
-constexpr qint64 kDayMs = 24LL * 3600 * 1000;
-
 bool isFinal(ApprovalState state)
 {
     return state != ApprovalState::InApproval;
@@ -102,11 +100,10 @@ void FetchJob::start()
     if (filtersByStatus()) {
         // Two short listings instead of one long one: what is still open over the whole
         // period (an instance stored as open and no longer listed so has ended), and what ended
-        // among recent submissions (since the last complete run, with the overlap).
+        // among recent submissions (since the last complete run, less an hour's margin).
         FetchPeriod recent = m_period;
         if (lastCompleteTo && !m_options.from.isValid()) // a period asked for is listed whole
-            recent.fromMs =
-                std::max(m_period.fromMs, *lastCompleteTo - qint64(m_options.overlapDays) * kDayMs);
+            recent.fromMs = std::max(m_period.fromMs, *lastCompleteTo - m_options.recentMarginMs);
         m_endedWindows = recent.windows();
         m_phase = Phase::Open;
     }
@@ -162,11 +159,17 @@ void FetchJob::listNext()
         return;
     }
     if (m_window >= m_windows.size()) {
-        if (m_phase == Phase::Ended && m_openListingComplete) {
-            // Stored as open, no longer listed as open: it has ended (or is gone). One call.
+        if (m_phase == Phase::Ended) {
+            // Stored (or last seen) as open, no longer listed as open: it has ended (or is
+            // gone). One call. A failed open listing proves nothing: then every one is asked.
             for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
-                if (!isFinal(it.value()) && !m_listedOpen.contains(it.key()))
+                if (!isFinal(it.value())
+                    && (!m_openListingComplete || !m_listedOpen.contains(it.key())))
                     request(it.key());
+            }
+            for (const QString &id : std::as_const(m_options.knownOpen)) {
+                if (!m_known.contains(id) && (!m_openListingComplete || !m_listedOpen.contains(id)))
+                    request(id);
             }
         }
         m_listing = false;
@@ -211,8 +214,13 @@ void FetchJob::onPage(const dingtalk::IdPage &page, const dingtalk::Failure &fai
         return;
     }
     for (const QString &id : page.ids) {
-        if (m_phase == Phase::Open)
+        if (m_phase == Phase::Open) {
             m_listedOpen.insert(id);
+            // Open and not stored: fetched only to anchor the period of later runs; a run
+            // that remembers it (the intake between reconnects) leaves it for its event.
+            if (!m_options.fetchNewOpen && !m_known.contains(id))
+                continue;
+        }
         if (m_listed.contains(id))
             continue;
         m_listed.insert(id);

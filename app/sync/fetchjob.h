@@ -43,6 +43,15 @@ struct FetchOptions
     // period's open instances and the recent submissions' ended ones; an instance stored as
     // open is fetched again only when it is no longer listed as open (it may have ended).
     QStringList statuses;
+    // With `statuses`: instances the caller saw open in its last run (not stored); any of them
+    // no longer listed as open is fetched. `fetchNewOpen` false leaves new open instances
+    // unfetched (their end comes as an event, or in the next run's diff).
+    QSet<QString> knownOpen;
+    bool fetchNewOpen = true;
+    // What the ended listing re-covers before the last complete run: clock skew between DingTalk
+    // and this machine, not late approvals (an instance open at that run was in its open listing,
+    // so it is stored or remembered, and its end shows as no longer open).
+    qint64 recentMarginMs = 3600LL * 1000;
 };
 
 // One fetch: lists the period's ids window by window, skips those stored in a final state,
@@ -62,6 +71,9 @@ public:
     void start();
     // Stops asking DingTalk for more; answers already on the way are still stored.
     void cancel();
+    // The instances the open listing named (with `statuses`), for the caller's next run.
+    const QSet<QString> &listedOpen() const { return m_listedOpen; }
+    bool openListingComplete() const { return m_openListingComplete; }
 
 Q_SIGNALS:
     void progress(int done, int total);

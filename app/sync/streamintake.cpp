@@ -119,6 +119,10 @@ void StreamIntake::pump()
         m_sweepPending = false;
         m_jobIsSweep = true;
         options.statuses = endedStatuses();
+        // After the first sweep of this run the open set is remembered here: new open
+        // instances then cost nothing until their event (or the next sweep's diff) ends them.
+        options.knownOpen = m_open;
+        options.fetchNewOpen = !m_haveOpenSet;
         m_queued.clear();
         ++m_sweeps;
     } else if (!m_queued.isEmpty()) {
@@ -136,9 +140,10 @@ void StreamIntake::pump()
 
 void StreamIntake::onJobFinished(const FetchReport &report)
 {
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job.release()->deleteLater();
+    FetchJob *done = m_job.release();
+    if (done) {
+        done->disconnect(this);
+        done->deleteLater();
     }
     if (report.result == FetchReport::Result::ConfigError) {
         m_worst = FetchReport::Result::ConfigError;
@@ -150,8 +155,13 @@ void StreamIntake::onJobFinished(const FetchReport &report)
     } else if (report.result == FetchReport::Result::Partial && !m_stopping) {
         m_worst = FetchReport::Result::Partial;
     }
-    if (m_jobIsSweep)
+    if (m_jobIsSweep) {
+        if (done && done->openListingComplete() && report.result == FetchReport::Result::Ok) {
+            m_open = done->listedOpen();
+            m_haveOpenSet = true;
+        }
         Q_EMIT sweepFinished(report);
+    }
     if (m_stopping) {
         QTimer::singleShot(0, this, &StreamIntake::finishStop);
         return;

@@ -4,6 +4,7 @@
 #include "app/sync/fetchjob.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -62,6 +63,8 @@ private:
     QTimer *m_dailySweep;
     std::unique_ptr<FetchJob> m_job;
     QStringList m_queued;
+    QSet<QString> m_open; // open at the last sweep (v1.0), whether stored or not
+    bool m_haveOpenSet = false;
     bool m_sweepPending = false;
     bool m_jobIsSweep = false;
     bool m_stopping = false;

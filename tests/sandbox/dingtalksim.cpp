@@ -321,6 +321,16 @@ bool DingTalkSim::complete(const QString &id, const QString &result, qint64 now)
     return true;
 }
 
+void DingTalkSim::submit(SimInstance instance, qint64 nowMs)
+{
+    instance.createMs =
+        m_instances.isEmpty() ? nowMs : std::max(nowMs, m_instances.constLast().createMs);
+    m_instances.append(instance);
+    m_index.insert(instance.id, m_instances.size() - 1);
+    if (m_changed)
+        m_changed(m_instances.constLast(), QStringLiteral("start"));
+}
+
 bool DingTalkSim::terminate(const QString &id, qint64 now)
 {
     const auto it = m_index.constFind(id);

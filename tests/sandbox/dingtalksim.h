@@ -37,6 +37,8 @@ public:
     bool completeOldestRunning(qint64 nowMs);
     // The originator withdraws a running instance (status TERMINATED, no result).
     bool terminate(const QString &id, qint64 nowMs);
+    // A new submission, now: `instance` is appended as the newest (its createMs is set).
+    void submit(SimInstance instance, qint64 nowMs);
     // Told of every change an approval event reports: (instance, "finish" | "terminate").
     using ChangeListener = std::function<void(const SimInstance &, const QString &type)>;
     void setChangeListener(ChangeListener listener) { m_changed = std::move(listener); }

@@ -163,6 +163,8 @@ void StreamGateway::send(QWebSocket *socket, const QByteArray &frame)
 
 void StreamGateway::publish(const SimInstance &instance, const QString &type)
 {
+    if (type == QLatin1String("start") && !m_options.startEvents)
+        return;
     QJsonObject data {
         {QStringLiteral("processInstanceId"), instance.id},
         {QStringLiteral("corpId"), QStringLiteral("dingsandboxcorp")},

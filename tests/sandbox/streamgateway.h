@@ -27,6 +27,8 @@ struct StreamOptions
     int monthlyPushes = 3000; // the push allowance; 0 = unlimited
     double duplicateRate = 0; // share of events sent twice (same eventId, new messageId)
     double lostAckRate = 0; // share of acks the gateway does not hear (it redelivers)
+    // Start events are subscribed to (the developer console chooses event types per app).
+    bool startEvents = true;
 };
 
 // DingTalk's Stream gateway: POST /v1.0/gateway/connections/open hands out a single-use ticket
