@@ -330,6 +330,61 @@ private Q_SLOTS:
         sandbox.waitForFinished();
     }
 
+    void cliRuns_alertTheGroupRobotAndSayAQuotaLevelOnce()
+    {
+        QProcess sandbox;
+        const QString url =
+            startSandboxProcess(sandbox, {QStringLiteral("--applications"), QStringLiteral("30")});
+        QVERIFY(!url.isEmpty());
+        const QString profile = m_dir->filePath(QStringLiteral("profile"));
+        QVERIFY(writeSandboxProfile(
+            profile, url,
+            {{QStringLiteral("alerts/robot"), QStringLiteral("on")},
+             {QStringLiteral("alerts/robot_url"), QString(url + QStringLiteral("/robot/send"))},
+             {QStringLiteral("dingtalk/monthly_quota"), 10}}));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_DINGTALK_ROBOT_TOKEN"),
+                   sandbox::RobotOptions().accessToken);
+        env.insert(QStringLiteral("REBATESYNC_DINGTALK_ROBOT_SECRET"),
+                   sandbox::RobotOptions().secret);
+        const auto run = [&](const QString &appSecret, const QString &command) {
+            QProcess cli;
+            QProcessEnvironment e = env;
+            e.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"), appSecret);
+            cli.setProcessEnvironment(e);
+            cli.start(QStringLiteral(CLI_EXECUTABLE),
+                      {QStringLiteral("--profile"), profile, command, QStringLiteral("--seconds"),
+                       QStringLiteral("2")});
+            cli.waitForFinished(30000);
+            return cli.exitCode();
+        };
+        QNetworkAccessManager network;
+        const auto messages = [&] {
+            QStringList texts;
+            const QJsonArray all = send(network, "GET", url + QStringLiteral("/sandbox/robot"))
+                                       .json()
+                                       .object()
+                                       .value(QLatin1String("messages"))
+                                       .toArray();
+            for (const QJsonValue &m : all)
+                texts.append(QString::fromUtf8(QJsonDocument(m.toObject()).toJson()));
+            return texts;
+        };
+        QCOMPARE(run(QStringLiteral("wrong"), QStringLiteral("watch")), 2);
+        QTRY_COMPARE(messages().size(), 1); // the refused credentials reach the group
+        QVERIFY(messages().constFirst().contains(QStringLiteral("无效的clientId或者clientSecret")));
+
+        // A watch that spends more than the 10-call quota: one quota alert, not one per run.
+        QCOMPARE(run(QStringLiteral("sandbox-app-secret"), QStringLiteral("watch")), 0);
+        QCOMPARE(run(QStringLiteral("sandbox-app-secret"), QStringLiteral("watch")), 0);
+        int quota = 0;
+        for (const QString &m : messages())
+            quota += m.contains(QLatin1String("quota")) ? 1 : 0;
+        QCOMPARE(quota, 1);
+        sandbox.kill();
+        sandbox.waitForFinished();
+    }
+
 private:
     std::optional<QTemporaryDir> m_dir;
     std::optional<Database> m_database;

@@ -1908,6 +1908,21 @@
     </message>
 </context>
 <context>
+    <name>rs::cli::CliAlerts</name>
+    <message>
+        <source>alerts: the group robot is on but its secrets cannot be read: %1</source>
+        <translation>提醒：已开启群机器人，但读不到它的密钥：%1</translation>
+    </message>
+    <message>
+        <source>alerts: the group robot refused: %1</source>
+        <translation>提醒：群机器人拒收了消息：%1</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>提醒：%1</translation>
+    </message>
+</context>
+<context>
     <name>rs::cli::CliApp</name>
     <message>
         <source>error: %1</source>

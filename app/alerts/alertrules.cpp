@@ -103,6 +103,25 @@ QList<Alert> AlertRules::periodic(const Database &database, const QDateTime &now
     return alerts;
 }
 
+QStringList AlertRules::announced() const
+{
+    QStringList keys(m_levelsAnnounced.cbegin(), m_levelsAnnounced.cend());
+    for (const QString &bill : m_inDoubtAnnounced)
+        keys.append(QStringLiteral("doubt/") + bill);
+    keys.sort();
+    return keys;
+}
+
+void AlertRules::restoreAnnounced(const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        if (key.startsWith(QLatin1String("doubt/")))
+            m_inDoubtAnnounced.insert(key.mid(6));
+        else
+            m_levelsAnnounced.insert(key);
+    }
+}
+
 int AlertRules::newLevel(const QString &what, qint64 used, qint64 allowed, const QDateTime &nowUtc)
 {
     if (allowed <= 0)

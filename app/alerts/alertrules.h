@@ -49,6 +49,11 @@ public:
     // The store's side: DingTalk's month quota and bills in doubt too long.
     QList<Alert> periodic(const Database &database, const QDateTime &nowUtc);
 
+    // What was announced, for a process that does not live long (a CLI run) to keep between
+    // runs, so a quota or a bill in doubt is still said once, not at every scheduled run.
+    QStringList announced() const;
+    void restoreAnnounced(const QStringList &keys);
+
 private:
     std::optional<Alert> quota(qint64 monthCalls, const QDateTime &nowUtc);
     std::optional<Alert> pushes(qint64 monthPushes, const QDateTime &nowUtc);

@@ -1,5 +1,6 @@
 #include "app/cli/fetchcommand.h"
 
+#include "app/cli/clialerts.h"
 #include "app/cli/clicontext.h"
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/settings/settings.h"
@@ -73,6 +74,11 @@ int FetchCommand::run(const Context &context, const QStringList &arguments)
     dingtalk::DingTalkClient client(*config);
     sync::FetchJob job(database, client, options);
     const sync::FetchReport report = sync::runToEnd(job, &sync::FetchJob::finished);
+    {
+        CliAlerts alerts(context, settings, database);
+        alerts.afterFetch(report);
+        alerts.finish();
+    }
 
     if (report.fromMs) // the run started: say what it did, whatever the outcome
         context.out << report.summary() << Qt::endl;

@@ -1,5 +1,6 @@
 #include "app/cli/watchcommand.h"
 
+#include "app/cli/clialerts.h"
 #include "app/cli/clicontext.h"
 #include "app/cli/stopsignal.h"
 #include "app/dingtalk/dingtalkclient.h"
@@ -71,12 +72,22 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
         intake.stop();
     });
     QObject::connect(&intake, &sync::StreamIntake::stopped, &loop, &QEventLoop::quit);
+    CliAlerts alerts(context, settings, database);
+    QObject::connect(&intake, &sync::StreamIntake::sweepFinished, &loop,
+                     [&](const sync::FetchReport &report) { alerts.afterFetch(report); });
     StopSignal stopSignal;
     QObject::connect(&stopSignal, &StopSignal::requested, &intake, &sync::StreamIntake::stop);
     if (limitS > 0)
         QTimer::singleShot(limitS * 1000, &intake, &sync::StreamIntake::stop);
     intake.start();
     loop.exec();
+    if (!fatal.isEmpty()) {
+        sync::FetchReport refused;
+        refused.result = sync::FetchReport::Result::ConfigError;
+        refused.stopReason = fatal;
+        alerts.afterFetch(refused);
+    }
+    alerts.finish();
 
     if (!fatal.isEmpty() || intake.worst() == sync::FetchReport::Result::ConfigError) {
         context.fail(fatal);
