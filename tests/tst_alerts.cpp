@@ -1,6 +1,7 @@
 #include "alertstesting.h"
 #include "app/alerts/alertdispatcher.h"
 #include "app/alerts/alertrules.h"
+#include "app/alerts/budget.h"
 #include "app/alerts/robotclient.h"
 #include "app/alerts/scheduler.h"
 #include "app/store/apiusagerepository.h"
@@ -15,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -224,6 +226,74 @@ private Q_SLOTS:
         fetch.monthCalls = 9;
         QVERIFY(rules.afterFetch(fetch, now).isEmpty());
         QCOMPARE(rules.afterFetch(fetch, now.addMonths(1)).size(), 1); // a new month
+    }
+
+    void rules_quotaAt95Percent_firesASecondTimeAndPushesHaveTheirOwn()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("rebatesync.db")));
+        QVERIFY(db.open().ok());
+        alerts::AlertThresholds t {1, 0, 100, 80};
+        t.dingTalkPushes = 20;
+        alerts::AlertRules rules(t);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        sync::FetchReport fetch;
+        fetch.monthCalls = 80;
+        QCOMPARE(rules.afterFetch(fetch, now).size(), 1);
+        fetch.monthCalls = 94;
+        QVERIFY(rules.afterFetch(fetch, now).isEmpty());
+        fetch.monthCalls = 95;
+        const QList<Alert> urgent = rules.afterFetch(fetch, now);
+        QCOMPARE(urgent.size(), 1);
+        QVERIFY(urgent.first().title.contains(QLatin1String("95%")));
+        QVERIFY(rules.afterFetch(fetch, now).isEmpty());
+
+        ApiUsageRepository usage(db);
+        for (int i = 0; i < 19; ++i) // 95 % at once: one message, not one per threshold
+            QVERIFY(
+                usage.record(QLatin1String(api::DingTalkStreamEvent), ApiOutcome::Ok, 0, {}, now)
+                    .ok());
+        const QList<Alert> pushes = rules.periodic(db, now);
+        QCOMPARE(pushes.size(), 1);
+        QVERIFY(pushes.first().title.contains(QLatin1String("Stream")));
+        QVERIFY(rules.periodic(db, now).isEmpty());
+        // Pushes are not calls: the call quota did not move.
+        QCOMPARE(usage.dingTalkQuotaCalls(now), 0);
+    }
+
+    void budget_forecastMatchesAHandCount()
+    {
+        // 10 days and 12 hours into a 30-day Beijing month (November 2026), 2,100 calls used:
+        // 200 a day, 3,900 more in the 19.5 days left → 6,000; 5,000 are reached 25 days in.
+        const QDateTime now = QDateTime(QDate(2026, 11, 11), QTime(4, 0), QTimeZone::utc());
+        QCOMPARE(alerts::Budget::beijingMonthStartUtc(now),
+                 QDateTime(QDate(2026, 10, 31), QTime(16, 0), QTimeZone::utc()));
+        const alerts::Forecast f = alerts::Budget::forecast(2100, 5000, now);
+        QCOMPARE(f.projected, 6000);
+        QVERIFY(!f.fits());
+        QCOMPARE(f.runsOutOn, QDate(2026, 11, 26)); // 1 Nov + 25 days
+        QVERIFY(alerts::Budget::callsText(f).contains(
+            QLocale().toString(QDate(2026, 11, 26), QLocale::ShortFormat)));
+        const alerts::Forecast slow = alerts::Budget::forecast(1050, 5000, now);
+        QCOMPARE(slow.projected, 3000);
+        QVERIFY(slow.fits());
+        QVERIFY(!slow.runsOutOn.isValid());
+        QCOMPARE(alerts::Budget::forecast(300, 3000, now).projected, 857);
+    }
+
+    void budget_refusesAScheduleThatCannotFit()
+    {
+        // 19.5 days left: every 30 minutes is 936 runs. At 49 calls a run (topapi, 34 open)
+        // that is 45,864 calls; at 6 a run (v1.0 listing by status) 5,616 + 0 used: too many
+        // too; every 60 minutes at 6 is 2,808: fits.
+        const QDateTime now = QDateTime(QDate(2026, 11, 11), QTime(4, 0), QTimeZone::utc());
+        const QString refusal = alerts::Budget::scheduleRefusal(30, 49, 100, 5000, now);
+        QVERIFY(!refusal.isEmpty());
+        QVERIFY2(refusal.contains(QLocale().toString(qint64(936))), qPrintable(refusal));
+        QVERIFY(refusal.contains(QLocale().toString(qint64(45964))));
+        QVERIFY(!alerts::Budget::scheduleRefusal(30, 6, 0, 5000, now).isEmpty());
+        QVERIFY(alerts::Budget::scheduleRefusal(60, 6, 0, 5000, now).isEmpty());
+        QVERIFY(alerts::Budget::scheduleRefusal(0, 49, 4999, 5000, now).isEmpty()); // off
     }
 
     void rules_billInDoubtLongerThanX_firesOncePerBill()

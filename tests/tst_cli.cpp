@@ -100,7 +100,8 @@ private Q_SLOTS:
         QStringList keys = status.keys();
         QCOMPARE(keys,
                  (QStringList {QStringLiteral("api"), QStringLiteral("applications"),
-                               QStringLiteral("bills"), QStringLiteral("dingtalk_month_calls")}));
+                               QStringLiteral("bills"), QStringLiteral("dingtalk_month_calls"),
+                               QStringLiteral("dingtalk_month_events")}));
         const QJsonObject applications = status.value(QLatin1String("applications")).toObject();
         QCOMPARE(applications.value(QLatin1String("approved")).toInt(), 2);
         QCOMPARE(applications.value(QLatin1String("in_approval")).toInt(), 1);

@@ -41,6 +41,7 @@ private Q_SLOTS:
             {keys::DingTalkQps, "18"},
             {keys::DingTalkMonthlyQuota, "5000"},
             {keys::DingTalkIntake, "poll"},
+            {keys::DingTalkMonthlyPushes, "3000"},
             {keys::KingdeeUrl, "http://erp.example.com/k3cloud"},
             {keys::KingdeeAcctId, ""},
             {keys::KingdeeUsername, ""},
@@ -73,7 +74,7 @@ private Q_SLOTS:
 
     void contractHasExactlyTheDocumentedKeys()
     {
-        QCOMPARE(settingSpecs().size(), 30);
+        QCOMPARE(settingSpecs().size(), 31);
         Settings settings(iniPath(), schemesDir());
         settings.writeMissingDefaults();
         QVERIFY(settings.flush());

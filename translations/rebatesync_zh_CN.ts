@@ -129,6 +129,10 @@
         <source>DingTalk calls this month:</source>
         <translation>本月钉钉调用：</translation>
     </message>
+    <message>
+        <source>Stream pushes this month: %1 / %2.</source>
+        <translation>本月钉钉推送：%1 / %2 条。</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApiUsageModel</name>
@@ -1890,6 +1894,37 @@
         <source>%1 of %2 calls used.</source>
         <translation>已用 %1 / %2 次。</translation>
     </message>
+    <message>
+        <source>RebateSync: DingTalk Stream pushes this month at %1% of the allowance</source>
+        <translation>返利同步台：本月钉钉推送已用到额度的 %1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pushes received; past the allowance DingTalk stops pushing and only the sweeps find new approvals.</source>
+        <translation>已收到 %1 条推送（额度 %2 条）；超出额度后钉钉不再推送，新的审批只能靠定时补查发现。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::alerts::Budget</name>
+    <message>
+        <source>At this pace the month&apos;s %1 DingTalk calls last until %2.</source>
+        <translation>按目前的用量，本月 %1 次钉钉接口调用额度只够用到 %2。</translation>
+    </message>
+    <message>
+        <source>At this pace the DingTalk calls last the month (about %1 of %2 by its end).</source>
+        <translation>按目前的用量，钉钉接口调用额度够用到月底（月底约用 %1 次，额度 %2 次）。</translation>
+    </message>
+    <message>
+        <source>At this pace the month&apos;s %1 Stream pushes last until %2.</source>
+        <translation>按目前的用量，本月 %1 条推送额度只够用到 %2。</translation>
+    </message>
+    <message>
+        <source>At this pace the Stream pushes last the month (about %1 of %2 by its end).</source>
+        <translation>按目前的用量，推送额度够用到月底（月底约 %1 条，额度 %2 条）。</translation>
+    </message>
+    <message>
+        <source>A fetch every %1 minutes does not fit this month&apos;s DingTalk calls: %2 more runs at about %3 calls each make %4 with the %5 used so far, over the %6 allowed. Choose a longer interval, or Stream intake.</source>
+        <translation>每 %1 分钟拉取一次，本月的钉钉接口调用额度不够：还要运行 %2 次，每次约 %3 次调用，加上已用的 %5 次共 %4 次，超过额度 %6 次。请把间隔调长，或改用实时接收（Stream）。</translation>
+    </message>
 </context>
 <context>
     <name>rs::alerts::RobotClient</name>
@@ -1908,6 +1943,21 @@
     <message>
         <source>The group robot answered something unexpected: %1</source>
         <translation>群机器人返回了无法识别的内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::CliAlerts</name>
+    <message>
+        <source>alerts: the group robot is on but its secrets cannot be read: %1</source>
+        <translation>提醒：已开启群机器人，但读不到它的密钥：%1</translation>
+    </message>
+    <message>
+        <source>alerts: the group robot refused: %1</source>
+        <translation>提醒：群机器人拒收了消息：%1</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>提醒：%1</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +1991,9 @@ Commands:
   sync (--all-pending | ID...) [--dry-run]
                                   push bills to Kingdee, one line per bill
   status [--json]                 counts per state, API calls, DingTalk usage
+  watch [--seconds N]             receive DingTalk approvals as they end (Stream
+                                  mode) and store them, one line each, until
+                                  Ctrl+C or N seconds
   secret set NAME                 store a secret read from standard input in the
                                   system keychain; NAME: %2
 
@@ -1966,6 +2019,8 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   sync (--all-pending | ID...) [--dry-run]
                                   把单据推送到金蝶，每张单据输出一行
   status [--json]                 各状态数量、接口调用次数、本月钉钉用量
+  watch [--seconds N]             实时接收钉钉审批结果（Stream 模式）并保存，
+                                  每保存一条输出一行，直到按 Ctrl+C 或满 N 秒
   secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
                                   NAME 可为：%2
 
@@ -2122,6 +2177,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>DingTalk calls this month: %1</source>
         <translation>本月钉钉接口调用：%1 次</translation>
     </message>
+    <message>
+        <source>DingTalk Stream pushes this month: %1</source>
+        <translation>本月钉钉 Stream 推送：%1 条</translation>
+    </message>
 </context>
 <context>
     <name>rs::cli::SyncCommand</name>
@@ -2136,6 +2195,17 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Give either --all-pending or the ids of the applications to sync.</source>
         <translation>请给出 --all-pending，或要同步的申请 ID（二者选一）。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::WatchCommand</name>
+    <message>
+        <source>Stop after N seconds.</source>
+        <translation>N 秒后停止。</translation>
+    </message>
+    <message>
+        <source>--seconds takes a whole number of seconds above 0, not &quot;%1&quot;.</source>
+        <translation>--seconds 需要大于 0 的整数秒数，而不是“%1”。</translation>
     </message>
 </context>
 <context>

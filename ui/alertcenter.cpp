@@ -3,11 +3,14 @@
 #include "app/alerts/alertconfig.h"
 #include "app/alerts/alertdispatcher.h"
 #include "app/alerts/alertrules.h"
+#include "app/alerts/budget.h"
 #include "app/alerts/robotclient.h"
 #include "app/alerts/scheduler.h"
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
+#include "app/store/apiusagerepository.h"
+#include "app/store/applicationrepository.h"
 #include "app/sync/syncrunner.h"
 #include "ui/alertsdialog.h"
 #include "ui/jobcontroller.h"
@@ -94,6 +97,20 @@ void AlertCenter::reload()
 void AlertCenter::editSettings(QWidget *parent)
 {
     AlertsDialog dialog(m_settings, m_secrets, parent);
+    dialog.setScheduleCheck([this](int fetchMinutes) {
+        const QHash<ApprovalState, int> counts =
+            ApplicationRepository(m_database).countByApproval();
+        qint64 stored = 0;
+        for (int n : counts)
+            stored += n;
+        const bool v1 = m_settings.text(QLatin1String(keys::DingTalkApi)) == QLatin1String("v1");
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        return alerts::Budget::scheduleRefusal(
+            fetchMinutes,
+            alerts::Budget::callsPerFetch(v1, counts.value(ApprovalState::InApproval), stored),
+            ApiUsageRepository(m_database).dingTalkQuotaCalls(now),
+            m_settings.integer(QLatin1String(keys::DingTalkMonthlyQuota)), now);
+    });
     if (dialog.exec() == QDialog::Accepted)
         reload();
 }

@@ -175,6 +175,12 @@ void AlertsDialog::save()
             return;
         }
     }
+    if (m_scheduleCheck) {
+        if (const QString refusal = m_scheduleCheck(m_fetchMinutes->value()); !refusal.isEmpty()) {
+            showMessage(refusal);
+            return;
+        }
+    }
     m_writeProblems.clear();
     m_pendingWrites = 0;
     const QPointer<AlertsDialog> guard(this);

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -36,6 +38,11 @@ public:
     AlertsDialog(Settings &settings, SecretStore &secrets, QWidget *parent = nullptr);
 
     QLabel *testResult() const { return m_testResult; }
+    // Refuses a schedule the month's DingTalk calls cannot carry: the reason, or empty.
+    void setScheduleCheck(std::function<QString(int fetchMinutes)> check)
+    {
+        m_scheduleCheck = std::move(check);
+    }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,6 +59,7 @@ private:
     // The form's text for a key, as settings.ini would hold it.
     QList<std::pair<const char *, QString>> values() const;
 
+    std::function<QString(int)> m_scheduleCheck;
     Settings &m_settings;
     SecretStore &m_secrets;
     alerts::RobotClient *m_robot;

@@ -1,5 +1,6 @@
 #include "ui/apiassetspane.h"
 
+#include "app/alerts/budget.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/apiusagerepository.h"
@@ -54,7 +55,9 @@ std::function<int()> fixedQuota(int monthlyQuota)
 
 ApiAssetsPane::ApiAssetsPane(const Database &database, const Settings &settings, QWidget *parent)
     : ApiAssetsPane(database, quotaFrom(settings), parent)
-{ }
+{
+    setPushAllowance(settings.integer(QLatin1String(keys::DingTalkMonthlyPushes)));
+}
 
 ApiAssetsPane::ApiAssetsPane(const Database &database, int monthlyQuota, QWidget *parent)
     : ApiAssetsPane(database, fixedQuota(monthlyQuota), parent)
@@ -70,6 +73,7 @@ ApiAssetsPane::ApiAssetsPane(const Database &database, std::function<int()> quot
     , m_quotaLabel(new QLabel(this))
     , m_quotaBar(new QProgressBar(this))
     , m_problem(new QLabel(this))
+    , m_forecast(new QLabel(this))
 {
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(UnderlyingDataRole);
@@ -97,6 +101,9 @@ ApiAssetsPane::ApiAssetsPane(const Database &database, std::function<int()> quot
     quotaRow->addWidget(m_quotaBar, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(quotaRow);
+    m_forecast->setObjectName(QStringLiteral("budgetForecast"));
+    m_forecast->setWordWrap(true);
+    layout->addWidget(m_forecast);
     layout->addWidget(m_problem);
     layout->addWidget(m_view, 1);
     retranslateUi();
@@ -115,12 +122,14 @@ void ApiAssetsPane::refresh()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QList<ApiEndpointStats> stats = usage.endpointStats(now, &error);
     const qint64 calls = error.ok() ? usage.dingTalkQuotaCalls(now, &error) : 0;
+    const qint64 pushes = error.ok() ? usage.dingTalkMonthEvents(now, &error) : 0;
     m_problem->setVisible(!error.ok());
     m_problem->setText(error.message);
     if (!error.ok())
         return;
     m_model->setStats(stats);
     m_calls = calls;
+    m_pushes = pushes;
     showQuota();
 }
 
@@ -138,6 +147,14 @@ void ApiAssetsPane::showQuota()
     m_quotaBar->setProperty("quotaLevel", int(m_level));
     m_quotaBar->setToolTip(
         tr("DingTalk approval calls this month (Beijing time) against [dingtalk] monthly_quota"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const alerts::Forecast calls = alerts::Budget::forecast(m_calls, limit, now);
+    const alerts::Forecast pushes = alerts::Budget::forecast(m_pushes, m_pushAllowance, now);
+    m_forecast->setText(
+        alerts::Budget::callsText(calls) + QLatin1Char('\n')
+        + tr("Stream pushes this month: %1 / %2.")
+              .arg(locale.toString(m_pushes), locale.toString(qint64(m_pushAllowance)))
+        + QLatin1Char(' ') + alerts::Budget::pushesText(pushes));
 }
 
 void ApiAssetsPane::changeEvent(QEvent *event)

@@ -33,6 +33,9 @@ public:
     QuotaLevel quotaLevel() const { return m_level; }
     qint64 quotaCalls() const { return m_calls; }
     int quota() const;
+    // The month's forecast of calls and of Stream pushes ("at this pace … until the 14th").
+    QLabel *forecast() const { return m_forecast; }
+    void setPushAllowance(int pushes) { m_pushAllowance = pushes; }
 
 public Q_SLOTS:
     void refresh();
@@ -53,6 +56,9 @@ private:
     QLabel *m_quotaLabel = nullptr;
     QProgressBar *m_quotaBar = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_forecast = nullptr;
+    int m_pushAllowance = 3000;
+    qint64 m_pushes = 0;
     QuotaLevel m_level = QuotaLevel::Normal;
     qint64 m_calls = 0;
 };

@@ -16,6 +16,7 @@ AlertConfig AlertConfig::fromSettings(const Settings &settings, int dingTalkQuot
     c.thresholds.failures = settings.integer(key(keys::AlertsFailuresThreshold));
     c.thresholds.inDoubtMinutes = settings.integer(key(keys::AlertsInDoubtMinutes));
     c.thresholds.dingTalkQuota = dingTalkQuota;
+    c.thresholds.dingTalkPushes = settings.integer(key(keys::DingTalkMonthlyPushes));
     c.fetchMinutes = settings.integer(key(keys::ScheduleFetchMinutes));
     c.syncMinutes = settings.integer(key(keys::ScheduleSyncMinutes));
     return c;

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace rs::alerts {
 namespace {
 
@@ -73,6 +75,11 @@ QList<Alert> AlertRules::periodic(const Database &database, const QDateTime &now
         if (const std::optional<Alert> q = quota(calls, nowUtc))
             alerts.append(*q);
     }
+    const qint64 pushed = ApiUsageRepository(database).dingTalkMonthEvents(nowUtc, &error);
+    if (error.ok()) {
+        if (const std::optional<Alert> p = pushes(pushed, nowUtc))
+            alerts.append(*p);
+    }
     if (m_thresholds.inDoubtMinutes <= 0)
         return alerts;
     const QDateTime before = nowUtc.addSecs(-qint64(m_thresholds.inDoubtMinutes) * 60);
@@ -96,22 +103,73 @@ QList<Alert> AlertRules::periodic(const Database &database, const QDateTime &now
     return alerts;
 }
 
-std::optional<Alert> AlertRules::quota(qint64 monthCalls, const QDateTime &nowUtc)
+QStringList AlertRules::announced() const
 {
-    if (m_thresholds.dingTalkQuota <= 0
-        || monthCalls * 100 < qint64(m_thresholds.dingTalkQuota) * m_thresholds.quotaPercent)
-        return std::nullopt;
+    QStringList keys(m_levelsAnnounced.cbegin(), m_levelsAnnounced.cend());
+    for (const QString &bill : m_inDoubtAnnounced)
+        keys.append(QStringLiteral("doubt/") + bill);
+    keys.sort();
+    return keys;
+}
+
+void AlertRules::restoreAnnounced(const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        if (key.startsWith(QLatin1String("doubt/")))
+            m_inDoubtAnnounced.insert(key.mid(6));
+        else
+            m_levelsAnnounced.insert(key);
+    }
+}
+
+int AlertRules::newLevel(const QString &what, qint64 used, qint64 allowed, const QDateTime &nowUtc)
+{
+    if (allowed <= 0)
+        return 0;
     const QString month =
         ApiUsageRepository::beijingDate(nowUtc).toString(QStringLiteral("yyyy-MM"));
-    if (month == m_quotaAnnouncedMonth)
+    int level = 0;
+    for (int percent : {m_thresholds.quotaPercent, m_thresholds.quotaUrgentPercent}) {
+        if (percent > 0 && used * 100 >= allowed * percent)
+            level = std::max(level, percent);
+    }
+    if (level == 0)
+        return 0;
+    const QString key = what + QLatin1Char('/') + month + QLatin1Char('/');
+    if (m_levelsAnnounced.contains(key + QString::number(level)))
+        return 0;
+    // Reaching 95 % says 80 % too: one message, not two.
+    for (int percent : {m_thresholds.quotaPercent, m_thresholds.quotaUrgentPercent}) {
+        if (percent <= level)
+            m_levelsAnnounced.insert(key + QString::number(percent));
+    }
+    return level;
+}
+
+std::optional<Alert> AlertRules::quota(qint64 monthCalls, const QDateTime &nowUtc)
+{
+    if (newLevel(QStringLiteral("calls"), monthCalls, m_thresholds.dingTalkQuota, nowUtc) == 0)
         return std::nullopt;
-    m_quotaAnnouncedMonth = month;
     return make(
         Alert::Kind::Quota,
         tr("RebateSync: DingTalk calls this month at %1% of the quota")
             .arg(monthCalls * 100 / m_thresholds.dingTalkQuota),
         tr("%1 of %2 calls used.")
             .arg(QLocale().toString(monthCalls), QLocale().toString(m_thresholds.dingTalkQuota)),
+        nowUtc);
+}
+
+std::optional<Alert> AlertRules::pushes(qint64 monthPushes, const QDateTime &nowUtc)
+{
+    if (newLevel(QStringLiteral("pushes"), monthPushes, m_thresholds.dingTalkPushes, nowUtc) == 0)
+        return std::nullopt;
+    return make(
+        Alert::Kind::Quota,
+        tr("RebateSync: DingTalk Stream pushes this month at %1% of the allowance")
+            .arg(monthPushes * 100 / m_thresholds.dingTalkPushes),
+        tr("%1 of %2 pushes received; past the allowance DingTalk stops pushing and only"
+           " the sweeps find new approvals.")
+            .arg(QLocale().toString(monthPushes), QLocale().toString(m_thresholds.dingTalkPushes)),
         nowUtc);
 }
 

@@ -26,7 +26,9 @@ struct AlertThresholds
     int failures = 1; // failures in one run; 0 = off
     int inDoubtMinutes = 30; // 0 = off
     int dingTalkQuota = 5000; // calls a month
-    int quotaPercent = 80;
+    int quotaPercent = 80; // the first alert; a second one at quotaUrgentPercent
+    int dingTalkPushes = 3000; // Stream pushes a month
+    int quotaUrgentPercent = 95;
 };
 
 // Turns job reports and the store's state into alerts. Remembers, in memory, what it already
@@ -47,11 +49,19 @@ public:
     // The store's side: DingTalk's month quota and bills in doubt too long.
     QList<Alert> periodic(const Database &database, const QDateTime &nowUtc);
 
+    // What was announced, for a process that does not live long (a CLI run) to keep between
+    // runs, so a quota or a bill in doubt is still said once, not at every scheduled run.
+    QStringList announced() const;
+    void restoreAnnounced(const QStringList &keys);
+
 private:
     std::optional<Alert> quota(qint64 monthCalls, const QDateTime &nowUtc);
+    std::optional<Alert> pushes(qint64 monthPushes, const QDateTime &nowUtc);
+    // The highest threshold `used` has reached that was not yet announced this month, or 0.
+    int newLevel(const QString &what, qint64 used, qint64 allowed, const QDateTime &nowUtc);
 
     AlertThresholds m_thresholds;
-    QString m_quotaAnnouncedMonth; // "2026-11": the month whose quota alert went out
+    QSet<QString> m_levelsAnnounced; // "calls/2026-11/80": what went out, per allowance and month
     QSet<QString> m_inDoubtAnnounced; // bill keys
 };
 

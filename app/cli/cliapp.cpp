@@ -7,6 +7,7 @@
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
 #include "app/cli/synccommand.h"
+#include "app/cli/watchcommand.h"
 
 #include <QCommandLineParser>
 
@@ -38,6 +39,9 @@ QString CliApp::helpText()
               "  sync (--all-pending | ID...) [--dry-run]\n"
               "                                  push bills to Kingdee, one line per bill\n"
               "  status [--json]                 counts per state, API calls, DingTalk usage\n"
+              "  watch [--seconds N]             receive DingTalk approvals as they end (Stream\n"
+              "                                  mode) and store them, one line each, until\n"
+              "                                  Ctrl+C or N seconds\n"
               "  secret set NAME                 store a secret read from standard input in "
               "the\n"
               "                                  system keychain; NAME: %2\n"
@@ -87,6 +91,8 @@ int CliApp::run(const QStringList &arguments)
         return PreviewCommand::run(context, rest);
     if (command == QLatin1String("sync"))
         return SyncCommand::run(context, rest);
+    if (command == QLatin1String("watch"))
+        return WatchCommand::run(context, rest);
     if (command == QLatin1String("secret"))
         return SecretCommand::run(context, rest);
 

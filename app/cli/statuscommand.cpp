@@ -20,6 +20,7 @@ struct Snapshot
     QHash<BillState, int> bills;
     QList<ApiUsage> api;
     qint64 dingTalkMonthCalls = 0;
+    qint64 dingTalkMonthEvents = 0; // Stream pushes received
 };
 
 QJsonObject toJson(const Snapshot &s)
@@ -40,7 +41,8 @@ QJsonObject toJson(const Snapshot &s)
     return {{QStringLiteral("applications"), applications},
             {QStringLiteral("bills"), bills},
             {QStringLiteral("api"), api},
-            {QStringLiteral("dingtalk_month_calls"), s.dingTalkMonthCalls}};
+            {QStringLiteral("dingtalk_month_calls"), s.dingTalkMonthCalls},
+            {QStringLiteral("dingtalk_month_events"), s.dingTalkMonthEvents}};
 }
 
 } // namespace
@@ -71,6 +73,10 @@ int StatusCommand::run(const Context &context, const QStringList &arguments)
         return ConfigError;
     }
     s.dingTalkMonthCalls = ApiUsageRepository::dingTalkQuotaCalls(s.api);
+    for (const ApiUsage &usage : std::as_const(s.api)) {
+        if (usage.api == QLatin1String(api::DingTalkStreamEvent))
+            s.dingTalkMonthEvents += usage.calls;
+    }
 
     if (parser.isSet(json)) {
         context.out << QJsonDocument(toJson(s)).toJson(QJsonDocument::Indented);
@@ -92,7 +98,8 @@ int StatusCommand::run(const Context &context, const QStringList &arguments)
         out << "  " << usage.api << ": " << usage.calls << " / " << usage.errors << " / "
             << usage.throttled << '\n';
     }
-    out << tr("DingTalk calls this month: %1").arg(s.dingTalkMonthCalls) << Qt::endl;
+    out << tr("DingTalk calls this month: %1").arg(s.dingTalkMonthCalls) << '\n';
+    out << tr("DingTalk Stream pushes this month: %1").arg(s.dingTalkMonthEvents) << Qt::endl;
     return Ok;
 }
 

@@ -1,5 +1,6 @@
 #include "app/cli/synccommand.h"
 
+#include "app/cli/clialerts.h"
 #include "app/cli/clicontext.h"
 #include "app/kingdee/kingdeeclient.h"
 #include "app/settings/settings.h"
@@ -68,6 +69,11 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
         context.out.flush();
     });
     const sync::PushReport report = sync::runToEnd(job, &sync::PushJob::finished);
+    if (!options.dryRun) {
+        CliAlerts alerts(context, settings, database);
+        alerts.afterPush(report);
+        alerts.finish();
+    }
 
     for (const QJsonObject &body : std::as_const(report.dryRunBodies))
         context.out << QJsonDocument(body).toJson(QJsonDocument::Indented);

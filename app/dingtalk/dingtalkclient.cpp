@@ -142,20 +142,23 @@ QString DingTalkClient::cacheKey() const
 }
 
 void DingTalkClient::listIds(qint64 startMs, qint64 endMs, const QString &cursor,
-                             PageHandler handler)
+                             PageHandler handler, const QStringList &statuses)
 {
     auto call = std::make_shared<Call>();
     const bool v1 = m_config.api == DingTalkConfig::Api::V1;
     const double position = cursor.toDouble();
     const QString processCode = m_config.processCode;
     call->api = QLatin1String(v1 ? api::DingTalkV1InstanceIds : api::DingTalkListIds);
-    call->pagedBody = [v1, processCode, startMs, endMs, position](int pageSize) {
+    call->pagedBody = [v1, processCode, startMs, endMs, position, statuses](int pageSize) {
         if (v1) {
-            return compact({{QStringLiteral("processCode"), processCode},
-                            {QStringLiteral("startTime"), double(startMs)},
-                            {QStringLiteral("endTime"), double(endMs)},
-                            {QStringLiteral("nextToken"), position},
-                            {QStringLiteral("maxResults"), pageSize}});
+            QJsonObject body {{QStringLiteral("processCode"), processCode},
+                              {QStringLiteral("startTime"), double(startMs)},
+                              {QStringLiteral("endTime"), double(endMs)},
+                              {QStringLiteral("nextToken"), position},
+                              {QStringLiteral("maxResults"), pageSize}};
+            if (!statuses.isEmpty())
+                body.insert(QStringLiteral("statuses"), QJsonArray::fromStringList(statuses));
+            return compact(body);
         }
         return compact({{QStringLiteral("process_code"), processCode},
                         {QStringLiteral("start_time"), double(startMs)},

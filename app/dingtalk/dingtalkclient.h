@@ -53,7 +53,9 @@ public:
     ~DingTalkClient() override;
 
     // Ids of instances submitted in [startMs, endMs] (≤ 120 days); `cursor` empty for page one.
-    void listIds(qint64 startMs, qint64 endMs, const QString &cursor, PageHandler handler);
+    // `statuses` (v1.0 only; topapi cannot filter) lists only instances in those states.
+    void listIds(qint64 startMs, qint64 endMs, const QString &cursor, PageHandler handler,
+                 const QStringList &statuses = {});
     void getInstance(const QString &id, InstanceHandler handler);
     // Gets a token and lists one page of the last day: proves key, secret, permission and
     // process code. Costs one quota call.

@@ -10,7 +10,9 @@ inline constexpr char DingTalkAppKey[] = "dingtalk/app_key";
 inline constexpr char DingTalkProcessCode[] = "dingtalk/process_code";
 inline constexpr char DingTalkQps[] = "dingtalk/qps";
 inline constexpr char DingTalkMonthlyQuota[] = "dingtalk/monthly_quota";
+// Real-time intake (issue 15): poll | stream, and the month's Stream push allowance.
 inline constexpr char DingTalkIntake[] = "dingtalk/intake";
+inline constexpr char DingTalkMonthlyPushes[] = "dingtalk/monthly_pushes";
 inline constexpr char KingdeeUrl[] = "kingdee/url";
 inline constexpr char KingdeeAcctId[] = "kingdee/acct_id";
 inline constexpr char KingdeeUsername[] = "kingdee/username";

@@ -48,6 +48,8 @@ const QList<SettingSpec> &settingSpecs()
         // The organisation's approval API calls a month (the free edition allows 5,000).
         integer(DingTalkMonthlyQuota, 5000, 1, 1'000'000'000),
         choice(DingTalkIntake, {QStringLiteral("poll"), QStringLiteral("stream")}),
+        // The organisation's Stream/Webhook pushes a month (the standard edition allows 3,000).
+        integer(DingTalkMonthlyPushes, 3000, 1, 1'000'000'000),
         url(KingdeeUrl, "http://erp.example.com/k3cloud"),
         text(KingdeeAcctId),
         text(KingdeeUsername),

@@ -17,7 +17,8 @@ namespace rs {
 bool api::countsTowardDingTalkQuota(const QString &name)
 {
     return name.startsWith(QLatin1String("dingtalk.")) && name != QLatin1String(DingTalkGetToken)
-        && name != QLatin1String(DingTalkV1AccessToken) && name != QLatin1String(DingTalkRobot);
+        && name != QLatin1String(DingTalkV1AccessToken) && name != QLatin1String(DingTalkRobot)
+        && name != QLatin1String(DingTalkStreamOpen) && name != QLatin1String(DingTalkStreamEvent);
 }
 
 QStringList api::knownEndpoints()
@@ -254,6 +255,16 @@ qint64 ApiUsageRepository::dingTalkQuotaCalls(const QList<ApiUsage> &month)
             calls += u.charged();
     }
     return calls;
+}
+
+qint64 ApiUsageRepository::dingTalkMonthEvents(const QDateTime &atUtc, StoreError *error) const
+{
+    const QList<ApiUsage> usage = month(atUtc, error);
+    for (const ApiUsage &u : usage) {
+        if (u.api == QLatin1String(api::DingTalkStreamEvent))
+            return u.calls;
+    }
+    return 0;
 }
 
 QList<ApiEndpointStats> ApiUsageRepository::endpointStats(const QDateTime &atUtc,

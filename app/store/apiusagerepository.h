@@ -21,6 +21,10 @@ inline constexpr char DingTalkV1AccessToken[] = "dingtalk.v1.accessToken";
 inline constexpr char DingTalkV1InstanceIds[] = "dingtalk.v1.instanceIds";
 inline constexpr char DingTalkV1Instance[] = "dingtalk.v1.instance";
 inline constexpr char DingTalkRobot[] = "dingtalk.robot";
+// Stream mode: opening a connection (a registration), and each EVENT frame received (a push,
+// counted against the month's push allowance, not the call allowance).
+inline constexpr char DingTalkStreamOpen[] = "dingtalk.stream.open";
+inline constexpr char DingTalkStreamEvent[] = "dingtalk.stream.event";
 inline constexpr char KingdeeLogin[] = "kingdee.login";
 inline constexpr char KingdeeBatchSave[] = "kingdee.batchSave";
 inline constexpr char KingdeeQuery[] = "kingdee.executeBillQuery";
@@ -90,6 +94,9 @@ public:
     qint64 dingTalkQuotaCalls(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),
                               StoreError *error = nullptr) const;
     static qint64 dingTalkQuotaCalls(const QList<ApiUsage> &month);
+    // Stream pushes (EVENT frames) received this month: the push allowance's use.
+    qint64 dingTalkMonthEvents(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),
+                               StoreError *error = nullptr) const;
 
     // Every known endpoint, then any other one used this month, for the month containing `atUtc`.
     QList<ApiEndpointStats> endpointStats(const QDateTime &atUtc = QDateTime::currentDateTimeUtc(),

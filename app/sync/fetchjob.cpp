@@ -64,6 +64,18 @@ void FetchJob::start()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     ApplicationRepository applications(m_database);
     m_known = applications.approvalById();
+    if (!m_options.ids.isEmpty()) {
+        // Named by events: no period, no job run; the same path into the store.
+        for (const QString &id : std::as_const(m_options.ids)) {
+            const auto known = m_known.constFind(id);
+            if (known != m_known.constEnd() && isFinal(known.value()))
+                ++m_report.skippedFinal;
+            else
+                request(id);
+        }
+        maybeComplete();
+        return;
+    }
 
     std::optional<qint64> earliestNotFinal;
     if (const QString t = applications.earliestCreateTime(ApprovalState::InApproval); !t.isEmpty())
@@ -95,6 +107,16 @@ void FetchJob::start()
         stopForStore(e);
         return;
     }
+    if (filtersByStatus()) {
+        // Two short listings instead of one long one: what is still open over the whole
+        // period (an instance stored as open and no longer listed so has ended), and what ended
+        // among recent submissions (since the last complete run, less an hour's margin).
+        FetchPeriod recent = m_period;
+        if (lastCompleteTo && !m_options.from.isValid()) // a period asked for is listed whole
+            recent.fromMs = std::max(m_period.fromMs, *lastCompleteTo - m_options.recentMarginMs);
+        m_endedWindows = recent.windows();
+        m_phase = Phase::Open;
+    }
     StoreError runError;
     m_runId = JobRunRepository(m_database)
                   .start(QStringLiteral("fetch"), m_period.fromMs, m_period.toMs, &runError);
@@ -107,13 +129,25 @@ void FetchJob::start()
             .arg(FetchPeriod::beijingDate(m_period.fromMs),
                  FetchPeriod::beijingDate(m_period.toMs)));
 
-    // Instances still in approval are fetched again whether or not the period lists them.
-    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+    // Instances still in approval are fetched again whether or not the period lists them,
+    // unless the listing filters by status: then being listed is what says one has ended.
+    for (auto it = m_known.cbegin(); it != m_known.cend() && !filtersByStatus(); ++it) {
         if (!isFinal(it.value()))
             request(it.key());
     }
     m_listing = true;
     listNext();
+}
+
+QStringList FetchJob::openStatuses()
+{
+    return {QStringLiteral("NEW"), QStringLiteral("RUNNING")};
+}
+
+bool FetchJob::filtersByStatus() const
+{
+    return !m_options.statuses.isEmpty()
+        && m_client.config().api == dingtalk::DingTalkConfig::Api::V1;
 }
 
 void FetchJob::cancel()
@@ -131,17 +165,45 @@ void FetchJob::listNext()
 {
     if (m_stopped)
         return;
+    if (m_window >= m_windows.size() && m_phase == Phase::Open) {
+        m_phase = Phase::Ended;
+        m_windows = m_endedWindows;
+        m_window = 0;
+        m_cursor.clear();
+        listNext();
+        return;
+    }
     if (m_window >= m_windows.size()) {
+        if (m_phase == Phase::Ended) {
+            // Stored (or last seen) as open, no longer listed as open: it has ended (or is
+            // gone). One call. A failed open listing proves nothing: then every one is asked.
+            for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+                if (!isFinal(it.value())
+                    && (!m_openListingComplete || !m_listedOpen.contains(it.key())))
+                    request(it.key());
+            }
+            for (const QString &id : std::as_const(m_options.knownOpen)) {
+                if (!m_known.contains(id) && (!m_openListingComplete || !m_listedOpen.contains(id)))
+                    request(id);
+            }
+        }
         m_listing = false;
         maybeComplete();
         return;
     }
     const ListWindow &w = m_windows.at(m_window);
     m_pageInFlight = true;
-    m_client.listIds(w.startMs, w.endMs, m_cursor,
-                     [this](const dingtalk::IdPage &page, const dingtalk::Failure &failure) {
-                         onPage(page, failure);
-                     });
+    QStringList statuses;
+    if (m_phase == Phase::Open)
+        statuses = openStatuses();
+    else if (m_phase == Phase::Ended)
+        statuses = m_options.statuses;
+    m_client.listIds(
+        w.startMs, w.endMs, m_cursor,
+        [this](const dingtalk::IdPage &page, const dingtalk::Failure &failure) {
+            onPage(page, failure);
+        },
+        statuses);
 }
 
 void FetchJob::onPage(const dingtalk::IdPage &page, const dingtalk::Failure &failure)
@@ -163,20 +225,31 @@ void FetchJob::onPage(const dingtalk::IdPage &page, const dingtalk::Failure &fai
                 .arg(FetchPeriod::beijingDate(w.startMs), FetchPeriod::beijingDate(w.endMs),
                      failure.describe()));
         ++m_report.failed;
+        if (m_phase == Phase::Open)
+            m_openListingComplete = false; // every stored open instance is fetched instead
         m_cursor.clear();
         ++m_window;
         listNext();
         return;
     }
     for (const QString &id : page.ids) {
+        if (m_phase == Phase::Open) {
+            m_listedOpen.insert(id);
+            // Open and not stored: fetched only to anchor the period of later runs; a run
+            // that remembers it (the intake between reconnects) leaves it for its event.
+            if (!m_options.fetchNewOpen && !m_known.contains(id))
+                continue;
+        }
         if (m_listed.contains(id))
             continue;
         m_listed.insert(id);
         const auto known = m_known.constFind(id);
         if (known != m_known.constEnd() && isFinal(known.value()))
             ++m_report.skippedFinal;
+        else if (m_phase == Phase::Open && known != m_known.constEnd())
+            continue; // stored as open and still open: nothing to fetch
         else
-            request(id);
+            request(id); // new (an open one once, so its submission time anchors the period)
     }
     m_report.listed = int(m_listed.size());
     if (page.nextCursor.isEmpty()) {
@@ -442,6 +515,10 @@ void FetchJob::complete()
     const QString summary = m_report.summary();
     if (m_runId)
         JobRunRepository(m_database).finish(m_runId, resultName(m_report.result), summary);
+    if (!m_options.ids.isEmpty() && m_report.result == FetchReport::Result::Ok) {
+        Q_EMIT finished(m_report); // an event's instance: its own line in the log is enough
+        return;
+    }
     log(m_report.result == FetchReport::Result::Ok ? SyncEvent::Level::Info
                                                    : SyncEvent::Level::Warning,
         QStringLiteral("fetch.finished"), {}, summary);

@@ -37,6 +37,22 @@ struct FetchOptions
     std::shared_ptr<const Scheme> scheme;
     int overlapDays = 7;
     int firstFetchDays = 90;
+    // Only these instances, one detail call each, no listing and no period: what Stream events
+    // name. Ids already stored in a final state are not fetched again.
+    QStringList ids;
+    // Ended states (v1.0 only; topapi cannot filter): the listing is then two cheap ones, the
+    // period's open instances and the recent submissions' ended ones; an instance stored as
+    // open is fetched again only when it is no longer listed as open (it may have ended).
+    QStringList statuses;
+    // With `statuses`: instances the caller saw open in its last run (not stored); any of them
+    // no longer listed as open is fetched. `fetchNewOpen` false leaves new open instances
+    // unfetched (their end comes as an event, or in the next run's diff).
+    QSet<QString> knownOpen;
+    bool fetchNewOpen = true;
+    // What the ended listing re-covers before the last complete run: clock skew between DingTalk
+    // and this machine, not late approvals (an instance open at that run was in its open listing,
+    // so it is stored or remembered, and its end shows as no longer open).
+    qint64 recentMarginMs = 3600LL * 1000;
 };
 
 // One fetch: lists the period's ids window by window, skips those stored in a final state,
@@ -56,6 +72,9 @@ public:
     void start();
     // Stops asking DingTalk for more; answers already on the way are still stored.
     void cancel();
+    // The instances the open listing named (with `statuses`), for the caller's next run.
+    const QSet<QString> &listedOpen() const { return m_listedOpen; }
+    bool openListingComplete() const { return m_openListingComplete; }
 
 Q_SIGNALS:
     void progress(int done, int total);
@@ -63,6 +82,9 @@ Q_SIGNALS:
     void finished(const rs::sync::FetchReport &report);
 
 private:
+    enum class Phase { All, Open, Ended };
+    bool filtersByStatus() const;
+    static QStringList openStatuses();
     void listNext();
     void onPage(const dingtalk::IdPage &page, const dingtalk::Failure &failure);
     void request(const QString &id);
@@ -83,6 +105,10 @@ private:
     FetchOptions m_options;
     FetchPeriod m_period;
     QList<ListWindow> m_windows;
+    QList<ListWindow> m_endedWindows;
+    Phase m_phase = Phase::All;
+    QSet<QString> m_listedOpen;
+    bool m_openListingComplete = true;
     int m_window = 0;
     QString m_cursor;
     bool m_listing = false;

@@ -321,6 +321,32 @@ bool DingTalkSim::complete(const QString &id, const QString &result, qint64 now)
     if (it == m_index.constEnd() || m_instances.at(it.value()).isFinal())
         return false;
     m_instances[it.value()].complete(result, now);
+    if (m_changed)
+        m_changed(m_instances.at(it.value()), QStringLiteral("finish"));
+    return true;
+}
+
+void DingTalkSim::submit(SimInstance instance, qint64 nowMs)
+{
+    instance.createMs =
+        m_instances.isEmpty() ? nowMs : std::max(nowMs, m_instances.constLast().createMs);
+    m_instances.append(instance);
+    m_index.insert(instance.id, m_instances.size() - 1);
+    if (m_changed)
+        m_changed(m_instances.constLast(), QStringLiteral("start"));
+}
+
+bool DingTalkSim::terminate(const QString &id, qint64 now)
+{
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd() || m_instances.at(it.value()).isFinal())
+        return false;
+    SimInstance &instance = m_instances[it.value()];
+    instance.status = QStringLiteral("TERMINATED");
+    instance.result.clear();
+    instance.finishMs = now;
+    if (m_changed)
+        m_changed(instance, QStringLiteral("terminate"));
     return true;
 }
 
@@ -329,6 +355,8 @@ bool DingTalkSim::completeOldestRunning(qint64 now)
     for (SimInstance &i : m_instances) {
         if (!i.isFinal()) {
             i.complete(QStringLiteral("agree"), now);
+            if (m_changed)
+                m_changed(i, QStringLiteral("finish"));
             return true;
         }
     }
@@ -372,6 +400,8 @@ QString DingTalkSim::revokeByRequest(const QString &originalId, qint64 nowMs)
     // The newest submission: appending keeps the list sorted for the binary search.
     m_instances.append(request);
     m_index.insert(request.id, m_instances.size() - 1);
+    if (m_changed)
+        m_changed(m_instances.constLast(), QStringLiteral("finish"));
     return request.id;
 }
 

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace rs::sandbox {
@@ -37,6 +38,13 @@ public:
     bool complete(const QString &id, const QString &result, qint64 nowMs);
     // Completes the oldest running instance with "agree"; false when none is left.
     bool completeOldestRunning(qint64 nowMs);
+    // The originator withdraws a running instance (status TERMINATED, no result).
+    bool terminate(const QString &id, qint64 nowMs);
+    // A new submission, now: `instance` is appended as the newest (its createMs is set).
+    void submit(SimInstance instance, qint64 nowMs);
+    // Told of every change an approval event reports: (instance, "finish" | "terminate").
+    using ChangeListener = std::function<void(const SimInstance &, const QString &type)>;
+    void setChangeListener(ChangeListener listener) { m_changed = std::move(listener); }
 
     const QList<SimInstance> &instances() const { return m_instances; }
     int quotaUsed() const { return m_quotaUsed; }
@@ -75,6 +83,7 @@ private:
     QString m_currentToken;
     RateLimiter m_qps;
     int m_quotaUsed = 0;
+    ChangeListener m_changed;
 };
 
 } // namespace rs::sandbox

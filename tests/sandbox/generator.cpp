@@ -256,7 +256,7 @@ QList<SimInstance> generateInstances(const GeneratorOptions &options)
         const double roll = random.generateDouble();
         const qint64 finish = std::min(
             options.periodEndMs, i.createMs + 3600000 + qint64(random.bounded(72 * 3600)) * 1000);
-        if (roll < 0.10) {
+        if (roll < options.runningRate) {
             i.status = QStringLiteral("RUNNING");
         } else if (roll < 0.75) {
             i.complete(QStringLiteral("agree"), finish);

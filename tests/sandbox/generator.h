@@ -26,6 +26,7 @@ struct GeneratorOptions
     qint64 periodStartMs = 0; // submissions spread uniformly over [start, end]
     qint64 periodEndMs = 0;
     double unknownCustomerRate = 0.03; // share of table rows whose customer Kingdee lacks
+    double runningRate = 0.10; // share still in approval (1.0: all, for instances to end later)
 };
 
 // Deterministic for the same options: the same seed gives the same instances, ids and amounts.

@@ -69,6 +69,37 @@ void applyFaults(FaultPlan &plan, const QJsonObject &changes)
     plan.setOptions(o);
 }
 
+// POST /sandbox/stream/ACTION: steer the Stream gateway.
+HttpResponse streamAction(StreamGateway &stream, const QString &action, const HttpRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (action == QLatin1String("ping")) {
+        stream.pingAll();
+    } else if (action == QLatin1String("disconnect")) {
+        bool ok = false;
+        const int grace = request.query.queryItemValue(QStringLiteral("grace_ms")).toInt(&ok);
+        stream.disconnectAll(ok ? grace : stream.options().disconnectGraceMs);
+    } else if (action == QLatin1String("drop")) {
+        stream.dropAll();
+    } else if (action == QLatin1String("expire-tickets")) {
+        stream.expireTickets();
+    } else if (action == QLatin1String("emit")) {
+        // {"eventType": "...", "data": {...}}: any event, e.g. another process's or a task's.
+        stream.publishRaw(body.value(QLatin1String("eventType")).toString(),
+                          body.value(QLatin1String("data")).toObject());
+    } else if (action == QLatin1String("faults")) {
+        StreamOptions &o = stream.options();
+        o.duplicateRate = body.value(QLatin1String("duplicateRate")).toDouble(o.duplicateRate);
+        o.lostAckRate = body.value(QLatin1String("lostAckRate")).toDouble(o.lostAckRate);
+        o.redeliverMs = body.value(QLatin1String("redeliverMs")).toInt(o.redeliverMs);
+        o.monthlyPushes = body.value(QLatin1String("monthlyPushes")).toInt(o.monthlyPushes);
+        o.ticketLifetimeS = body.value(QLatin1String("ticketLifetimeS")).toInt(o.ticketLifetimeS);
+    } else {
+        return HttpResponse::text("not found", 404);
+    }
+    return json({{QStringLiteral("ok"), true}});
+}
+
 } // namespace
 
 HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
@@ -80,6 +111,8 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
         return json(counters(sandbox));
     if (what == QLatin1String("instances"))
         return json(instances(sandbox));
+    if (what == QLatin1String("stream"))
+        return json(sandbox.stream().stats());
     if (what == QLatin1String("robot"))
         return json({{QStringLiteral("messages"), sandbox.robot().messages()}});
     if (request.method != "POST")
@@ -94,6 +127,13 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
                                        : sandbox.dingTalk().complete(id, result, now);
         return json({{QStringLiteral("completed"), done}});
     }
+    if (what == QLatin1String("terminate")) {
+        const bool done =
+            sandbox.dingTalk().terminate(request.query.queryItemValue(QStringLiteral("id")), now);
+        return json({{QStringLiteral("terminated"), done}});
+    }
+    if (what.startsWith(QLatin1String("stream/")))
+        return streamAction(sandbox.stream(), what.mid(7), request);
     if (what == QLatin1String("faults")) {
         applyFaults(sandbox.faults(), QJsonDocument::fromJson(request.body).object());
         return json({{QStringLiteral("ok"), true}});

@@ -19,7 +19,12 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     , m_kingdee(m_options.kingdee, m_options.faults.sessionExpiryEvery)
     , m_faults(m_options.faults, m_options.data.seed)
     , m_server(new HttpServer([this](HttpExchange *exchange) { dispatch(exchange); }, this))
+    , m_stream(new StreamGateway(m_options.stream, m_options.dingTalk.appKey,
+                                 m_options.dingTalk.appSecret, m_options.data.seed, this))
 {
+    m_dingTalk.setChangeListener([this](const SimInstance &instance, const QString &type) {
+        m_stream->publish(instance, type);
+    });
     if (m_options.approveIntervalMs > 0) {
         m_approver = new QTimer(this);
         connect(m_approver, &QTimer::timeout, this,
@@ -33,6 +38,8 @@ Sandbox::~Sandbox() = default;
 quint16 Sandbox::listen(quint16 port)
 {
     m_port = m_server->listen(port);
+    if (m_port != 0 && !m_stream->listen())
+        m_port = 0;
     return m_port;
 }
 
@@ -60,7 +67,9 @@ void Sandbox::dispatch(HttpExchange *exchange)
     const HttpRequest &request = exchange->request();
     if (inspect(exchange))
         return;
-    std::optional<Route> route = m_dingTalk.route(request);
+    std::optional<Route> route = m_stream->route(request);
+    if (!route)
+        route = m_dingTalk.route(request);
     if (!route)
         route = m_robot.route(request);
     if (!route)

@@ -5,6 +5,7 @@
 #include "generator.h"
 #include "kingdeesim.h"
 #include "robotsim.h"
+#include "streamgateway.h"
 
 #include <QMap>
 #include <QObject>
@@ -23,6 +24,7 @@ struct SandboxOptions
     RobotOptions robot;
     KingdeeOptions kingdee;
     FaultOptions faults;
+    StreamOptions stream;
     int approveIntervalMs = 0; // > 0: every interval the oldest running instance is approved
 };
 
@@ -54,6 +56,7 @@ public:
     const KingdeeSim &kingdee() const { return m_kingdee; }
     const RobotSim &robot() const { return m_robot; }
     FaultPlan &faults() { return m_faults; }
+    StreamGateway &stream() { return *m_stream; }
 
 private:
     void dispatch(HttpExchange *exchange);
@@ -66,6 +69,7 @@ private:
     FaultPlan m_faults;
     QMap<QString, Counter> m_counters;
     HttpServer *m_server = nullptr;
+    StreamGateway *m_stream = nullptr;
     QTimer *m_approver = nullptr;
     quint16 m_port = 0;
 };

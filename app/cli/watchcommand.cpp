@@ -1,0 +1,99 @@
+#include "app/cli/watchcommand.h"
+
+#include "app/cli/clialerts.h"
+#include "app/cli/clicontext.h"
+#include "app/cli/stopsignal.h"
+#include "app/dingtalk/dingtalkclient.h"
+#include "app/settings/settings.h"
+#include "app/store/applicationrepository.h"
+#include "app/store/database.h"
+#include "app/sync/jobsetup.h"
+#include "app/sync/streamintake.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QTimer>
+
+namespace rs::cli {
+
+int WatchCommand::run(const Context &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption seconds(QStringLiteral("seconds"), tr("Stop after N seconds."),
+                                     QStringLiteral("N"));
+    parser.addOption(seconds);
+    if (!parser.parse(arguments)) {
+        context.fail(parser.errorText());
+        return ConfigError;
+    }
+    int limitS = 0;
+    if (parser.isSet(seconds)) {
+        bool ok = false;
+        limitS = parser.value(seconds).toInt(&ok);
+        if (!ok || limitS <= 0) {
+            context.fail(tr("--seconds takes a whole number of seconds above 0, not \"%1\".")
+                             .arg(parser.value(seconds)));
+            return ConfigError;
+        }
+    }
+
+    Database database(context.profile.databasePath());
+    if (!context.openDatabase(database))
+        return ConfigError;
+    const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
+    if (!context.checkSettings(settings))
+        return ConfigError;
+    sync::FetchOptions options;
+    options.scheme = context.loadScheme(settings);
+    if (!options.scheme)
+        return ConfigError;
+    QString error;
+    const auto config = sync::JobSetup::dingTalk(context.profile, settings, &error);
+    if (!config) {
+        context.fail(error);
+        return ConfigError;
+    }
+
+    dingtalk::DingTalkClient client(*config);
+    sync::StreamIntake intake(database, client, options);
+    QEventLoop loop;
+    QString fatal;
+    QObject::connect(&intake, &sync::StreamIntake::applicationStored, &loop,
+                     [&](const QString &id) {
+                         const auto record = ApplicationRepository(database).find(id);
+                         if (!record)
+                             return;
+                         // Flushed per line: a service wrapper or a pipe sees it at once.
+                         context.out << id << '\t' << toWireName(record->approval) << Qt::endl;
+                     });
+    QObject::connect(&intake, &sync::StreamIntake::fatalError, &loop, [&](const QString &text) {
+        if (fatal.isEmpty())
+            fatal = text;
+        intake.stop();
+    });
+    QObject::connect(&intake, &sync::StreamIntake::stopped, &loop, &QEventLoop::quit);
+    CliAlerts alerts(context, settings, database);
+    QObject::connect(&intake, &sync::StreamIntake::sweepFinished, &loop,
+                     [&](const sync::FetchReport &report) { alerts.afterFetch(report); });
+    StopSignal stopSignal;
+    QObject::connect(&stopSignal, &StopSignal::requested, &intake, &sync::StreamIntake::stop);
+    if (limitS > 0)
+        QTimer::singleShot(limitS * 1000, &intake, &sync::StreamIntake::stop);
+    intake.start();
+    loop.exec();
+    if (!fatal.isEmpty()) {
+        sync::FetchReport refused;
+        refused.result = sync::FetchReport::Result::ConfigError;
+        refused.stopReason = fatal;
+        alerts.afterFetch(refused);
+    }
+    alerts.finish();
+
+    if (!fatal.isEmpty() || intake.worst() == sync::FetchReport::Result::ConfigError) {
+        context.fail(fatal);
+        return ConfigError;
+    }
+    return intake.worst() == sync::FetchReport::Result::Partial ? Partial : Ok;
+}
+
+} // namespace rs::cli

@@ -1,0 +1,172 @@
+#include "app/sync/streamintake.h"
+
+#include "app/dingtalk/dingtalkclient.h"
+#include "app/store/apiusagerepository.h"
+#include "app/store/database.h"
+#include "app/store/eventlog.h"
+
+#include <QTimer>
+
+namespace rs::sync {
+namespace {
+
+constexpr int kDayMs = 24 * 3600 * 1000;
+
+void log(const Database &database, SyncEvent::Level level, const QString &kind,
+         const QString &applicationId, const QString &text)
+{
+    SyncEvent event;
+    event.level = level;
+    event.kind = kind;
+    event.applicationId = applicationId;
+    event.message = text;
+    EventLog(database).append(event);
+}
+
+} // namespace
+
+StreamIntake::StreamIntake(const Database &database, dingtalk::DingTalkClient &client,
+                           FetchOptions options, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_client(client)
+    , m_options(std::move(options))
+    , m_stream(new dingtalk::StreamClient(client.config(), this))
+    , m_dailySweep(new QTimer(this))
+{
+    connect(m_stream, &dingtalk::StreamClient::connected, this, &StreamIntake::requestSweep);
+    connect(m_stream, &dingtalk::StreamClient::instanceEnded, this, &StreamIntake::onEnded);
+    connect(m_stream, &dingtalk::StreamClient::pushReceived, this, [this] {
+        ApiUsageRepository(m_database)
+            .record(QLatin1String(api::DingTalkStreamEvent), ApiOutcome::Ok, 0);
+    });
+    connect(m_stream, &dingtalk::StreamClient::registrationFinished, this,
+            [this](bool ok, qint64 elapsedMs, const QString &errorText) {
+                ApiUsageRepository(m_database)
+                    .record(QLatin1String(api::DingTalkStreamOpen),
+                            ok ? ApiOutcome::Ok : ApiOutcome::Error, elapsedMs, errorText);
+            });
+    connect(m_stream, &dingtalk::StreamClient::fatalError, this,
+            [this](const dingtalk::Failure &failure) {
+                m_worst = FetchReport::Result::ConfigError;
+                log(m_database, SyncEvent::Level::Error, QStringLiteral("stream.refused"), {},
+                    failure.describe());
+                Q_EMIT fatalError(failure.describe());
+            });
+    // The safety sweep: whatever a quiet, silently broken link may have lost.
+    m_dailySweep->setInterval(kDayMs);
+    connect(m_dailySweep, &QTimer::timeout, this, &StreamIntake::requestSweep);
+}
+
+StreamIntake::~StreamIntake() = default;
+
+QStringList StreamIntake::endedStatuses()
+{
+    return {QStringLiteral("COMPLETED"), QStringLiteral("TERMINATED"), QStringLiteral("CANCELED")};
+}
+
+void StreamIntake::start()
+{
+    m_stopping = false;
+    m_dailySweep->start();
+    m_stream->start();
+}
+
+void StreamIntake::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_dailySweep->stop();
+    m_stream->stop();
+    m_queued.clear();
+    m_sweepPending = false;
+    if (m_job)
+        m_job->cancel(); // its finished signal ends the stop
+    else
+        QTimer::singleShot(0, this, &StreamIntake::finishStop);
+}
+
+void StreamIntake::finishStop()
+{
+    Q_EMIT stopped();
+}
+
+void StreamIntake::onEnded(const dingtalk::StreamEvent &event)
+{
+    if (m_stopping || m_queued.contains(event.instanceId))
+        return;
+    m_queued.append(event.instanceId);
+    pump();
+}
+
+void StreamIntake::requestSweep()
+{
+    if (m_stopping)
+        return;
+    m_sweepPending = true;
+    pump();
+}
+
+void StreamIntake::pump()
+{
+    if (m_job || m_stopping)
+        return;
+    FetchOptions options = m_options;
+    if (m_sweepPending) {
+        // Events first would be cheaper by nothing: the sweep stores them too, and skips what
+        // is final. The sweep lists only ended instances where DingTalk can filter.
+        m_sweepPending = false;
+        m_jobIsSweep = true;
+        options.statuses = endedStatuses();
+        // After the first sweep of this run the open set is remembered here: new open
+        // instances then cost nothing until their event (or the next sweep's diff) ends them.
+        options.knownOpen = m_open;
+        options.fetchNewOpen = !m_haveOpenSet;
+        m_queued.clear();
+        ++m_sweeps;
+    } else if (!m_queued.isEmpty()) {
+        m_jobIsSweep = false;
+        options.ids = m_queued;
+        m_queued.clear();
+    } else {
+        return;
+    }
+    m_job = std::make_unique<FetchJob>(m_database, m_client, options);
+    connect(m_job.get(), &FetchJob::applicationStored, this, &StreamIntake::applicationStored);
+    connect(m_job.get(), &FetchJob::finished, this, &StreamIntake::onJobFinished);
+    m_job->start();
+}
+
+void StreamIntake::onJobFinished(const FetchReport &report)
+{
+    FetchJob *done = m_job.release();
+    if (done) {
+        done->disconnect(this);
+        done->deleteLater();
+    }
+    if (report.result == FetchReport::Result::ConfigError) {
+        m_worst = FetchReport::Result::ConfigError;
+        if (!m_stopping) {
+            Q_EMIT fatalError(report.stopReason);
+            stop();
+            return;
+        }
+    } else if (report.result == FetchReport::Result::Partial && !m_stopping) {
+        m_worst = FetchReport::Result::Partial;
+    }
+    if (m_jobIsSweep) {
+        if (done && done->openListingComplete() && report.result == FetchReport::Result::Ok) {
+            m_open = done->listedOpen();
+            m_haveOpenSet = true;
+        }
+        Q_EMIT sweepFinished(report);
+    }
+    if (m_stopping) {
+        QTimer::singleShot(0, this, &StreamIntake::finishStop);
+        return;
+    }
+    QTimer::singleShot(0, this, &StreamIntake::pump);
+}
+
+} // namespace rs::sync

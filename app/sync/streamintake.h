@@ -1,0 +1,75 @@
+#pragma once
+
+#include "app/dingtalk/streamclient.h"
+#include "app/sync/fetchjob.h"
+
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+
+class QTimer;
+
+namespace rs {
+class Database;
+}
+
+namespace rs::sync {
+
+// The real-time intake both `rebatesync-cli watch` and the console run: a Stream connection
+// whose ended instances are fetched (one detail call each) and stored through FetchJob, and a
+// catch-up sweep after every (re)connect and once a day for what no connection heard. One job
+// at a time; events arriving meanwhile wait their turn, a sweep asked for twice runs once.
+class StreamIntake final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamIntake)
+
+public:
+    StreamIntake(const Database &database, dingtalk::DingTalkClient &client, FetchOptions options,
+                 QObject *parent = nullptr);
+    ~StreamIntake() override;
+
+    void start();
+    // Closes the connection; a job in flight is cancelled and `stopped` follows once it is done.
+    void stop();
+
+    dingtalk::StreamClient &stream() { return *m_stream; }
+    int sweeps() const { return m_sweeps; }
+    // The worst outcome of any job so far: Ok, Partial, or ConfigError (the run cannot go on).
+    FetchReport::Result worst() const { return m_worst; }
+    // The statuses a sweep lists by: ended ones (v1.0 only; topapi lists every status).
+    static QStringList endedStatuses();
+
+Q_SIGNALS:
+    void applicationStored(const QString &id);
+    void sweepFinished(const rs::sync::FetchReport &report);
+    // Credentials refused, or a job stopped on a configuration error: the intake has stopped.
+    void fatalError(const QString &message);
+    void stopped();
+
+private:
+    void onEnded(const dingtalk::StreamEvent &event);
+    void requestSweep();
+    void pump();
+    void onJobFinished(const FetchReport &report);
+    void finishStop();
+
+    const Database &m_database;
+    dingtalk::DingTalkClient &m_client;
+    FetchOptions m_options;
+    dingtalk::StreamClient *m_stream;
+    QTimer *m_dailySweep;
+    std::unique_ptr<FetchJob> m_job;
+    QStringList m_queued;
+    QSet<QString> m_open; // open at the last sweep (v1.0), whether stored or not
+    bool m_haveOpenSet = false;
+    bool m_sweepPending = false;
+    bool m_jobIsSweep = false;
+    bool m_stopping = false;
+    int m_sweeps = 0;
+    FetchReport::Result m_worst = FetchReport::Result::Ok;
+};
+
+} // namespace rs::sync
