@@ -2,6 +2,7 @@
 
 #include "httpexchange.h"
 
+#include <QDate>
 #include <QHash>
 #include <QJsonObject>
 
@@ -19,6 +20,7 @@ struct KingdeeOptions
     int sessionIdleSeconds = 1200;
     bool signWithSha1 = false; // servers older than 8.0.0.202205
     bool atomicBatches = false; // the other reading: one bad row fails the whole BatchSave
+    QDate closedBefore; // bills dated before it are in a closed period (null: none closed)
 };
 
 // Kingdee's login services, its session cookies and the v2 signature headers.
