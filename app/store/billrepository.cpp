@@ -13,7 +13,7 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "idempotency_key, application_id, state, amount, payload_json, kingdee_id, kingdee_number,"
-    " last_error, error_field, retryable, attempts");
+    " last_error, error_field, retryable, attempts, reversal");
 
 BillRecord fromRow(const QSqlQuery &q)
 {
@@ -29,6 +29,7 @@ BillRecord fromRow(const QSqlQuery &q)
     b.errorField = q.value(8).toString();
     b.retryable = q.value(9).toInt() != 0;
     b.attempts = q.value(10).toInt();
+    b.reversal = q.value(11).toString();
     return b;
 }
 
@@ -169,12 +170,14 @@ StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
                                 " kingdee_id = COALESCE(?, kingdee_id),"
                                 " kingdee_number = COALESCE(?, kingdee_number),"
                                 " last_error = ?, error_field = ?, retryable = ?,"
-                                " attempts = attempts + ?, updated_at = ?"
+                                " attempts = attempts + ?, updated_at = ?,"
+                                " reversal = COALESCE(?, reversal)"
                                 " WHERE idempotency_key = ? AND state = ?"),
                  {toWireName(c.to), sql::nullableText(outcome.kingdeeId),
                   sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
                   sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
-                  outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), c.key, toWireName(c.from)},
+                  outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), sql::nullableText(outcome.reversal),
+                  c.key, toWireName(c.from)},
                  QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
     if (!e.ok())
         return e;
