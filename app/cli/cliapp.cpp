@@ -4,6 +4,7 @@
 #include "app/cli/fetchcommand.h"
 #include "app/cli/listcommand.h"
 #include "app/cli/previewcommand.h"
+#include "app/cli/reversecommand.h"
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
 #include "app/cli/synccommand.h"
@@ -37,6 +38,8 @@ QString CliApp::helpText()
               "bill\n"
               "  sync (--all-pending | ID...) [--dry-run]\n"
               "                                  push bills to Kingdee, one line per bill\n"
+              "  reverse ID... [--dry-run]       reverse those applications' bills in Kingdee:\n"
+              "                                  delete, or book a reversing bill KEY-R\n"
               "  status [--json]                 counts per state, API calls, DingTalk usage\n"
               "  secret set NAME                 store a secret read from standard input in "
               "the\n"
@@ -87,6 +90,8 @@ int CliApp::run(const QStringList &arguments)
         return PreviewCommand::run(context, rest);
     if (command == QLatin1String("sync"))
         return SyncCommand::run(context, rest);
+    if (command == QLatin1String("reverse"))
+        return ReverseCommand::run(context, rest);
     if (command == QLatin1String("secret"))
         return SecretCommand::run(context, rest);
 

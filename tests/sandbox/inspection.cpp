@@ -126,6 +126,12 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
             const SavedBill *copy = books.duplicateByOther(number);
             return json({{QStringLiteral("number"), copy ? copy->number : QString()}});
         }
+        if (action == QLatin1String("close")) {
+            books.setClosedBefore(QDate::fromString(
+                request.query.queryItemValue(QStringLiteral("before")), Qt::ISODate));
+            return json(
+                {{QStringLiteral("closed_before"), books.closedBefore().toString(Qt::ISODate)}});
+        }
         if (action == QLatin1String("refuse-audit")) {
             QString message =
                 request.query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded);
