@@ -17,6 +17,8 @@ packages=(
   dbus dbus-x11 gnome-keyring xvfb xauth x11-apps
   # readable Chinese on screen and in screenshots
   fonts-noto-cjk
+  # the reconciliation's .xlsx export, and the real reader its test checks it with
+  libxlsxwriter-dev python3-openpyxl
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include "app/cli/fetchcommand.h"
 #include "app/cli/listcommand.h"
 #include "app/cli/previewcommand.h"
+#include "app/cli/reconcilecommand.h"
 #include "app/cli/reversecommand.h"
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
@@ -40,6 +41,9 @@ QString CliApp::helpText()
               "                                  push bills to Kingdee, one line per bill\n"
               "  reverse ID... [--dry-run]       reverse those applications' bills in Kingdee:\n"
               "                                  delete, or book a reversing bill KEY-R\n"
+              "  reconcile [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--xlsx FILE]\n"
+              "                                  the store's bills of a period (default: last\n"
+              "                                  month) against Kingdee's; exit 1 on differences\n"
               "  status [--json]                 counts per state, API calls, DingTalk usage\n"
               "  secret set NAME                 store a secret read from standard input in "
               "the\n"
@@ -90,6 +94,8 @@ int CliApp::run(const QStringList &arguments)
         return PreviewCommand::run(context, rest);
     if (command == QLatin1String("sync"))
         return SyncCommand::run(context, rest);
+    if (command == QLatin1String("reconcile"))
+        return ReconcileCommand::run(context, rest);
     if (command == QLatin1String("reverse"))
         return ReverseCommand::run(context, rest);
     if (command == QLatin1String("secret"))
