@@ -49,6 +49,7 @@ private Q_SLOTS:
             {keys::KingdeeLcid, "2052"},
             {keys::KingdeeBatchSize, "50"},
             {keys::KingdeeConcurrency, "2"},
+            {keys::KingdeeAfterSave, "none"},
             {keys::SyncScheme, "builtin:rebate-to-other-receivable"},
         };
         for (const auto &[key, value] : defaults)
@@ -66,7 +67,7 @@ private Q_SLOTS:
 
     void contractHasExactlyTheDocumentedKeys()
     {
-        QCOMPARE(settingSpecs().size(), 23);
+        QCOMPARE(settingSpecs().size(), 24);
         Settings settings(iniPath(), schemesDir());
         settings.writeMissingDefaults();
         QVERIFY(settings.flush());

@@ -18,6 +18,7 @@ inline constexpr char KingdeeOrgNumber[] = "kingdee/org_number";
 inline constexpr char KingdeeLcid[] = "kingdee/lcid";
 inline constexpr char KingdeeBatchSize[] = "kingdee/batch_size";
 inline constexpr char KingdeeConcurrency[] = "kingdee/concurrency";
+inline constexpr char KingdeeAfterSave[] = "kingdee/after_save";
 inline constexpr char SyncScheme[] = "sync/scheme";
 // Alerts and scheduled runs of the console; the robot's token and secret live in the keychain.
 inline constexpr char AlertsRobot[] = "alerts/robot";

@@ -149,9 +149,11 @@ QStringList version7()
     };
 }
 
-// Issue 16: the bill state `reversed`, and how a reversed bill was reversed ("deleted",
-// "red QTYS…"). The state's CHECK cannot be altered in SQLite, so the table is rebuilt in portable
-// SQL (nothing references bills; the migration's transaction keeps it all or nothing).
+// Issue 16: the bill state `reversed`, how a reversed bill was reversed ("deleted",
+// "red QTYS…"), and what Kingdee last said of a synced bill: its FDocumentStatus and the refusal
+// of the Submit or Audit after the save. The state's CHECK cannot be altered in SQLite, so the
+// table is rebuilt in portable SQL (nothing references bills; the migration's transaction keeps it
+// all or nothing).
 QStringList version8()
 {
     const QString columns = QStringLiteral(
@@ -175,6 +177,8 @@ QStringList version8()
                        " created_at VARCHAR(32) NOT NULL,"
                        " updated_at VARCHAR(32) NOT NULL,"
                        " reversal VARCHAR(64),"
+                       " kingdee_status VARCHAR(4),"
+                       " after_save_error TEXT,"
                        " CHECK (state IN ('pending', 'queued', 'sending', 'synced', 'failed',"
                        " 'in_doubt', 'reversed')))"),
         QStringLiteral("INSERT INTO bills_v8 (%1) SELECT %1 FROM bills").arg(columns),

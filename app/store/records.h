@@ -76,6 +76,8 @@ struct BillRecord
     bool retryable = false;
     int attempts = 0;
     QString reversal; // how a reversed bill was reversed: "deleted" or "red QTYS…"
+    QString kingdeeStatus; // FDocumentStatus last read or reached (Z, A, B, C, D); empty: unknown
+    QString afterSaveError; // Kingdee's words when the Submit or Audit after the save was refused
 };
 
 // What a state change writes besides the state itself; empty fields keep their stored value,

@@ -69,10 +69,14 @@ public:
     // Bills dated before `date` are in a closed accounting period (null: none closed).
     void setClosedBefore(const QDate &date) { m_closedBefore = date; }
     QDate closedBefore() const { return m_closedBefore; }
-    // The audit of a bill with this key (FAR_OtherRemarks) is refused with `message`.
+    // The audit of a bill with this key (FAR_OtherRemarks) is refused with `message`; an empty
+    // message lifts the refusal.
     void refuseAudit(const QString &key, const QString &message)
     {
-        m_auditRefusals.insert(key, message);
+        if (message.isEmpty())
+            m_auditRefusals.remove(key);
+        else
+            m_auditRefusals.insert(key, message);
     }
 
     // "Someone else" in Kingdee, for the inspection endpoints: deletes a bill whatever its status,
