@@ -8,6 +8,7 @@
 #include "sandboxtesting.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -62,6 +63,25 @@ const sandbox::SavedBill *inBooks(const sandbox::Sandbox &s, const QString &key)
     return nullptr;
 }
 
+// The first application after the first `skip` whose bills are all dated before today.
+QString datedBeforeToday(const QMap<QString, QList<BillRecord>> &synced, int skip)
+{
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    for (auto it = std::next(synced.cbegin(), skip); it != synced.cend(); ++it) {
+        const bool before =
+            std::all_of(it.value().cbegin(), it.value().cend(), [&today](const BillRecord &b) {
+                return QJsonDocument::fromJson(b.payloadJson)
+                           .object()
+                           .value(QLatin1String("FDATE"))
+                           .toString()
+                    < today;
+            });
+        if (before)
+            return it.key();
+    }
+    return {};
+}
+
 int countInBooks(const sandbox::Sandbox &s, const QString &key)
 {
     int n = 0;
@@ -100,7 +120,10 @@ private Q_SLOTS:
         QVERIFY(synced.size() >= 3);
         const QString created = synced.firstKey();
         const QString audited = std::next(synced.cbegin(), 1).key();
-        const QString closed = std::next(synced.cbegin(), 2).key();
+        // The third: one whose bills are all dated before today, so closing today's period
+        // closes theirs.
+        const QString closed = datedBeforeToday(synced, 2);
+        QVERIFY(!closed.isEmpty());
         const auto config = sandboxKingdee(*sb);
         // The second application's bills are submitted and audited; so is one of the third's.
         kingdee::KingdeeClient client(config);
@@ -136,7 +159,9 @@ private Q_SLOTS:
             // Opposite amounts, exactly; dated in the open period.
             QCOMPARE(reversing->total(), original->total().mid(1));
             QVERIFY(original->total().startsWith(QLatin1Char('-')));
-            QCOMPARE(reversing->date(), QDate::currentDate().toString(Qt::ISODate));
+            QCOMPARE(reversing->date(),
+                     QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date().toString(
+                         Qt::ISODate)); // Beijing's today
             QCOMPARE(BillRepository(*m_database).find(line.key)->reversal,
                      QStringLiteral("red ") + reversing->number);
         }
@@ -181,7 +206,8 @@ private Q_SLOTS:
         pushEverything(*sb);
         const auto synced = syncedByApplication(*m_database);
         const QString deleted = synced.firstKey();
-        const QString red = std::next(synced.cbegin(), 1).key();
+        const QString red = datedBeforeToday(synced, 1);
+        QVERIFY(!red.isEmpty());
         sandbox::FaultOptions f = sb->faults().options();
         f.dropAfterCommitRate = 1.0; // every Delete and save is done, its answer cut
         sb->faults().setOptions(f);

@@ -228,20 +228,19 @@ private Q_SLOTS:
         QCOMPARE(bills.find(QStringLiteral("k1"))->kingdeeNumber, QStringLiteral("QTYS1"));
         BillOutcome how;
         how.reversal = QStringLiteral("red QTYS2");
-        QVERIFY(bills
-                    .transition(QStringLiteral("k1"), BillState::Synced, BillState::Reversed, how,
-                                {})
-                    .ok());
+        QVERIFY(
+            bills.transition(QStringLiteral("k1"), BillState::Synced, BillState::Reversed, how, {})
+                .ok());
         const BillRecord reversed = *bills.find(QStringLiteral("k1"));
         QCOMPARE(reversed.state, BillState::Reversed);
         QCOMPARE(reversed.reversal, QStringLiteral("red QTYS2"));
         QCOMPARE(reversed.kingdeeNumber, QStringLiteral("QTYS1")); // the original's number stays
         QCOMPARE(toWireName(reversed.state), QStringLiteral("reversed"));
         // Nothing leaves reversed.
-        QCOMPARE(bills.transition(QStringLiteral("k1"), BillState::Reversed, BillState::Queued, {},
-                                  {})
-                     .kind,
-                 StoreError::Kind::Conflict);
+        QCOMPARE(
+            bills.transition(QStringLiteral("k1"), BillState::Reversed, BillState::Queued, {}, {})
+                .kind,
+            StoreError::Kind::Conflict);
         QCOMPARE(aggregateSyncState({BillState::Reversed, BillState::Reversed}),
                  BillState::Reversed);
         QCOMPARE(aggregateSyncState({BillState::Reversed, BillState::Synced}), BillState::Synced);
