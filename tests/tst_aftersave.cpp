@@ -1,9 +1,13 @@
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "app/sync/aftersavejob.h"
+#include "app/sync/pushplanner.h"
 #include "fetchtesting.h"
 #include "pushtesting.h"
+#include "sandboxprofile.h"
 #include "sandboxtesting.h"
+
+#include <QProcess>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -108,6 +112,55 @@ private Q_SLOTS:
         }
         QCOMPARE(sandboxCalls(*sb, "kingdee.submit"), 1);
         QCOMPARE(sandboxCalls(*sb, "kingdee.audit"), 1);
+    }
+
+    void cli_syncWithAfterSaveAudit_tellsTheRefusalAndExitsOne()
+    {
+        QTemporaryDir dir;
+        auto options = sandboxOptions(20, 20);
+        options.dingTalk.qpsLimit = 1000;
+        options.data.unknownCustomerRate = 0;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        const QString profile = dir.filePath(QStringLiteral("profile"));
+        QVERIFY(QDir().mkpath(profile));
+        QString refused;
+        {
+            Database store(profile + QStringLiteral("/rebatesync.db"));
+            QVERIFY(store.open().ok());
+            sync::FetchOptions fetch;
+            fetch.from = QDate::currentDate().addDays(-22);
+            QVERIFY(runFetch(store, sandboxDingTalk(*sb, 1000), fetch).result
+                    == sync::FetchReport::Result::Ok);
+            const auto plan = sync::PushPlanner::plan(store, *builtinScheme(), {}, false);
+            QVERIFY(!plan.keysToSend.isEmpty());
+            refused = plan.keysToSend.constFirst();
+        }
+        sb->kingdee().books().refuseAudit(refused, QStringLiteral("信用额度不足，审核失败"));
+        QVERIFY(
+            writeSandboxProfile(profile, sb->baseUrl(),
+                                {{QStringLiteral("kingdee/after_save"), QStringLiteral("audit")}}));
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(CLI_EXECUTABLE),
+                  {QStringLiteral("--profile"), profile, QStringLiteral("sync"),
+                   QStringLiteral("--all-pending")});
+        QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 60000);
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY2(
+            err.contains(refused + QStringLiteral("\t已保存，但审核被拒绝：信用额度不足，审核失败"))
+                || err.contains(refused
+                                + QStringLiteral("\tSaved, but the audit was refused: "
+                                                 "信用额度不足，审核失败")),
+            qPrintable(err));
+        int audited = 0;
+        for (const sandbox::SavedBill &bill : sb->kingdee().books().bills())
+            audited += bill.documentStatus == QLatin1String("C") ? 1 : 0;
+        QCOMPARE(audited, int(sb->kingdee().books().bills().size()) - 1);
     }
 
 private:
