@@ -227,6 +227,11 @@
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
+    <message>
+        <source>Needs reversal</source>
+        <comment>revoked after its bills reached Kingdee</comment>
+        <translation>需冲销</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
