@@ -84,6 +84,15 @@ bool ApplicationsModel::lessThan(int left, int right, int column) const
     }
 }
 
+bool ApplicationsModel::needsReversal(const ApplicationRow &row, const Facts &facts)
+{
+    // No longer approved, yet a bill of it is still in Kingdee: `reverse` (冲销) is due.
+    return row.approval != ApprovalState::Approved && row.approval != ApprovalState::InApproval
+        && std::any_of(row.bills.cbegin(), row.bills.cend(),
+                       [](const ApplicationRow::Bill &b) { return b.state == BillState::Synced; })
+        && facts.sync != BillState::Reversed;
+}
+
 QString ApplicationsModel::formatMoney(const QString &exact)
 {
     if (exact.isEmpty())
@@ -123,6 +132,8 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &
     case ApprovalColumn:
         return displayName(row.approval);
     case SyncColumn:
+        if (needsReversal(row, facts))
+            return tr("Needs reversal", "revoked after its bills reached Kingdee");
         return row.approval == ApprovalState::Approved || !row.bills.isEmpty()
             ? displayName(facts.sync)
             : QString();
@@ -190,6 +201,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc0, 0x1c, 0x28));
         if (column != SyncColumn || displayText(row, facts, column).toString().isEmpty())
             return {};
+        if (needsReversal(row, facts))
+            return QBrush(QColor(0xb3, 0x5c, 0x00));
         switch (facts.sync) {
         case BillState::Synced:
             return QBrush(QColor(0x1a, 0x7f, 0x37));

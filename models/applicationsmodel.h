@@ -66,6 +66,8 @@ public:
         std::optional<Decimal> amount;
         QString search; // lower-case business id, title, customers, originator, id
     };
+    // Revoked (or withdrawn, rejected) after a bill reached Kingdee, and not reversed yet.
+    static bool needsReversal(const ApplicationRow &row, const Facts &facts);
     // Rows with their facts, prepared off the UI thread by prepare().
     struct Prepared
     {

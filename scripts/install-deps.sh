@@ -21,6 +21,8 @@ packages=(
   openssl
   # readable Chinese on screen and in screenshots
   fonts-noto-cjk
+  # the reconciliation's .xlsx export, and the real reader its test checks it with
+  libxlsxwriter-dev python3-openpyxl
 )
 
 missing=()

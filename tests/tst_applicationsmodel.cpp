@@ -173,6 +173,18 @@ private Q_SLOTS:
                  QStringLiteral("QTYS1"));
         QCOMPARE(model.index(a3, ApplicationsModel::ErrorColumn).data().toString(),
                  QStringLiteral("客户编码不存在"));
+        // Revoked after its bill was synced: the row says a reversal is due, until it is done.
+        QList<ApplicationRow> rows = sample();
+        rows[1].approval = ApprovalState::Revoked;
+        model.setRows(rows);
+        QCOMPARE(
+            model.index(1, ApplicationsModel::SyncColumn).data().toString(),
+            ApplicationsModel::tr("Needs reversal", "revoked after its bills reached Kingdee"));
+        rows[1].bills[0].state = BillState::Reversed;
+        model.setRows(rows);
+        QCOMPARE(model.index(1, ApplicationsModel::SyncColumn).data().toString(),
+                 displayName(BillState::Reversed));
+        model.setRows(sample());
         // An application still in approval has no sync state to show.
         QVERIFY(model.index(3, ApplicationsModel::SyncColumn).data().toString().isEmpty());
     }

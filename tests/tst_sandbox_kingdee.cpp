@@ -607,7 +607,141 @@ private Q_SLOTS:
                 >= 4);
     }
 
+    void submitAuditUnAuditDelete_followTheStatusMachine()
+    {
+        start(sandboxOptions());
+        QVERIFY(login());
+        save(QStringLiteral("STATUS-1"));
+        const QString number = inspectBills().at(0)[QLatin1String("number")].toString();
+        const auto statusNow = [this] {
+            return inspectBills().isEmpty()
+                ? QString()
+                : inspectBills().at(0)[QLatin1String("status")].toString();
+        };
+        QCOMPARE(statusNow(), QStringLiteral("A"));
+        // Audit before Submit and Delete after it are refused with the status in the words.
+        QJsonObject refused = status(operate(QStringLiteral("Audit"), number));
+        QVERIFY(!refused[QLatin1String("IsSuccess")].toBool());
+        QCOMPARE(refused[QLatin1String("MsgCode")].toInt(), 12);
+        QVERIFY(
+            status(operate(QStringLiteral("Submit"), number))[QLatin1String("IsSuccess")].toBool());
+        QCOMPARE(statusNow(), QStringLiteral("B"));
+        QVERIFY(!status(operate(QStringLiteral("Delete"), number))[QLatin1String("IsSuccess")]
+                     .toBool());
+        const QJsonObject audited = status(operate(QStringLiteral("Audit"), number));
+        QVERIFY(audited[QLatin1String("IsSuccess")].toBool());
+        QCOMPARE(audited[QLatin1String("SuccessEntitys")][0][QLatin1String("Number")].toString(),
+                 number);
+        for (const QString &key :
+             fixture(
+                 "kingdee-audit-ok.json")[QLatin1String("Result")][QLatin1String("ResponseStatus")]
+                 .toObject()
+                 .keys())
+            QVERIFY2(audited.contains(key), qPrintable(key));
+        QCOMPARE(statusNow(), QStringLiteral("C"));
+        // An audited bill: Delete refused as the fixture words it (MsgCode 12).
+        const QJsonObject notDeleted = status(operate(QStringLiteral("Delete"), number));
+        QCOMPARE(notDeleted[QLatin1String("MsgCode")].toInt(), 12);
+        QCOMPARE(notDeleted[QLatin1String("Errors")][0][QLatin1String("Message")].toString(),
+                 QStringLiteral("单据编号为“%1”的其他应收单，数据状态为“已审核”，不允许删除！")
+                     .arg(number));
+        QVERIFY(status(operate(QStringLiteral("UnAudit"), number))[QLatin1String("IsSuccess")]
+                    .toBool());
+        QCOMPARE(statusNow(), QStringLiteral("D"));
+        // By internal id, in the positional form.
+        const QString id = inspectBills().at(0)[QLatin1String("id")].toString();
+        const HttpResult deleted =
+            call(QStringLiteral("DynamicFormService.Delete"),
+                 body({{QStringLiteral("parameters"),
+                        QJsonArray {QStringLiteral("AR_OtherRecAble"),
+                                    QString::fromUtf8(body({{QStringLiteral("Ids"), id}}))}}}));
+        QVERIFY(status(deleted)[QLatin1String("IsSuccess")].toBool());
+        QVERIFY(inspectBills().isEmpty());
+        // A second Delete: not found (MsgCode 10), nothing else changes.
+        QCOMPARE(
+            status(operate(QStringLiteral("Delete"), number))[QLatin1String("MsgCode")].toInt(),
+            10);
+    }
+
+    void closedPeriod_refusesSaveUnAuditAndDelete()
+    {
+        SandboxOptions o = sandboxOptions();
+        o.kingdee.closedBefore = QDate(2025, 4, 1); // bill() is dated 2025-03-03
+        start(o);
+        QVERIFY(login());
+        const QJsonObject notSaved = status(save(QStringLiteral("CLOSED-1")));
+        QVERIFY(!notSaved[QLatin1String("IsSuccess")].toBool());
+        QCOMPARE(notSaved[QLatin1String("Errors")][0][QLatin1String("FieldName")].toString(),
+                 QStringLiteral("FDATE"));
+        QVERIFY(inspectBills().isEmpty());
+        // Saved while the period was open, closed afterwards.
+        m_sandbox->kingdee().books().setClosedBefore({});
+        save(QStringLiteral("CLOSED-2"));
+        const QString number = inspectBills().at(0)[QLatin1String("number")].toString();
+        m_sandbox->kingdee().books().setClosedBefore(QDate(2025, 4, 1));
+        QVERIFY(!status(operate(QStringLiteral("Delete"), number))[QLatin1String("IsSuccess")]
+                     .toBool());
+        operate(QStringLiteral("Submit"), number);
+        operate(QStringLiteral("Audit"), number);
+        const QJsonObject notUnaudited = status(operate(QStringLiteral("UnAudit"), number));
+        QVERIFY(!notUnaudited[QLatin1String("IsSuccess")].toBool());
+        QVERIFY(
+            notUnaudited[QLatin1String("Errors")][0][QLatin1String("Message")].toString().contains(
+                QStringLiteral("已结账")));
+        QCOMPARE(inspectBills().at(0)[QLatin1String("status")].toString(), QStringLiteral("C"));
+    }
+
+    void someoneElse_deletesAmendsDuplicates_andQueriesSeeTotalsByDate()
+    {
+        start(sandboxOptions());
+        QVERIFY(login());
+        save(QStringLiteral("OTHER-1"));
+        call(QStringLiteral("DynamicFormService.BatchSave"),
+             batch(
+                 {bill(QStringLiteral("C0001"), QStringLiteral("OTHER-2"), QStringLiteral("-0.10")),
+                  bill(QStringLiteral("C0001"), QStringLiteral("OTHER-3"))}));
+        const QJsonArray saved = inspectBills();
+        QCOMPARE(saved.size(), 3);
+        QCOMPARE(saved.at(1)[QLatin1String("total")].toString(), QStringLiteral("-0.10"));
+        const QString first = saved.at(0)[QLatin1String("number")].toString();
+        const QString third = saved.at(2)[QLatin1String("number")].toString();
+        const auto inspect = [this](const QString &what) {
+            return send(*m_network, "POST", url(QStringLiteral("/sandbox/kingdee/") + what), {})
+                .json();
+        };
+        QVERIFY(inspect(QStringLiteral("amend?number=%1&total=-600.01")
+                            .arg(first))[QLatin1String("amended")]
+                    .toBool());
+        const QString copy =
+            inspect(QStringLiteral("duplicate?number=%1").arg(first))[QLatin1String("number")]
+                .toString();
+        QVERIFY(!copy.isEmpty() && copy != first);
+        QVERIFY(inspect(QStringLiteral("delete?number=%1").arg(third))[QLatin1String("deleted")]
+                    .toBool());
+        const QJsonArray rows = query(QStringLiteral("FDATE>='2025-03-01' AND FDATE<='2025-03-31'"),
+                                      QStringLiteral("FBillNo,FAR_OtherRemarks,FAMOUNTFOR"))
+                                    .json()
+                                    .array();
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).toArray(),
+                 (QJsonArray {first, QStringLiteral("OTHER-1"), QStringLiteral("-600.01")}));
+        QCOMPARE(rows.at(2).toArray(),
+                 (QJsonArray {copy, QStringLiteral("OTHER-1"), QStringLiteral("-600.01")}));
+        QVERIFY(query(QStringLiteral("FDATE<'2025-03-03'"), QStringLiteral("FBillNo"))
+                    .json()
+                    .array()
+                    .isEmpty());
+    }
+
 private:
+    HttpResult operate(const QString &operation, const QString &number)
+    {
+        return call(QStringLiteral("DynamicFormService.") + operation,
+                    body({{QStringLiteral("formid"), QStringLiteral("AR_OtherRecAble")},
+                          {QStringLiteral("data"),
+                           QJsonObject {{QStringLiteral("Numbers"), QJsonArray {number}},
+                                        {QStringLiteral("CreateOrgId"), 0}}}}));
+    }
     void start(const SandboxOptions &options)
     {
         m_sandbox = startSandbox(options);

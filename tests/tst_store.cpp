@@ -207,6 +207,46 @@ private Q_SLOTS:
         QCOMPARE(events.first().message, QStringLiteral("saved as QTYS000123"));
     }
 
+    void version7Bills_survivesTheRebuild_andASyncedBillBecomesReversed()
+    {
+        {
+            Database v7(m_path);
+            QVERIFY(v7.open(7).ok());
+            QSqlQuery insert(v7.connection());
+            QVERIFY(insert.exec(QStringLiteral(
+                "INSERT INTO applications (id, approval, amount, raw_json, fetched_at,"
+                " updated_at) VALUES ('a1', 'revoked', '600.00', '{}', 'x', 'x')")));
+            QVERIFY2(insert.exec(QStringLiteral(
+                         "INSERT INTO bills (idempotency_key, application_id, state, amount,"
+                         " kingdee_number, created_at, updated_at) VALUES"
+                         " ('k1', 'a1', 'synced', '-600.00', 'QTYS1', 'x', 'x')")),
+                     qPrintable(insert.lastError().text()));
+            QVERIFY(!insert.exec(QStringLiteral("UPDATE bills SET state = 'reversed'")));
+        }
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        BillRepository bills(db);
+        QCOMPARE(bills.find(QStringLiteral("k1"))->kingdeeNumber, QStringLiteral("QTYS1"));
+        BillOutcome how;
+        how.reversal = QStringLiteral("red QTYS2");
+        QVERIFY(
+            bills.transition(QStringLiteral("k1"), BillState::Synced, BillState::Reversed, how, {})
+                .ok());
+        const BillRecord reversed = *bills.find(QStringLiteral("k1"));
+        QCOMPARE(reversed.state, BillState::Reversed);
+        QCOMPARE(reversed.reversal, QStringLiteral("red QTYS2"));
+        QCOMPARE(reversed.kingdeeNumber, QStringLiteral("QTYS1")); // the original's number stays
+        QCOMPARE(toWireName(reversed.state), QStringLiteral("reversed"));
+        // Nothing leaves reversed.
+        QCOMPARE(
+            bills.transition(QStringLiteral("k1"), BillState::Reversed, BillState::Queued, {}, {})
+                .kind,
+            StoreError::Kind::Conflict);
+        QCOMPARE(aggregateSyncState({BillState::Reversed, BillState::Reversed}),
+                 BillState::Reversed);
+        QCOMPARE(aggregateSyncState({BillState::Reversed, BillState::Synced}), BillState::Synced);
+    }
+
     void transitionWithoutMessage_logsTheChangeItself()
     {
         Database db(m_path);

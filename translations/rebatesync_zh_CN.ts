@@ -231,6 +231,11 @@
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
+    <message>
+        <source>Needs reversal</source>
+        <comment>revoked after its bills reached Kingdee</comment>
+        <translation>需冲销</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -830,6 +835,31 @@
     <message>
         <source>&quot;%1&quot; is not a field key</source>
         <translation>“%1”不是有效的字段标识</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <comment>FDocumentStatus Z</comment>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>FDocumentStatus A</comment>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>In audit</source>
+        <comment>FDocumentStatus B</comment>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Audited</source>
+        <comment>FDocumentStatus C</comment>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Re-audit</source>
+        <comment>FDocumentStatus D</comment>
+        <translation>重新审核</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1684,11 @@
         <comment>sent to Kingdee, answer lost</comment>
         <translation>结果待确认</translation>
     </message>
+    <message>
+        <source>Reversed</source>
+        <comment>deleted in Kingdee or offset by a reversing bill</comment>
+        <translation>已冲销</translation>
+    </message>
 </context>
 <context>
     <name>rs::Store</name>
@@ -1768,6 +1803,10 @@
     <message>
         <source>Not sent: application %1 became %2 in DingTalk while its bill waited to be sent.</source>
         <translation>未发送：单据等待发送期间，申请 %1 在钉钉中变为“%2”。</translation>
+    </message>
+    <message>
+        <source>recording a bill&apos;s status in Kingdee</source>
+        <translation>记录单据在金蝶中的状态</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2029,11 @@ Commands:
                                   its issues; exit 1 when it has issues or no bill
   sync (--all-pending | ID...) [--dry-run]
                                   push bills to Kingdee, one line per bill
+  reverse ID... [--dry-run]       reverse those applications&apos; bills in Kingdee:
+                                  delete, or book a reversing bill KEY-R
+  reconcile [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--xlsx FILE]
+                                  the store&apos;s bills of a period (default: last
+                                  month) against Kingdee&apos;s; exit 1 on differences
   status [--json]                 counts per state, API calls, DingTalk usage
   watch [--seconds N]             receive DingTalk approvals as they end (Stream
                                   mode) and store them, one line each, until
@@ -2018,6 +2062,11 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
                                   没有单据时退出码为 1
   sync (--all-pending | ID...) [--dry-run]
                                   把单据推送到金蝶，每张单据输出一行
+  reverse ID... [--dry-run]       冲销这些申请在金蝶中的单据：
+                                  能删除就删除，否则开一张红字单 KEY-R
+  reconcile [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--xlsx FILE]
+                                  把一段时间（默认上个月）的本地单据与金蝶
+                                  核对；有差异时退出码为 1
   status [--json]                 各状态数量、接口调用次数、本月钉钉用量
   watch [--seconds N]             实时接收钉钉审批结果（Stream 模式）并保存，
                                   每保存一条输出一行，直到按 Ctrl+C 或满 N 秒
@@ -2125,6 +2174,52 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     </message>
 </context>
 <context>
+    <name>rs::cli::ReconcileCommand</name>
+    <message>
+        <source>First day (default: last month&apos;s).</source>
+        <translation>开始日期（默认：上个月第一天）。</translation>
+    </message>
+    <message>
+        <source>Last day (default: last month&apos;s).</source>
+        <translation>结束日期（默认：上个月最后一天）。</translation>
+    </message>
+    <message>
+        <source>Print the report as JSON.</source>
+        <translation>以 JSON 输出对账结果。</translation>
+    </message>
+    <message>
+        <source>Also write the report to FILE.</source>
+        <translation>同时把对账结果写入 FILE（Excel 文件）。</translation>
+    </message>
+    <message>
+        <source>reconcile takes no arguments besides its options.</source>
+        <translation>reconcile 只接受选项，不接受其他参数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>“%1”不是日期（格式 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>--from is after --to.</source>
+        <translation>--from 晚于 --to。</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 matched, %4 differences; DingTalk %5, Kingdee %6.</source>
+        <translation>%1 至 %2：一致 %3 张，差异 %4 处；钉钉合计 %5，金蝶合计 %6。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::ReverseCommand</name>
+    <message>
+        <source>Look the bills up in Kingdee and print what would be done; change nothing.</source>
+        <translation>只在金蝶中查询单据并列出将要做的操作，不做任何改动。</translation>
+    </message>
+    <message>
+        <source>Give the ids of the applications whose bills to reverse.</source>
+        <translation>请给出要冲销单据的申请 ID。</translation>
+    </message>
+</context>
+<context>
     <name>rs::cli::SecretCommand</name>
     <message>
         <source>usage: rebatesync-cli secret set NAME (NAME is one of: %1); the secret is read from standard input.</source>
@@ -2206,6 +2301,116 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>--seconds takes a whole number of seconds above 0, not &quot;%1&quot;.</source>
         <translation>--seconds 需要大于 0 的整数秒数，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::XlsxExport</name>
+    <message>
+        <source>Missing in Kingdee</source>
+        <translation>金蝶中缺少</translation>
+    </message>
+    <message>
+        <source>Amount differs</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Extra in Kingdee</source>
+        <translation>金蝶中多出</translation>
+    </message>
+    <message>
+        <source>Duplicate in Kingdee</source>
+        <translation>金蝶中重复</translation>
+    </message>
+    <message>
+        <source>Revoked, not reversed</source>
+        <translation>已撤销但未冲销</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>差异类型</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Bill key</source>
+        <translation>单据标识</translation>
+    </message>
+    <message>
+        <source>Kingdee bill number</source>
+        <translation>金蝶单据编号</translation>
+    </message>
+    <message>
+        <source>DingTalk amount</source>
+        <translation>钉钉金额</translation>
+    </message>
+    <message>
+        <source>Kingdee amount</source>
+        <translation>金蝶金额</translation>
+    </message>
+    <message>
+        <source>Application id</source>
+        <translation>申请 ID</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::AfterSaveJob</name>
+    <message>
+        <source>no longer in Kingdee</source>
+        <translation>金蝶中已没有这张单据</translation>
+    </message>
+    <message>
+        <source>Kingdee did not change the status</source>
+        <translation>金蝶没有改变单据状态</translation>
+    </message>
+    <message>
+        <source>Saved, but the audit was refused: %1</source>
+        <translation>已保存，但审核被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Saved, but the submit was refused: %1</source>
+        <translation>已保存，但提交被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Audited in Kingdee</source>
+        <translation>已在金蝶审核</translation>
+    </message>
+    <message>
+        <source>Submitted in Kingdee</source>
+        <translation>已在金蝶提交</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +2527,41 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Not sent in this run; pending again.</source>
         <translation>本次运行未发送，已恢复为待同步。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::ReverseJob</name>
+    <message>
+        <source>no bills of this application are stored</source>
+        <translation>本地没有这个申请的单据</translation>
+    </message>
+    <message>
+        <source>Kingdee&apos;s answer to this bill was lost; run sync first to settle it</source>
+        <translation>这张单据发送后金蝶的答复丢失了；请先运行同步查清</translation>
+    </message>
+    <message>
+        <source>never saved in Kingdee</source>
+        <translation>从未保存到金蝶</translation>
+    </message>
+    <message>
+        <source>Kingdee does not settle; try again later</source>
+        <translation>金蝶的状态一直没有确定；请稍后再试</translation>
+    </message>
+    <message>
+        <source>the answer to the reversing bill was lost and Kingdee does not show it yet; run reverse again to look it up (it is not sent twice)</source>
+        <translation>红字单的答复丢失了，金蝶中暂时查不到；请再运行一次冲销来查询（不会重复开单）</translation>
+    </message>
+    <message>
+        <source>the bill&apos;s content is not stored</source>
+        <translation>本地没有保存这张单据的内容</translation>
+    </message>
+    <message>
+        <source>Reversed: deleted in Kingdee</source>
+        <translation>已冲销：已在金蝶删除</translation>
+    </message>
+    <message>
+        <source>Reversed by the reversing bill %1</source>
+        <translation>已冲销：红字单 %1</translation>
     </message>
 </context>
 <context>

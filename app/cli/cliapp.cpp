@@ -4,6 +4,8 @@
 #include "app/cli/fetchcommand.h"
 #include "app/cli/listcommand.h"
 #include "app/cli/previewcommand.h"
+#include "app/cli/reconcilecommand.h"
+#include "app/cli/reversecommand.h"
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
 #include "app/cli/synccommand.h"
@@ -38,6 +40,11 @@ QString CliApp::helpText()
               "bill\n"
               "  sync (--all-pending | ID...) [--dry-run]\n"
               "                                  push bills to Kingdee, one line per bill\n"
+              "  reverse ID... [--dry-run]       reverse those applications' bills in Kingdee:\n"
+              "                                  delete, or book a reversing bill KEY-R\n"
+              "  reconcile [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--xlsx FILE]\n"
+              "                                  the store's bills of a period (default: last\n"
+              "                                  month) against Kingdee's; exit 1 on differences\n"
               "  status [--json]                 counts per state, API calls, DingTalk usage\n"
               "  watch [--seconds N]             receive DingTalk approvals as they end (Stream\n"
               "                                  mode) and store them, one line each, until\n"
@@ -93,6 +100,10 @@ int CliApp::run(const QStringList &arguments)
         return SyncCommand::run(context, rest);
     if (command == QLatin1String("watch"))
         return WatchCommand::run(context, rest);
+    if (command == QLatin1String("reconcile"))
+        return ReconcileCommand::run(context, rest);
+    if (command == QLatin1String("reverse"))
+        return ReverseCommand::run(context, rest);
     if (command == QLatin1String("secret"))
         return SecretCommand::run(context, rest);
 

@@ -3,13 +3,16 @@
 #include "app/cli/clialerts.h"
 #include "app/cli/clicontext.h"
 #include "app/kingdee/kingdeeclient.h"
+#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
+#include "app/sync/aftersavejob.h"
 #include "app/sync/jobsetup.h"
 #include "app/sync/pushjob.h"
 #include "app/sync/runtoend.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -82,9 +85,46 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
             context.out << line.text() << '\n';
     }
     context.out.flush();
+
+    // [kingdee] after_save: Submit (and Audit) as their own calls, for the bills this run synced
+    // and those whose earlier Submit or Audit was refused; never a second save.
+    const sync::AfterSave afterSave =
+        sync::afterSaveFromSetting(settings.text(QLatin1String(keys::KingdeeAfterSave)));
+    bool afterSaveRefused = false;
+    if (afterSave != sync::AfterSave::None && !options.dryRun
+        && report.result != sync::PushReport::Result::ConfigError) {
+        QStringList keys = sync::AfterSaveJob::refusedBefore(database);
+        for (const sync::BillLine &line : std::as_const(report.lines)) {
+            if (line.state == BillState::Synced)
+                keys.append(line.key);
+        }
+        sync::AfterSaveJob after(database, client, scheme, afterSave, keys);
+        QString stopReason;
+        QList<sync::AfterSaveLine> lines;
+        QObject::connect(&after, &sync::AfterSaveJob::finished, &after,
+                         [&](const QList<sync::AfterSaveLine> &l, const QString &reason) {
+                             lines = l;
+                             stopReason = reason;
+                         });
+        QEventLoop loop;
+        QObject::connect(&after, &sync::AfterSaveJob::finished, &loop, &QEventLoop::quit);
+        after.start();
+        loop.exec();
+        for (const sync::AfterSaveLine &line : std::as_const(lines)) {
+            if (line.error.isEmpty())
+                continue;
+            afterSaveRefused = true;
+            context.err << line.key << '\t' << line.error.simplified() << '\n';
+        }
+        if (!stopReason.isEmpty()) {
+            afterSaveRefused = true;
+            context.err << stopReason << '\n';
+        }
+        context.err.flush();
+    }
     switch (report.result) {
     case sync::PushReport::Result::Ok:
-        return Ok;
+        return afterSaveRefused ? SomeFailed : Ok;
     case sync::PushReport::Result::SomeFailed:
         if (!report.stopReason.isEmpty())
             context.fail(report.stopReason);

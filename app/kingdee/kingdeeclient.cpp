@@ -150,6 +150,59 @@ void KingdeeClient::batchSave(const QJsonObject &body, SaveHandler handler)
     submit(std::move(call));
 }
 
+void KingdeeClient::operate(const QString &formId, Operation operation, const QStringList &numbers,
+                            SaveHandler handler)
+{
+    auto call = std::make_shared<Call>();
+    QJsonObject data {{QStringLiteral("Numbers"), QJsonArray::fromStringList(numbers)},
+                      {QStringLiteral("CreateOrgId"), 0},
+                      {QStringLiteral("NetworkCtrl"), false}};
+    switch (operation) {
+    case Operation::Submit:
+        call->api = QLatin1String(api::KingdeeSubmit);
+        call->service = service::Submit;
+        data.insert(QStringLiteral("SelectedPostId"), 0);
+        data.insert(QStringLiteral("IgnoreInterationFlag"), true);
+        break;
+    case Operation::Audit:
+    case Operation::UnAudit:
+        call->api =
+            QLatin1String(operation == Operation::Audit ? api::KingdeeAudit : api::KingdeeUnAudit);
+        call->service = operation == Operation::Audit ? service::Audit : service::UnAudit;
+        data.insert(QStringLiteral("InterationFlags"), QString());
+        data.insert(QStringLiteral("IsVerifyProcInst"), true);
+        data.insert(QStringLiteral("IgnoreInterationFlag"), true);
+        break;
+    case Operation::Delete:
+        call->api = QLatin1String(api::KingdeeDelete);
+        call->service = service::Delete;
+        break;
+    }
+    const int count = int(numbers.size());
+    call->body = compact({{QStringLiteral("formid"), formId}, {QStringLiteral("data"), data}});
+    call->save = true; // changes Kingdee: a lost answer is settled by a lookup, not a resend
+    auto result = std::make_shared<SaveResult>();
+    call->read = [result, count](int httpStatus, const QByteArray &raw) {
+        QJsonParseError error {};
+        const QJsonDocument doc = QJsonDocument::fromJson(raw, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()
+            || !doc.object().value(QLatin1String("Result")).isObject())
+            return FailureClassifier::unreadableSave(httpStatus, raw);
+        *result = SaveResult::fromAnswer(doc.object(), count);
+        return result->failure;
+    };
+    if (count == 0) {
+        QTimer::singleShot(0, this, [handler] { handler(SaveResult::withoutAnswer({}, 0)); });
+        return;
+    }
+    call->done = [result, count, handler = std::move(handler)](const Failure &failure) {
+        const bool answered =
+            failure.kind == Failure::Kind::None || failure.kind == Failure::Kind::Rejected;
+        handler(answered ? *result : SaveResult::withoutAnswer(failure, count));
+    };
+    submit(std::move(call));
+}
+
 void KingdeeClient::executeBillQuery(const QString &formId, const QStringList &fieldKeys,
                                      const QString &filterString, QueryHandler handler,
                                      bool optional)

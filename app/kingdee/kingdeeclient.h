@@ -73,6 +73,12 @@ public:
     // IN lists of up to 100 keys.
     void findBills(const QString &formId, const QString &keyField, const QStringList &keys,
                    FindHandler handler);
+    // Submit, Audit, UnAudit or Delete (KINGDEE.md) of the bills numbered `numbers`, answered per
+    // position as a save is (Saved: done). Like a save, never resent once it may have reached
+    // Kingdee: a lost answer is OutcomeUnknown, and the caller reads the bills' status by key.
+    enum class Operation { Submit, Audit, UnAudit, Delete };
+    void operate(const QString &formId, Operation operation, const QStringList &numbers,
+                 SaveHandler handler);
     // Logs in (or, in signature mode, makes one harmless query): proves the address, data
     // centre, user and secret. The failure carries Kingdee's own words.
     void testConnection(CheckHandler handler);

@@ -14,6 +14,10 @@ inline constexpr char LoginBySign[] = "Kingdee.BOS.WebApi.ServicesStub.AuthServi
 inline constexpr char BatchSave[] = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.BatchSave";
 inline constexpr char ExecuteBillQuery[] =
     "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery";
+inline constexpr char Submit[] = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Submit";
+inline constexpr char Audit[] = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Audit";
+inline constexpr char UnAudit[] = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.UnAudit";
+inline constexpr char Delete[] = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Delete";
 } // namespace service
 
 // The service's URL under the configured base, which may or may not end in '/'.

@@ -62,6 +62,8 @@ const QList<SettingSpec> &settingSpecs()
                {QStringLiteral("2052"), QStringLiteral("1033"), QStringLiteral("3076")}),
         integer(KingdeeBatchSize, 50, 1, 500),
         integer(KingdeeConcurrency, 2, 1, 8),
+        // What follows a save: nothing (the seed's IsAutoSubmitAndAudit false), Submit, or
+        // Submit then Audit, each its own call.
         choice(KingdeeAfterSave,
                {QStringLiteral("none"), QStringLiteral("submit"), QStringLiteral("audit")}),
         {QLatin1String(SyncScheme),

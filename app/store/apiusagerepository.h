@@ -28,6 +28,10 @@ inline constexpr char DingTalkStreamEvent[] = "dingtalk.stream.event";
 inline constexpr char KingdeeLogin[] = "kingdee.login";
 inline constexpr char KingdeeBatchSave[] = "kingdee.batchSave";
 inline constexpr char KingdeeQuery[] = "kingdee.executeBillQuery";
+inline constexpr char KingdeeSubmit[] = "kingdee.submit";
+inline constexpr char KingdeeAudit[] = "kingdee.audit";
+inline constexpr char KingdeeUnAudit[] = "kingdee.unAudit";
+inline constexpr char KingdeeDelete[] = "kingdee.delete";
 
 // DingTalk's monthly quota counts approval calls; token calls and robot messages do not.
 bool countsTowardDingTalkQuota(const QString &name);

@@ -13,7 +13,7 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "idempotency_key, application_id, state, amount, payload_json, kingdee_id, kingdee_number,"
-    " last_error, error_field, retryable, attempts");
+    " last_error, error_field, retryable, attempts, reversal, kingdee_status, after_save_error");
 
 BillRecord fromRow(const QSqlQuery &q)
 {
@@ -29,6 +29,9 @@ BillRecord fromRow(const QSqlQuery &q)
     b.errorField = q.value(8).toString();
     b.retryable = q.value(9).toInt() != 0;
     b.attempts = q.value(10).toInt();
+    b.reversal = q.value(11).toString();
+    b.kingdeeStatus = q.value(12).toString();
+    b.afterSaveError = q.value(13).toString();
     return b;
 }
 
@@ -159,6 +162,36 @@ StoreError BillRepository::startSending(const QStringList &keys, QList<BillChang
     return e;
 }
 
+StoreError BillRepository::recordKingdeeStatus(const QString &key, const QString &status,
+                                               const QString &afterSaveError,
+                                               const QString &message) const
+{
+    return m_database.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        StoreError e =
+            sql::run(q,
+                     QStringLiteral("UPDATE bills SET kingdee_status = ?, after_save_error = ?,"
+                                    " updated_at = ? WHERE idempotency_key = ? AND state = ?"),
+                     {sql::nullableText(status), sql::nullableText(afterSaveError), sql::nowUtc(),
+                      key, toWireName(BillState::Synced)},
+                     QT_TRANSLATE_NOOP("rs::Store", "recording a bill's status in Kingdee"));
+        if (!e.ok() || message.isEmpty())
+            return e;
+        SyncEvent event;
+        event.level = afterSaveError.isEmpty() ? SyncEvent::Level::Info : SyncEvent::Level::Error;
+        event.kind = QStringLiteral("bill.kingdee_status");
+        event.billKey = key;
+        event.message = message;
+        if (sql::run(q,
+                     QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
+                     {key}, QT_TRANSLATE_NOOP("rs::Store", "recording a bill's status in Kingdee"))
+                .ok()
+            && q.next())
+            event.applicationId = q.value(0).toString();
+        return EventLog::appendIn(db, event);
+    });
+}
+
 StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
 {
     const BillOutcome &outcome = c.outcome;
@@ -169,12 +202,14 @@ StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
                                 " kingdee_id = COALESCE(?, kingdee_id),"
                                 " kingdee_number = COALESCE(?, kingdee_number),"
                                 " last_error = ?, error_field = ?, retryable = ?,"
-                                " attempts = attempts + ?, updated_at = ?"
+                                " attempts = attempts + ?, updated_at = ?,"
+                                " reversal = COALESCE(?, reversal)"
                                 " WHERE idempotency_key = ? AND state = ?"),
                  {toWireName(c.to), sql::nullableText(outcome.kingdeeId),
                   sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
                   sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
-                  outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), c.key, toWireName(c.from)},
+                  outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(),
+                  sql::nullableText(outcome.reversal), c.key, toWireName(c.from)},
                  QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
     if (!e.ok())
         return e;

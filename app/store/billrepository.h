@@ -36,6 +36,11 @@ public:
     // back to pending with the reason and is not sent. `changes` gets every change made, in
     // order; a key not queued any more is skipped.
     StoreError startSending(const QStringList &keys, QList<BillChange> *changes) const;
+    // What Kingdee holds of a synced bill now: its FDocumentStatus and, when the Submit or Audit
+    // after the save was refused, Kingdee's words (cleared when empty). `message` non-empty also
+    // logs it. The bill stays synced: it is in Kingdee.
+    StoreError recordKingdeeStatus(const QString &key, const QString &status,
+                                   const QString &afterSaveError, const QString &message) const;
     // At start-up: bills left `sending` by a run that died become `in_doubt`, to be looked up in
     // Kingdee before any resend. Returns how many.
     int recoverInterruptedSends(StoreError *error = nullptr) const;

@@ -149,6 +149,46 @@ QStringList version7()
     };
 }
 
+// Issue 16: the bill state `reversed`, how a reversed bill was reversed ("deleted",
+// "red QTYS…"), and what Kingdee last said of a synced bill: its FDocumentStatus and the refusal
+// of the Submit or Audit after the save. The state's CHECK cannot be altered in SQLite, so the
+// table is rebuilt in portable SQL (nothing references bills; the migration's transaction keeps it
+// all or nothing).
+QStringList version8()
+{
+    const QString columns = QStringLiteral(
+        "idempotency_key, application_id, state, amount, payload_json, kingdee_id,"
+        " kingdee_number, last_error, error_field, retryable, attempts, next_attempt_at,"
+        " created_at, updated_at");
+    return {
+        QStringLiteral("CREATE TABLE bills_v8 ("
+                       " idempotency_key VARCHAR(160) NOT NULL PRIMARY KEY,"
+                       " application_id VARCHAR(64) NOT NULL REFERENCES applications (id),"
+                       " state VARCHAR(16) NOT NULL,"
+                       " amount VARCHAR(40),"
+                       " payload_json TEXT,"
+                       " kingdee_id VARCHAR(64),"
+                       " kingdee_number VARCHAR(64),"
+                       " last_error TEXT,"
+                       " error_field VARCHAR(128),"
+                       " retryable SMALLINT NOT NULL DEFAULT 0,"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " next_attempt_at VARCHAR(32),"
+                       " created_at VARCHAR(32) NOT NULL,"
+                       " updated_at VARCHAR(32) NOT NULL,"
+                       " reversal VARCHAR(64),"
+                       " kingdee_status VARCHAR(4),"
+                       " after_save_error TEXT,"
+                       " CHECK (state IN ('pending', 'queued', 'sending', 'synced', 'failed',"
+                       " 'in_doubt', 'reversed')))"),
+        QStringLiteral("INSERT INTO bills_v8 (%1) SELECT %1 FROM bills").arg(columns),
+        QStringLiteral("DROP TABLE bills"),
+        QStringLiteral("ALTER TABLE bills_v8 RENAME TO bills"),
+        QStringLiteral("CREATE INDEX bills_by_application ON bills (application_id)"),
+        QStringLiteral("CREATE INDEX bills_by_state ON bills (state)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -161,6 +201,7 @@ const QList<Migration> &schemaMigrations()
         {5, QStringLiteral("revoke requests"), version5()},
         {6, QStringLiteral("organisation and customers for the table"), version6()},
         {7, QStringLiteral("API latency and last errors"), version7()},
+        {8, QStringLiteral("reversed bills"), version8()},
     };
     return migrations;
 }

@@ -75,6 +75,9 @@ struct BillRecord
     QString errorField;
     bool retryable = false;
     int attempts = 0;
+    QString reversal; // how a reversed bill was reversed: "deleted" or "red QTYS…"
+    QString kingdeeStatus; // FDocumentStatus last read or reached (Z, A, B, C, D); empty: unknown
+    QString afterSaveError; // Kingdee's words when the Submit or Audit after the save was refused
 };
 
 // What a state change writes besides the state itself; empty fields keep their stored value,
@@ -87,6 +90,7 @@ struct BillOutcome
     QString errorField;
     bool retryable = false;
     bool countsAsAttempt = false;
+    QString reversal; // set when the bill becomes reversed
 };
 
 // One state change of one bill, as BillRepository::transitionAll applies it.

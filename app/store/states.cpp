@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 
 namespace rs {
@@ -10,7 +11,7 @@ namespace {
 constexpr std::array<const char *, int(ApprovalState::Count)> kApprovalNames = {
     "in_approval", "approved", "rejected", "withdrawn", "revoked"};
 constexpr std::array<const char *, int(BillState::Count)> kBillNames = {
-    "pending", "queued", "sending", "synced", "failed", "in_doubt"};
+    "pending", "queued", "sending", "synced", "failed", "in_doubt", "reversed"};
 
 template<typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<const char *, N> &names, const QString &name)
@@ -97,6 +98,9 @@ QString displayName(BillState state)
     case BillState::InDoubt:
         return QCoreApplication::translate("rs::States", "In doubt",
                                            "sent to Kingdee, answer lost");
+    case BillState::Reversed:
+        return QCoreApplication::translate("rs::States", "Reversed",
+                                           "deleted in Kingdee or offset by a reversing bill");
     case BillState::Count:
         break;
     }
@@ -122,6 +126,9 @@ bool isAllowedTransition(BillState from, BillState to)
         // Only a lookup in Kingdee decides: found → synced, not found → queued again.
         return to == S::Synced || to == S::Queued;
     case S::Synced:
+        // Only `reverse`, after Kingdee deleted the bill or saved its reversing bill.
+        return to == S::Reversed;
+    case S::Reversed:
     case S::Count:
         return false;
     }
@@ -139,7 +146,11 @@ BillState aggregateSyncState(const QList<BillState> &bills)
         if (bills.contains(attention))
             return attention;
     }
-    return bills.isEmpty() ? S::Pending : S::Synced;
+    if (bills.isEmpty())
+        return S::Pending;
+    return std::all_of(bills.cbegin(), bills.cend(), [](S s) { return s == S::Reversed; })
+        ? S::Reversed
+        : S::Synced;
 }
 
 } // namespace rs

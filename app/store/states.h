@@ -10,8 +10,9 @@ namespace rs {
 // Approval state of a DingTalk application, as ARCHITECTURE.md names it.
 enum class ApprovalState { InApproval, Approved, Rejected, Withdrawn, Revoked, Count };
 
-// Sync state of one Kingdee bill: pending → queued → sending → synced | failed | in_doubt.
-enum class BillState { Pending, Queued, Sending, Synced, Failed, InDoubt, Count };
+// Sync state of one Kingdee bill: pending → queued → sending → synced | failed | in_doubt, and
+// synced → reversed once `reverse` has deleted it in Kingdee or booked its reversing bill.
+enum class BillState { Pending, Queued, Sending, Synced, Failed, InDoubt, Reversed, Count };
 
 // Wire names (CLI JSON, database); never translated.
 QString toWireName(ApprovalState state);

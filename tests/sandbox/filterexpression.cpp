@@ -39,10 +39,11 @@ QList<Token> tokenize(const QString &text, bool *ok)
             if (!closed)
                 *ok = false;
             tokens.append(Token {Token::Literal, value});
-        } else if (text.mid(i, 2) == QLatin1String("<>")) {
-            tokens.append(Token {Token::Symbol, QStringLiteral("<>")});
+        } else if (text.mid(i, 2) == QLatin1String("<>") || text.mid(i, 2) == QLatin1String(">=")
+                   || text.mid(i, 2) == QLatin1String("<=")) {
+            tokens.append(Token {Token::Symbol, text.mid(i, 2)});
             i += 2;
-        } else if (QStringLiteral("=(),").contains(c)) {
+        } else if (QStringLiteral("=(),<>").contains(c)) {
             tokens.append(Token {Token::Symbol, QString(c)});
             ++i;
         } else {
@@ -156,6 +157,21 @@ private:
                 return fail(QStringLiteral("过滤条件语法错误：值须用单引号括起"));
             return [name, equal, literal = value.text](const FilterExpression::ValueOf &v) {
                 return (v(name) == literal) == equal;
+            };
+        }
+        if (isSymbol(">=") || isSymbol("<=") || isSymbol(">") || isSymbol("<")) {
+            // Compared as text: dates are ISO (yyyy-MM-dd sorts as it reads).
+            const QString op = next().text;
+            const Token value = next();
+            if (value.kind != Token::Literal)
+                return fail(QStringLiteral("过滤条件语法错误：值须用单引号括起"));
+            return [name, op, literal = value.text](const FilterExpression::ValueOf &v) {
+                const int c = v(name).left(literal.size()).compare(literal);
+                if (op == QLatin1String(">="))
+                    return c >= 0;
+                if (op == QLatin1String("<="))
+                    return c <= 0;
+                return op == QLatin1String(">") ? c > 0 : c < 0;
             };
         }
         if (isWord("IN")) {

@@ -9,7 +9,9 @@
 namespace rs::sandbox {
 
 // The part of Kingdee's FilterString syntax the console uses: FIELD = 'v', FIELD <> 'v',
-// FIELD IN ('a', 'b'), FIELD LIKE 'a%', joined with AND / OR and grouped with parentheses.
+// FIELD IN ('a', 'b'), FIELD LIKE 'a%', FIELD >= 'v' (and <=, >, <: text compared on the literal's
+// length, so a date '2025-03-01' compares with a stored '2025-03-01T00:00:00'), joined with
+// AND / OR and grouped with parentheses.
 // Quotes inside a value are doubled, as Kingdee expects. An empty string matches everything.
 class FilterExpression final
 {

@@ -18,11 +18,13 @@ HttpResponse json(const QJsonObject &object)
 QJsonObject bills(const Sandbox &sandbox)
 {
     QJsonArray list;
-    for (const SavedBill &bill : sandbox.kingdee().books().bills()) {
+    for (const SavedBill &bill : std::as_const(sandbox.kingdee().books().bills())) {
         list.append(QJsonObject {{QStringLiteral("id"), QString::number(bill.id)},
                                  {QStringLiteral("number"), bill.number},
                                  {QStringLiteral("remarks"), bill.remarks()},
                                  {QStringLiteral("status"), bill.documentStatus},
+                                 {QStringLiteral("date"), bill.date()},
+                                 {QStringLiteral("total"), bill.total()},
                                  {QStringLiteral("model"), bill.model}});
     }
     return {{QStringLiteral("count"), list.size()}, {QStringLiteral("bills"), list}};
@@ -147,6 +149,38 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
         const bool done =
             sandbox.dingTalk().corruptTable(request.query.queryItemValue(QStringLiteral("id")));
         return json({{QStringLiteral("corrupted"), done}});
+    }
+    // "Someone else" in Kingdee: /sandbox/kingdee/delete|amend|duplicate?number=…[&total=…],
+    // and /sandbox/kingdee/refuse-audit?key=…[&message=…].
+    if (what.startsWith(QLatin1String("kingdee/"))) {
+        KingdeeBooks &books = sandbox.kingdee().books();
+        const QString number = request.query.queryItemValue(QStringLiteral("number"));
+        const QString action = what.mid(int(qstrlen("kingdee/")));
+        if (action == QLatin1String("delete"))
+            return json({{QStringLiteral("deleted"), books.removeByOther(number)}});
+        if (action == QLatin1String("amend")) {
+            const QString total = request.query.queryItemValue(QStringLiteral("total"));
+            return json({{QStringLiteral("amended"), books.amendByOther(number, total)}});
+        }
+        if (action == QLatin1String("duplicate")) {
+            const SavedBill *copy = books.duplicateByOther(number);
+            return json({{QStringLiteral("number"), copy ? copy->number : QString()}});
+        }
+        if (action == QLatin1String("close")) {
+            books.setClosedBefore(QDate::fromString(
+                request.query.queryItemValue(QStringLiteral("before")), Qt::ISODate));
+            return json(
+                {{QStringLiteral("closed_before"), books.closedBefore().toString(Qt::ISODate)}});
+        }
+        if (action == QLatin1String("refuse-audit")) {
+            QString message =
+                request.query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded);
+            if (message.isEmpty())
+                message = QStringLiteral("审核失败：信用额度检查未通过");
+            books.refuseAudit(
+                request.query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded), message);
+            return json({{QStringLiteral("ok"), true}});
+        }
     }
     if (what == QLatin1String("expire-tokens")) {
         sandbox.dingTalk().expireAllTokens();

@@ -2,6 +2,7 @@
 
 #include "httpexchange.h"
 
+#include <QDate>
 #include <QHash>
 #include <QJsonObject>
 
@@ -21,6 +22,7 @@ struct KingdeeOptions
     bool atomicBatches = false; // the other reading: one bad row fails the whole BatchSave
     // false: a user without the right to read BD_Customer / ORG_Organizations (MsgCode 2)
     bool baseDataReadable = true;
+    QDate closedBefore; // bills dated before it are in a closed period (null: none closed)
 };
 
 // Kingdee's login services, its session cookies and the v2 signature headers.

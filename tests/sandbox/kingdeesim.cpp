@@ -87,7 +87,9 @@ Answer failure(const QString &field, const QString &message, int msgCode, bool q
 KingdeeSim::KingdeeSim(KingdeeOptions options, int sessionExpiryEvery)
     : m_auth(std::move(options))
     , m_sessionExpiryEvery(sessionExpiryEvery)
-{ }
+{
+    m_books.setClosedBefore(m_auth.options().closedBefore);
+}
 
 std::optional<Route> KingdeeSim::route(const HttpRequest &request)
 {
@@ -130,6 +132,17 @@ std::optional<Route> KingdeeSim::route(const HttpRequest &request)
         return Route {QStringLiteral("kingdee.view"), [this](const HttpRequest &r) {
                           return view(r);
                       }};
+    using Op = KingdeeBooks::Operation;
+    for (const auto &[name, api, operation] :
+         {std::tuple("DynamicFormService.Submit", "kingdee.submit", Op::Submit),
+          std::tuple("DynamicFormService.Audit", "kingdee.audit", Op::Audit),
+          std::tuple("DynamicFormService.UnAudit", "kingdee.unAudit", Op::UnAudit),
+          std::tuple("DynamicFormService.Delete", "kingdee.delete", Op::Delete)}) {
+        if (is(name))
+            return Route {QLatin1String(api), [this, op = operation](const HttpRequest &r) {
+                              return operate(op, r);
+                          }};
+    }
     return Route {QStringLiteral("kingdee.unknown"), [](const HttpRequest &) {
                       Answer a {HttpResponse::text("Service not found", 404)};
                       a.error = true;
@@ -254,6 +267,45 @@ Answer KingdeeSim::view(const HttpRequest &request)
                               {QStringLiteral("Result"), shown}};
     return {HttpResponse::json(QJsonDocument(QJsonObject {{QStringLiteral("Result"), result}})
                                    .toJson(QJsonDocument::Compact))};
+}
+
+Answer KingdeeSim::operate(KingdeeBooks::Operation operation, const HttpRequest &request)
+{
+    if (auto refused = admit(request, false))
+        return *refused;
+    QString formId;
+    const QJsonObject data = dataOf(parseBody(request.body).toObject(), &formId, 1);
+    if (formId.isEmpty())
+        return failure(QStringLiteral("FormId"), QStringLiteral("表单Id不能为空"), 5, false);
+    if (!kingdee::isFormId(formId, QLatin1String("AR_OtherRecAble")))
+        return failure(QStringLiteral("FormId"), QStringLiteral("业务对象不存在"), 4, false);
+    QStringList numbers;
+    for (const QJsonValue &n : kingdee::valueOf(data, QLatin1String("Numbers")).toArray())
+        numbers.append(kingdee::textOf(n));
+    QList<qint64> ids;
+    for (const QString &id : kingdee::textOf(kingdee::valueOf(data, QLatin1String("Ids")))
+                                 .split(QLatin1Char(','), Qt::SkipEmptyParts))
+        ids.append(id.trimmed().toLongLong());
+    if (numbers.isEmpty() && ids.isEmpty())
+        return failure(QStringLiteral("Numbers"), QStringLiteral("请传入单据编码或内码"), 8, false);
+    QJsonArray errors;
+    QJsonArray successes;
+    int msgCode = 0;
+    bool changed = false;
+    for (const KingdeeBooks::OperationResult &row : m_books.operate(operation, numbers, ids)) {
+        if (row.error) {
+            errors.append(error(row.error->field, row.error->message, row.index));
+            msgCode = row.error->msgCode;
+        } else {
+            changed = true;
+            successes.append(QJsonObject {{QStringLiteral("Id"), QString::number(row.id)},
+                                          {QStringLiteral("Number"), row.number},
+                                          {QStringLiteral("DIndex"), row.index}});
+        }
+    }
+    Answer answer = statusAnswer(responseStatus(errors, successes, msgCode), false, {});
+    answer.committedWrite = changed;
+    return answer;
 }
 
 } // namespace rs::sandbox

@@ -113,6 +113,11 @@ int main(int argc, char *argv[])
                 "Every K-th Kingdee session call finds the session expired.", "K"),
          intInto(&o.faults.sessionExpiryEvery)},
     };
+    const QCommandLineOption closedBefore(
+        QStringLiteral("closed-before"),
+        QStringLiteral("Kingdee's accounting periods before DATE are closed: bills dated before it "
+                       "cannot be saved, unaudited or deleted."),
+        QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption atomic(QStringLiteral("kingdee-atomic-batches"),
                                     QStringLiteral("One invalid bill fails the whole BatchSave."));
     const QCommandLineOption sha1(
@@ -125,12 +130,19 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     for (const Flag &flag : flags)
         parser.addOption(flag.option);
-    parser.addOptions({atomic, sha1});
+    parser.addOptions({atomic, sha1, closedBefore});
     parser.process(app);
     for (const Flag &flag : flags) {
         if (parser.isSet(flag.option) && !flag.apply(parser.value(flag.option))) {
             std::fprintf(stderr, "rebatesync-sandbox: bad value for --%s\n",
                          qPrintable(flag.option.names().constFirst()));
+            return 2;
+        }
+    }
+    if (parser.isSet(closedBefore)) {
+        o.kingdee.closedBefore = QDate::fromString(parser.value(closedBefore), Qt::ISODate);
+        if (!o.kingdee.closedBefore.isValid()) {
+            std::fprintf(stderr, "rebatesync-sandbox: bad value for --closed-before\n");
             return 2;
         }
     }

@@ -54,6 +54,7 @@ public:
     const QMap<QString, Counter> &counters() const { return m_counters; }
     DingTalkSim &dingTalk() { return m_dingTalk; }
     const KingdeeSim &kingdee() const { return m_kingdee; }
+    KingdeeSim &kingdee() { return m_kingdee; }
     const RobotSim &robot() const { return m_robot; }
     FaultPlan &faults() { return m_faults; }
     StreamGateway &stream() { return *m_stream; }
