@@ -26,6 +26,26 @@ bool Context::openDatabase(Database &database, Use use) const
     return true;
 }
 
+std::shared_ptr<const Scheme> Context::openForBills(Database &database,
+                                                    const Settings &settings) const
+{
+    if (!openDatabase(database) || !checkSettings(settings))
+        return {};
+    return loadScheme(settings);
+}
+
+bool Context::kingdeeConfig(const Settings &settings, kingdee::KingdeeConfig *config) const
+{
+    QString error;
+    const auto read = sync::JobSetup::kingdee(profile, settings, &error);
+    if (!read) {
+        fail(error);
+        return false;
+    }
+    *config = *read;
+    return true;
+}
+
 bool Context::checkSettings(const Settings &settings) const
 {
     const QList<SettingIssue> issues = settings.validate();

@@ -13,6 +13,10 @@ class Settings;
 struct Scheme;
 } // namespace rs
 
+namespace rs::kingdee {
+struct KingdeeConfig;
+}
+
 namespace rs::cli {
 
 // Exit codes of the fixed contract.
@@ -36,6 +40,12 @@ public:
     bool checkSettings(const Settings &settings) const;
     // The scheme `[sync] scheme` names, or null after printing why it cannot be loaded.
     std::shared_ptr<const Scheme> loadScheme(const Settings &settings) const;
+    // For a command that maps bills (sync, reverse, reconcile): opens the database to write,
+    // checks settings.ini and loads the scheme; null after printing why.
+    std::shared_ptr<const Scheme> openForBills(Database &database, const Settings &settings) const;
+    // Kingdee's address, login and secret from the settings and the keychain; false after
+    // printing why.
+    bool kingdeeConfig(const Settings &settings, kingdee::KingdeeConfig *config) const;
     // Prints "error: …" to stderr.
     void fail(const QString &message) const;
 };

@@ -49,27 +49,21 @@ int ReconcileCommand::run(const Context &context, const QStringList &arguments)
     }
 
     Database database(context.profile.databasePath());
-    if (!context.openDatabase(database))
-        return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
-    if (!context.checkSettings(settings))
-        return ConfigError;
-    const std::shared_ptr<const Scheme> scheme = context.loadScheme(settings);
+    const std::shared_ptr<const Scheme> scheme = context.openForBills(database, settings);
     if (!scheme)
         return ConfigError;
-    QString error;
-    const auto config = sync::JobSetup::kingdee(context.profile, settings, &error);
-    if (!config) {
-        context.fail(error);
+    kingdee::KingdeeConfig config;
+    if (!context.kingdeeConfig(settings, &config))
         return ConfigError;
-    }
-    kingdee::KingdeeClient client(*config);
+    kingdee::KingdeeClient client(config);
     report::ReconcileJob job(database, client, scheme, first, last);
     const report::ReconcileReport result = sync::runToEnd(job, &report::ReconcileJob::finished);
     if (!result.stopReason.isEmpty()) {
         context.fail(result.stopReason);
         return ConfigError;
     }
+    QString error;
     if (parser.isSet(xlsx) && !report::XlsxExport::write(result, parser.value(xlsx), &error)) {
         context.fail(error);
         return ConfigError;

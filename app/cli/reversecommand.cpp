@@ -30,22 +30,15 @@ int ReverseCommand::run(const Context &context, const QStringList &arguments)
     }
 
     Database database(context.profile.databasePath());
-    if (!context.openDatabase(database))
-        return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
-    if (!context.checkSettings(settings))
-        return ConfigError;
-    const std::shared_ptr<const Scheme> scheme = context.loadScheme(settings);
+    const std::shared_ptr<const Scheme> scheme = context.openForBills(database, settings);
     if (!scheme)
         return ConfigError;
-    QString error;
-    const auto config = sync::JobSetup::kingdee(context.profile, settings, &error);
-    if (!config) {
-        context.fail(error);
+    kingdee::KingdeeConfig config;
+    if (!context.kingdeeConfig(settings, &config))
         return ConfigError;
-    }
 
-    kingdee::KingdeeClient client(*config);
+    kingdee::KingdeeClient client(config);
     sync::ReverseJob job(database, client, scheme, ids, parser.isSet(dryRun));
     QObject::connect(&job, &sync::ReverseJob::lineDone, &job, [&](const sync::ReverseLine &line) {
         // Skipped bills were never in Kingdee: a note, not one of the contract's lines.

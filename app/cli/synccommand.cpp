@@ -37,12 +37,8 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
     }
 
     Database database(context.profile.databasePath());
-    if (!context.openDatabase(database))
-        return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
-    if (!context.checkSettings(settings))
-        return ConfigError;
-    const std::shared_ptr<const Scheme> scheme = context.loadScheme(settings);
+    const std::shared_ptr<const Scheme> scheme = context.openForBills(database, settings);
     if (!scheme)
         return ConfigError;
 
@@ -50,16 +46,12 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
     options.applicationIds = ids;
     options.dryRun = parser.isSet(dryRun);
 
-    QString error;
     // A dry run talks to nobody: it needs neither a secret nor a complete Kingdee setup.
-    auto config = options.dryRun ? std::optional<kingdee::KingdeeConfig>(kingdee::KingdeeConfig {})
-                                 : sync::JobSetup::kingdee(context.profile, settings, &error);
-    if (!config) {
-        context.fail(error);
+    kingdee::KingdeeConfig config;
+    if (!options.dryRun && !context.kingdeeConfig(settings, &config))
         return ConfigError;
-    }
 
-    kingdee::KingdeeClient client(*config);
+    kingdee::KingdeeClient client(config);
     sync::PushJob job(database, client, scheme, options);
     // Each line as its bill is done with, flushed: a run killed midway leaves what it did in a
     // scheduled task's log.
