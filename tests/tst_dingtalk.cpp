@@ -1,10 +1,15 @@
+#include "app/dingtalk/dingtalkclient.h"
 #include "app/dingtalk/failure.h"
 #include "app/dingtalk/flattener.h"
 #include "app/dingtalk/instanceparser.h"
 #include "app/net/pacer.h"
+#include "httpexchange.h"
+#include "httpserver.h"
 #include "httptestclient.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
@@ -193,6 +198,38 @@ private Q_SLOTS:
         QCOMPARE(a.form.size(), 2);
         QCOMPARE(a.form.at(0).value.value_or(QString()), QStringLiteral("24442.42"));
         QCOMPARE(a.form.at(1).value.value_or(QString()), QStringLiteral("0.1"));
+    }
+
+    void tokenRefusalEchoingTheSecret_neverShowsIt()
+    {
+        // gettoken carries the secret in its query; an answer (or Qt's text) quoting it back
+        // must not reach the clerk's message or the log.
+        sandbox::HttpServer echo([](sandbox::HttpExchange *x) {
+            const QString secret = x->request().query.queryItemValue(QStringLiteral("appsecret"));
+            const QString said = QStringLiteral("不合法的corpid或corpsecret: ") + secret;
+            const QJsonObject answer {{QStringLiteral("errcode"), 40089},
+                                      {QStringLiteral("errmsg"), said}};
+            x->respond(
+                sandbox::HttpResponse::json(QJsonDocument(answer).toJson(QJsonDocument::Compact)));
+        });
+        const quint16 port = echo.listen(0);
+        QVERIFY(port);
+        DingTalkConfig config;
+        config.oapiUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        config.appKey = QStringLiteral("key");
+        config.appSecret = QStringLiteral("s3cr3t-value-never-shown");
+        config.processCode = QStringLiteral("PROC-1");
+        DingTalkClient client(config);
+        Failure failure;
+        bool done = false;
+        client.listIds(0, 1000, QStringLiteral("0"), [&](const IdPage &, const Failure &f) {
+            failure = f;
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QVERIFY2(failure.describe().contains(QStringLiteral("不合法的corpid")),
+                 qPrintable(failure.describe()));
+        QVERIFY2(!failure.describe().contains(config.appSecret), qPrintable(failure.describe()));
     }
 
     void instanceWithoutStatus_isMalformed()

@@ -1,5 +1,7 @@
 #include "app/dingtalk/streamclient.h"
 #include "fetchtesting.h"
+#include "httpexchange.h"
+#include "httpserver.h"
 #include "sandboxtesting.h"
 
 #include <QDateTime>
@@ -88,6 +90,36 @@ private Q_SLOTS:
         QVERIFY(failure.describe().contains(QStringLiteral("无效的clientId或者clientSecret")));
         QCOMPARE(client.state(), StreamClient::State::Offline);
         QCOMPARE(stat(*m_sandbox, "connections_opened"), 0);
+    }
+
+    void answerEchoingTheSecret_neverShowsIt()
+    {
+        // A gateway (or a proxy in front of it) that quotes the request back must not put the
+        // app secret into the clerk's message or the log.
+        sandbox::HttpServer echo([](sandbox::HttpExchange *x) {
+            x->respond(sandbox::HttpResponse::json(
+                QByteArray(R"({"code":"invalidClientIdOrSecret","message":"refused: )")
+                    + QJsonDocument::fromJson(x->request().body)
+                          .object()
+                          .value(QLatin1String("clientSecret"))
+                          .toString()
+                          .toUtf8()
+                    + "\"}",
+                400));
+        });
+        const quint16 port = echo.listen(0);
+        QVERIFY(port);
+        auto config = sandboxDingTalk(*m_sandbox, 100);
+        config.apiUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        config.appSecret = QStringLiteral("s3cr3t-value-never-shown");
+        StreamClient client(config);
+        QSignalSpy fatal(&client, &StreamClient::fatalError);
+        client.start();
+        QVERIFY(fatal.wait(5000));
+        const auto failure = fatal.constFirst().constFirst().value<dingtalk::Failure>();
+        QVERIFY2(failure.describe().contains(QStringLiteral("refused")),
+                 qPrintable(failure.describe()));
+        QVERIFY2(!failure.describe().contains(config.appSecret), qPrintable(failure.describe()));
     }
 
     void endedInstance_comesOutOnceAndEveryEventIsAcknowledged()

@@ -318,11 +318,18 @@ Failure DingTalkClient::read(QNetworkReply *reply, QByteArray *raw, QJsonObject 
 {
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     *raw = reply->readAll();
+    Failure failure;
     if (!status.isValid())
-        return FailureClassifier::transport(reply->error(), reply->errorString());
-    return m_config.api == DingTalkConfig::Api::V1
-        ? FailureClassifier::v1(status.toInt(), *raw, answer)
-        : FailureClassifier::topApi(status.toInt(), *raw, answer);
+        failure = FailureClassifier::transport(reply->error(), reply->errorString());
+    else if (m_config.api == DingTalkConfig::Api::V1)
+        failure = FailureClassifier::v1(status.toInt(), *raw, answer);
+    else
+        failure = FailureClassifier::topApi(status.toInt(), *raw, answer);
+    // The words go to the clerk and the log: Qt's error text can quote the gettoken address,
+    // whose query carries the secret, and a proxy's answer can echo it.
+    if (m_config.appSecret.size() >= 4)
+        failure.message.replace(m_config.appSecret, QStringLiteral("***"));
+    return failure;
 }
 
 void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,

@@ -132,6 +132,9 @@ void StreamClient::onRegistered(QNetworkReply *reply, qint64 startedMs)
         failure.kind = Failure::Kind::Busy;
         failure.message = QString::fromUtf8(body.left(200));
     }
+    // DingTalk's words go to the clerk and the log; an answer that echoes the secret must not.
+    if (m_config.appSecret.size() >= 4)
+        failure.message.replace(m_config.appSecret, QStringLiteral("***"));
     Q_EMIT registrationFinished(failure.ok(), elapsed, failure.describe());
     if (!m_running)
         return;
