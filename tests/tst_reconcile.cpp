@@ -248,7 +248,9 @@ private Q_SLOTS:
         // The number Excel holds reads back as exactly the bill's money (Python's repr is the
         // shortest text of the double).
         const QStringList money = lines.at(2).split(QLatin1Char(' '));
-        QCOMPARE(money.value(0), QStringLiteral("float"));
+        // A number, not text: openpyxl gives a whole amount (-600.00) back as an int.
+        QVERIFY2(money.value(0) == QLatin1String("float") || money.value(0) == QLatin1String("int"),
+                 qPrintable(lines.at(2)));
         QCOMPARE(*Decimal::parse(money.value(1)), *Decimal::parse(gone.amount));
         QCOMPARE(money.value(2), QStringLiteral("#,##0.00"));
         QVERIFY(lines.at(3).startsWith(QLatin1String("A2 ")));
