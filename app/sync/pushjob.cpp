@@ -29,6 +29,17 @@ QString errorsText(const Entry &entry)
     return texts.join(QStringLiteral("; "));
 }
 
+// A state change that keeps the bill's last error as it is (a queued bill still says why it
+// failed before).
+BillOutcome lastErrorOf(const BillRecord &bill)
+{
+    BillOutcome kept;
+    kept.error = bill.lastError;
+    kept.errorField = bill.errorField;
+    kept.retryable = bill.retryable;
+    return kept;
+}
+
 } // namespace
 
 PushJob::PushJob(const Database &database, kingdee::KingdeeClient &client,
@@ -126,11 +137,7 @@ void PushJob::start()
     for (const QString &key : plan.keysToSend) {
         if (const auto bill = bills.find(key)) {
             // Queued keeps the last error: a run that stops, or dies, loses no failure.
-            BillOutcome kept;
-            kept.error = bill->lastError;
-            kept.errorField = bill->errorField;
-            kept.retryable = bill->retryable;
-            changes.append({key, bill->state, BillState::Queued, kept, {}});
+            changes.append({key, bill->state, BillState::Queued, lastErrorOf(*bill), {}});
             m_before.insert(key, bill->state);
             m_selection.insert(key);
         }
@@ -516,16 +523,12 @@ void PushJob::releaseUnsent()
         if (!bill || bill->state != BillState::Queued)
             continue;
         const BillState back = m_before.value(key, BillState::Pending);
-        BillOutcome kept;
-        kept.error = bill->lastError;
-        kept.errorField = bill->errorField;
-        kept.retryable = bill->retryable;
-        changes.append({key, BillState::Queued, back, kept,
+        changes.append({key, BillState::Queued, back, lastErrorOf(*bill),
                         back == BillState::Failed
                             ? tr("Not sent in this run; still failed: %1").arg(bill->lastError)
                             : tr("Not sent in this run; pending again.")});
     }
-    if (!changes.isEmpty() && !BillRepository(m_database).transitionAll(changes).ok())
+    if (!changes.isEmpty() && !bills.transitionAll(changes).ok())
         return; // the store refused (a full disk): the bills stay queued for the next run
     for (const BillChange &c : std::as_const(changes))
         Q_EMIT billChanged(c.key, c.to);
