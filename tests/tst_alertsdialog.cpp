@@ -3,7 +3,7 @@
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "sandboxtesting.h"
-#include "ui/alertsdialog.h"
+#include "ui/alerts/alertsdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

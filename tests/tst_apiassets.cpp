@@ -7,7 +7,7 @@
 #include "models/modelroles.h"
 #include "pushtesting.h"
 #include "sandboxtesting.h"
-#include "ui/apiassetspane.h"
+#include "ui/monitor/apiassetspane.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>

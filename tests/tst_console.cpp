@@ -8,7 +8,7 @@
 #include "models/eventlogmodel.h"
 #include "sandboxprofile.h"
 #include "sandboxtesting.h"
-#include "ui/applicationspane.h"
+#include "ui/applications/applicationspane.h"
 #include "ui/mainwindow.h"
 #include "ui/uistate.h"
 

@@ -2,7 +2,7 @@
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "sandboxtesting.h"
-#include "ui/credentialdialog.h"
+#include "ui/credentials/credentialdialog.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -6,8 +6,8 @@
 #include "models/modelroles.h"
 #include "models/monitorsummary.h"
 #include "storetestdata.h"
-#include "ui/dailybarchart.h"
-#include "ui/monitorpane.h"
+#include "ui/monitor/dailybarchart.h"
+#include "ui/monitor/monitorpane.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

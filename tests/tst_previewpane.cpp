@@ -6,8 +6,8 @@
 #include "mappingtestdata.h"
 #include "models/sourcefieldsmodel.h"
 #include "models/sourcerowsmodel.h"
-#include "ui/billjsonview.h"
-#include "ui/previewpane.h"
+#include "ui/preview/billjsonview.h"
+#include "ui/preview/previewpane.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

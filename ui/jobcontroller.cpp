@@ -4,7 +4,7 @@
 #include "app/sync/syncrunner.h"
 #include "models/applicationsmodel.h"
 #include "ui/actiontext.h"
-#include "ui/applicationspane.h"
+#include "ui/applications/applicationspane.h"
 #include "ui/syncprogress.h"
 
 #include <QAction>

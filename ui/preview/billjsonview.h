@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/billpreview.h"
+#include "ui/preview/billpreview.h"
 
 #include <QWidget>
 

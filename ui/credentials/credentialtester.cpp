@@ -1,13 +1,13 @@
-#include "ui/credentialtester.h"
+#include "ui/credentials/credentialtester.h"
 
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/settings/settingspec.h"
 #include "app/sync/connectorconfig.h"
-#include "ui/connectiontestrow.h"
-#include "ui/credentialform.h"
-#include "ui/secretfield.h"
+#include "ui/credentials/connectiontestrow.h"
+#include "ui/credentials/credentialform.h"
+#include "ui/credentials/secretfield.h"
 
 #include <QPointer>
 

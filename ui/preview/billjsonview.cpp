@@ -1,6 +1,6 @@
-#include "ui/billjsonview.h"
+#include "ui/preview/billjsonview.h"
 
-#include "ui/previewstyle.h"
+#include "ui/preview/previewstyle.h"
 
 #include <QFontDatabase>
 #include <QLabel>

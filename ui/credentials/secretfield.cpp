@@ -1,4 +1,4 @@
-#include "ui/secretfield.h"
+#include "ui/credentials/secretfield.h"
 
 #include "app/secrets/secretstore.h"
 

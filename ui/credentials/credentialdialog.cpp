@@ -1,12 +1,12 @@
-#include "ui/credentialdialog.h"
+#include "ui/credentials/credentialdialog.h"
 
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
-#include "ui/connectiontestrow.h"
-#include "ui/credentialform.h"
-#include "ui/credentialtester.h"
-#include "ui/secretfield.h"
+#include "ui/credentials/connectiontestrow.h"
+#include "ui/credentials/credentialform.h"
+#include "ui/credentials/credentialtester.h"
+#include "ui/credentials/secretfield.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>

@@ -1,10 +1,10 @@
-#include "ui/monitorpane.h"
+#include "ui/monitor/monitorpane.h"
 
 #include "app/store/applicationrepository.h"
 #include "models/applicationsmodel.h"
 #include "models/dailysyncmodel.h"
 #include "models/statecountsmodel.h"
-#include "ui/dailybarchart.h"
+#include "ui/monitor/dailybarchart.h"
 
 #include <QCoreApplication>
 #include <QEvent>

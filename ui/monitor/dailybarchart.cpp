@@ -1,4 +1,4 @@
-#include "ui/dailybarchart.h"
+#include "ui/monitor/dailybarchart.h"
 
 #include <QHelpEvent>
 #include <QLocale>

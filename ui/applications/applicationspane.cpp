@@ -1,11 +1,11 @@
-#include "ui/applicationspane.h"
+#include "ui/applications/applicationspane.h"
 
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
 #include "models/applicationsfiltermodel.h"
 #include "models/applicationsmodel.h"
-#include "ui/applicationsview.h"
-#include "ui/filterbar.h"
+#include "ui/applications/applicationsview.h"
+#include "ui/applications/filterbar.h"
 #include "ui/uistate.h"
 
 #include <QEvent>

@@ -1,4 +1,4 @@
-#include "ui/applicationsview.h"
+#include "ui/applications/applicationsview.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

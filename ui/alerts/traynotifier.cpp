@@ -1,4 +1,4 @@
-#include "ui/traynotifier.h"
+#include "ui/alerts/traynotifier.h"
 
 #include "app/alerts/alert.h"
 

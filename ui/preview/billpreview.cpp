@@ -1,4 +1,4 @@
-#include "ui/billpreview.h"
+#include "ui/preview/billpreview.h"
 
 #include <QJsonDocument>
 #include <QSet>

@@ -1,8 +1,8 @@
-#include "ui/billsview.h"
+#include "ui/preview/billsview.h"
 
-#include "ui/billjsonview.h"
-#include "ui/billpreview.h"
-#include "ui/previewstyle.h"
+#include "ui/preview/billjsonview.h"
+#include "ui/preview/billpreview.h"
+#include "ui/preview/previewstyle.h"
 
 #include <QClipboard>
 #include <QEvent>

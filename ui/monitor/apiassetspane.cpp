@@ -1,4 +1,4 @@
-#include "ui/apiassetspane.h"
+#include "ui/monitor/apiassetspane.h"
 
 #include "app/alerts/budget.h"
 #include "app/settings/settingkeys.h"

@@ -1,10 +1,10 @@
-#include "ui/credentialform.h"
+#include "ui/credentials/credentialform.h"
 
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/settings/settingspec.h"
-#include "ui/connectiontestrow.h"
-#include "ui/secretfield.h"
+#include "ui/credentials/connectiontestrow.h"
+#include "ui/credentials/secretfield.h"
 
 #include <QComboBox>
 #include <QEvent>

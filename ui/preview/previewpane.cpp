@@ -1,13 +1,13 @@
-#include "ui/previewpane.h"
+#include "ui/preview/previewpane.h"
 
 #include "app/mapping/mapper.h"
 #include "app/mapping/scheme.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
-#include "ui/billpreview.h"
-#include "ui/billsview.h"
-#include "ui/previewstyle.h"
-#include "ui/sourcefieldsview.h"
+#include "ui/preview/billpreview.h"
+#include "ui/preview/billsview.h"
+#include "ui/preview/previewstyle.h"
+#include "ui/preview/sourcefieldsview.h"
 
 #include <QEvent>
 #include <QLabel>

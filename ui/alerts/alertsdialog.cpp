@@ -1,11 +1,11 @@
-#include "ui/alertsdialog.h"
+#include "ui/alerts/alertsdialog.h"
 
 #include "app/alerts/robotclient.h"
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/settings/settingspec.h"
-#include "ui/secretfield.h"
+#include "ui/credentials/secretfield.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "ui/filterbar.h"
+#include "ui/applications/filterbar.h"
 
 #include "models/applicationsfiltermodel.h"
 

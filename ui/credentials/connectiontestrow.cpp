@@ -1,4 +1,4 @@
-#include "ui/connectiontestrow.h"
+#include "ui/credentials/connectiontestrow.h"
 
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/kingdee/kingdeeclient.h"

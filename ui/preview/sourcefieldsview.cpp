@@ -1,4 +1,4 @@
-#include "ui/sourcefieldsview.h"
+#include "ui/preview/sourcefieldsview.h"
 
 #include "app/store/records.h"
 #include "models/sourcefieldsmodel.h"

@@ -1,4 +1,4 @@
-#include "ui/alertcenter.h"
+#include "ui/alerts/alertcenter.h"
 
 #include "app/alerts/alertconfig.h"
 #include "app/alerts/alertdispatcher.h"
@@ -12,9 +12,9 @@
 #include "app/store/apiusagerepository.h"
 #include "app/store/applicationrepository.h"
 #include "app/sync/syncrunner.h"
-#include "ui/alertsdialog.h"
+#include "ui/alerts/alertsdialog.h"
+#include "ui/alerts/traynotifier.h"
 #include "ui/jobcontroller.h"
-#include "ui/traynotifier.h"
 
 #include <QDateTime>
 #include <QPointer>
