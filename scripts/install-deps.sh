@@ -9,6 +9,8 @@ packages=(
   # Qt 6: base, tools, translations, SQLite driver
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6sql6-sqlite
+  # a team's shared ledger: Qt's PostgreSQL driver, and a real server for the tests
+  libqt6sql6-psql postgresql
   # DingTalk Stream intake (and the sandbox's Stream gateway)
   qt6-websockets-dev
   # Qt6Gui's CMake config wants xkbcommon; no package pulls it in on bookworm

@@ -4,11 +4,13 @@
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
 #include "app/store/migrations.h"
+#include "pgtesting.h"
 #include "storetestdata.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QMetaMethod>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -58,20 +60,54 @@ bool addPendingBill(const Database &db, BillRecord *draft)
 
 } // namespace
 
+// Opens a Database and, when it fails, says why.
+#define QVERIFY_OPENS(db, ...)                                                                     \
+    do {                                                                                           \
+        const StoreError opened_ = (db).open(__VA_ARGS__);                                         \
+        QVERIFY2(opened_.ok(), qPrintable(opened_.message));                                       \
+    } while (false)
+
+// The store's behaviour on both drivers: run as tst_store on an SQLite file per test, and as
+// tst_store_postgresql on a fresh database per test on the private server of
+// scripts/with-postgres.sh. The tests of SQLite's file handling run on SQLite only; the ledger's
+// own refusals are in tst_ledger.
 class TestStore final : public QObject
 {
     Q_OBJECT
+
+public:
+    explicit TestStore(std::optional<testing::PgServer> server)
+        : m_server(std::move(server))
+    { }
+
+    static QStringList sqliteOnly()
+    {
+        return {QStringLiteral("newDatabase_isAtLatestVersionInWalMode"),
+                QStringLiteral("corruptFile_isRefusedAndLeftUntouched"),
+                QStringLiteral("damagedPages_areRefusedAndLeftUntouched"),
+                QStringLiteral("newerVersionFile_isRefusedAndLeftUntouched"),
+                QStringLiteral("someoneElsesDatabase_isRefused"),
+                QStringLiteral("refusedDatabaseWithALeftoverWal_keepsAllThreeFilesAsTheyWere"),
+                QStringLiteral("twoProcessesOpeningANewDatabaseAtOnce_bothSucceed")};
+    }
 
 private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("t%1.db").arg(++m_counter));
+        m_location = StoreLocation::sqlite(m_path);
+        if (m_server) {
+            QString error;
+            const auto created = m_server->createDatabase(&error);
+            QVERIFY2(created, qPrintable(error));
+            m_location = *created;
+        }
     }
 
     void newDatabase_isAtLatestVersionInWalMode()
     {
-        Database db(m_path);
+        Database db(m_location);
         const StoreError error = db.open();
         QVERIFY2(error.ok(), qPrintable(error.message));
         QCOMPARE(db.schemaVersion(), latestSchemaVersion());
@@ -83,8 +119,8 @@ private Q_SLOTS:
     void olderSchema_isMigratedForwardKeepingItsData()
     {
         {
-            Database v1(m_path);
-            QVERIFY(v1.open(1).ok());
+            Database v1(m_location);
+            QVERIFY_OPENS(v1, 1);
             QCOMPARE(v1.schemaVersion(), 1);
             // Written as version 1's own columns; today's repository writes columns v1 lacks.
             QSqlQuery insert(v1.connection());
@@ -99,7 +135,7 @@ private Q_SLOTS:
                          .record(QLatin1String(api::DingTalkGet), ApiOutcome::Ok, 5)
                          .ok());
         }
-        Database current(m_path);
+        Database current(m_location);
         const StoreError error = current.open();
         QVERIFY2(error.ok(), qPrintable(error.message));
         QCOMPARE(current.schemaVersion(), latestSchemaVersion());
@@ -115,8 +151,8 @@ private Q_SLOTS:
 
     void upsert_replacesTheApplicationAndAllItsRows()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         ApplicationRepository repo(db);
         QVERIFY(
             repo.upsert(testdata::application(QStringLiteral("a1"), 5, QStringLiteral("A"))).ok());
@@ -132,8 +168,8 @@ private Q_SLOTS:
 
     void failedTransaction_leavesNoPartialState()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         const StoreError error = db.transact([](QSqlDatabase &conn) {
             SyncEvent event;
             event.kind = QStringLiteral("test");
@@ -150,8 +186,8 @@ private Q_SLOTS:
 
     void billForUnknownApplication_isRefusedAndNothingStored()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         BillRepository bills(db);
         const StoreError error =
             bills.saveDraft(testdata::bill(QStringLiteral("ghost"), QStringLiteral("C1")));
@@ -161,8 +197,8 @@ private Q_SLOTS:
 
     void billStateMachine_recordsEveryChangeWithItsEvent()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         BillRecord draft;
         QVERIFY(addPendingBill(db, &draft));
         BillRepository bills(db);
@@ -210,8 +246,8 @@ private Q_SLOTS:
     void version7Bills_survivesTheRebuild_andASyncedBillBecomesReversed()
     {
         {
-            Database v7(m_path);
-            QVERIFY(v7.open(7).ok());
+            Database v7(m_location);
+            QVERIFY_OPENS(v7, 7);
             QSqlQuery insert(v7.connection());
             QVERIFY(insert.exec(QStringLiteral(
                 "INSERT INTO applications (id, approval, amount, raw_json, fetched_at,"
@@ -223,8 +259,8 @@ private Q_SLOTS:
                      qPrintable(insert.lastError().text()));
             QVERIFY(!insert.exec(QStringLiteral("UPDATE bills SET state = 'reversed'")));
         }
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         BillRepository bills(db);
         QCOMPARE(bills.find(QStringLiteral("k1"))->kingdeeNumber, QStringLiteral("QTYS1"));
         BillOutcome how;
@@ -249,8 +285,8 @@ private Q_SLOTS:
 
     void transitionWithoutMessage_logsTheChangeItself()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         BillRecord draft;
         QVERIFY(addPendingBill(db, &draft));
         BillRepository bills(db);
@@ -263,10 +299,10 @@ private Q_SLOTS:
 
     void eventsAfter_readsNewEventsOldestFirstFromAnotherConnection()
     {
-        Database reader(m_path);
-        QVERIFY(reader.open().ok());
-        Database writer(m_path); // the fetch or push worker's own connection
-        QVERIFY(writer.open().ok());
+        Database reader(m_location);
+        QVERIFY_OPENS(reader);
+        Database writer(m_location); // the fetch or push worker's own connection
+        QVERIFY_OPENS(writer);
         QVERIFY(
             ApplicationRepository(writer).upsert(testdata::application(QStringLiteral("a1"))).ok());
         const EventLog log(reader);
@@ -299,8 +335,8 @@ private Q_SLOTS:
 
     void transitionFromAnotherState_changesNothing()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         BillRecord draft;
         QVERIFY(addPendingBill(db, &draft));
         BillRepository bills(db);
@@ -314,8 +350,8 @@ private Q_SLOTS:
 
     void revocation_survivesALaterAnswerAndIsFoundFromEitherSide()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         ApplicationRepository applications(db);
         // The revoke request arrives first and names the original.
         ApplicationRecord request = testdata::application(QStringLiteral("r1"), 0);
@@ -338,8 +374,8 @@ private Q_SLOTS:
 
     void transitionAll_appliesEveryChangeOrNone()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         BillRecord first;
         QVERIFY(addPendingBill(db, &first));
         const BillRecord second = testdata::bill(QStringLiteral("a1"), QStringLiteral("C1"));
@@ -363,8 +399,8 @@ private Q_SLOTS:
 
     void billsLeftSending_becomeInDoubtAtStartUp()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         BillRecord draft;
         QVERIFY(addPendingBill(db, &draft));
         BillRepository bills(db);
@@ -379,15 +415,15 @@ private Q_SLOTS:
     void readerSeesConsistentDataWhileWriterCommits()
     {
         {
-            Database setup(m_path);
-            QVERIFY(setup.open().ok());
+            Database setup(m_location);
+            QVERIFY_OPENS(setup);
             QVERIFY(ApplicationRepository(setup)
                         .upsert(testdata::application(QStringLiteral("a1"), 3, QStringLiteral("A")))
                         .ok());
         }
         std::atomic<bool> writerFailed {false};
         QThread *writer = QThread::create([this, &writerFailed] {
-            Database db(m_path);
+            Database db(m_location);
             if (!db.open().ok()) {
                 writerFailed = true;
                 return;
@@ -403,8 +439,8 @@ private Q_SLOTS:
             }
         });
 
-        Database reader(m_path);
-        QVERIFY(reader.open().ok());
+        Database reader(m_location);
+        QVERIFY_OPENS(reader);
         ApplicationRepository repo(reader);
         writer->start();
         // A failed check returns early: stop and free the writer all the same.
@@ -436,7 +472,7 @@ private Q_SLOTS:
             file.write(QByteArray(8192, 'x'));
         }
         const QByteArray before = fileHash(m_path);
-        Database db(m_path);
+        Database db(m_location);
         const StoreError error = db.open();
         QCOMPARE(error.kind, StoreError::Kind::Corrupt);
         QVERIFY2(error.message.contains(m_path), qPrintable(error.message));
@@ -447,8 +483,8 @@ private Q_SLOTS:
     void damagedPages_areRefusedAndLeftUntouched()
     {
         {
-            Database db(m_path);
-            QVERIFY(db.open().ok());
+            Database db(m_location);
+            QVERIFY_OPENS(db);
             ApplicationRepository repo(db);
             for (int i = 0; i < 200; ++i)
                 QVERIFY(repo.upsert(testdata::application(QStringLiteral("a%1").arg(i), 4)).ok());
@@ -461,7 +497,7 @@ private Q_SLOTS:
             file.write(QByteArray(4096 * 2, '\x5a'));
         }
         const QByteArray before = fileHash(m_path);
-        Database db(m_path);
+        Database db(m_location);
         const StoreError error = db.open();
         QCOMPARE(error.kind, StoreError::Kind::Corrupt);
         QCOMPARE(fileHash(m_path), before);
@@ -470,13 +506,13 @@ private Q_SLOTS:
     void newerVersionFile_isRefusedAndLeftUntouched()
     {
         {
-            Database db(m_path);
-            QVERIFY(db.open().ok());
+            Database db(m_location);
+            QVERIFY_OPENS(db);
         }
         execRaw(m_path, {QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', 'x')")});
         const QByteArray before = fileHash(m_path);
 
-        Database db(m_path);
+        Database db(m_location);
         const StoreError error = db.open();
         QCOMPARE(error.kind, StoreError::Kind::NewerVersion);
         QVERIFY2(error.message.contains(QLatin1String("99")), qPrintable(error.message));
@@ -488,15 +524,15 @@ private Q_SLOTS:
     {
         execRaw(m_path, {QStringLiteral("CREATE TABLE customers (id INTEGER)")});
         const QByteArray before = fileHash(m_path);
-        Database db(m_path);
+        Database db(m_location);
         QCOMPARE(db.open().kind, StoreError::Kind::NotOurs);
         QCOMPARE(fileHash(m_path), before);
     }
 
     void apiUsage_countsPerBeijingMonthAndQuotaSkipsTokenCalls()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         ApiUsageRepository usage(db);
         // 2025-03-31 16:30 UTC is already 1 April in Beijing.
         const QDateTime lateMarch(QDate(2025, 3, 31), QTime(15, 59), QTimeZone::utc());
@@ -534,7 +570,7 @@ private Q_SLOTS:
         // A crash leaves committed pages in -wal; refusing the file must not checkpoint them.
         const QString live = m_dir.filePath(QStringLiteral("live%1.db").arg(m_counter));
         Database db(live);
-        QVERIFY(db.open().ok());
+        QVERIFY_OPENS(db);
         QVERIFY(ApplicationRepository(db).upsert(testdata::application(QStringLiteral("a1"))).ok());
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', 'x')")));
@@ -544,7 +580,7 @@ private Q_SLOTS:
         const QByteArray mainBefore = fileHash(m_path);
         const QByteArray walBefore = fileHash(m_path + QStringLiteral("-wal"));
 
-        Database copy(m_path);
+        Database copy(m_location);
         const StoreError error = copy.open();
         QCOMPARE(error.kind, StoreError::Kind::NewerVersion);
         QCOMPARE(fileHash(m_path), mainBefore);
@@ -554,8 +590,8 @@ private Q_SLOTS:
 
     void emptyRawAnswer_isStoredWithItsParseError()
     {
-        Database db(m_path);
-        QVERIFY(db.open().ok());
+        Database db(m_location);
+        QVERIFY_OPENS(db);
         ApplicationRecord broken = testdata::application(QStringLiteral("bad"), 0);
         broken.rawJson.clear();
         broken.parseError = QStringLiteral("empty answer");
@@ -594,10 +630,39 @@ private Q_SLOTS:
     }
 
 private:
+    std::optional<testing::PgServer> m_server;
     QTemporaryDir m_dir;
     QString m_path;
+    StoreLocation m_location;
     int m_counter = 0;
 };
 
-QTEST_GUILESS_MAIN(TestStore)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList arguments = app.arguments();
+    const bool onServer = arguments.removeAll(QStringLiteral("--postgresql")) > 0;
+    std::optional<testing::PgServer> server;
+    if (onServer) {
+        server = testing::PgServer::fromEnvironment();
+        if (!server) {
+            qCritical("%s", qPrintable(testing::PgServer::missingExplanation()));
+            return 1;
+        }
+    }
+    TestStore test(server);
+    if (onServer && arguments.size() == 1) {
+        // Every test function but the file-handling ones.
+        const QMetaObject *meta = test.metaObject();
+        for (int i = meta->methodOffset(); i < meta->methodCount(); ++i) {
+            const QMetaMethod method = meta->method(i);
+            const QString name = QString::fromLatin1(method.name());
+            if (method.access() == QMetaMethod::Private && method.parameterCount() == 0
+                && name != QLatin1String("init") && !TestStore::sqliteOnly().contains(name)) {
+                arguments.append(name);
+            }
+        }
+    }
+    return QTest::qExec(&test, arguments);
+}
 #include "tst_store.moc"

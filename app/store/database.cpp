@@ -24,9 +24,9 @@ QString nextConnectionName()
 }
 
 // The highest migration applied, 0 for an empty database, -1 when the tables are someone else's.
-int versionIn(QSqlQuery &query, bool *ok)
+int versionIn(QSqlQuery &query, StoreDriver driver, bool *ok)
 {
-    *ok = query.exec(sqldialect::listTablesQuery());
+    *ok = query.exec(sqldialect::listTablesQuery(driver));
     if (!*ok)
         return 0;
     QStringList tables;
@@ -43,7 +43,12 @@ int versionIn(QSqlQuery &query, bool *ok)
 } // namespace
 
 Database::Database(QString path)
-    : m_path(std::move(path))
+    : Database(StoreLocation::sqlite(path))
+{ }
+
+Database::Database(StoreLocation location)
+    : m_location(std::move(location))
+    , m_path(m_location.path)
     , m_connectionName(nextConnectionName())
 { }
 
@@ -90,7 +95,7 @@ StoreError Database::readOnlyFolder() const
 
 StoreError Database::openForReading()
 {
-    if (!QFileInfo::exists(m_path) || writable())
+    if (m_location.isServer() || !QFileInfo::exists(m_path) || writable())
         return open();
     close();
     m_version = 0;
@@ -121,6 +126,8 @@ StoreError Database::open(int targetVersion)
 {
     if (targetVersion < 0)
         targetVersion = latestSchemaVersion();
+    if (m_location.isServer())
+        return openServer(targetVersion);
     close();
     m_version = 0;
     m_readOnly = false;
@@ -192,10 +199,11 @@ StoreError Database::inspectReadOnly(int *version) const
     const QString name = m_connectionName + QStringLiteral("-inspect");
     StoreError result;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), name);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(sqldialect::driverName(StoreDriver::Sqlite), name);
         db.setDatabaseName(m_immutable ? sqldialect::immutableDatabaseName(m_path) : m_path);
         db.setConnectOptions(m_immutable ? sqldialect::immutableConnectOptions()
-                                         : sqldialect::connectOptions(true));
+                                         : sqldialect::connectOptions(StoreDriver::Sqlite, true));
         if (!db.open()) {
             result = failedToRead(db.lastError().text(), db.lastError().nativeErrorCode());
         } else {
@@ -207,24 +215,8 @@ StoreError Database::inspectReadOnly(int *version) const
             } else if (!query.next() || query.value(0).toString() != QLatin1String("ok")) {
                 result = failedToRead(QString(), QStringLiteral("11"));
             } else {
-                *version = versionIn(query, &ok);
-                if (!ok) {
-                    result =
-                        failedToRead(query.lastError().text(), query.lastError().nativeErrorCode());
-                } else if (*version < 0) {
-                    result = {StoreError::Kind::NotOurs,
-                              tr("The file %1 is a database, but not one written by RebateSync. It "
-                                 "has not been changed. Choose another profile folder.")
-                                  .arg(QDir::toNativeSeparators(m_path))};
-                } else if (*version > latestSchemaVersion()) {
-                    result = {StoreError::Kind::NewerVersion,
-                              tr("The database %1 was written by a newer version of RebateSync "
-                                 "(schema %2; this version understands up to %3). It has not been "
-                                 "changed. Install the newer version, or open another profile.")
-                                  .arg(QDir::toNativeSeparators(m_path))
-                                  .arg(*version)
-                                  .arg(latestSchemaVersion())};
-                }
+                query.finish();
+                result = checkTables(db, version);
             }
         }
         db.close(); // a read-only connection never checkpoints: the WAL stays as it was
@@ -233,18 +225,147 @@ StoreError Database::inspectReadOnly(int *version) const
     return result;
 }
 
+StoreError Database::checkTables(QSqlDatabase &db, int *version) const
+{
+    QSqlQuery query(db);
+    bool ok = false;
+    *version = versionIn(query, m_location.driver, &ok);
+    const QString where = m_location.display();
+    if (!ok)
+        return failedToRead(query.lastError().text(), query.lastError().nativeErrorCode());
+    if (*version < 0) {
+        return {StoreError::Kind::NotOurs,
+                m_location.isServer()
+                    ? tr("%1 holds tables of another program, not a RebateSync ledger. Nothing "
+                         "was written to it. Give RebateSync an empty database of its own.")
+                          .arg(where)
+                    : tr("The file %1 is a database, but not one written by RebateSync. It has not "
+                         "been changed. Choose another profile folder.")
+                          .arg(where)};
+    }
+    if (*version > latestSchemaVersion()) {
+        return {StoreError::Kind::NewerVersion,
+                tr("The database %1 was written by a newer version of RebateSync (schema %2; this "
+                   "version understands up to %3). It has not been changed. Install the newer "
+                   "version, or open another profile.")
+                    .arg(where)
+                    .arg(*version)
+                    .arg(latestSchemaVersion())};
+    }
+    return StoreError::none();
+}
+
+StoreError Database::openServer(int targetVersion)
+{
+    close();
+    m_version = 0;
+    m_readOnly = false;
+    if (StoreError error = connectServer(); !error.ok()) {
+        close();
+        return error;
+    }
+    if (StoreError error = checkServer(); !error.ok()) {
+        close();
+        return error;
+    }
+    if (StoreError error = migrate(targetVersion); !error.ok()) {
+        close();
+        return error;
+    }
+    return StoreError::none();
+}
+
+StoreError Database::connectServer()
+{
+    const StoreDriver driver = m_location.driver;
+    if (!QSqlDatabase::isDriverAvailable(sqldialect::driverName(driver))) {
+        return {StoreError::Kind::Io,
+                tr("This installation cannot reach a PostgreSQL ledger: Qt's PostgreSQL driver "
+                   "(QPSQL) is missing. Reinstall RebateSync, or set [store] driver=sqlite.")};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(driver), m_connectionName);
+    db.setHostName(m_location.host);
+    db.setPort(m_location.port);
+    db.setDatabaseName(m_location.database);
+    db.setUserName(m_location.user);
+    db.setPassword(m_location.password);
+    db.setConnectOptions(sqldialect::connectOptions(driver, false));
+    if (!db.open())
+        return serverRefused(db.lastError().databaseText() + db.lastError().driverText());
+    QSqlQuery query(db);
+    for (const QString &statement : sqldialect::connectionPragmas(driver)) {
+        if (!query.exec(statement)) {
+            return {
+                StoreError::Kind::Io,
+                tr("Cannot prepare %1: %2").arg(m_location.display(), query.lastError().text())};
+        }
+    }
+    return StoreError::none();
+}
+
+StoreError Database::serverRefused(const QString &driverText) const
+{
+    // libpq's words are English (the server's may be in its own language): they are passed on as
+    // they are, after a sentence that says what to check.
+    const QString words = driverText.simplified();
+    const QString where = m_location.display();
+    if (words.contains(QLatin1String("password authentication failed"))
+        || words.contains(QLatin1String("no password supplied"))
+        || words.contains(QLatin1String("role \""))
+        || words.contains(QLatin1String("no pg_hba.conf entry"))) {
+        return {StoreError::Kind::Denied,
+                tr("%1 refused the user or the password (%2). Nothing was written. Save the "
+                   "ledger's password in the settings (or with rebatesync-cli secret set "
+                   "store.password), or ask who runs the server for access.")
+                    .arg(where, words)};
+    }
+    if (words.contains(QLatin1String("does not exist"))) {
+        return {StoreError::Kind::Io,
+                tr("%1 does not exist on that server (%2). Nothing was written. Create an empty "
+                   "database for RebateSync there, or correct [store] database.")
+                    .arg(where, words)};
+    }
+    return {StoreError::Kind::Unreachable,
+            tr("Cannot reach %1 (%2). Nothing was written. Check [store] host and port, the "
+               "network, and that the server is running; then try again.")
+                .arg(where, words)};
+}
+
+StoreError Database::checkServer()
+{
+    QSqlDatabase db = connection();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SHOW server_version_num")) || !query.next()) {
+        return {StoreError::Kind::Io,
+                tr("Cannot read the server version of %1: %2")
+                    .arg(m_location.display(), query.lastError().text())};
+    }
+    const int serverVersion = query.value(0).toInt();
+    query.finish();
+    if (serverVersion < sqldialect::oldestServerVersion()) {
+        return {StoreError::Kind::TooOld,
+                tr("%1 runs PostgreSQL %2.%3; RebateSync needs PostgreSQL 12 or newer. Nothing was "
+                   "written. Ask who runs the server to upgrade it.")
+                    .arg(m_location.display())
+                    .arg(serverVersion / 10000)
+                    .arg(serverVersion % 10000)};
+    }
+    return checkTables(db, &m_version);
+}
+
 StoreError Database::openReadWrite()
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), m_connectionName);
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(sqldialect::driverName(StoreDriver::Sqlite), m_connectionName);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(sqldialect::connectOptions(false));
+    db.setConnectOptions(sqldialect::connectOptions(StoreDriver::Sqlite, false));
     if (!db.open()) {
         return {StoreError::Kind::Io,
                 tr("Cannot open the database %1: %2")
                     .arg(QDir::toNativeSeparators(m_path), db.lastError().text())};
     }
     QSqlQuery query(db);
-    for (const QString &pragma : sqldialect::connectionPragmas()) {
+    for (const QString &pragma : sqldialect::connectionPragmas(StoreDriver::Sqlite)) {
         // Switching to WAL needs the file to itself and SQLite does not wait for that on its busy
         // timeout: when another process is opening it at the same moment, wait here instead.
         bool done = query.exec(pragma);
@@ -269,10 +390,11 @@ StoreError Database::openReadWrite()
 
 StoreError Database::openReadOnly()
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(sqldialect::driverName(), m_connectionName);
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(sqldialect::driverName(StoreDriver::Sqlite), m_connectionName);
     db.setDatabaseName(m_immutable ? sqldialect::immutableDatabaseName(m_path) : m_path);
     db.setConnectOptions(m_immutable ? sqldialect::immutableConnectOptions()
-                                     : sqldialect::connectOptions(true));
+                                     : sqldialect::connectOptions(StoreDriver::Sqlite, true));
     if (!db.open())
         return failedToRead(db.lastError().text(), db.lastError().nativeErrorCode());
     m_readOnly = true;
@@ -281,15 +403,23 @@ StoreError Database::openReadOnly()
 
 StoreError Database::migrate(int targetVersion)
 {
-    for (const Migration &migration : schemaMigrations()) {
+    const StoreDriver driver = m_location.driver;
+    for (const Migration &migration : schemaMigrations(driver)) {
         if (migration.version <= m_version || migration.version > targetVersion)
             continue;
         StoreError error = transact([&](QSqlDatabase &db) {
             QSqlQuery query(db);
             // Another process (the console and a scheduled CLI run) may have migrated while this
             // one waited for the write lock: read the version again under the lock.
+            if (const QString lock = sqldialect::migrationLock(driver); !lock.isEmpty()) {
+                if (StoreError e = sql::run(query, lock, {},
+                                            QT_TRANSLATE_NOOP("rs::Store", "upgrading the schema"));
+                    !e.ok()) {
+                    return e;
+                }
+            }
             bool ok = false;
-            const int current = versionIn(query, &ok);
+            const int current = versionIn(query, driver, &ok);
             if (!ok)
                 return StoreError {StoreError::Kind::Sql, query.lastError().text()};
             if (current >= migration.version)
@@ -328,7 +458,13 @@ StoreError Database::migrate(int targetVersion)
 
 StoreError Database::failedToWrite(const QSqlError &error) const
 {
-    const QString path = QDir::toNativeSeparators(m_path);
+    const QString path = m_location.display();
+    if (sqldialect::isConnectionError(m_location.driver, error.nativeErrorCode())) {
+        return {StoreError::Kind::Unreachable,
+                tr("The connection to %1 was lost (%2). Nothing half-done was kept: check the "
+                   "network or ask who runs the server, then try again.")
+                    .arg(path, error.text().trimmed())};
+    }
     if (sqldialect::isDiskFullError(error.nativeErrorCode())) {
         return {StoreError::Kind::Full,
                 tr("The disk is full: the database %1 cannot save anything more. Free some disk "
@@ -347,11 +483,28 @@ StoreError Database::failedToWrite(const QSqlError &error) const
 StoreError Database::transact(const std::function<StoreError(QSqlDatabase &)> &body,
                               Access access) const
 {
+    // A ledger aborts one of two transactions that deadlock; running it again is what the server
+    // expects. Three attempts: a fourth conflict in a row is a real problem to report.
+    constexpr int attempts = 3;
+    StoreError error;
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
+        error = transactOnce(body, access);
+        if (!error.retryable)
+            break;
+        QThread::msleep(20 * attempt);
+    }
+    return error;
+}
+
+StoreError Database::transactOnce(const std::function<StoreError(QSqlDatabase &)> &body,
+                                  Access access) const
+{
     QSqlDatabase db = connection();
+    const StoreDriver driver = m_location.driver;
     {
         QSqlQuery begin(db);
-        if (!begin.exec(access == Access::Write ? sqldialect::beginWriteTransaction()
-                                                : sqldialect::beginReadTransaction())) {
+        if (!begin.exec(access == Access::Write ? sqldialect::beginWriteTransaction(driver)
+                                                : sqldialect::beginReadTransaction(driver))) {
             const StoreError e = failedToWrite(begin.lastError());
             if (e.kind != StoreError::Kind::Sql)
                 return e;
@@ -365,10 +518,15 @@ StoreError Database::transact(const std::function<StoreError(QSqlDatabase &)> &b
         end.exec(QStringLiteral("ROLLBACK"));
         return error;
     }
+    // Delivered to the listeners when, and only when, the transaction commits.
+    if (access == Access::Write && m_location.isServer())
+        end.exec(QStringLiteral("NOTIFY ") + sqldialect::changeChannel());
     if (!end.exec(QStringLiteral("COMMIT"))) {
         const QSqlError reason = end.lastError();
         end.exec(QStringLiteral("ROLLBACK"));
-        return failedToWrite(reason);
+        StoreError failed = failedToWrite(reason);
+        failed.retryable = sqldialect::isRetryableTransactionError(reason.nativeErrorCode());
+        return failed;
     }
     return StoreError::none();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/store/storeerror.h"
+#include "app/store/storelocation.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -12,16 +13,19 @@ class QSqlError;
 
 namespace rs {
 
-// One connection to the profile's database, used on the thread that opened it. Opening first
-// inspects the file through a separate read-only connection — a sound RebateSync database of a
-// version this build understands — and only then opens it for writing and migrates it forward;
-// a file that fails a check is never written, not even by a WAL checkpoint.
+// One connection to the store, used on the thread that opened it: the profile's SQLite file, or a
+// PostgreSQL ledger a team shares. Opening a file first inspects it through a separate read-only
+// connection — a sound RebateSync database of a version this build understands — and only then
+// opens it for writing and migrates it forward; a file that fails a check is never written, not
+// even by a WAL checkpoint. A ledger is checked the same way on its one connection (server
+// version, whose tables, which schema) before anything is written to it.
 class Database final
 {
     Q_DECLARE_TR_FUNCTIONS(rs::Database)
 
 public:
-    explicit Database(QString path);
+    explicit Database(QString path); // an SQLite file
+    explicit Database(StoreLocation location);
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
@@ -34,17 +38,30 @@ public:
     bool isOpen() const;
     bool isReadOnly() const { return m_readOnly; }
 
-    QString path() const { return m_path; }
+    // The SQLite file; empty for a ledger on a server.
+    QString path() const { return m_location.path; }
+    const StoreLocation &location() const { return m_location; }
+    StoreDriver driver() const { return m_location.driver; }
     int schemaVersion() const { return m_version; }
     QSqlDatabase connection() const;
 
     enum class Access { Read, Write };
     // Runs `body` in one transaction: commits when it returns ok, rolls everything back otherwise.
     // A Write transaction holds the write lock from its start; a Read one sees one snapshot.
+    // On a ledger, a transaction the server aborts for a deadlock or a serialisation conflict runs
+    // again (the body must not keep state across attempts), and every committed write is announced
+    // on sqldialect::changeChannel() for the other consoles.
     StoreError transact(const std::function<StoreError(QSqlDatabase &)> &body,
                         Access access = Access::Write) const;
 
 private:
+    StoreError transactOnce(const std::function<StoreError(QSqlDatabase &)> &body,
+                            Access access) const;
+    StoreError openServer(int targetVersion);
+    StoreError connectServer();
+    StoreError checkServer();
+    StoreError serverRefused(const QString &driverText) const;
+    StoreError checkTables(QSqlDatabase &db, int *version) const;
     StoreError checkFileHeader() const;
     StoreError inspectReadOnly(int *version) const;
     StoreError openReadWrite();
@@ -56,7 +73,8 @@ private:
     StoreError failedToWrite(const QSqlError &error) const;
     void close();
 
-    QString m_path;
+    StoreLocation m_location;
+    QString m_path; // m_location.path, for the SQLite code
     QString m_connectionName;
     int m_version = 0;
     bool m_readOnly = false;

@@ -5,7 +5,7 @@
 namespace rs {
 namespace {
 
-QStringList version1()
+QStringList version1(StoreDriver driver)
 {
     return {
         QStringLiteral("CREATE TABLE applications ("
@@ -60,7 +60,7 @@ QStringList version1()
                        " application_id VARCHAR(64),"
                        " bill_key VARCHAR(160),"
                        " message TEXT NOT NULL)")
-            .arg(sqldialect::identityPrimaryKey()),
+            .arg(sqldialect::identityPrimaryKey(driver)),
         QStringLiteral("CREATE INDEX sync_events_by_time ON sync_events (occurred_at)"),
     };
 }
@@ -92,7 +92,7 @@ QStringList version3()
 
 // One row per fetch or sync run: the period a fetch covered (so the next one knows where to
 // start re-listing) and how each run ended, for the clerk and the monitoring view.
-QStringList version4()
+QStringList version4(StoreDriver driver)
 {
     return {
         QStringLiteral("CREATE TABLE job_runs ("
@@ -104,7 +104,7 @@ QStringList version4()
                        " period_to_ms BIGINT,"
                        " result VARCHAR(16),"
                        " summary TEXT)")
-            .arg(sqldialect::identityPrimaryKey()),
+            .arg(sqldialect::identityPrimaryKey(driver)),
         QStringLiteral("CREATE INDEX job_runs_by_kind ON job_runs (kind, result)"),
     };
 }
@@ -189,26 +189,41 @@ QStringList version8()
     };
 }
 
+// Issue 14, a ledger several runs share: the run that claimed a bill (claimed_by, a job_runs id)
+// and each run's heartbeat on the database's clock, so a run that died is told from one that is
+// still working; and who ran it — the operating-system user and the machine.
+QStringList version9()
+{
+    return {
+        QStringLiteral("ALTER TABLE bills ADD COLUMN claimed_by BIGINT"),
+        QStringLiteral("ALTER TABLE job_runs ADD COLUMN heartbeat_ms BIGINT"),
+        QStringLiteral("ALTER TABLE job_runs ADD COLUMN os_user VARCHAR(128)"),
+        QStringLiteral("ALTER TABLE job_runs ADD COLUMN machine VARCHAR(128)"),
+        QStringLiteral("ALTER TABLE sync_events ADD COLUMN actor VARCHAR(260)"),
+        QStringLiteral("CREATE INDEX bills_by_claim ON bills (claimed_by)"),
+    };
+}
+
 } // namespace
 
-const QList<Migration> &schemaMigrations()
+QList<Migration> schemaMigrations(StoreDriver driver)
 {
-    static const QList<Migration> migrations = {
-        {1, QStringLiteral("applications, rows, bills, sync events"), version1()},
+    return {
+        {1, QStringLiteral("applications, rows, bills, sync events"), version1(driver)},
         {2, QStringLiteral("API usage counters"), version2()},
         {3, QStringLiteral("application header fields"), version3()},
-        {4, QStringLiteral("fetch and sync runs"), version4()},
+        {4, QStringLiteral("fetch and sync runs"), version4(driver)},
         {5, QStringLiteral("revoke requests"), version5()},
         {6, QStringLiteral("organisation and customers for the table"), version6()},
         {7, QStringLiteral("API latency and last errors"), version7()},
         {8, QStringLiteral("reversed bills"), version8()},
+        {9, QStringLiteral("claims, heartbeats and who ran what"), version9()},
     };
-    return migrations;
 }
 
 int latestSchemaVersion()
 {
-    return schemaMigrations().constLast().version;
+    return schemaMigrations(StoreDriver::Sqlite).constLast().version;
 }
 
 } // namespace rs

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/store/storelocation.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,8 +17,9 @@ struct Migration
     QStringList statements;
 };
 
-// Every step, oldest first. The database's version is the highest step applied.
-const QList<Migration> &schemaMigrations();
+// Every step, oldest first, in the driver's spelling (the same steps on both). The database's
+// version is the highest step applied.
+QList<Migration> schemaMigrations(StoreDriver driver);
 
 int latestSchemaVersion();
 

@@ -1,57 +1,88 @@
 #pragma once
 
+#include "app/store/storelocation.h"
+
 #include <QString>
 #include <QStringList>
 
 namespace rs::sqldialect {
 
-// THE ONE PLACE FOR SQLITE-ONLY SQL. Everything else in app/store/ is portable SQL that also runs
-// on PostgreSQL (bound parameters, VARCHAR/TEXT/INTEGER/BIGINT/SMALLINT, INSERT … ON CONFLICT).
-// A PostgreSQL port replaces exactly these functions; the equivalents are noted beside each.
+// THE ONE PLACE FOR DRIVER-SPECIFIC SQL. Everything else in app/store/ is portable SQL that runs
+// on SQLite and PostgreSQL alike (bound parameters, VARCHAR/TEXT/INTEGER/BIGINT/SMALLINT,
+// INSERT … ON CONFLICT); the functions here give each driver's spelling of what differs.
 
-// Qt Sql driver name. PostgreSQL: "QPSQL".
-QString driverName();
+// Qt Sql driver name: QSQLITE or QPSQL.
+QString driverName(StoreDriver driver);
 
-// Connection options: a busy timeout instead of SQLITE_BUSY, and read-only for the connection that
-// inspects a file before anything may write to it. PostgreSQL: "" and a READ ONLY transaction.
-QString connectOptions(bool readOnly);
+// SQLite: a busy timeout instead of SQLITE_BUSY, and read-only for the connection that inspects a
+// file before anything may write to it. PostgreSQL: a connect timeout, so an unreachable server
+// is reported in seconds, and the program's name in pg_stat_activity.
+QString connectOptions(StoreDriver driver, bool readOnly);
 
-// The database name and options for reading a file in a folder nobody may write, where SQLite
-// cannot create its -shm file: "immutable", so it reads the file without locks. Only when there is
-// no -wal file (everything is in the file itself). PostgreSQL: not needed.
+// SQLite only: the database name and options for reading a file in a folder nobody may write,
+// where SQLite cannot create its -shm file: "immutable", so it reads the file without locks. Only
+// when there is no -wal file (everything is in the file itself).
 QString immutableDatabaseName(const QString &path);
 QString immutableConnectOptions();
 
-// Starting transactions. A write transaction takes the write lock up front (BEGIN IMMEDIATE), so
-// two writers queue on the busy timeout instead of one failing when it upgrades a read lock.
-// PostgreSQL: BEGIN for both.
-QString beginWriteTransaction();
-QString beginReadTransaction();
+// Starting transactions. SQLite: a write transaction takes the write lock up front (BEGIN
+// IMMEDIATE), so two writers queue on the busy timeout instead of one failing when it upgrades a
+// read lock. PostgreSQL: row locks do that; a read transaction sees one snapshot.
+QString beginWriteTransaction(StoreDriver driver);
+QString beginReadTransaction(StoreDriver driver);
 
-// Whether a driver error code means the file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+// Serialises schema migrations between processes inside the migration's transaction. SQLite: the
+// write lock already does (empty). PostgreSQL: a transaction-scoped advisory lock.
+QString migrationLock(StoreDriver driver);
+
+// Error classification. SQLite reports its result codes ("5", "11", "1032"), PostgreSQL its
+// five-character SQLSTATE ("53100"); each function knows both, so a caller needs no driver.
+// The file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
 bool isCorruptionError(const QString &nativeErrorCode);
-// Whether it means another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED).
+// Another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED).
 bool isBusyError(const QString &nativeErrorCode);
-// Whether the disk or the size limit is full (SQLITE_FULL). PostgreSQL: SQLSTATE 53100.
+// The disk or the size limit is full (SQLITE_FULL; SQLSTATE 53100 disk_full, 53200 out of
+// memory and 53300 too many connections are not this).
 bool isDiskFullError(const QString &nativeErrorCode);
-// Whether the file cannot be written (SQLITE_READONLY, SQLITE_CANTOPEN for a new -wal file).
-// PostgreSQL: SQLSTATE 25006.
+// The file cannot be written (SQLITE_READONLY, SQLITE_CANTOPEN for a new -wal file; SQLSTATE
+// 25006 read_only_sql_transaction, a standby server).
 bool isReadOnlyError(const QString &nativeErrorCode);
+// PostgreSQL: the connection to the server is gone or was refused (SQLSTATE class 08, an
+// administrator's shutdown 57P01–57P03, or no SQLSTATE at all when libpq lost the socket).
+bool isConnectionError(StoreDriver driver, const QString &nativeErrorCode);
+// PostgreSQL: a deadlock or serialisation failure; the whole transaction may simply run again.
+bool isRetryableTransactionError(const QString &nativeErrorCode);
 
-// Run on every new read-write connection: WAL so readers never block the writer, FULL sync so a
-// committed state change survives a power cut, foreign keys on. PostgreSQL: none needed.
-QStringList connectionPragmas();
+// Run on every new read-write connection. SQLite: WAL so readers never block the writer, FULL
+// sync so a committed state change survives a power cut, foreign keys on. PostgreSQL: UTC, so
+// server-side times read the same on every clerk's machine.
+QStringList connectionPragmas(StoreDriver driver);
 
-// Integrity check; the first column of the first row is "ok" when sound. PostgreSQL: none.
+// SQLite only: the integrity check; the first column of the first row is "ok" when sound.
 QString integrityCheckQuery();
 
-// The names of all user tables. PostgreSQL: information_schema.tables where table_schema='public'.
-QString listTablesQuery();
+// The names of all user tables.
+QString listTablesQuery(StoreDriver driver);
 
-// A surrogate key that the database assigns. PostgreSQL: BIGINT GENERATED BY DEFAULT AS IDENTITY.
-QString identityPrimaryKey();
+// A surrogate key that the database assigns.
+QString identityPrimaryKey(StoreDriver driver);
+
+// The database's clock in milliseconds since the epoch, as an SQL expression: heartbeats of runs
+// on different machines are compared on one clock, the server's.
+QString nowMillisExpression(StoreDriver driver);
+
+// Appended to a SELECT that claims rows for this transaction. PostgreSQL: FOR UPDATE SKIP LOCKED,
+// so a run passes over the rows another run is claiming this instant instead of waiting for them.
+// SQLite: empty, its write transaction already excludes every other writer.
+QString claimRowsSuffix(StoreDriver driver);
+
+// PostgreSQL: the channel each committed write announces itself on, for the other consoles.
+QString changeChannel();
 
 // The 16 bytes every SQLite 3 file starts with; anything else is not a database.
 QByteArray fileHeaderMagic();
+
+// PostgreSQL: the oldest server this build supports (server_version_num).
+int oldestServerVersion();
 
 } // namespace rs::sqldialect

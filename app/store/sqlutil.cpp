@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace rs::sql {
@@ -12,6 +13,20 @@ namespace {
 StoreError failure(const QSqlQuery &query, const char *what)
 {
     const QString code = query.lastError().nativeErrorCode();
+    const StoreDriver driver =
+        query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL
+        ? StoreDriver::Postgresql
+        : StoreDriver::Sqlite;
+    if (sqldialect::isConnectionError(driver, code)) {
+        return {StoreError::Kind::Unreachable,
+                QCoreApplication::translate("rs::Store",
+                                            "The connection to the ledger's database server was "
+                                            "lost while %1 (%2). Nothing half-done was kept: "
+                                            "check the network or ask who runs the server, then "
+                                            "try again.")
+                    .arg(QCoreApplication::translate("rs::Store", what),
+                         query.lastError().text().trimmed())};
+    }
     if (sqldialect::isDiskFullError(code)) {
         return {StoreError::Kind::Full,
                 QCoreApplication::translate("rs::Store",
@@ -27,9 +42,12 @@ StoreError failure(const QSqlQuery &query, const char *what)
                                             "another one with --profile.")
                     .arg(QCoreApplication::translate("rs::Store", what))};
     }
-    return {StoreError::Kind::Sql,
-            QCoreApplication::translate("rs::Store", "Database error while %1: %2")
-                .arg(QCoreApplication::translate("rs::Store", what), query.lastError().text())};
+    StoreError error {
+        StoreError::Kind::Sql,
+        QCoreApplication::translate("rs::Store", "Database error while %1: %2")
+            .arg(QCoreApplication::translate("rs::Store", what), query.lastError().text())};
+    error.retryable = sqldialect::isRetryableTransactionError(code);
+    return error;
 }
 
 } // namespace
@@ -37,6 +55,9 @@ StoreError failure(const QSqlQuery &query, const char *what)
 StoreError run(QSqlQuery &query, const QString &statement, const QVariantList &values,
                const char *what)
 {
+    // PostgreSQL cannot PREPARE a statement such as CREATE TABLE: one without values runs as it is.
+    if (values.isEmpty())
+        return query.exec(statement) ? StoreError::none() : failure(query, what);
     if (StoreError error = prepare(query, statement, what); !error.ok())
         return error;
     return runPrepared(query, values, what);
