@@ -13,11 +13,11 @@
 
 namespace rs {
 
-JobController::JobController(const Profile &profile, ApplicationsPane &applications,
-                             QWidget *window)
+JobController::JobController(const Profile &profile, const StoreLocation &store,
+                             ApplicationsPane &applications, QWidget *window)
     : QObject(window)
     , m_applications(applications)
-    , m_runner(new sync::SyncRunner(profile, this))
+    , m_runner(new sync::SyncRunner(profile, store, this))
     , m_progress(new SyncProgress(window))
     , m_fetch(new QAction(window->style()->standardIcon(QStyle::SP_ArrowDown), {}, window))
     , m_sync(new QAction(window->style()->standardIcon(QStyle::SP_ArrowRight), {}, window))

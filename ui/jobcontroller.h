@@ -11,6 +11,7 @@ namespace rs {
 class ApplicationsPane;
 class Profile;
 class SyncProgress;
+struct StoreLocation;
 
 namespace sync {
 class SyncRunner;
@@ -28,7 +29,8 @@ class JobController final : public QObject
 
 public:
     // `window` parents the actions and the progress widget.
-    JobController(const Profile &profile, ApplicationsPane &applications, QWidget *window);
+    JobController(const Profile &profile, const StoreLocation &store,
+                  ApplicationsPane &applications, QWidget *window);
     ~JobController() override;
 
     QAction *fetchAction() const { return m_fetch; }

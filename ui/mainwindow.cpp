@@ -56,7 +56,7 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     , m_overview(new MonitorPane(database, m_tabs))
     , m_apiAssets(new ApiAssetsPane(database, *m_settings, m_tabs))
     , m_logDock(new LogDock(database, this))
-    , m_jobs(new JobController(profile, *m_applications, this))
+    , m_jobs(new JobController(profile, database.location(), *m_applications, this))
     , m_alerts(new AlertCenter(*m_settings, *m_secrets, database, *m_jobs, this))
 {
     setObjectName(QStringLiteral("mainWindow"));

@@ -8,6 +8,7 @@
 #include "app/cli/reversecommand.h"
 #include "app/cli/secretcommand.h"
 #include "app/cli/statuscommand.h"
+#include "app/cli/storecommand.h"
 #include "app/cli/synccommand.h"
 #include "app/cli/watchcommand.h"
 
@@ -52,6 +53,8 @@ QString CliApp::helpText()
               "  secret set NAME                 store a secret read from standard input in "
               "the\n"
               "                                  system keychain; NAME: %2\n"
+              "  store migrate --to postgresql   copy this profile's SQLite store into the empty\n"
+              "                                  PostgreSQL ledger [store] names, and check it\n"
               "\n"
               "Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication "
               "error, 3 partial.\n")
@@ -106,6 +109,8 @@ int CliApp::run(const QStringList &arguments)
         return ReverseCommand::run(context, rest);
     if (command == QLatin1String("secret"))
         return SecretCommand::run(context, rest);
+    if (command == QLatin1String("store"))
+        return StoreCommand::run(context, rest);
 
     context.fail(tr("unknown command \"%1\".").arg(command));
     err << helpText();

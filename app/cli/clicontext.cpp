@@ -26,6 +26,16 @@ bool Context::openDatabase(Database &database, Use use) const
     return true;
 }
 
+std::optional<StoreLocation> Context::storeLocation() const
+{
+    const Settings settings(profile.settingsPath(), profile.schemesDir());
+    QString error;
+    auto location = sync::JobSetup::storeLocation(profile, settings, &error);
+    if (!location)
+        fail(error);
+    return location;
+}
+
 std::shared_ptr<const Scheme> Context::openForBills(Database &database,
                                                     const Settings &settings) const
 {

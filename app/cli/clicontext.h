@@ -1,11 +1,13 @@
 #pragma once
 
 #include "app/settings/profile.h"
+#include "app/store/storelocation.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace rs {
 class Database;
@@ -36,6 +38,9 @@ public:
     // Opens the existing profile's database, or prints why not; false means exit with ConfigError.
     // A command that only reads still works in a profile folder that cannot be written.
     bool openDatabase(Database &database, Use use = Use::Write) const;
+    // Where the store is ([store] in settings.ini, the ledger's password from the keychain or
+    // REBATESYNC_STORE_PASSWORD); nothing, after saying why, when it cannot be told.
+    std::optional<StoreLocation> storeLocation() const;
     // False, after printing every error in settings.ini, when the file cannot be used.
     bool checkSettings(const Settings &settings) const;
     // The scheme `[sync] scheme` names, or null after printing why it cannot be loaded.

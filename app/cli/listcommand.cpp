@@ -72,7 +72,10 @@ int ListCommand::run(const Context &context, const QStringList &arguments)
         }
     }
 
-    Database database(context.profile.databasePath());
+    const std::optional<StoreLocation> location = context.storeLocation();
+    if (!location)
+        return ConfigError;
+    Database database(*location);
     if (!context.openDatabase(database, Context::Use::ReadOnly))
         return ConfigError;
     StoreError listError;

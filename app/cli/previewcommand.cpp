@@ -47,7 +47,10 @@ int PreviewCommand::run(const Context &context, const QStringList &arguments)
     }
     const QString id = ids.constFirst();
 
-    Database database(context.profile.databasePath());
+    const std::optional<StoreLocation> location = context.storeLocation();
+    if (!location)
+        return ConfigError;
+    Database database(*location);
     if (!context.openDatabase(database, Context::Use::ReadOnly)) // preview only reads
         return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());

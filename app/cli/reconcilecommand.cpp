@@ -48,7 +48,10 @@ int ReconcileCommand::run(const Context &context, const QStringList &arguments)
         return ConfigError;
     }
 
-    Database database(context.profile.databasePath());
+    const std::optional<StoreLocation> location = context.storeLocation();
+    if (!location)
+        return ConfigError;
+    Database database(*location);
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());
     const std::shared_ptr<const Scheme> scheme = context.openForBills(database, settings);
     if (!scheme)

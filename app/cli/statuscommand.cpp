@@ -57,7 +57,10 @@ int StatusCommand::run(const Context &context, const QStringList &arguments)
         return ConfigError;
     }
 
-    Database database(context.profile.databasePath());
+    const std::optional<StoreLocation> location = context.storeLocation();
+    if (!location)
+        return ConfigError;
+    Database database(*location);
     if (!context.openDatabase(database, Context::Use::ReadOnly))
         return ConfigError;
 

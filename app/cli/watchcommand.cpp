@@ -37,7 +37,10 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
         }
     }
 
-    Database database(context.profile.databasePath());
+    const std::optional<StoreLocation> location = context.storeLocation();
+    if (!location)
+        return ConfigError;
+    Database database(*location);
     if (!context.openDatabase(database))
         return ConfigError;
     const Settings settings(context.profile.settingsPath(), context.profile.schemesDir());

@@ -1,7 +1,9 @@
 #include "app/gui/startup.h"
 #include "app/i18n/translations.h"
 #include "app/settings/profile.h"
+#include "app/settings/settings.h"
 #include "app/store/database.h"
+#include "app/sync/jobsetup.h"
 #include "ui/mainwindow.h"
 #include "ui/uistate.h"
 
@@ -39,9 +41,15 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(appName);
 
     QString problem = startup.error;
-    rs::Database database(profile.databasePath());
     if (problem.isEmpty())
         profile.ensureExists(&problem);
+    // The ledger's password is read here, on the main thread QtKeychain needs, and handed to the
+    // workers with the rest of the location.
+    const rs::Settings settings(profile.settingsPath(), profile.schemesDir());
+    const auto store = problem.isEmpty()
+        ? rs::sync::JobSetup::storeLocation(profile, settings, &problem)
+        : std::nullopt;
+    rs::Database database(store.value_or(rs::StoreLocation::sqlite(profile.databasePath())));
     if (problem.isEmpty()) {
         if (const rs::StoreError error = database.open(); !error.ok())
             problem = error.message;

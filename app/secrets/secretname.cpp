@@ -5,7 +5,8 @@ namespace rs {
 QList<SecretName> allSecretNames()
 {
     return {SecretName::DingTalkAppSecret, SecretName::KingdeePassword,
-            SecretName::KingdeeAppSecret, SecretName::RobotAccessToken, SecretName::RobotSecret};
+            SecretName::KingdeeAppSecret,  SecretName::RobotAccessToken,
+            SecretName::RobotSecret,       SecretName::StorePassword};
 }
 
 QString canonicalName(SecretName name)
@@ -21,6 +22,8 @@ QString canonicalName(SecretName name)
         return QStringLiteral("dingtalk.robot_token");
     case SecretName::RobotSecret:
         return QStringLiteral("dingtalk.robot_secret");
+    case SecretName::StorePassword:
+        return QStringLiteral("store.password");
     }
     return {};
 }

@@ -14,6 +14,7 @@ enum class SecretName {
     KingdeeAppSecret,
     RobotAccessToken, // the group robot's access_token: whoever has it can post to the group
     RobotSecret, // the robot's sign secret
+    StorePassword, // the PostgreSQL ledger's password
 };
 
 QList<SecretName> allSecretNames();

@@ -2,9 +2,12 @@
 
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
+#include "app/store/jobrunrepository.h"
+#include "app/store/sqldialect.h"
 #include "app/store/sqlutil.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -120,21 +123,30 @@ QList<BillRecord> BillRepository::inStateSince(BillState state, const QDateTime 
 
 StoreError BillRepository::startSending(const QStringList &keys, QList<BillChange> *changes) const
 {
+    return startSending(keys, RunClaim {0, true}, changes);
+}
+
+StoreError BillRepository::startSending(const QStringList &keys, const RunClaim &run,
+                                        QList<BillChange> *changes) const
+{
     QList<BillChange> made;
     const StoreError e = m_database.transact([&](QSqlDatabase &db) {
         made.clear();
         QSqlQuery q(db);
         for (const QString &key : keys) {
-            StoreError read =
-                sql::run(q,
-                         QStringLiteral("SELECT b.state, a.approval, a.id FROM bills b"
-                                        " JOIN applications a ON a.id = b.application_id"
-                                        " WHERE b.idempotency_key = ?"),
-                         {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+            StoreError read = sql::run(
+                q,
+                QStringLiteral("SELECT b.state, a.approval, a.id, b.claimed_by FROM bills b"
+                               " JOIN applications a ON a.id = b.application_id"
+                               " WHERE b.idempotency_key = ?")
+                    + sqldialect::lockBillAndApplicationSuffix(m_database.driver()),
+                {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
             if (!read.ok())
                 return read;
             if (!q.next() || q.value(0).toString() != toWireName(BillState::Queued))
                 continue;
+            if (run.runId != 0 && q.value(3).toLongLong() != run.runId)
+                continue; // taken over by another run while this one was taken for dead
             const auto approval = approvalStateFromWireName(q.value(1).toString());
             const QString applicationId = q.value(2).toString();
             q.finish();
@@ -261,23 +273,130 @@ QList<BillRecord> BillRepository::inStates(const QList<BillState> &states, Store
 
 int BillRepository::recoverInterruptedSends(StoreError *error) const
 {
-    QList<BillChange> changes;
-    for (const BillRecord &bill : inStates({BillState::Sending}, error)) {
-        changes.append({bill.key,
-                        BillState::Sending,
-                        BillState::InDoubt,
-                        {},
-                        QCoreApplication::translate(
-                            "rs::Store",
-                            "The program stopped while this bill was being sent; it will be looked"
-                            " up in Kingdee before anything is sent again.")});
-    }
-    if (changes.isEmpty())
-        return 0;
-    const StoreError e = transitionAll(changes);
+    return recoverInterruptedSends(RunClaim {0, true}, error);
+}
+
+namespace {
+
+bool isHeldByARun(BillState state)
+{
+    return state == BillState::Queued || state == BillState::Sending || state == BillState::InDoubt;
+}
+
+// The runs whose heartbeat goes on, other than `self`.
+StoreError liveRuns(QSqlDatabase &db, StoreDriver driver, qint64 self, QSet<qint64> *live)
+{
+    QSqlQuery q(db);
+    const StoreError e = sql::run(
+        q,
+        QStringLiteral("SELECT id FROM job_runs WHERE finished_at IS NULL AND id <> ?"
+                       " AND heartbeat_ms > %1 - ?")
+            .arg(sqldialect::nowMillisExpression(driver)),
+        {self, JobRunRepository::kStaleAfterMs}, QT_TRANSLATE_NOOP("rs::Store", "reading runs"));
+    while (e.ok() && q.next())
+        live->insert(q.value(0).toLongLong());
+    return e;
+}
+
+} // namespace
+
+int BillRepository::recoverInterruptedSends(const RunClaim &run, StoreError *error) const
+{
+    int recovered = 0;
+    const StoreError e = m_database.transact([&](QSqlDatabase &db) {
+        recovered = 0;
+        QSet<qint64> live;
+        if (!run.othersAreDead) {
+            if (StoreError read = liveRuns(db, m_database.driver(), run.runId, &live); !read.ok())
+                return read;
+        }
+        QList<QString> keys;
+        {
+            QSqlQuery q(db);
+            StoreError read = sql::run(
+                q,
+                QStringLiteral("SELECT b.idempotency_key, b.claimed_by FROM bills b"
+                               " WHERE b.state = ?")
+                    + sqldialect::claimRowsSuffix(m_database.driver()),
+                {toWireName(BillState::Sending)}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+            if (!read.ok())
+                return read;
+            while (q.next()) {
+                const qint64 owner = q.value(1).toLongLong();
+                if (owner == run.runId && run.runId != 0)
+                    continue;
+                if (!live.contains(owner))
+                    keys.append(q.value(0).toString());
+            }
+        }
+        for (const QString &key : std::as_const(keys)) {
+            const BillChange change {
+                key,
+                BillState::Sending,
+                BillState::InDoubt,
+                {},
+                QCoreApplication::translate(
+                    "rs::Store",
+                    "The program stopped while this bill was being sent; it will be looked"
+                    " up in Kingdee before anything is sent again.")};
+            if (StoreError applied = applyIn(db, change); !applied.ok())
+                return applied;
+            ++recovered;
+        }
+        return StoreError::none();
+    });
     if (error)
         *error = e;
-    return e.ok() ? int(changes.size()) : 0;
+    return e.ok() ? recovered : 0;
+}
+
+StoreError BillRepository::claim(const QList<BillChange> &changes, const RunClaim &run,
+                                 QList<BillChange> *claimed) const
+{
+    QList<BillChange> made;
+    const StoreError e = m_database.transact([&](QSqlDatabase &db) {
+        made.clear();
+        QSet<qint64> live;
+        if (!run.othersAreDead) {
+            if (StoreError read = liveRuns(db, m_database.driver(), run.runId, &live); !read.ok())
+                return read;
+        }
+        QSqlQuery q(db);
+        for (const BillChange &change : changes) {
+            StoreError read =
+                sql::run(q,
+                         QStringLiteral("SELECT b.state, b.claimed_by FROM bills b"
+                                        " WHERE b.idempotency_key = ?")
+                             + sqldialect::claimRowsSuffix(m_database.driver()),
+                         {change.key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+            if (!read.ok())
+                return read;
+            if (!q.next())
+                continue; // another run is claiming it this instant
+            const auto state = billStateFromWireName(q.value(0).toString());
+            const qint64 owner = q.value(1).toLongLong();
+            q.finish();
+            if (state != change.from)
+                continue;
+            if (isHeldByARun(change.from) && owner != run.runId && live.contains(owner))
+                continue;
+            if (StoreError marked = sql::run(
+                    q, QStringLiteral("UPDATE bills SET claimed_by = ? WHERE idempotency_key = ?"),
+                    {run.runId, change.key}, QT_TRANSLATE_NOOP("rs::Store", "claiming a bill"));
+                !marked.ok()) {
+                return marked;
+            }
+            if (change.to != change.from) {
+                if (StoreError applied = applyIn(db, change); !applied.ok())
+                    return applied;
+            }
+            made.append(change);
+        }
+        return StoreError::none();
+    });
+    if (e.ok() && claimed)
+        *claimed = made;
+    return e;
 }
 
 std::optional<BillRecord> BillRepository::find(const QString &key, StoreError *error) const

@@ -14,6 +14,14 @@ namespace rs {
 
 class Database;
 
+// The run a bill belongs to while it is queued, sending or in doubt.
+struct RunClaim
+{
+    qint64 runId = 0;
+    // The SQLite store's lock file is held: no other run can be alive.
+    bool othersAreDead = false;
+};
+
 // Bills and their state machine. Every state change is one transaction that also writes the
 // event the clerk sees in the log; a change from a state other than the expected one is refused.
 class BillRepository final
@@ -36,14 +44,27 @@ public:
     // back to pending with the reason and is not sent. `changes` gets every change made, in
     // order; a key not queued any more is skipped.
     StoreError startSending(const QStringList &keys, QList<BillChange> *changes) const;
+    // The same, only for bills `run` still holds: a run taken for dead (its heartbeat stopped)
+    // whose claims another run took over sends none of them.
+    StoreError startSending(const QStringList &keys, const RunClaim &run,
+                            QList<BillChange> *changes) const;
     // What Kingdee holds of a synced bill now: its FDocumentStatus and, when the Submit or Audit
     // after the save was refused, Kingdee's words (cleared when empty). `message` non-empty also
     // logs it. The bill stays synced: it is in Kingdee.
     StoreError recordKingdeeStatus(const QString &key, const QString &status,
                                    const QString &afterSaveError, const QString &message) const;
     // At start-up: bills left `sending` by a run that died become `in_doubt`, to be looked up in
-    // Kingdee before any resend. Returns how many.
+    // Kingdee before any resend. Returns how many. With a RunClaim, only the bills of runs whose
+    // heartbeat has stopped (or every other run's, when run.othersAreDead).
     int recoverInterruptedSends(StoreError *error = nullptr) const;
+    int recoverInterruptedSends(const RunClaim &run, StoreError *error = nullptr) const;
+    // Claims bills for `run` (several runs share a ledger): each change whose bill is in its
+    // `from` state and not held by another live run (queued, sending or in doubt under a run whose
+    // heartbeat goes on) is applied and the bill marked as this run's; a change with to == from
+    // only claims. A bill another run is claiming at this instant is passed over, not waited for.
+    // `claimed` gets the changes made, in order.
+    StoreError claim(const QList<BillChange> &changes, const RunClaim &run,
+                     QList<BillChange> *claimed) const;
 
     // Read methods report a failure through `error` when given; they return what they could read.
     std::optional<BillRecord> find(const QString &key, StoreError *error = nullptr) const;

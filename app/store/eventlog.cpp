@@ -1,6 +1,7 @@
 #include "app/store/eventlog.h"
 
 #include "app/store/database.h"
+#include "app/store/jobrunrepository.h"
 #include "app/store/sqlutil.h"
 
 #include <QSqlDatabase>
@@ -79,10 +80,12 @@ StoreError EventLog::appendIn(QSqlDatabase &db, const SyncEvent &event)
     QSqlQuery q(db);
     return sql::run(q,
                     QStringLiteral("INSERT INTO sync_events (occurred_at, level, kind,"
-                                   " application_id, bill_key, message) VALUES (?, ?, ?, ?, ?, ?)"),
+                                   " application_id, bill_key, message, actor)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
                     {event.occurredAt.isEmpty() ? sql::nowUtc() : event.occurredAt,
                      levelName(event.level), event.kind, sql::nullableText(event.applicationId),
-                     sql::nullableText(event.billKey), sql::text(event.message)},
+                     sql::nullableText(event.billKey), sql::text(event.message),
+                     JobRunRepository::currentActor()},
                     QT_TRANSLATE_NOOP("rs::Store", "writing the sync log"));
 }
 

@@ -1,11 +1,27 @@
 #include "app/store/jobrunrepository.h"
 
 #include "app/store/database.h"
+#include "app/store/sqldialect.h"
 #include "app/store/sqlutil.h"
 
 #include <QSqlQuery>
+#include <QSysInfo>
 
 namespace rs {
+namespace {
+
+// USERNAME on Windows, USER elsewhere; "?" when neither is set (a service account may have none).
+QString osUser()
+{
+    for (const char *variable : {"USERNAME", "USER", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+    return QStringLiteral("?");
+}
+
+} // namespace
 
 JobRunRepository::JobRunRepository(const Database &database)
     : m_database(database)
@@ -17,12 +33,14 @@ qint64 JobRunRepository::start(const QString &kind, qint64 periodFromMs, qint64 
     qint64 id = 0;
     const StoreError e = m_database.transact([&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        const StoreError inserted =
-            sql::run(q,
-                     QStringLiteral("INSERT INTO job_runs (kind, started_at, period_from_ms,"
-                                    " period_to_ms) VALUES (?, ?, ?, ?)"),
-                     {kind, sql::nowUtc(), periodFromMs, periodToMs},
-                     QT_TRANSLATE_NOOP("rs::Store", "recording a run"));
+        const StoreError inserted = sql::run(
+            q,
+            QStringLiteral("INSERT INTO job_runs (kind, started_at, period_from_ms,"
+                           " period_to_ms, os_user, machine, heartbeat_ms)"
+                           " VALUES (?, ?, ?, ?, ?, ?, %1)")
+                .arg(sqldialect::nowMillisExpression(m_database.driver())),
+            {kind, sql::nowUtc(), periodFromMs, periodToMs, osUser(), QSysInfo::machineHostName()},
+            QT_TRANSLATE_NOOP("rs::Store", "recording a run"));
         if (inserted.ok())
             id = q.lastInsertId().toLongLong();
         return inserted;
@@ -44,13 +62,29 @@ StoreError JobRunRepository::finish(qint64 id, const QString &result, const QStr
     });
 }
 
+StoreError JobRunRepository::beat(qint64 id) const
+{
+    return m_database.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        return sql::run(q,
+                        QStringLiteral("UPDATE job_runs SET heartbeat_ms = %1 WHERE id = ?")
+                            .arg(sqldialect::nowMillisExpression(m_database.driver())),
+                        {id}, QT_TRANSLATE_NOOP("rs::Store", "recording a run"));
+    });
+}
+
+QString JobRunRepository::currentActor()
+{
+    return osUser() + QLatin1Char('@') + QSysInfo::machineHostName();
+}
+
 std::optional<JobRun> JobRunRepository::last(const QString &kind, const QString &result,
                                              StoreError *error) const
 {
     QSqlQuery q(m_database.connection());
     const QString select = QStringLiteral(
-        "SELECT id, kind, started_at, finished_at, period_from_ms, period_to_ms, result, summary"
-        " FROM job_runs WHERE kind = ? AND finished_at IS NOT NULL");
+        "SELECT id, kind, started_at, finished_at, period_from_ms, period_to_ms, result, summary,"
+        " os_user, machine FROM job_runs WHERE kind = ? AND finished_at IS NOT NULL");
     const QString order = QStringLiteral(" ORDER BY id DESC LIMIT 1");
     const StoreError e = result.isEmpty()
         ? sql::run(q, select + order, {kind}, QT_TRANSLATE_NOOP("rs::Store", "reading runs"))
@@ -62,7 +96,8 @@ std::optional<JobRun> JobRunRepository::last(const QString &kind, const QString 
         return std::nullopt;
     return JobRun {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
                    q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toLongLong(),
-                   q.value(6).toString(),   q.value(7).toString()};
+                   q.value(6).toString(),   q.value(7).toString(),   q.value(8).toString(),
+                   q.value(9).toString()};
 }
 
 } // namespace rs

@@ -3,6 +3,7 @@
 #include "app/store/storeerror.h"
 
 #include <QString>
+#include <QtGlobal>
 
 #include <optional>
 
@@ -21,6 +22,8 @@ struct JobRun
     qint64 periodToMs = 0;
     QString result; // "ok" | "partial" | "failed"; empty while running
     QString summary;
+    QString osUser; // who ran it: the operating-system user
+    QString machine; // and on which computer
 };
 
 class JobRunRepository final
@@ -32,6 +35,13 @@ public:
     qint64 start(const QString &kind, qint64 periodFromMs, qint64 periodToMs,
                  StoreError *error = nullptr) const;
     StoreError finish(qint64 id, const QString &result, const QString &summary) const;
+    // A running run says it is alive, on the database's clock; other runs on the same ledger
+    // take over its claims only when this stops for longer than kStaleAfterMs.
+    StoreError beat(qint64 id) const;
+    static constexpr qint64 kHeartbeatMs = 5'000;
+    static constexpr qint64 kStaleAfterMs = 60'000;
+    // "user@machine" of this process, as runs and events record it.
+    static QString currentActor();
     // The newest finished run of `kind`, optionally only those that ended with `result`.
     std::optional<JobRun> last(const QString &kind, const QString &result = {},
                                StoreError *error = nullptr) const;

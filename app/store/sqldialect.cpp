@@ -147,6 +147,21 @@ QString claimRowsSuffix(StoreDriver driver)
                                              : QString();
 }
 
+QString lockBillAndApplicationSuffix(StoreDriver driver)
+{
+    return driver == StoreDriver::Postgresql ? QStringLiteral(" FOR UPDATE OF b FOR SHARE OF a")
+                                             : QString();
+}
+
+QString resetIdentity(StoreDriver driver, const QString &table)
+{
+    if (driver != StoreDriver::Postgresql)
+        return {};
+    return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'),"
+                          " COALESCE((SELECT MAX(id) FROM %1), 0) + 1, false)")
+        .arg(table);
+}
+
 QString changeChannel()
 {
     return QStringLiteral("rebatesync_ledger");

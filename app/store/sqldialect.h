@@ -76,6 +76,17 @@ QString nowMillisExpression(StoreDriver driver);
 // SQLite: empty, its write transaction already excludes every other writer.
 QString claimRowsSuffix(StoreDriver driver);
 
+// Appended to the SELECT of a bill (alias b) joined to its application (alias a) that must see both
+// as they are and keep them so until the transaction ends: a revocation stored at that moment
+// waits for the send to commit, or is seen by it. PostgreSQL: FOR UPDATE OF b FOR SHARE OF a.
+// SQLite: empty, its write transaction already excludes every other writer.
+QString lockBillAndApplicationSuffix(StoreDriver driver);
+
+// After rows were copied in with their ids: the statement that moves the table's identity counter
+// past them. PostgreSQL: setval on the column's sequence. SQLite: empty (INTEGER PRIMARY KEY
+// continues after the largest id by itself).
+QString resetIdentity(StoreDriver driver, const QString &table);
+
 // PostgreSQL: the channel each committed write announces itself on, for the other consoles.
 QString changeChannel();
 

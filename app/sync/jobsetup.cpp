@@ -7,6 +7,8 @@
 #include "app/settings/settings.h"
 #include "app/sync/connectorconfig.h"
 
+#include <QCoreApplication>
+
 namespace rs::sync {
 
 QString JobSetup::settingsErrors(const Settings &settings)
@@ -40,6 +42,71 @@ std::optional<dingtalk::DingTalkConfig> JobSetup::dingTalk(const Profile &profil
         return std::nullopt;
     }
     return ConnectorConfig::dingTalk(settings, secret.value, error);
+}
+
+bool JobSetup::usesLedger(const Settings &settings)
+{
+    return settings.text(QLatin1String(keys::StoreDriver)) == QLatin1String("postgresql");
+}
+
+namespace {
+
+std::optional<StoreLocation> serverLocation(const Settings &settings, const QString &password,
+                                            QString *error)
+{
+    StoreLocation location;
+    location.driver = StoreDriver::Postgresql;
+    location.host = settings.text(QLatin1String(keys::StoreHost)).trimmed();
+    location.port = settings.integer(QLatin1String(keys::StorePort));
+    location.database = settings.text(QLatin1String(keys::StoreDatabase)).trimmed();
+    location.user = settings.text(QLatin1String(keys::StoreUser)).trimmed();
+    location.password = password;
+    QStringList missing;
+    if (location.host.isEmpty())
+        missing.append(QStringLiteral("[store] host"));
+    if (location.database.isEmpty())
+        missing.append(QStringLiteral("[store] database"));
+    if (location.user.isEmpty())
+        missing.append(QStringLiteral("[store] user"));
+    if (!missing.isEmpty()) {
+        *error = QCoreApplication::translate("rs::sync::JobSetup",
+                                             "A PostgreSQL ledger needs %1 in settings.ini, "
+                                             "and it is empty.")
+                     .arg(missing.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    return location;
+}
+
+} // namespace
+
+std::optional<StoreLocation> JobSetup::storeLocation(const Profile &profile,
+                                                     const Settings &settings,
+                                                     const QString &password, QString *error)
+{
+    if (!usesLedger(settings))
+        return StoreLocation::sqlite(profile.databasePath());
+    return serverLocation(settings, password, error);
+}
+
+std::optional<StoreLocation> JobSetup::ledgerLocation(const Profile &profile,
+                                                      const Settings &settings, QString *error)
+{
+    const SecretResult secret =
+        SecretStore(profile.keychainScope()).readNow(SecretName::StorePassword);
+    if (!secret.ok()) {
+        *error = secret.message;
+        return std::nullopt;
+    }
+    return serverLocation(settings, secret.value, error);
+}
+
+std::optional<StoreLocation> JobSetup::storeLocation(const Profile &profile,
+                                                     const Settings &settings, QString *error)
+{
+    if (!usesLedger(settings))
+        return StoreLocation::sqlite(profile.databasePath());
+    return ledgerLocation(profile, settings, error);
 }
 
 SecretName JobSetup::kingdeeSecretName(const Settings &settings)

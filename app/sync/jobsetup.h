@@ -3,6 +3,7 @@
 #include "app/dingtalk/dingtalkconfig.h"
 #include "app/kingdee/kingdeeconfig.h"
 #include "app/secrets/secretname.h"
+#include "app/store/storelocation.h"
 #include "app/sync/pushjob.h"
 
 #include <memory>
@@ -37,6 +38,20 @@ public:
     dingTalk(const Profile &profile, const Settings &settings, QString *error);
     static std::optional<kingdee::KingdeeConfig> kingdee(const Profile &profile,
                                                          const Settings &settings, QString *error);
+    // Where the store is: the profile's SQLite file, or the PostgreSQL ledger of [store] with
+    // `password` (the secret store.password, which the console reads asynchronously).
+    static std::optional<StoreLocation> storeLocation(const Profile &profile,
+                                                      const Settings &settings,
+                                                      const QString &password, QString *error);
+    // The same, reading the password from the keychain (or REBATESYNC_STORE_PASSWORD) and
+    // waiting for it; no secret is read for SQLite. Main thread only, like dingTalk().
+    static std::optional<StoreLocation> storeLocation(const Profile &profile,
+                                                      const Settings &settings, QString *error);
+    static bool usesLedger(const Settings &settings);
+    // The PostgreSQL ledger [store] names, whatever [store] driver says (a store move reads it
+    // before the profile switches over), with the password from the keychain.
+    static std::optional<StoreLocation> ledgerLocation(const Profile &profile,
+                                                       const Settings &settings, QString *error);
     // Batch size and concurrency from the settings; the rest at their defaults.
     static PushOptions pushOptions(const Settings &settings);
 };

@@ -91,18 +91,31 @@ void PushJob::start()
         return;
     }
 
-    // One sync per store at a time: a second run would take the first one's live `sending`
-    // bills for interrupted ones and could resend them. A dead owner's lock is taken over.
-    m_lock = std::make_unique<QLockFile>(m_database.path() + QStringLiteral(".sync.lock"));
-    m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
-        m_lock.reset();
-        stop(tr("Another sync is running on this store; try again when it has finished."), true);
+    // On an SQLite store, one sync at a time: its lock file. A dead owner's lock is taken over.
+    // On a shared ledger, runs work side by side: each claims the bills it sends (see
+    // BillRepository::claim) and says it is alive by a heartbeat, so none sends another's.
+    const bool ledger = m_database.location().isServer();
+    if (!ledger) {
+        m_lock = std::make_unique<QLockFile>(m_database.path() + QStringLiteral(".sync.lock"));
+        m_lock->setStaleLockTime(0);
+        if (!m_lock->tryLock(0)) {
+            m_lock.reset();
+            stop(tr("Another sync is running on this store; try again when it has finished."),
+                 true);
+            return;
+        }
+    }
+    StoreError recorded;
+    m_runId = JobRunRepository(m_database).start(QStringLiteral("sync"), 0, 0, &recorded);
+    if (!recorded.ok()) {
+        stop(recorded.message, false);
         return;
     }
-    m_runId = JobRunRepository(m_database).start(QStringLiteral("sync"), 0, 0);
+    m_claim = {m_runId, !ledger};
+    const RunClaim &claim = m_claim;
+    startHeartbeat();
     BillRepository bills(m_database);
-    bills.recoverInterruptedSends();
+    bills.recoverInterruptedSends(claim);
     const PushPlan plan = PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds, true);
     m_report.lines += plan.notSendable;
     m_report.notSendable = int(plan.notSendable.size());
@@ -111,52 +124,112 @@ void PushJob::start()
     for (const BillLine &line : std::as_const(m_report.lines))
         tell(line);
 
-    // Bills a previous run left queued or in doubt belong to this run too, unless their
+    // Bills a run that died left queued or in doubt belong to this run too, unless their
     // application has since been revoked or rejected: those are looked up, never sent.
     const QSet<QString> ids(m_options.applicationIds.cbegin(), m_options.applicationIds.cend());
     const QHash<QString, ApprovalState> approvals =
         ApplicationRepository(m_database).approvalById();
-    QList<BillChange> changes;
-    QStringList earlierInDoubt;
+    QList<BillChange> wanted;
+    QHash<QString, QString> applicationOf;
     for (const BillRecord &b : bills.inStates({BillState::Queued, BillState::InDoubt})) {
         if (!ids.isEmpty() && !ids.contains(b.applicationId))
             continue;
-        m_selection.insert(b.key);
+        applicationOf.insert(b.key, b.applicationId);
         const bool approved = approvals.value(b.applicationId) == ApprovalState::Approved;
-        if (b.state == BillState::InDoubt) {
-            earlierInDoubt.append(b.key);
-            if (!approved)
-                m_doNotSend.insert(b.key);
-        } else if (!approved) {
+        if (b.state == BillState::Queued && !approved) {
             BillOutcome held;
             held.error =
                 PushPlanner::notApproved(b.applicationId, approvals.value(b.applicationId));
-            changes.append({b.key, BillState::Queued, BillState::Pending, held, held.error});
+            wanted.append({b.key, BillState::Queued, BillState::Pending, held, held.error});
+        } else {
+            wanted.append({b.key, b.state, b.state, {}, {}}); // claimed as it is
         }
     }
-    for (const QString &key : plan.keysToSend) {
-        if (const auto bill = bills.find(key)) {
-            // Queued keeps the last error: a run that stops, or dies, loses no failure.
-            changes.append({key, bill->state, BillState::Queued, lastErrorOf(*bill), {}});
-            m_before.insert(key, bill->state);
-            m_selection.insert(key);
-        }
-    }
-    if (!apply(changes))
+    QList<BillChange> claimed;
+    if (const StoreError e = bills.claim(wanted, claim, &claimed); !e.ok()) {
+        stop(e.message, false);
         return;
-
+    }
+    QStringList earlierInDoubt;
+    QSet<QString> taken;
+    for (const BillChange &c : std::as_const(claimed)) {
+        taken.insert(c.key);
+        if (c.to == BillState::Pending)
+            continue; // given back: its application is no longer approved
+        m_selection.insert(c.key);
+        if (c.from == BillState::InDoubt) {
+            earlierInDoubt.append(c.key);
+            if (approvals.value(applicationOf.value(c.key)) != ApprovalState::Approved)
+                m_doNotSend.insert(c.key);
+        }
+    }
+    announce(claimed);
+    for (const QString &key : plan.keysToSend) {
+        if (!taken.contains(key))
+            m_toClaim.append(key);
+    }
     // Never a duplicate: before anything is sent, ask Kingdee which of these keys it already
     // has (a store restored from an old backup, a second machine). Bills an earlier run left in
-    // doubt are asked about once Kingdee has had time to finish what that run sent.
+    // doubt are asked about once Kingdee has had time to finish what that run sent. The settle
+    // wait is armed first: with nothing new to look up, reconcile() would otherwise find the run
+    // idle and finish it, leaving the earlier bills in doubt for ever.
+    later(earlierInDoubt, m_options.settleMs, [this](const QStringList &k) { reconcile(k); });
     QStringList now;
     for (const QString &key : std::as_const(m_selection)) {
         if (!earlierInDoubt.contains(key))
             now.append(key);
     }
-    // The settle wait is armed first: with nothing new to look up, reconcile() would otherwise
-    // find the run idle and finish it, leaving the earlier bills in doubt for ever.
-    later(earlierInDoubt, m_options.settleMs, [this](const QStringList &k) { reconcile(k); });
-    reconcile(now);
+    // On an SQLite store the run claims its whole selection at once; on a ledger a few batches
+    // ahead of what it sends, so other runs on it take their share of the backlog.
+    claimMore(m_claim.othersAreDead ? int(m_toClaim.size()) : claimAhead(), now);
+}
+
+int PushJob::claimAhead() const
+{
+    return m_options.batchSize * m_options.concurrency * 2;
+}
+
+void PushJob::claimMore(int count, QStringList lookUp)
+{
+    BillRepository bills(m_database);
+    QList<BillChange> wanted;
+    QHash<QString, BillState> before;
+    while (!m_toClaim.isEmpty() && wanted.size() < count) {
+        const QString key = m_toClaim.takeFirst();
+        const auto bill = bills.find(key);
+        if (!bill)
+            continue;
+        if (bill->state != BillState::Pending && bill->state != BillState::Failed) {
+            // Another run on the ledger took it (or finished it) since this run planned.
+            tell({key, bill->applicationId, bill->state, bill->kingdeeNumber,
+                  bill->state == BillState::Synced
+                      ? QString()
+                      : tr("another run on this ledger is sending it")});
+            continue;
+        }
+        // Queued keeps the last error: a run that stops, or dies, loses no failure.
+        wanted.append({key, bill->state, BillState::Queued, lastErrorOf(*bill), {}});
+        before.insert(key, bill->state);
+    }
+    QList<BillChange> claimed;
+    if (const StoreError e = bills.claim(wanted, m_claim, &claimed); !e.ok()) {
+        stop(e.message, false);
+        return;
+    }
+    QSet<QString> taken;
+    for (const BillChange &c : std::as_const(claimed)) {
+        taken.insert(c.key);
+        m_selection.insert(c.key);
+        m_before.insert(c.key, before.value(c.key));
+        lookUp.append(c.key);
+    }
+    for (const BillChange &c : std::as_const(wanted)) {
+        if (!taken.contains(c.key))
+            tell(
+                {c.key, {}, BillState::Queued, {}, tr("another run on this ledger is sending it")});
+    }
+    announce(claimed);
+    reconcile(lookUp);
 }
 
 void PushJob::cancel()
@@ -324,6 +397,10 @@ void PushJob::admit(const QStringList &keys)
 
 void PushJob::pump()
 {
+    // A ledger run claims its next bills while the ones it holds are still on their way.
+    if (!m_stopped && !m_toClaim.isEmpty() && m_lookupsInFlight == 0
+        && m_queue.size() < m_options.batchSize * m_options.concurrency)
+        claimMore(claimAhead(), {});
     while (!m_stopped && m_batchesInFlight - int(m_slowBatches.size()) < m_options.concurrency
            && !m_queue.isEmpty()) {
         const QStringList batch = m_queue.mid(0, m_options.batchSize);
@@ -335,7 +412,8 @@ void PushJob::pump()
 void PushJob::sendBatch(const QStringList &keys)
 {
     QList<BillChange> changes;
-    if (const StoreError e = BillRepository(m_database).startSending(keys, &changes); !e.ok()) {
+    if (const StoreError e = BillRepository(m_database).startSending(keys, m_claim, &changes);
+        !e.ok()) {
         stop(e.message, false);
         return;
     }
@@ -481,7 +559,7 @@ void PushJob::announce(const QList<BillChange> &changes)
         }
         Q_EMIT billChanged(c.key, c.to);
     }
-    Q_EMIT progress(int(m_settled.size()), int(m_selection.size()));
+    Q_EMIT progress(int(m_settled.size()), int(m_selection.size() + m_toClaim.size()));
 }
 
 void PushJob::stop(const QString &reason, bool configuration)
@@ -509,7 +587,23 @@ void PushJob::maybeFinish()
         return;
     if (!m_stopped && !m_queue.isEmpty())
         return;
+    if (!m_stopped && !m_toClaim.isEmpty()) {
+        claimMore(claimAhead(), {});
+        return;
+    }
     finish();
+}
+
+void PushJob::startHeartbeat()
+{
+    // A run that stops beating for JobRunRepository::kStaleAfterMs is taken for dead by the
+    // others on the ledger; the event loop stays free while calls are on the wire, so a live run
+    // always beats.
+    m_heartbeat = new QTimer(this);
+    m_heartbeat->setInterval(int(JobRunRepository::kHeartbeatMs));
+    connect(m_heartbeat, &QTimer::timeout, this,
+            [this] { JobRunRepository(m_database).beat(m_runId); });
+    m_heartbeat->start();
 }
 
 void PushJob::releaseUnsent()
@@ -537,6 +631,8 @@ void PushJob::releaseUnsent()
 void PushJob::finish()
 {
     m_finished = true;
+    if (m_heartbeat)
+        m_heartbeat->stop();
     if (m_runId)
         releaseUnsent();
     BillRepository bills(m_database);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/store/billrepository.h"
 #include "app/sync/pushreport.h"
 
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <memory>
 
 class QLockFile;
+class QTimer;
 
 namespace rs {
 class Database;
@@ -87,6 +89,9 @@ private:
     void tell(const BillLine &line);
     void maybeFinish();
     void releaseUnsent();
+    void startHeartbeat();
+    int claimAhead() const;
+    void claimMore(int count, QStringList lookUp);
     void finish();
 
     const Database &m_database;
@@ -110,6 +115,9 @@ private:
     bool m_stopped = false;
     bool m_finished = false;
     qint64 m_runId = 0;
+    RunClaim m_claim;
+    QStringList m_toClaim; // planned, not claimed yet: a ledger run claims as it goes
+    QTimer *m_heartbeat = nullptr;
     PushReport m_report;
     QSet<QString> m_told;
     std::unique_ptr<BaseDataCheck> m_baseData; // read once per run, for every bill it sends

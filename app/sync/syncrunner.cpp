@@ -7,11 +7,11 @@
 
 namespace rs::sync {
 
-SyncRunner::SyncRunner(const Profile &profile, QObject *parent)
+SyncRunner::SyncRunner(const Profile &profile, const StoreLocation &store, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
     , m_secrets(new SecretStore(profile.keychainScope(), this))
-    , m_worker(new SyncWorker(profile))
+    , m_worker(new SyncWorker(profile, store))
 {
     m_thread.setObjectName(QStringLiteral("sync"));
     m_worker->moveToThread(&m_thread);

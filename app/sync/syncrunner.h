@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include "app/settings/profile.h"
+#include "app/store/storelocation.h"
 
 #include <functional>
 
@@ -32,7 +33,7 @@ class SyncRunner final : public QObject
     Q_DISABLE_COPY_MOVE(SyncRunner)
 
 public:
-    explicit SyncRunner(const Profile &profile, QObject *parent = nullptr);
+    SyncRunner(const Profile &profile, const StoreLocation &store, QObject *parent = nullptr);
     // Stops the thread; a push cut short here is finished safely by the next run.
     ~SyncRunner() override;
 

@@ -15,9 +15,10 @@
 
 namespace rs::sync {
 
-SyncWorker::SyncWorker(Profile profile, QObject *parent)
+SyncWorker::SyncWorker(Profile profile, StoreLocation store, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
+    , m_store(std::move(store))
     , m_publishTimer(new QTimer(this))
 {
     // A 5,000-bill sync changes rows hundreds of times a second; the table needs a few
@@ -36,7 +37,7 @@ QString SyncWorker::openDatabase()
 {
     if (m_database && m_database->isOpen())
         return {};
-    m_database = std::make_unique<Database>(m_profile.databasePath());
+    m_database = std::make_unique<Database>(m_store);
     const StoreError error = m_database->open();
     return error.ok() ? QString() : error.message;
 }

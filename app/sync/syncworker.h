@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/settings/profile.h"
+#include "app/store/storelocation.h"
 #include "app/sync/fetchreport.h"
 #include "app/sync/pushreport.h"
 
@@ -34,7 +35,8 @@ class SyncWorker final : public QObject
     Q_DISABLE_COPY_MOVE(SyncWorker)
 
 public:
-    explicit SyncWorker(Profile profile, QObject *parent = nullptr);
+    // `store` is the console's own store, password included: the worker opens its own connection.
+    SyncWorker(Profile profile, StoreLocation store, QObject *parent = nullptr);
     ~SyncWorker() override;
 
     // The secrets come from SyncRunner, which reads them on the UI thread.
@@ -64,6 +66,7 @@ private:
     void endRun();
 
     Profile m_profile;
+    StoreLocation m_store;
     std::unique_ptr<Database> m_database;
     QPointer<QObject> m_run; // parent of the current job and its client
     QPointer<FetchJob> m_fetch;

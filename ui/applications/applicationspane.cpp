@@ -2,6 +2,7 @@
 
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
+#include "app/store/ledgerwatcher.h"
 #include "models/applicationsfiltermodel.h"
 #include "models/applicationsmodel.h"
 #include "ui/applications/applicationsview.h"
@@ -38,6 +39,9 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     , m_counts(new QLabel(this))
 {
     setObjectName(QStringLiteral("applicationsPane"));
+    // On a shared ledger, what another clerk's run changes shows here too.
+    connect(new LedgerWatcher(m_database, this), &LedgerWatcher::changed, this,
+            &ApplicationsPane::reload);
     m_filter->setSourceModel(m_model);
     m_view->setModel(m_filter);
     m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
@@ -101,11 +105,11 @@ void ApplicationsPane::reload()
         m_reloadAgain = true;
         return;
     }
-    const QString path = m_database.path();
+    const StoreLocation store = m_database.location();
     const bool firstLoad = m_model->rowCount() == 0;
-    m_loader.reset(QThread::create([this, path, firstLoad] {
+    m_loader.reset(QThread::create([this, store, firstLoad] {
         // Its own connection: a connection belongs to the thread that opened it.
-        Database database(path);
+        Database database(store);
         StoreError error = database.open();
         const auto post = [this](ApplicationsModel::Prepared rows, const StoreError &result,
                                  bool complete) {

@@ -177,6 +177,8 @@ SecretField *CredentialForm::secretField(SecretName name) const
     case SecretName::RobotAccessToken:
     case SecretName::RobotSecret:
         return nullptr; // the alerts dialog keeps these
+    case SecretName::StorePassword:
+        return nullptr; // the ledger is set up once per team: rebatesync-cli secret set
     }
     return nullptr;
 }
