@@ -8,11 +8,15 @@
 #include "app/store/migrations.h"
 #include "app/sync/pushplanner.h"
 #include "fetchtesting.h"
+#include "httptestclient.h"
 #include "pgtesting.h"
 #include "pushtesting.h"
+#include "sandboxprofile.h"
 #include "sandboxtesting.h"
 #include "storetestdata.h"
 
+#include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -366,6 +370,102 @@ private Q_SLOTS:
         QVERIFY2(output.contains(QStringLiteral("not empty")), qPrintable(output));
         QCOMPARE(ApplicationRepository(ledger).countByApproval().value(ApprovalState::Approved),
                  10'000);
+    }
+
+    void threeCliRunsOneKilled_eachKeyOnceInKingdee_andTheNextRunFinishesTheDeadOnesBills()
+    {
+        QProcess sandbox;
+        const QString url = startSandboxProcess(
+            sandbox,
+            {QStringLiteral("--applications"), QStringLiteral("1000"),
+             QStringLiteral("--period-days"), QStringLiteral("20"), QStringLiteral("--qps-limit"),
+             QStringLiteral("0"), QStringLiteral("--unknown-customer-rate"), QStringLiteral("0"),
+             QStringLiteral("--latency-ms"), QStringLiteral("10"),
+             QStringLiteral("--drop-after-commit-rate"), QStringLiteral("0.05"),
+             QStringLiteral("--session-expiry-every"), QStringLiteral("40")});
+        QVERIFY(!url.isEmpty());
+        QTemporaryDir dir;
+        const QString profile = dir.filePath(QStringLiteral("profile"));
+        QVERIFY(writeSandboxProfile(profile, url,
+                                    {{QStringLiteral("kingdee/batch_size"), 10},
+                                     {QStringLiteral("kingdee/concurrency"), 2},
+                                     {QStringLiteral("store/driver"), QStringLiteral("postgresql")},
+                                     {QStringLiteral("store/host"), m_location.host},
+                                     {QStringLiteral("store/port"), m_location.port},
+                                     {QStringLiteral("store/database"), m_location.database},
+                                     {QStringLiteral("store/user"), m_location.user},
+                                     {QStringLiteral("store/claim_timeout_seconds"), 15}}));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        env.insert(QStringLiteral("REBATESYNC_STORE_PASSWORD"), m_location.password);
+        const auto cli = [&](const QStringList &arguments) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessEnvironment(env);
+            p->start(QStringLiteral(CLI_EXECUTABLE),
+                     QStringList {QStringLiteral("--profile"), profile} + arguments);
+            return p;
+        };
+        auto fetch = cli({QStringLiteral("fetch"), QStringLiteral("--from"),
+                          QDate::currentDate().addDays(-22).toString(Qt::ISODate)});
+        QVERIFY(fetch->waitForFinished(120'000));
+        QVERIFY2(fetch->exitCode() == 0, fetch->readAllStandardError().constData());
+
+        QNetworkAccessManager network;
+        const auto billsInKingdee = [&] {
+            return send(network, "GET", url + QStringLiteral("/sandbox/bills"))
+                .json()
+                .object()
+                .value(QLatin1String("bills"))
+                .toArray();
+        };
+        std::vector<std::unique_ptr<QProcess>> runs;
+        for (int i = 0; i < 3; ++i)
+            runs.push_back(cli({QStringLiteral("sync"), QStringLiteral("--all-pending")}));
+        QTRY_VERIFY_WITH_TIMEOUT(billsInKingdee().size() >= 150, 120'000);
+        QCOMPARE(runs.at(1)->state(), QProcess::Running);
+        runs.at(1)->kill(); // SIGKILL: its claims stay behind, some bills in the middle of a send
+        QVERIFY(runs.at(1)->waitForFinished());
+        QByteArray survivorsOut;
+        for (int i : {0, 2}) {
+            QVERIFY(runs.at(i)->waitForFinished(240'000));
+            QVERIFY2(runs.at(i)->exitCode() <= 1, runs.at(i)->readAllStandardError().constData());
+            const QByteArray out = runs.at(i)->readAllStandardOutput();
+            QVERIFY2(out.contains("\tsynced\t"), "each survivor sent part of the backlog");
+            survivorsOut += out;
+        }
+        QVERIFY(!survivorsOut.contains("\tfailed\t"));
+
+        // Once the killed run's heartbeat is older than the claim timeout, the next run takes its
+        // bills over: those it was sending are looked up in Kingdee, not sent blindly.
+        QTest::qWait(16'000);
+        auto next = cli({QStringLiteral("sync"), QStringLiteral("--all-pending")});
+        QVERIFY(next->waitForFinished(240'000));
+        QVERIFY2(next->exitCode() <= 1, next->readAllStandardError().constData());
+
+        QHash<QString, int> keys;
+        for (const QJsonValue &bill : billsInKingdee())
+            ++keys[bill.toObject().value(QLatin1String("remarks")).toString()];
+        QVERIFY(keys.size() > 1000);
+        for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        Database ledger(m_location);
+        QVERIFY(ledger.open().ok());
+        const QHash<BillState, int> states = BillRepository(ledger).countByState();
+        QCOMPARE(states.value(BillState::Synced), int(keys.size()));
+        QCOMPARE(states.value(BillState::Pending) + states.value(BillState::Queued)
+                     + states.value(BillState::Sending) + states.value(BillState::InDoubt)
+                     + states.value(BillState::Failed),
+                 0);
+        // Who ran them: every run is recorded with this computer's user and name.
+        QCOMPARE(scalar(ledger,
+                        QStringLiteral("SELECT COUNT(*) FROM job_runs WHERE kind = 'sync'"
+                                       " AND os_user IS NOT NULL AND machine <> ''")),
+                 4);
+        sandbox.kill();
+        sandbox.waitForFinished();
     }
 
 private:

@@ -74,7 +74,7 @@ private Q_SLOTS:
 
     void contractHasExactlyTheDocumentedKeys()
     {
-        QCOMPARE(settingSpecs().size(), 31);
+        QCOMPARE(settingSpecs().size(), 32);
         Settings settings(iniPath(), schemesDir());
         settings.writeMissingDefaults();
         QVERIFY(settings.flush());

@@ -30,6 +30,8 @@ inline constexpr char StoreHost[] = "store/host";
 inline constexpr char StorePort[] = "store/port";
 inline constexpr char StoreDatabase[] = "store/database";
 inline constexpr char StoreUser[] = "store/user";
+// On a ledger: how long a run may go without a heartbeat before the others take over its bills.
+inline constexpr char StoreClaimTimeoutSeconds[] = "store/claim_timeout_seconds";
 // Alerts and scheduled runs of the console; the robot's token and secret live in the keychain.
 inline constexpr char AlertsRobot[] = "alerts/robot";
 inline constexpr char AlertsRobotUrl[] = "alerts/robot_url";

@@ -77,6 +77,9 @@ const QList<SettingSpec> &settingSpecs()
         integer(StorePort, 5432, 1, 65535),
         text(StoreDatabase),
         text(StoreUser),
+        // Long enough that only a dead or frozen run is taken over (a live one beats every 5 s,
+        // whatever Kingdee is doing); short enough that its bills do not wait long.
+        integer(StoreClaimTimeoutSeconds, 60, 15, 3600),
         // 0 turns a rule or a scheduled run off.
         choice(AlertsRobot, {QStringLiteral("off"), QStringLiteral("on")}),
         url(AlertsRobotUrl, "https://oapi.dingtalk.com/robot/send"),

@@ -284,15 +284,15 @@ bool isHeldByARun(BillState state)
 }
 
 // The runs whose heartbeat goes on, other than `self`.
-StoreError liveRuns(QSqlDatabase &db, StoreDriver driver, qint64 self, QSet<qint64> *live)
+StoreError liveRuns(QSqlDatabase &db, StoreDriver driver, const RunClaim &run, QSet<qint64> *live)
 {
     QSqlQuery q(db);
-    const StoreError e = sql::run(
-        q,
-        QStringLiteral("SELECT id FROM job_runs WHERE finished_at IS NULL AND id <> ?"
-                       " AND heartbeat_ms > %1 - ?")
-            .arg(sqldialect::nowMillisExpression(driver)),
-        {self, JobRunRepository::kStaleAfterMs}, QT_TRANSLATE_NOOP("rs::Store", "reading runs"));
+    const StoreError e =
+        sql::run(q,
+                 QStringLiteral("SELECT id FROM job_runs WHERE finished_at IS NULL AND id <> ?"
+                                " AND heartbeat_ms > %1 - ?")
+                     .arg(sqldialect::nowMillisExpression(driver)),
+                 {run.runId, run.staleAfterMs}, QT_TRANSLATE_NOOP("rs::Store", "reading runs"));
     while (e.ok() && q.next())
         live->insert(q.value(0).toLongLong());
     return e;
@@ -307,7 +307,7 @@ int BillRepository::recoverInterruptedSends(const RunClaim &run, StoreError *err
         recovered = 0;
         QSet<qint64> live;
         if (!run.othersAreDead) {
-            if (StoreError read = liveRuns(db, m_database.driver(), run.runId, &live); !read.ok())
+            if (StoreError read = liveRuns(db, m_database.driver(), run, &live); !read.ok())
                 return read;
         }
         QList<QString> keys;
@@ -358,7 +358,7 @@ StoreError BillRepository::claim(const QList<BillChange> &changes, const RunClai
         made.clear();
         QSet<qint64> live;
         if (!run.othersAreDead) {
-            if (StoreError read = liveRuns(db, m_database.driver(), run.runId, &live); !read.ok())
+            if (StoreError read = liveRuns(db, m_database.driver(), run, &live); !read.ok())
                 return read;
         }
         QSqlQuery q(db);

@@ -20,6 +20,8 @@ struct RunClaim
     qint64 runId = 0;
     // The SQLite store's lock file is held: no other run can be alive.
     bool othersAreDead = false;
+    // A run whose heartbeat is older than this is taken for dead.
+    qint64 staleAfterMs = 60'000;
 };
 
 // Bills and their state machine. Every state change is one transaction that also writes the

@@ -36,10 +36,9 @@ public:
                  StoreError *error = nullptr) const;
     StoreError finish(qint64 id, const QString &result, const QString &summary) const;
     // A running run says it is alive, on the database's clock; other runs on the same ledger
-    // take over its claims only when this stops for longer than kStaleAfterMs.
+    // take over its claims only when this stops for longer than [store] claim_timeout_seconds.
     StoreError beat(qint64 id) const;
     static constexpr qint64 kHeartbeatMs = 5'000;
-    static constexpr qint64 kStaleAfterMs = 60'000;
     // "user@machine" of this process, as runs and events record it.
     static QString currentActor();
     // The newest finished run of `kind`, optionally only those that ended with `result`.

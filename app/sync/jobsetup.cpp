@@ -142,6 +142,8 @@ PushOptions JobSetup::pushOptions(const Settings &settings)
     PushOptions options;
     options.batchSize = settings.integer(QLatin1String(keys::KingdeeBatchSize));
     options.concurrency = settings.integer(QLatin1String(keys::KingdeeConcurrency));
+    options.claimTimeoutMs =
+        qint64(settings.integer(QLatin1String(keys::StoreClaimTimeoutSeconds))) * 1000;
     return options;
 }
 

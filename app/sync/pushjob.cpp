@@ -111,7 +111,7 @@ void PushJob::start()
         stop(recorded.message, false);
         return;
     }
-    m_claim = {m_runId, !ledger};
+    m_claim = {m_runId, !ledger, m_options.claimTimeoutMs};
     const RunClaim &claim = m_claim;
     startHeartbeat();
     BillRepository bills(m_database);
@@ -596,7 +596,7 @@ void PushJob::maybeFinish()
 
 void PushJob::startHeartbeat()
 {
-    // A run that stops beating for JobRunRepository::kStaleAfterMs is taken for dead by the
+    // A run that stops beating for the claim timeout is taken for dead by the
     // others on the ledger; the event loop stays free while calls are on the wire, so a live run
     // always beats.
     m_heartbeat = new QTimer(this);

@@ -38,6 +38,7 @@ struct PushOptions
     int concurrency = 2; // batches in flight
     int maxAttempts = 5; // sends (and lookups) of one bill in a run; then it waits for the next
     qint64 settleMs = 30'000; // how long Kingdee may still be saving after an answer was lost
+    qint64 claimTimeoutMs = 60'000; // on a ledger: a run silent this long is taken for dead
     qint64 backoffBaseMs = 1000;
     qint64 backoffCapMs = 60'000;
 };
