@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
@@ -338,6 +339,34 @@ private Q_SLOTS:
         QCOMPARE(openForScreenshot(main, QStringLiteral("scheme-editor")), editor);
         QCOMPARE(editor->findChild<TrialView *>()->applicationId(), kId);
         QVERIFY(!openForScreenshot(main, QStringLiteral("no-such-window")));
+    }
+
+    // The screenshot contract: rebatesync --screenshot FILE --open scheme-editor.
+    void screenshotCommand_savesTheEditor_andRefusesUnknownNames()
+    {
+        m_window.reset(); // the program opens the profile's database itself
+        const QString shot = QDir(m_dir->path()).filePath(QStringLiteral("editor.png"));
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(GUI_EXECUTABLE),
+                  {QStringLiteral("--profile"), m_dir->path(), QStringLiteral("--screenshot"), shot,
+                   QStringLiteral("--open"), QStringLiteral("scheme-editor")});
+        QVERIFY(gui.waitForFinished(60000));
+        QCOMPARE(gui.exitCode(), 0);
+        const QImage image(shot);
+        QVERIFY(!image.isNull());
+        QVERIFY2(image.width() >= 1000 && image.height() >= 600,
+                 qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
+
+        gui.start(QStringLiteral(GUI_EXECUTABLE),
+                  {QStringLiteral("--profile"), m_dir->path(), QStringLiteral("--screenshot"), shot,
+                   QStringLiteral("--open"), QStringLiteral("no-such-window")});
+        QVERIFY(gui.waitForFinished(60000));
+        QCOMPARE(gui.exitCode(), 2);
+        QVERIFY(gui.readAllStandardError().contains("scheme-editor"));
     }
 
 private:

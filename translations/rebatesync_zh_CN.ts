@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>Sendable total before: %1   after: %2</source>
-        <translation>可发送合计　之前：%1　之后：%2</translation>
+        <translation>可发送合计&#x3000;之前：%1&#x3000;之后：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n bill(s) already handed to Kingdee keep the payload they were sent with.</source>
@@ -1656,10 +1656,6 @@
         <translation>必填：值为空时单据有问题</translation>
     </message>
     <message>
-        <source>Type: as it comes</source>
-        <translation>类型：保持原样</translation>
-    </message>
-    <message>
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -1684,10 +1680,6 @@
         <translation>小数位数</translation>
     </message>
     <message>
-        <source>Parser: none</source>
-        <translation>解析器：无</translation>
-    </message>
-    <message>
         <source>ConvertObjectParser: {&quot;key&quot;: value}</source>
         <translation>ConvertObjectParser：{&quot;键&quot;: 值}</translation>
     </message>
@@ -1702,6 +1694,22 @@
     <message>
         <source>FNumber, or the separator</source>
         <translation>FNumber，或分隔符</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Parser:</source>
+        <translation>解析器：</translation>
+    </message>
+    <message>
+        <source>As it comes</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>

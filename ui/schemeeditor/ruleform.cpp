@@ -133,17 +133,19 @@ RuleForm::RuleForm(QWidget *parent)
     parserRow->addWidget(m_parser, 1);
     parserRow->addWidget(m_params, 1);
 
+    // Each row's label is made here (addRow with empty text makes none) and named in
+    // retranslateUi().
     m_form = new QFormLayout;
-    m_form->addRow(QString(), m_name);
-    m_form->addRow(QString(), m_label);
-    m_form->addRow(QString(), m_source);
-    m_form->addRow(QString(), m_valueStack);
-    m_form->addRow(QString(), m_insertField);
-    m_form->addRow(QString(), m_default);
-    m_form->addRow(QString(), m_required);
-    m_form->addRow(QString(), m_map);
-    m_form->addRow(QString(), typeRow);
-    m_form->addRow(QString(), parserRow);
+    for (QWidget *field : std::initializer_list<QWidget *> {
+             m_name, m_label, m_source, m_valueStack, m_insertField, m_default, m_required, m_map})
+        m_form->addRow(new QLabel(this), field);
+    m_typeLabel = new QLabel(this);
+    m_parserLabel = new QLabel(this);
+    m_form->addRow(m_typeLabel, typeRow);
+    m_form->addRow(m_parserLabel, parserRow);
+    // Only as tall as the expression box: a one-line value does not take the form's height.
+    m_valueStack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_valueStack->setMaximumHeight(m_expression->maximumHeight());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addLayout(m_form);
@@ -372,7 +374,9 @@ void RuleForm::retranslateUi()
     m_expression->setPlaceholderText(QStringLiteral("-1*'{{list.表格_不含税金额}}'"));
     m_entriesNote->setText(tr("Its fields are listed under it on the left."));
     m_required->setText(tr("Required: an empty value is an issue on the bill"));
-    m_type->setItemText(0, tr("Type: as it comes"));
+    m_typeLabel->setText(tr("Type:"));
+    m_parserLabel->setText(tr("Parser:"));
+    m_type->setItemText(0, tr("As it comes"));
     m_type->setItemText(1, tr("Text"));
     m_type->setItemText(2, tr("Decimal (rounded to the scale)"));
     m_type->setItemText(3, tr("Whole number"));
@@ -380,7 +384,7 @@ void RuleForm::retranslateUi()
     m_type->setItemText(5, tr("True or false"));
     m_scale->setToolTip(tr("Decimal places"));
     m_format->setPlaceholderText(QStringLiteral("%Y-%m-%d"));
-    m_parser->setItemText(0, tr("Parser: none"));
+    m_parser->setItemText(0, tr("None"));
     m_parser->setItemText(1, tr("ConvertObjectParser: {\"key\": value}"));
     m_parser->setItemText(2, tr("ArrayToString: join a list"));
     m_parser->setItemText(3, tr("StringToArray: split text"));

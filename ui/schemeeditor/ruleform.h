@@ -88,6 +88,8 @@ private:
     QComboBox *m_parser = nullptr;
     QLineEdit *m_params = nullptr;
     QLabel *m_problems = nullptr;
+    QLabel *m_typeLabel = nullptr;
+    QLabel *m_parserLabel = nullptr;
 };
 
 } // namespace rs

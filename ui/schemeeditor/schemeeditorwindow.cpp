@@ -80,7 +80,7 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_schemeBox->setMinimumContentsLength(28);
+    m_schemeBox->setMinimumContentsLength(44);
     m_schemeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
 
     createActions();
