@@ -231,6 +231,42 @@ private Q_SLOTS:
         QVERIFY(problemsText().isEmpty());
     }
 
+    // CSV out and in again, and .xlsx for Excel: a Kingdee number keeps its leading zeros.
+    void valueMap_exportsAndImports()
+    {
+        QVERIFY(m_window->duplicateBuiltin());
+        auto *maps = m_window->findChild<ValueMapEditor *>(QStringLiteral("valueMapEditor"));
+        maps->addMap(QStringLiteral("orgs"));
+        maps->addRow(QStringLiteral("华东公司"), QStringLiteral("0001"));
+        maps->addRow(QStringLiteral("=SUM(A1)"), QStringLiteral("0002"));
+        const QList<ValueMapTable> expected = document().valueMaps();
+        QCOMPARE(expected.constFirst().rows.size(), 2);
+        QString error;
+        const QString csv = QDir(m_dir->path()).filePath(QStringLiteral("orgs.csv"));
+        QVERIFY2(maps->exportCsv(csv, &error), qPrintable(error));
+        maps->addRow(QStringLiteral("extra"), QStringLiteral("9"));
+        QVERIFY2(maps->importCsv(csv, &error), qPrintable(error));
+        QCOMPARE(document().valueMaps(), expected);
+
+        const QString xlsx = QDir(m_dir->path()).filePath(QStringLiteral("orgs.xlsx"));
+        QVERIFY2(maps->exportXlsx(xlsx, &error), qPrintable(error));
+        QProcess python;
+        python.start(
+            QFile::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
+                                                              : QStringLiteral("python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import sys, openpyxl\n"
+                            "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+                            "print(ws.title, ws.freeze_panes, ws.max_row)\n"
+                            "for r in range(2, ws.max_row + 1):\n"
+                            "    print(ws.cell(r, 1).value, type(ws.cell(r, 2).value).__name__, "
+                            "ws.cell(r, 2).value)\n"),
+             xlsx});
+        QVERIFY(python.waitForFinished(30000));
+        const QString out = QString::fromUtf8(python.readAllStandardOutput());
+        QCOMPARE(out, QStringLiteral("orgs A2 3\n华东公司 str 0001\n=SUM(A1) str 0002\n"));
+    }
+
     void savedScheme_loadsInTheCliAndPreviewsByteForByte()
     {
         QVERIFY(m_window->duplicateBuiltin());

@@ -2479,6 +2479,14 @@
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
 </context>
 <context>
     <name>rs::alerts::AlertDispatcher</name>
@@ -2923,6 +2931,25 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>--seconds takes a whole number of seconds above 0, not &quot;%1&quot;.</source>
         <translation>--seconds 需要大于 0 的整数秒数，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::ValueMapXlsx</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Source value</source>
+        <translation>来源值</translation>
+    </message>
+    <message>
+        <source>Kingdee value</source>
+        <translation>金蝶值</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ui/schemeeditor/valuemapeditor.h"
 
+#include "app/report/valuemapxlsx.h"
 #include "models/valuemapcsv.h"
 
 #include <QComboBox>
@@ -34,6 +35,7 @@ ValueMapEditor::ValueMapEditor(QWidget *parent)
     , m_removeRows(new QPushButton(this))
     , m_import(new QPushButton(this))
     , m_export(new QPushButton(this))
+    , m_exportXlsx(new QPushButton(this))
 {
     setObjectName(QStringLiteral("valueMapEditor"));
     m_mapBox->setObjectName(QStringLiteral("valueMapBox"));
@@ -44,6 +46,7 @@ ValueMapEditor::ValueMapEditor(QWidget *parent)
     m_removeRows->setObjectName(QStringLiteral("removeValueMapRows"));
     m_import->setObjectName(QStringLiteral("importValueMapCsv"));
     m_export->setObjectName(QStringLiteral("exportValueMapCsv"));
+    m_exportXlsx->setObjectName(QStringLiteral("exportValueMapXlsx"));
     m_heading->setWordWrap(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
@@ -58,6 +61,7 @@ ValueMapEditor::ValueMapEditor(QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_import);
     buttons->addWidget(m_export);
+    buttons->addWidget(m_exportXlsx);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addLayout(mapRow);
@@ -72,6 +76,7 @@ ValueMapEditor::ValueMapEditor(QWidget *parent)
     connect(m_removeRows, &QPushButton::clicked, this, &ValueMapEditor::removeRows);
     connect(m_import, &QPushButton::clicked, this, &ValueMapEditor::askImport);
     connect(m_export, &QPushButton::clicked, this, &ValueMapEditor::askExport);
+    connect(m_exportXlsx, &QPushButton::clicked, this, &ValueMapEditor::askExportXlsx);
     retranslateUi();
     showCurrentMap();
 }
@@ -120,8 +125,8 @@ void ValueMapEditor::showCurrentMap()
         m_table->setItem(row, 0, new QTableWidgetItem(rows.at(row).first));
         m_table->setItem(row, 1, new QTableWidgetItem(rows.at(row).second));
     }
-    for (QWidget *widget : std::initializer_list<QWidget *> {m_table, m_addRow, m_removeRows,
-                                                             m_removeMap, m_import, m_export})
+    for (QWidget *widget : std::initializer_list<QWidget *> {
+             m_table, m_addRow, m_removeRows, m_removeMap, m_import, m_export, m_exportXlsx})
         widget->setEnabled(index >= 0);
     m_loading = false;
 }
@@ -250,6 +255,26 @@ bool ValueMapEditor::exportCsv(const QString &path, QString *error) const
     return true;
 }
 
+bool ValueMapEditor::exportXlsx(const QString &path, QString *error) const
+{
+    const int index = currentIndex();
+    if (index < 0) {
+        *error = tr("Choose or add a value map first.");
+        return false;
+    }
+    return report::ValueMapXlsx::write(m_maps.at(index), path, error);
+}
+
+void ValueMapEditor::askExportXlsx()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the value map"),
+                                                      currentMap() + QStringLiteral(".xlsx"),
+                                                      tr("Excel workbooks (*.xlsx)"));
+    QString error;
+    if (!path.isEmpty() && !exportXlsx(path, &error))
+        Q_EMIT notice(error);
+}
+
 void ValueMapEditor::askImport()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import a value map"), QString(),
@@ -287,6 +312,7 @@ void ValueMapEditor::retranslateUi()
     m_removeRows->setText(tr("Remove rows"));
     m_import->setText(tr("Import CSV…"));
     m_export->setText(tr("Export CSV…"));
+    m_exportXlsx->setText(tr("Export .xlsx…"));
 }
 
 } // namespace rs

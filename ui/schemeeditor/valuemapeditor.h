@@ -30,6 +30,7 @@ public:
     void addRow(const QString &from = {}, const QString &to = {});
     bool importCsv(const QString &path, QString *error);
     bool exportCsv(const QString &path, QString *error) const;
+    bool exportXlsx(const QString &path, QString *error) const;
 
 Q_SIGNALS:
     void mapsEdited(const QList<rs::ValueMapTable> &maps);
@@ -48,6 +49,7 @@ private:
     void removeRows();
     void askImport();
     void askExport();
+    void askExportXlsx();
     int currentIndex() const;
 
     QList<ValueMapTable> m_maps;
@@ -61,6 +63,7 @@ private:
     QPushButton *m_removeRows = nullptr;
     QPushButton *m_import = nullptr;
     QPushButton *m_export = nullptr;
+    QPushButton *m_exportXlsx = nullptr;
 };
 
 } // namespace rs
