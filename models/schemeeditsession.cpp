@@ -40,7 +40,9 @@ SchemeEditSession::SchemeEditSession(QObject *parent)
 
 SchemeEditSession::~SchemeEditSession()
 {
-    // The commands refer to this session: gone before it is.
+    // The commands refer to this session: gone before it is, and silently (whoever listens to
+    // the stack may be half destroyed by now).
+    m_undo->blockSignals(true);
     m_undo->clear();
 }
 

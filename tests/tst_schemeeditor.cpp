@@ -279,8 +279,12 @@ private Q_SLOTS:
         QVERIFY(!m_window->session().isModified());
         // Making it active shows what changes in the pending bills first.
         QString summary;
-        answerNextDialog([&summary](QDialog *dialog) {
+        QStringList changedRow;
+        answerNextDialog([&summary, &changedRow](QDialog *dialog) {
             summary = dialog->findChild<QLabel *>(QStringLiteral("changeSummaryText"))->text();
+            auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("changeSummaryTable"));
+            for (int column = 0; table->rowCount() == 1 && column < table->columnCount(); ++column)
+                changedRow.append(table->item(0, column)->text());
             dialog->accept();
         });
         m_window->findChild<QAction *>(QStringLiteral("activateSchemeAction"))->trigger();
@@ -289,6 +293,11 @@ private Q_SLOTS:
         QVERIFY2(summary.contains(QStringLiteral("1 pending bill")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("-1834.50")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("after: -600.00")), qPrintable(summary));
+        QCOMPARE(changedRow,
+                 QStringList({QStringLiteral("202503031012000123456"),
+                              QStringLiteral("202503031012000123456-C2"),
+                              QStringLiteral("now held back by an issue"),
+                              QStringLiteral("-1234.50"), QStringLiteral("-1235.00")}));
 
         QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -375,6 +384,20 @@ private Q_SLOTS:
         QCOMPARE(openForScreenshot(main, QStringLiteral("scheme-editor")), editor);
         QCOMPARE(editor->findChild<TrialView *>()->applicationId(), kId);
         QVERIFY(!openForScreenshot(main, QStringLiteral("no-such-window")));
+
+        // Closing the console asks about the editor's unsaved changes; No keeps everything open.
+        QVERIFY(editor->duplicateBuiltin());
+        SchemeDocument edited = editor->session().document();
+        edited.setName(QStringLiteral("changed"));
+        editor->session().change(edited, QStringLiteral("rename"));
+        answerNextDialog([](QDialog *dialog) {
+            qobject_cast<QMessageBox *>(dialog)->button(QMessageBox::No)->click();
+        });
+        QVERIFY(!main.close());
+        QVERIFY(main.isVisible());
+        QVERIFY(editor->isVisible());
+        answerNextDialog(clickYes);
+        QVERIFY(main.close());
     }
 
     // The screenshot contract: rebatesync --screenshot FILE --open scheme-editor.

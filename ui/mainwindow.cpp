@@ -111,7 +111,11 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     m_applications->reload();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The editor works with m_settings, a child destroyed before it otherwise.
+    delete m_schemeEditor;
+}
 
 void MainWindow::showEvent(QShowEvent *event)
 {
@@ -412,6 +416,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
             m_closeWhenIdle = true;
             m_jobs->cancel();
         }
+        return;
+    }
+    // The scheme editor asks about unsaved changes; "no" keeps both windows open.
+    if (m_schemeEditor && m_schemeEditor->isVisible() && !m_schemeEditor->close()) {
+        event->ignore();
         return;
     }
     m_uiState.setWindow(saveGeometry(), saveState());
