@@ -23,6 +23,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -173,6 +174,40 @@ private Q_SLOTS:
         QVERIFY(!m_window->session().isModified());
         m_window->findChild<QAction *>(QStringLiteral("redoAction"))->trigger();
         QCOMPARE(firstAmount(trialView()->jsonText()), QStringLiteral("-600.50"));
+    }
+
+    // A new entry field reads a column picked from the stored applications' own names.
+    void addField_withACompletedColumn_andRemoveIt()
+    {
+        QVERIFY(m_window->duplicateBuiltin());
+        const FieldPosition amount = amountField(document());
+        m_window->selectField(amount);
+        m_window->findChild<QAction *>(QStringLiteral("addFieldAction"))->trigger();
+        const FieldPosition added {amount.top, amount.entry + 1};
+        QCOMPARE(m_window->currentField(), added);
+        QCOMPARE(document().field(added)->name, QStringLiteral("F_NEW"));
+        auto *insert = m_window->findChild<QComboBox *>(QStringLiteral("ruleInsertField"));
+        const int column = insert->findText(QStringLiteral("{{list.表格_客户名称}}"));
+        QVERIFY(column > 0);
+        QVERIFY(insert->findText(QStringLiteral("{{申请日期}}")) > 0); // header fields too
+        QVERIFY(insert->findText(QStringLiteral("{{表格_客户名称}}")) < 0); // a row's, in an entry
+        auto *name = m_window->findChild<QLineEdit *>(QStringLiteral("ruleName"));
+        name->selectAll();
+        typeText(name, QStringLiteral("F_RS_CustomerName"));
+        insert->setCurrentIndex(column);
+        Q_EMIT insert->activated(column);
+        const QJsonObject entry = firstModel(trialView()->jsonText())
+                                      .value(QLatin1String("FEntity"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+        QCOMPARE(entry.value(QLatin1String("F_RS_CustomerName")).toString(),
+                 QStringLiteral("客户C1"));
+
+        m_window->findChild<QAction *>(QStringLiteral("removeFieldAction"))->trigger();
+        QVERIFY(!trialView()->jsonText().contains(QStringLiteral("F_RS_CustomerName")));
+        m_window->findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
+        QVERIFY(trialView()->jsonText().contains(QStringLiteral("F_RS_CustomerName")));
     }
 
     void brokenExpression_isUnderlinedWhereTheParserSays()
