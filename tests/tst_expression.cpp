@@ -296,6 +296,37 @@ private Q_SLOTS:
         QVERIFY2(error.contains(mentions), qPrintable(error));
     }
 
+    // The scheme editor underlines what is wrong: the position and length point at it.
+    void syntaxErrors_sayWhereTheyAre_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<int>("position");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<QString>("underlined");
+        QTest::newRow("unknown function") << "-1*SLEEP(5)" << 3 << 5 << "SLEEP";
+        QTest::newRow("trailing") << "-1*'{{list.x}}' 2" << 16 << 1 << "2";
+        QTest::newRow("unclosed paren at the end") << "(1 + 2" << 6 << 0 << "";
+        QTest::newRow("unclosed string") << "CONCAT('abc" << 7 << 4 << "'abc";
+        QTest::newRow("semicolon") << "1; DROP TABLE x" << 1 << 1 << ";";
+        QTest::newRow("arity") << "1 + IF(1, 2)" << 4 << 2 << "IF";
+        QTest::newRow("quoted text after a value") << "1 'a'" << 2 << 3 << "'a'";
+    }
+    void syntaxErrors_sayWhereTheyAre()
+    {
+        QFETCH(QString, expression);
+        QFETCH(int, position);
+        QFETCH(int, length);
+        QFETCH(QString, underlined);
+        ExpressionSyntaxError error;
+        QVERIFY(!Expression::parse(expression, &error).has_value());
+        QVERIFY(!error.message.isEmpty());
+        QCOMPARE(error.position, position);
+        QCOMPARE(error.length, length);
+        QCOMPARE(expression.mid(error.position, error.length), underlined);
+        // The message names the same place, 1-based, as it always did.
+        QVERIFY2(error.message.contains(QString::number(position + 1)), qPrintable(error.message));
+    }
+
     // A source value is only ever a value: quotes, parentheses, comments or SQL inside it cannot
     // change the expression. Either it is a number, or the result is an error naming it.
     void placeholders_areValuesNeverSplicedText_data()

@@ -166,6 +166,33 @@ private Q_SLOTS:
         QCOMPARE(repo.list().size(), 1);
     }
 
+    // The scheme editor's "what changes" reads a whole store at once: every approved application
+    // with exactly its own rows, in order, and nothing of the others.
+    void listWithRows_givesEachApprovedApplicationItsOwnRows()
+    {
+        Database db(m_path);
+        QVERIFY(db.open().ok());
+        ApplicationRepository repo(db);
+        ApplicationRecord rejected = testdata::application(QStringLiteral("r1"), 4);
+        rejected.approval = ApprovalState::Rejected;
+        QVERIFY(repo.upsertAll({testdata::application(QStringLiteral("a1"), 3, QStringLiteral("A")),
+                                rejected,
+                                testdata::application(QStringLiteral("a2"), 1, QStringLiteral("B")),
+                                testdata::application(QStringLiteral("a3"), 0)})
+                    .ok());
+        StoreError error;
+        const QList<ApplicationRecord> approved =
+            repo.listWithRows(ApprovalState::Approved, &error);
+        QVERIFY(error.ok());
+        QCOMPARE(approved.size(), 3);
+        for (const ApplicationRecord &application : approved) {
+            const ApplicationRecord one = *repo.find(application.id);
+            QCOMPARE(application.rowsJson, one.rowsJson);
+            QCOMPARE(application.fieldsJson, one.fieldsJson);
+        }
+        QCOMPARE(repo.listWithRows(ApprovalState::Rejected).constFirst().rowsJson.size(), 4);
+    }
+
     void failedTransaction_leavesNoPartialState()
     {
         Database db(m_location);

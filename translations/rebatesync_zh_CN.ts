@@ -313,6 +313,79 @@
     </message>
 </context>
 <context>
+    <name>rs::ChangeSummaryDialog</name>
+    <message>
+        <source>new bill</source>
+        <translation>新增单据</translation>
+    </message>
+    <message>
+        <source>no longer made</source>
+        <translation>不再生成</translation>
+    </message>
+    <message>
+        <source>now held back by an issue</source>
+        <translation>现因问题被拦下</translation>
+    </message>
+    <message>
+        <source>now sendable</source>
+        <translation>现可发送</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有变化</translation>
+    </message>
+    <message>
+        <source>What the new scheme changes</source>
+        <translation>新方案会改变什么</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending bill(s) change</source>
+        <translation>
+            <numerusform>%n 张待同步单据有变化</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (of %n bill(s) not yet handed to Kingdee).</source>
+        <translation>
+            <numerusform>（共 %n 张尚未交给金蝶的单据）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sendable total before: %1   after: %2</source>
+        <translation>可发送合计&#x3000;之前：%1&#x3000;之后：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bill(s) already handed to Kingdee keep the payload they were sent with.</source>
+        <translation>
+            <numerusform>%n 张已交给金蝶的单据保持其发送时的内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approval no.</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Amount before</source>
+        <translation>之前金额</translation>
+    </message>
+    <message>
+        <source>Amount after</source>
+        <translation>之后金额</translation>
+    </message>
+    <message>
+        <source>Use the new scheme</source>
+        <translation>使用新方案</translation>
+    </message>
+</context>
+<context>
     <name>rs::ConnectionTestRow</name>
     <message>
         <source>Testing…</source>
@@ -744,6 +817,14 @@
         <source>Save a screenshot to FILE once the window is shown, then quit.</source>
         <translation>窗口显示后把截图保存到 FILE，然后退出。</translation>
     </message>
+    <message>
+        <source>Unknown window &quot;%1&quot;; known: %2</source>
+        <translation>未知窗口“%1”；可用：%2</translation>
+    </message>
+    <message>
+        <source>With --screenshot: open the window NAME first (scheme-editor).</source>
+        <translation>与 --screenshot 同用：先打开名为 NAME 的窗口（scheme-editor）。</translation>
+    </message>
 </context>
 <context>
     <name>rs::JobController</name>
@@ -1035,6 +1116,14 @@
     <message>
         <source>Group robot alerts, their thresholds, and scheduled fetch and sync</source>
         <translation>群机器人告警、告警阈值，以及定时拉取和同步</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping Schemes…</source>
+        <translation>映射方案(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Edit how an application becomes Kingdee bills, with a live preview</source>
+        <translation>编辑申请如何变成金蝶单据，并实时预览</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1594,408 @@
     </message>
 </context>
 <context>
+    <name>rs::RuleForm</name>
+    <message>
+        <source>Choose a field on the left.</source>
+        <translation>请在左侧选择一个字段。</translation>
+    </message>
+    <message>
+        <source>Insert a source field…</source>
+        <translation>插入来源字段…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Kingdee field:</source>
+        <translation>金蝶字段：</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Value from:</source>
+        <translation>取值方式：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <source>Default when empty:</source>
+        <translation>为空时默认值：</translation>
+    </message>
+    <message>
+        <source>Value map:</source>
+        <translation>值映射：</translation>
+    </message>
+    <message>
+        <source>A fixed value (JSON, sent as written)</source>
+        <translation>固定值（JSON，原样发送）</translation>
+    </message>
+    <message>
+        <source>Text or a {{template}}</source>
+        <translation>文本或 {{模板}}</translation>
+    </message>
+    <message>
+        <source>A _function expression</source>
+        <translation>_function 表达式</translation>
+    </message>
+    <message>
+        <source>An entry: one object per table row</source>
+        <translation>分录：每个表格行一个对象</translation>
+    </message>
+    <message>
+        <source>Its fields are listed under it on the left.</source>
+        <translation>它的字段列在左侧它的下面。</translation>
+    </message>
+    <message>
+        <source>Required: an empty value is an issue on the bill</source>
+        <translation>必填：值为空时单据有问题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Decimal (rounded to the scale)</source>
+        <translation>小数（按精度四舍五入）</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>Date (written in the format)</source>
+        <translation>日期（按格式写出）</translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation>是或否</translation>
+    </message>
+    <message>
+        <source>Decimal places</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <source>ConvertObjectParser: {&quot;key&quot;: value}</source>
+        <translation>ConvertObjectParser：{&quot;键&quot;: 值}</translation>
+    </message>
+    <message>
+        <source>ArrayToString: join a list</source>
+        <translation>ArrayToString：把列表连接成文本</translation>
+    </message>
+    <message>
+        <source>StringToArray: split text</source>
+        <translation>StringToArray：把文本拆成列表</translation>
+    </message>
+    <message>
+        <source>FNumber, or the separator</source>
+        <translation>FNumber，或分隔符</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Parser:</source>
+        <translation>解析器：</translation>
+    </message>
+    <message>
+        <source>As it comes</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SchemeEditorWindow</name>
+    <message>
+        <source>Edit value maps</source>
+        <translation>编辑值映射</translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <source>File name of the new scheme:</source>
+        <translation>新方案的文件名：</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Rename scheme</source>
+        <translation>重命名方案</translation>
+    </message>
+    <message>
+        <source>New file name:</source>
+        <translation>新文件名：</translation>
+    </message>
+    <message>
+        <source>Delete scheme</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>Delete the scheme file %1?</source>
+        <translation>删除方案文件 %1？</translation>
+    </message>
+    <message>
+        <source>Import a scheme</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <source>Scheme files (*.json)</source>
+        <translation>方案文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the scheme</source>
+        <translation>导出方案</translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation>%1（当前方案）</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is built in and read-only: duplicate it to change it.</source>
+        <translation>%1 是内置方案，只读：复制后再修改。</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>active: sync uses this scheme</source>
+        <translation>当前方案：同步使用此方案</translation>
+    </message>
+    <message>
+        <source>Mapping schemes — %1%2</source>
+        <translation>映射方案 — %1%2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Discard them?</source>
+        <translation>%1 有未保存的修改。放弃这些修改？</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2.</source>
+        <translation>已将 %1 重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is the active scheme: make another one active before deleting it.</source>
+        <translation>%1 是当前方案：请先把另一个方案设为当前方案再删除它。</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Not saved, the scheme has a mistake: %1</source>
+        <translation>未保存，方案有错误：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Not exported, the scheme has a mistake: %1</source>
+        <translation>未导出，方案有错误：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>The built-in scheme cannot be changed; duplicate it and edit the copy.</source>
+        <translation>内置方案不能修改；请复制后编辑副本。</translation>
+    </message>
+    <message>
+        <source>Not made active: %1</source>
+        <translation>未设为当前方案：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is now the active scheme: sync maps pending applications with it.</source>
+        <translation>%1 现在是当前方案：同步用它映射待同步的申请。</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>A new, small scheme file</source>
+        <translation>一个新的小方案文件</translation>
+    </message>
+    <message>
+        <source>Duplicate built-in</source>
+        <translation>复制内置方案</translation>
+    </message>
+    <message>
+        <source>A copy of the built-in scheme to edit</source>
+        <translation>复制一份内置方案来编辑</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>设为当前方案</translation>
+    </message>
+    <message>
+        <source>Sync uses this scheme from now on; you see first what it changes in pending bills</source>
+        <translation>从现在起同步使用此方案；会先显示它对待同步单据的改变</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Remove field</source>
+        <translation>删除字段</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Value maps</source>
+        <translation>值映射</translation>
+    </message>
+</context>
+<context>
+    <name>rs::SchemeFieldsModel</name>
+    <message>
+        <source>Kingdee field</source>
+        <translation>金蝶字段</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s), one entry per row</source>
+        <translation>
+            <numerusform>%n 个字段，每行一条分录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rs::SchemeLibrary</name>
+    <message>
+        <source>There is no built-in scheme %1.</source>
+        <translation>没有内置方案 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The built-in scheme cannot be changed; duplicate it and edit the copy.</source>
+        <translation>内置方案不能修改；请复制后编辑副本。</translation>
+    </message>
+    <message>
+        <source>Not saved, the scheme has a mistake: %1</source>
+        <translation>未保存，方案有错误：%1</translation>
+    </message>
+    <message>
+        <source>There is already a scheme %1.</source>
+        <translation>已有方案 %1。</translation>
+    </message>
+    <message>
+        <source>The built-in scheme cannot be renamed.</source>
+        <translation>内置方案不能重命名。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>无法将 %1 重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>The built-in scheme cannot be deleted.</source>
+        <translation>内置方案不能删除。</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not imported, the scheme has a mistake: %1</source>
+        <translation>未导入，方案有错误：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a scheme file name: use a plain name such as ours.json, without a folder.</source>
+        <translation>“%1”不是方案文件名：请用不带文件夹的简单名称，例如 ours.json。</translation>
+    </message>
+</context>
+<context>
     <name>rs::SecretField</name>
     <message>
         <source>Reading the system keychain…</source>
@@ -1856,6 +2347,145 @@
     <message>
         <source>RebateSync</source>
         <translation>返利同步台</translation>
+    </message>
+</context>
+<context>
+    <name>rs::TrialView</name>
+    <message>
+        <source>The scheme cannot be loaded: %1</source>
+        <translation>方案无法加载：%1</translation>
+    </message>
+    <message>
+        <source>There is no stored application to try the scheme on; fetch approvals first.</source>
+        <translation>没有已存储的申请可以试用方案；请先拉取审批。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bill(s), no issues.</source>
+        <translation>
+            <numerusform>%n 张单据，没有问题。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bill(s), </source>
+        <translation>
+            <numerusform>%n 张单据，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) keep bills back:</source>
+        <translation>
+            <numerusform>%n 个问题拦下了单据：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview on a stored application</source>
+        <translation>在已存储的申请上预览</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ValueMapCsv</name>
+    <message>
+        <source>Source value</source>
+        <translation>来源值</translation>
+    </message>
+    <message>
+        <source>Kingdee value</source>
+        <translation>金蝶值</translation>
+    </message>
+    <message>
+        <source>Row %1 has %2 cells; each row needs two: the source value and the Kingdee value.</source>
+        <translation>第 %1 行有 %2 个单元格；每行需要两个：来源值和金蝶值。</translation>
+    </message>
+    <message>
+        <source>Row %1 has no source value.</source>
+        <translation>第 %1 行没有来源值。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is listed twice.</source>
+        <translation>第 %1 行：“%2”出现了两次。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ValueMapEditor</name>
+    <message>
+        <source>There is already a value map &quot;%1&quot;.</source>
+        <translation>已有值映射“%1”。</translation>
+    </message>
+    <message>
+        <source>New value map</source>
+        <translation>新建值映射</translation>
+    </message>
+    <message>
+        <source>Name of the map (fields name it in &quot;map&quot;):</source>
+        <translation>映射名称（字段在 &quot;map&quot; 中引用它）：</translation>
+    </message>
+    <message>
+        <source>Choose or add a value map first.</source>
+        <translation>请先选择或添加一个值映射。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import a value map</source>
+        <translation>导入值映射</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the value map</source>
+        <translation>导出值映射</translation>
+    </message>
+    <message>
+        <source>A field with a value map sends the Kingdee value of its source value; a value not in the map is an issue on the bill.</source>
+        <translation>使用值映射的字段发送其来源值对应的金蝶值；不在映射中的值是单据上的问题。</translation>
+    </message>
+    <message>
+        <source>New map…</source>
+        <translation>新建映射…</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>删除映射</translation>
+    </message>
+    <message>
+        <source>Source value</source>
+        <translation>来源值</translation>
+    </message>
+    <message>
+        <source>Kingdee value</source>
+        <translation>金蝶值</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove rows</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2931,25 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>--seconds takes a whole number of seconds above 0, not &quot;%1&quot;.</source>
         <translation>--seconds 需要大于 0 的整数秒数，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::ValueMapXlsx</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Source value</source>
+        <translation>来源值</translation>
+    </message>
+    <message>
+        <source>Kingdee value</source>
+        <translation>金蝶值</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

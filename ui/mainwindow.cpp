@@ -15,6 +15,7 @@
 #include "ui/monitor/apiassetspane.h"
 #include "ui/monitor/monitorpane.h"
 #include "ui/preview/previewpane.h"
+#include "ui/schemeeditor/schemeeditorwindow.h"
 #include "ui/syncprogress.h"
 #include "ui/uistate.h"
 
@@ -110,7 +111,11 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     m_applications->reload();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The editor works with m_settings, a child destroyed before it otherwise.
+    delete m_schemeEditor;
+}
 
 void MainWindow::showEvent(QShowEvent *event)
 {
@@ -174,6 +179,10 @@ void MainWindow::createActions()
     m_alertsAction->setObjectName(QStringLiteral("alertsAction"));
     connect(m_alertsAction, &QAction::triggered, this, [this] { m_alerts->editSettings(this); });
 
+    m_schemesAction = new QAction(this);
+    m_schemesAction->setObjectName(QStringLiteral("schemesAction"));
+    connect(m_schemesAction, &QAction::triggered, this, &MainWindow::openSchemeEditor);
+
     m_languageGroup = new QActionGroup(this);
     m_languageGroup->setExclusive(true);
     const auto addLanguage = [this](LanguageChoice choice, const char *objectName) {
@@ -217,6 +226,7 @@ void MainWindow::createMenus()
     m_settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
     m_settingsMenu->addAction(m_credentialsAction);
     m_settingsMenu->addAction(m_alertsAction);
+    m_settingsMenu->addAction(m_schemesAction);
     m_languageMenu = m_settingsMenu->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageMenu->addActions(m_languageGroup->actions());
@@ -278,6 +288,9 @@ void MainWindow::retranslateUi()
     setActionText(m_alertsAction, tr("&Alerts and Schedule…"));
     m_alertsAction->setStatusTip(
         tr("Group robot alerts, their thresholds, and scheduled fetch and sync"));
+    setActionText(m_schemesAction, tr("&Mapping Schemes…"));
+    m_schemesAction->setStatusTip(
+        tr("Edit how an application becomes Kingdee bills, with a live preview"));
     m_jobs->retranslateUi();
     m_languageSystemAction->setText(tr("Follow &System"));
     // Each language is named in itself, so it can be found whatever language is showing.
@@ -336,6 +349,21 @@ void MainWindow::loadScheme()
         m_preview->setSchemeError(loaded.error);
 }
 
+SchemeEditorWindow *MainWindow::openSchemeEditor()
+{
+    if (!m_schemeEditor) {
+        m_schemeEditor =
+            new SchemeEditorWindow(m_profile.schemesDir(), m_database, *m_settings, this);
+        // What sync and the preview use follows the editor at once.
+        connect(m_schemeEditor, &SchemeEditorWindow::activeSchemeChanged, this,
+                &MainWindow::loadScheme);
+    }
+    m_schemeEditor->show();
+    m_schemeEditor->raise();
+    m_schemeEditor->activateWindow();
+    return m_schemeEditor;
+}
+
 void MainWindow::offerSetupIfNeeded()
 {
     if (CredentialDialog::needsSetup(*m_settings))
@@ -388,6 +416,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
             m_closeWhenIdle = true;
             m_jobs->cancel();
         }
+        return;
+    }
+    // The scheme editor asks about unsaved changes; "no" keeps both windows open.
+    if (m_schemeEditor && m_schemeEditor->isVisible() && !m_schemeEditor->close()) {
+        event->ignore();
         return;
     }
     m_uiState.setWindow(saveGeometry(), saveState());

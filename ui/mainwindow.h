@@ -23,6 +23,7 @@ class JobController;
 class LogDock;
 class MonitorPane;
 class PreviewPane;
+class SchemeEditorWindow;
 class SecretStore;
 class Settings;
 class UiState;
@@ -45,6 +46,8 @@ public:
     // First start: opens the credential dialog once the window shows, when DingTalk or Kingdee
     // is not set up yet.
     void offerSetupIfNeeded();
+    // 设置 → 映射方案…: the scheme editor, one per main window, opened on the active scheme.
+    SchemeEditorWindow *openSchemeEditor();
 
 Q_SIGNALS:
     // The clerk picked a language; the application swaps translators and every widget
@@ -99,6 +102,8 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_credentialsAction = nullptr;
     QAction *m_alertsAction = nullptr;
+    QAction *m_schemesAction = nullptr;
+    SchemeEditorWindow *m_schemeEditor = nullptr;
     QAction *m_languageSystemAction = nullptr;
     QAction *m_languageChineseAction = nullptr;
     QAction *m_languageEnglishAction = nullptr;

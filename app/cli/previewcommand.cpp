@@ -2,6 +2,7 @@
 
 #include "app/cli/clicontext.h"
 #include "app/mapping/mapper.h"
+#include "app/mapping/previewjson.h"
 #include "app/mapping/scheme.h"
 #include "app/mapping/schemeresolver.h"
 #include "app/settings/settingkeys.h"
@@ -15,21 +16,6 @@
 #include <QJsonObject>
 
 namespace rs::cli {
-namespace {
-
-QJsonArray issuesJson(const QList<MappingIssue> &issues)
-{
-    QJsonArray array;
-    for (const MappingIssue &issue : issues) {
-        array.append(QJsonObject {{QStringLiteral("bill"), issue.bill},
-                                  {QStringLiteral("field"), issue.field},
-                                  {QStringLiteral("message"), issue.message}});
-    }
-    return array;
-}
-
-} // namespace
-
 int PreviewCommand::run(const Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -74,14 +60,13 @@ int PreviewCommand::run(const Context &context, const QStringList &arguments)
     }
 
     const MappingResult result = mapApplication(*application, *scheme);
-    QJsonObject body = batchSaveBody(result.bills, *scheme);
     const int exitCode = result.bills.isEmpty() || result.hasErrors() ? SomeFailed : Ok;
     if (parser.isSet(json)) {
-        body.insert(QStringLiteral("issues"), issuesJson(result.issues));
-        context.out << QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented));
+        context.out << QString::fromUtf8(previewJsonText(result, *scheme));
         context.out.flush();
         return exitCode;
     }
+    const QJsonObject body = batchSaveBody(result.bills, *scheme);
 
     QTextStream &out = context.out;
     out << tr("Application %1 (business id %2): %3")

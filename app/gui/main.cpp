@@ -5,12 +5,14 @@
 #include "app/store/database.h"
 #include "app/sync/jobsetup.h"
 #include "ui/mainwindow.h"
+#include "ui/screenshottargets.h"
 #include "ui/uistate.h"
 
 #include <QApplication>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QScreen>
+#include <QTextStream>
 #include <QTimer>
 
 namespace {
@@ -63,8 +65,20 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &rs::MainWindow::languageChangeRequested, &app,
                      [&translations](rs::LanguageChoice choice) { translations.apply(choice); });
     window.show();
+    QWidget *shown = &window;
+    if (!startup.openWindow.isEmpty()) {
+        shown = rs::openForScreenshot(window, startup.openWindow);
+        if (!shown) {
+            QTextStream(stderr) << QCoreApplication::translate("rs::GuiStartup",
+                                                               "Unknown window \"%1\"; known: %2")
+                                       .arg(startup.openWindow,
+                                            rs::screenshotTargetNames().join(QStringLiteral(", ")))
+                                << '\n';
+            return 2;
+        }
+    }
     if (!startup.screenshotPath.isEmpty())
-        scheduleScreenshot(&window, startup.screenshotPath);
+        scheduleScreenshot(shown, startup.screenshotPath);
     else
         window.offerSetupIfNeeded();
     return QApplication::exec();

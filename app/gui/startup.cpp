@@ -15,12 +15,17 @@ GuiStartup GuiStartup::parse(const QStringList &arguments)
                                         tr("Save a screenshot to FILE once the window is shown, "
                                            "then quit."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({profile, screenshot});
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  tr("With --screenshot: open the window NAME first "
+                                     "(scheme-editor)."),
+                                  QStringLiteral("NAME"));
+    parser.addOptions({profile, screenshot, open});
     GuiStartup startup;
     if (!parser.parse(arguments))
         startup.error = parser.errorText();
     startup.profileDir = parser.value(profile);
     startup.screenshotPath = parser.value(screenshot);
+    startup.openWindow = parser.value(open);
     return startup;
 }
 

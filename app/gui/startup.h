@@ -13,6 +13,7 @@ struct GuiStartup
 public:
     QString profileDir; // empty: the default profile
     QString screenshotPath; // set: save a picture of the screen once the window shows, then quit
+    QString openWindow; // --open NAME: the window the screenshot shows (scheme-editor, …)
     QString error; // an unknown option
 
     static GuiStartup parse(const QStringList &arguments);

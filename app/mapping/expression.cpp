@@ -46,6 +46,15 @@ Clock systemClock()
 
 std::optional<Expression> Expression::parse(const QString &text, QString *error)
 {
+    ExpressionSyntaxError syntaxError;
+    std::optional<Expression> parsed = parse(text, &syntaxError);
+    if (!parsed)
+        *error = syntaxError.message;
+    return parsed;
+}
+
+std::optional<Expression> Expression::parse(const QString &text, ExpressionSyntaxError *error)
+{
     std::unique_ptr<ExpressionNode> root = parseExpressionTree(text, error);
     if (!root)
         return std::nullopt;

@@ -10,14 +10,17 @@ bool isIdentifierStart(QChar c)
     return c.isLetter() || c == QLatin1Char('_');
 }
 
-QString positionError(const char *message, qsizetype position)
+// The rest of the text from `position` is what the editor underlines: nothing after it closes.
+ExpressionSyntaxError positionError(const char *message, const QString &text, qsizetype position)
 {
-    return QCoreApplication::translate("rs::Mapping", message).arg(position + 1);
+    return {QCoreApplication::translate("rs::Mapping", message).arg(position + 1), position,
+            text.size() - position};
 }
 
 } // namespace
 
-std::optional<QList<ExpressionToken>> tokenizeExpression(const QString &text, QString *error)
+std::optional<QList<ExpressionToken>> tokenizeExpression(const QString &text,
+                                                         ExpressionSyntaxError *error)
 {
     using Kind = ExpressionToken::Kind;
     QList<ExpressionToken> tokens;
@@ -31,7 +34,8 @@ std::optional<QList<ExpressionToken>> tokenizeExpression(const QString &text, QS
             const qsizetype end = text.indexOf(QLatin1String("}}"), i + 2);
             if (end < 0) {
                 *error = positionError(
-                    QT_TRANSLATE_NOOP("rs::Mapping", "\"{{\" at position %1 is not closed"), start);
+                    QT_TRANSLATE_NOOP("rs::Mapping", "\"{{\" at position %1 is not closed"), text,
+                    start);
                 return std::nullopt;
             }
             tokens.append({Kind::Placeholder, text.mid(i, end + 2 - i), start});
@@ -59,7 +63,7 @@ std::optional<QList<ExpressionToken>> tokenizeExpression(const QString &text, QS
             if (!closed) {
                 *error = positionError(
                     QT_TRANSLATE_NOOP("rs::Mapping", "the string at position %1 is not closed"),
-                    start);
+                    text, start);
                 return std::nullopt;
             }
             tokens.append({Kind::String, content, start});
@@ -82,10 +86,11 @@ std::optional<QList<ExpressionToken>> tokenizeExpression(const QString &text, QS
                 tokens.append({Kind::Symbol, QString(c), start});
                 ++i;
             } else {
-                *error = QCoreApplication::translate("rs::Mapping",
-                                                     "unexpected character \"%1\" at position %2")
-                             .arg(c)
-                             .arg(start + 1);
+                *error = {QCoreApplication::translate("rs::Mapping",
+                                                      "unexpected character \"%1\" at position %2")
+                              .arg(c)
+                              .arg(start + 1),
+                          start, 1};
                 return std::nullopt;
             }
         }

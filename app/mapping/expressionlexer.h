@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/mapping/expression.h"
+
 #include <QList>
 #include <QString>
 
@@ -18,6 +20,7 @@ struct ExpressionToken
 
 // Splits an expression into tokens. Placeholders are recognised before anything else, inside and
 // outside quotes, so the scheme's own quoting decides the structure, never the source values.
-std::optional<QList<ExpressionToken>> tokenizeExpression(const QString &text, QString *error);
+std::optional<QList<ExpressionToken>> tokenizeExpression(const QString &text,
+                                                         ExpressionSyntaxError *error);
 
 } // namespace rs

@@ -41,7 +41,7 @@ const FunctionInfo kFunctions[] = {
 class Parser
 {
 public:
-    Parser(QList<Token> tokens, QString *error)
+    Parser(QList<Token> tokens, ExpressionSyntaxError *error)
         : m_tokens(std::move(tokens))
         , m_error(error)
     { }
@@ -89,9 +89,25 @@ private:
         const QString shown = token.kind == Token::Kind::End
             ? QCoreApplication::translate("rs::Mapping", "the end")
             : token.text;
-        *m_error =
-            QCoreApplication::translate("rs::Mapping", message).arg(shown).arg(token.position + 1);
+        setError(
+            QCoreApplication::translate("rs::Mapping", message).arg(shown).arg(token.position + 1),
+            token);
         return nullptr;
+    }
+
+    // Where the editor underlines: the token's own text (a string with its quotes).
+    void setError(const QString &message, const Token &token)
+    {
+        qsizetype length = token.text.size();
+        if (token.kind == Token::Kind::String)
+            length += 2;
+        setError(message, token.position, length);
+    }
+    void setError(const QString &message, qsizetype position, qsizetype length)
+    {
+        m_error->message = message;
+        m_error->position = position;
+        m_error->length = length;
     }
 
     NodePtr expectSymbol(NodePtr node, const char *symbol)
@@ -99,13 +115,14 @@ private:
         if (!node)
             return nullptr;
         if (!acceptSymbol(symbol)) {
-            *m_error = QCoreApplication::translate("rs::Mapping",
-                                                   "expected \"%1\" at position %2, found \"%3\"")
-                           .arg(QLatin1String(symbol))
-                           .arg(peek().position + 1)
-                           .arg(peek().kind == Token::Kind::End
-                                    ? QCoreApplication::translate("rs::Mapping", "the end")
-                                    : peek().text);
+            setError(QCoreApplication::translate("rs::Mapping",
+                                                 "expected \"%1\" at position %2, found \"%3\"")
+                         .arg(QLatin1String(symbol))
+                         .arg(peek().position + 1)
+                         .arg(peek().kind == Token::Kind::End
+                                  ? QCoreApplication::translate("rs::Mapping", "the end")
+                                  : peek().text),
+                     peek());
             return nullptr;
         }
         return node;
@@ -284,9 +301,10 @@ private:
         QString error;
         const std::optional<Template> parsed = Template::parse(braced, &error);
         if (!parsed || !parsed->isSinglePlaceholder()) {
-            *m_error = QCoreApplication::translate("rs::Mapping", "at position %1: %2")
-                           .arg(position + 1)
-                           .arg(error);
+            setError(QCoreApplication::translate("rs::Mapping", "at position %1: %2")
+                         .arg(position + 1)
+                         .arg(error),
+                     position, braced.size());
             return nullptr;
         }
         auto node = make(Node::Kind::Placeholder);
@@ -301,9 +319,10 @@ private:
         QString error;
         const std::optional<Template> parsed = Template::parse(token.text, &error);
         if (!parsed) {
-            *m_error = QCoreApplication::translate("rs::Mapping", "at position %1: %2")
-                           .arg(token.position + 1)
-                           .arg(error);
+            setError(QCoreApplication::translate("rs::Mapping", "at position %1: %2")
+                         .arg(token.position + 1)
+                         .arg(error),
+                     token);
             return nullptr;
         }
         if (parsed->isSinglePlaceholder()) {
@@ -370,13 +389,14 @@ private:
                 info = &candidate;
         }
         if (!info || !isSymbol("(")) {
-            *m_error = QCoreApplication::translate(
-                           "rs::Mapping",
-                           "unknown name \"%1\" at position %2 (functions: IF, IFNULL, "
-                           "COALESCE, CONCAT, REPLACE, SUBSTRING, TRIM, UPPER, LOWER, ROUND, ABS, "
-                           "DATE_FORMAT, NOW, CURDATE)")
-                           .arg(name.text)
-                           .arg(name.position + 1);
+            setError(QCoreApplication::translate(
+                         "rs::Mapping",
+                         "unknown name \"%1\" at position %2 (functions: IF, IFNULL, "
+                         "COALESCE, CONCAT, REPLACE, SUBSTRING, TRIM, UPPER, LOWER, ROUND, ABS, "
+                         "DATE_FORMAT, NOW, CURDATE)")
+                         .arg(name.text)
+                         .arg(name.position + 1),
+                     name);
             return nullptr;
         }
         ++m_pos;
@@ -395,7 +415,7 @@ private:
             return nullptr;
         const int count = int(node->children.size());
         if (count < info->minArgs || count > info->maxArgs) {
-            *m_error =
+            setError(
                 QCoreApplication::translate("rs::Mapping",
                                             "%1 at position %2 takes %3 arguments, not %4")
                     .arg(name.text.toUpper())
@@ -406,7 +426,8 @@ private:
                             : (info->maxArgs >= 99
                                    ? QStringLiteral("%1+").arg(info->minArgs)
                                    : QStringLiteral("%1–%2").arg(info->minArgs).arg(info->maxArgs)))
-                    .arg(count);
+                    .arg(count),
+                name);
             return nullptr;
         }
         return node;
@@ -414,12 +435,13 @@ private:
 
     QList<Token> m_tokens;
     qsizetype m_pos = 0;
-    QString *m_error;
+    ExpressionSyntaxError *m_error;
 };
 
 } // namespace
 
-std::unique_ptr<ExpressionNode> parseExpressionTree(const QString &text, QString *error)
+std::unique_ptr<ExpressionNode> parseExpressionTree(const QString &text,
+                                                    ExpressionSyntaxError *error)
 {
     std::optional<QList<ExpressionToken>> tokens = tokenizeExpression(text, error);
     if (!tokens)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/mapping/expression.h"
+
 #include <QString>
 
 #include <memory>
@@ -10,6 +12,7 @@ struct ExpressionNode;
 
 // Recursive descent over MySQL's precedence: OR < AND < NOT < comparison and IS [NOT] NULL <
 // + − < * / < unary minus. Null, with `error` set, on a syntax error.
-std::unique_ptr<ExpressionNode> parseExpressionTree(const QString &text, QString *error);
+std::unique_ptr<ExpressionNode> parseExpressionTree(const QString &text,
+                                                    ExpressionSyntaxError *error);
 
 } // namespace rs

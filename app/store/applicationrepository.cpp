@@ -189,6 +189,52 @@ QList<ApplicationRecord> ApplicationRepository::list(std::optional<ApprovalState
     return result;
 }
 
+QList<ApplicationRecord> ApplicationRepository::listWithRows(ApprovalState approval,
+                                                             StoreError *error) const
+{
+    QList<ApplicationRecord> result;
+    const StoreError outcome = m_database.transact(
+        [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            StoreError e = sql::run(q,
+                                    QStringLiteral("SELECT ") + kColumns
+                                        + QStringLiteral(" FROM applications WHERE approval = ?"
+                                                         " ORDER BY created_at DESC, id"),
+                                    {toWireName(approval)},
+                                    QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+            if (!e.ok())
+                return e;
+            QHash<QString, qsizetype> indexById;
+            while (q.next()) {
+                result.append(fromRow(q));
+                indexById.insert(result.constLast().id, result.size() - 1);
+            }
+            e = sql::run(q,
+                         QStringLiteral("SELECT r.application_id, r.fields_json"
+                                        " FROM application_rows r"
+                                        " JOIN applications a ON a.id = r.application_id"
+                                        " WHERE a.approval = ?"
+                                        " ORDER BY r.application_id, r.row_index"),
+                         {toWireName(approval)},
+                         QT_TRANSLATE_NOOP("rs::Store", "listing applications"));
+            if (!e.ok())
+                return e;
+            while (q.next()) {
+                const auto it = indexById.constFind(q.value(0).toString());
+                if (it != indexById.constEnd())
+                    result[*it].rowsJson.append(q.value(1).toString().toUtf8());
+            }
+            return StoreError::none();
+        },
+        Database::Access::Read);
+    if (error)
+        *error = outcome;
+    if (!outcome.ok())
+        result.clear();
+    return result;
+}
+
 QHash<ApprovalState, int> ApplicationRepository::countByApproval(StoreError *error) const
 {
     QHash<ApprovalState, int> counts;

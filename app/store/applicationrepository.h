@@ -28,6 +28,10 @@ public:
     // Ordered by DingTalk's create time, newest first; `approval` filters when set.
     QList<ApplicationRecord> list(std::optional<ApprovalState> approval = std::nullopt,
                                   StoreError *error = nullptr) const;
+    // Like list(approval), with every application's rows: two queries for a whole store, in one
+    // read transaction (what the scheme editor maps to show what a new scheme changes).
+    QList<ApplicationRecord> listWithRows(ApprovalState approval,
+                                          StoreError *error = nullptr) const;
     QHash<ApprovalState, int> countByApproval(StoreError *error = nullptr) const;
     // Every application as the applications table shows it, newest first, with its bills.
     QList<ApplicationRow> tableRows(StoreError *error = nullptr) const;
