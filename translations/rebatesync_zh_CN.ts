@@ -614,6 +614,42 @@
         <source>The database %1 is read-only: nothing can be saved. Make the profile folder writable, or choose another one with --profile.</source>
         <translation>数据库 %1 是只读的：无法保存任何内容。请让配置文件夹可写，或用 --profile 选择另一个文件夹。</translation>
     </message>
+    <message>
+        <source>%1 holds tables of another program, not a RebateSync ledger. Nothing was written to it. Give RebateSync an empty database of its own.</source>
+        <translation>%1 中有其他程序的表，不是返利同步台的共享账本。未写入任何内容。请为返利同步台准备一个专用的空数据库。</translation>
+    </message>
+    <message>
+        <source>This installation cannot reach a PostgreSQL ledger: Qt&apos;s PostgreSQL driver (QPSQL) is missing. Reinstall RebateSync, or set [store] driver=sqlite.</source>
+        <translation>本安装无法连接 PostgreSQL 共享账本：缺少 Qt 的 PostgreSQL 驱动（QPSQL）。请重新安装返利同步台，或设置 [store] driver=sqlite。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare %1: %2</source>
+        <translation>无法初始化 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused the user or the password (%2). Nothing was written. Save the ledger&apos;s password in the settings (or with rebatesync-cli secret set store.password), or ask who runs the server for access.</source>
+        <translation>%1 拒绝了该用户或密码（%2）。未写入任何内容。请保存共享账本的密码（或用 rebatesync-cli secret set store.password），或向服务器管理员申请访问权限。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on that server (%2). Nothing was written. Create an empty database for RebateSync there, or correct [store] database.</source>
+        <translation>该服务器上没有 %1（%2）。未写入任何内容。请在服务器上为返利同步台创建一个空数据库，或更正 [store] database。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2). Nothing was written. Check [store] host and port, the network, and that the server is running; then try again.</source>
+        <translation>无法连接 %1（%2）。未写入任何内容。请检查 [store] host 和 port、网络，以及服务器是否在运行，然后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot read the server version of %1: %2</source>
+        <translation>无法读取 %1 的服务器版本：%2</translation>
+    </message>
+    <message>
+        <source>%1 runs PostgreSQL %2.%3; RebateSync needs PostgreSQL 12 or newer. Nothing was written. Ask who runs the server to upgrade it.</source>
+        <translation>%1 运行的是 PostgreSQL %2.%3；返利同步台需要 PostgreSQL 12 或更新版本。未写入任何内容。请联系服务器管理员升级。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2). Nothing half-done was kept: check the network or ask who runs the server, then try again.</source>
+        <translation>与 %1 的连接已断开（%2）。没有保留任何做了一半的改动：请检查网络或联系服务器管理员，然后重试。</translation>
+    </message>
 </context>
 <context>
     <name>rs::DingTalk</name>
@@ -2299,6 +2335,61 @@
         <source>recording a bill&apos;s status in Kingdee</source>
         <translation>记录单据在金蝶中的状态</translation>
     </message>
+    <message>
+        <source>claiming a bill</source>
+        <translation>认领单据</translation>
+    </message>
+    <message>
+        <source>The connection to the ledger&apos;s database server was lost while %1 (%2). Nothing half-done was kept: check the network or ask who runs the server, then try again.</source>
+        <translation>在%1时与共享账本数据库服务器的连接断开（%2）。没有保留任何做了一半的改动：请检查网络或联系服务器管理员，然后重试。</translation>
+    </message>
+    <message>
+        <source>counting rows</source>
+        <translation>统计行数</translation>
+    </message>
+    <message>
+        <source>adding up amounts</source>
+        <translation>合计金额</translation>
+    </message>
+    <message>
+        <source>reading the store to copy</source>
+        <translation>读取要复制的数据</translation>
+    </message>
+    <message>
+        <source>copying the store</source>
+        <translation>复制数据</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database %1 on %2:%3 (user %4)</source>
+        <translation>%2:%3 上的 PostgreSQL 数据库 %1（用户 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>rs::StoreCopy</name>
+    <message>
+        <source>%1 holds an amount that is not a number: &quot;%2&quot;.</source>
+        <translation>%1 中有一个不是数字的金额：“%2”。</translation>
+    </message>
+    <message>
+        <source>The amounts in %1 add up past what RebateSync can count.</source>
+        <translation>%1 中的金额合计超出了返利同步台能计算的范围。</translation>
+    </message>
+    <message>
+        <source>The two stores are at different schema versions (%1 and %2); open both with this version of RebateSync first.</source>
+        <translation>两份数据的结构版本不同（%1 和 %2）；请先用本版本的返利同步台分别打开它们。</translation>
+    </message>
+    <message>
+        <source>%1 is not empty (its table %2 has %3 rows). Nothing was copied: give the move an empty database, so no bill can be in two ledgers.</source>
+        <translation>%1 不是空的（表 %2 有 %3 行）。未复制任何内容：请迁入一个空数据库，以免同一张单据出现在两个账本中。</translation>
+    </message>
+    <message>
+        <source>After the copy, %1 has %2 rows in the source and %3 in %4. The source is unchanged.</source>
+        <translation>复制后，%1 在源数据中有 %2 行，在 %4 中有 %3 行。源数据未改动。</translation>
+    </message>
+    <message>
+        <source>After the copy, the amounts in %1 add up to %2 in the source but %3 in the ledger. The source is unchanged.</source>
+        <translation>复制后，%1 的金额合计在源数据中为 %2，在共享账本中却为 %3。源数据未改动。</translation>
+    </message>
 </context>
 <context>
     <name>rs::Sync</name>
@@ -2670,6 +2761,8 @@ Commands:
                                   Ctrl+C or N seconds
   secret set NAME                 store a secret read from standard input in the
                                   system keychain; NAME: %2
+  store migrate --to postgresql   copy this profile&apos;s SQLite store into the empty
+                                  PostgreSQL ledger [store] names, and check it
 
 Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 3 partial.
 </source>
@@ -2702,6 +2795,8 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
                                   每保存一条输出一行，直到按 Ctrl+C 或满 N 秒
   secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
                                   NAME 可为：%2
+  store migrate --to postgresql   把本配置的 SQLite 数据复制到 [store] 指定的
+                                  空 PostgreSQL 共享账本，并核对
 
 退出码：0 成功，1 部分条目失败，2 配置或认证错误，3 部分完成。
 </translation>
@@ -2905,6 +3000,25 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>DingTalk Stream pushes this month: %1</source>
         <translation>本月钉钉 Stream 推送：%1 条</translation>
+    </message>
+</context>
+<context>
+    <name>rs::cli::StoreCommand</name>
+    <message>
+        <source>The driver to move to: postgresql.</source>
+        <translation>要迁往的驱动：postgresql。</translation>
+    </message>
+    <message>
+        <source>Usage: rebatesync-cli store migrate --to postgresql</source>
+        <translation>用法：rebatesync-cli store migrate --to postgresql</translation>
+    </message>
+    <message>
+        <source>There is no SQLite store to move at %1.</source>
+        <translation>%1 处没有可迁移的 SQLite 数据。</translation>
+    </message>
+    <message>
+        <source>Copied into %1 and checked: every table has the same rows, and the amounts add up to the same totals. %2 is unchanged. Set [store] driver=postgresql in every clerk&apos;s settings.ini to use the ledger.</source>
+        <translation>已复制到 %1 并核对：每张表行数相同，金额合计一致。%2 未改动。请在每位会计的 settings.ini 中设置 [store] driver=postgresql 以使用共享账本。</translation>
     </message>
 </context>
 <context>
@@ -3116,6 +3230,13 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     </message>
 </context>
 <context>
+    <name>rs::sync::JobSetup</name>
+    <message>
+        <source>A PostgreSQL ledger needs %1 in settings.ini, and it is empty.</source>
+        <translation>PostgreSQL 共享账本需要 settings.ini 中的 %1，但它是空的。</translation>
+    </message>
+</context>
+<context>
     <name>rs::sync::PushJob</name>
     <message>
         <source>would be sent (dry run)</source>
@@ -3176,6 +3297,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Not sent in this run; pending again.</source>
         <translation>本次运行未发送，已恢复为待同步。</translation>
+    </message>
+    <message>
+        <source>another run on this ledger is sending it</source>
+        <translation>共享账本上的另一次运行正在发送它</translation>
     </message>
 </context>
 <context>
