@@ -1,3 +1,4 @@
+#include "app/alerts/alertrules.h"
 #include "app/mapping/mapper.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
@@ -556,6 +557,68 @@ private Q_SLOTS:
             told += line.error.contains(report.stopReason) ? 1 : 0;
         }
         QVERIFY(told > 0);
+    }
+
+    void twoSeparateStoresRacing_theDuplicatesAreReportedNeverSilently()
+    {
+        // Two installs, each with its own SQLite store, pointed at one Kingdee: neither can see
+        // the other's claims. They must at least be told.
+        auto options = fast(30);
+        options.data.unknownCustomerRate = 0;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        Database other(m_dir->filePath(QStringLiteral("other.db")));
+        QVERIFY(other.open().ok());
+        for (const Database *store : {&*m_database, &other}) {
+            QVERIFY(runFetch(*store, sandboxDingTalk(*sb, 1000), covering(20)).result
+                    == sync::FetchReport::Result::Ok);
+        }
+        kingdee::KingdeeClient clientA(sandboxKingdee(*sb));
+        kingdee::KingdeeClient clientB(sandboxKingdee(*sb));
+        sync::PushJob jobA(*m_database, clientA, builtinScheme(), allPending(5, 2));
+        sync::PushJob jobB(other, clientB, builtinScheme(), allPending(5, 2));
+        std::optional<sync::PushReport> a;
+        std::optional<sync::PushReport> b;
+        connect(&jobA, &sync::PushJob::finished, this, [&](const sync::PushReport &r) { a = r; });
+        connect(&jobB, &sync::PushJob::finished, this, [&](const sync::PushReport &r) { b = r; });
+        jobA.start();
+        jobB.start();
+        QTRY_VERIFY_WITH_TIMEOUT(a && b, 120'000);
+
+        QSet<QString> twice;
+        const QHash<QString, int> inKingdee = keysInKingdee(*sb);
+        for (auto it = inKingdee.cbegin(); it != inKingdee.cend(); ++it) {
+            if (it.value() > 1)
+                twice.insert(it.key());
+        }
+        QVERIFY(!twice.isEmpty()); // the race this guard exists for did happen
+        // Every key Kingdee holds twice is reported by each store that holds it as synced.
+        const QStringList reportedByA = a->duplicatesInKingdee;
+        QCOMPARE(QSet<QString>(reportedByA.cbegin(), reportedByA.cend()), twice);
+        QCOMPARE(QSet<QString>(b->duplicatesInKingdee.cbegin(), b->duplicatesInKingdee.cend()),
+                 twice);
+        // …as an error event, a mark on the bill and its row, and an alert.
+        const QString key = *twice.cbegin();
+        const BillRecord bill = *BillRepository(*m_database).find(key);
+        QCOMPARE(bill.kingdeeDuplicates.split(QLatin1Char(',')).size(), 2);
+        bool logged = false;
+        for (const SyncEvent &e : EventLog(*m_database).recent(500))
+            logged = logged
+                || (e.kind == QStringLiteral("bill.duplicate_in_kingdee") && e.billKey == key
+                    && e.level == SyncEvent::Level::Error);
+        QVERIFY(logged);
+        bool marked = false;
+        for (const ApplicationRow &row : ApplicationRepository(*m_database).tableRows()) {
+            for (const ApplicationRow::Bill &rowBill : row.bills)
+                marked =
+                    marked || (rowBill.key == key && rowBill.error.contains(bill.kingdeeNumber));
+        }
+        QVERIFY(marked);
+        alerts::AlertRules rules;
+        const QList<alerts::Alert> raised = rules.afterPush(*a, QDateTime::currentDateTimeUtc());
+        QVERIFY(std::any_of(raised.cbegin(), raised.cend(), [](const alerts::Alert &alert) {
+            return alert.kind == alerts::Alert::Kind::DuplicateInKingdee;
+        }));
     }
 
     void killedMidPush_nextRunFinishesWithEachBillOnce()

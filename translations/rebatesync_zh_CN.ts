@@ -2363,6 +2363,14 @@
         <source>PostgreSQL database %1 on %2:%3 (user %4)</source>
         <translation>%2:%3 上的 PostgreSQL 数据库 %1（用户 %4）</translation>
     </message>
+    <message>
+        <source>In Kingdee twice: %1</source>
+        <translation>金蝶中重复：%1</translation>
+    </message>
+    <message>
+        <source>recording a bill held twice in Kingdee</source>
+        <translation>记录金蝶中重复的单据</translation>
+    </message>
 </context>
 <context>
     <name>rs::StoreCopy</name>
@@ -2613,6 +2621,10 @@
             <numerusform>… 另有 %n 条</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Bills in Kingdee twice</source>
+        <translation>金蝶中重复的单据</translation>
+    </message>
 </context>
 <context>
     <name>rs::alerts::AlertRules</name>
@@ -2661,6 +2673,16 @@
     <message>
         <source>%1 of %2 pushes received; past the allowance DingTalk stops pushing and only the sweeps find new approvals.</source>
         <translation>已收到 %1 条推送（额度 %2 条）；超出额度后钉钉不再推送，新的审批只能靠定时补查发现。</translation>
+    </message>
+    <message numerus="yes">
+        <source>RebateSync: %n bill(s) are in Kingdee twice</source>
+        <translation>
+            <numerusform>返利同步台：%n 张单据在金蝶中重复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another installation of RebateSync, or a person, sent these bills too; delete the extra ones in Kingdee: %1</source>
+        <translation>另一套返利同步台或有人也发送了这些单据；请在金蝶中删除多出的单据：%1</translation>
     </message>
 </context>
 <context>
@@ -3301,6 +3323,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>another run on this ledger is sending it</source>
         <translation>共享账本上的另一次运行正在发送它</translation>
+    </message>
+    <message>
+        <source>Kingdee holds this bill %1 times (%2): another installation of RebateSync, or a person, sent it too. Delete the extra bills in Kingdee; RebateSync keeps %3.</source>
+        <translation>金蝶中这张单据有 %1 张（%2）：另一套返利同步台或有人也发送了它。请在金蝶中删除多出的单据；返利同步台保留 %3。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ namespace rs::alerts {
 // One thing the clerk (and the group) should know about now.
 struct Alert
 {
-    enum class Kind { RunFailures, ConfigError, Quota, InDoubt, Test };
+    enum class Kind { RunFailures, ConfigError, Quota, InDoubt, Test, DuplicateInKingdee };
     Kind kind = Kind::RunFailures;
     QString title; // one line, translated
     QString text; // the details, translated

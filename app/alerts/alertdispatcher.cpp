@@ -24,6 +24,8 @@ QString kindName(Alert::Kind kind)
         return QCoreApplication::translate("rs::alerts::AlertDispatcher", "Bills in doubt");
     case Alert::Kind::Test:
         return QCoreApplication::translate("rs::alerts::AlertDispatcher", "Test alerts");
+    case Alert::Kind::DuplicateInKingdee:
+        return QCoreApplication::translate("rs::alerts::AlertDispatcher", "Bills in Kingdee twice");
     }
     return {};
 }

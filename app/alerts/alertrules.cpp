@@ -63,6 +63,17 @@ QList<Alert> AlertRules::afterPush(const sync::PushReport &report, const QDateTi
                            report.summary() + QLatin1Char('\n') + errors.join(QLatin1Char('\n')),
                            nowUtc));
     }
+    // Never silent, whatever the thresholds: a second bill for one application is money twice.
+    if (!report.duplicatesInKingdee.isEmpty()) {
+        alerts.append(
+            make(Alert::Kind::DuplicateInKingdee,
+                 tr("RebateSync: %n bill(s) are in Kingdee twice", nullptr,
+                    int(report.duplicatesInKingdee.size())),
+                 tr("Another installation of RebateSync, or a person, sent these bills "
+                    "too; delete the extra ones in Kingdee: %1")
+                     .arg(report.duplicatesInKingdee.mid(0, 10).join(QStringLiteral(", "))),
+                 nowUtc));
+    }
     return alerts;
 }
 

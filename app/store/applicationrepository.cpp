@@ -394,17 +394,24 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
             }
             step = sql::run(q,
                             QStringLiteral("SELECT application_id, idempotency_key, state,"
-                                           " kingdee_number, last_error FROM bills")
+                                           " kingdee_number, last_error, kingdee_duplicates"
+                                           " FROM bills")
                                 + billFilter + QStringLiteral(" ORDER BY idempotency_key"),
                             parameters, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
             while (step.ok() && q.next()) {
                 const auto it = position.constFind(q.value(0).toString());
                 if (it == position.constEnd())
                     continue;
+                // A key Kingdee holds twice is the row's loudest news: it takes the error cell.
+                const QString duplicates = q.value(5).toString();
                 rows[it.value()].bills.append(
                     {q.value(1).toString(),
                      billStateFromWireName(q.value(2).toString()).value_or(BillState::Pending),
-                     q.value(3).toString(), q.value(4).toString()});
+                     q.value(3).toString(),
+                     duplicates.isEmpty()
+                         ? q.value(4).toString()
+                         : QCoreApplication::translate("rs::Store", "In Kingdee twice: %1")
+                               .arg(duplicates)});
             }
             return step;
         },

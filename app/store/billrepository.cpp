@@ -16,7 +16,8 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "idempotency_key, application_id, state, amount, payload_json, kingdee_id, kingdee_number,"
-    " last_error, error_field, retryable, attempts, reversal, kingdee_status, after_save_error");
+    " last_error, error_field, retryable, attempts, reversal, kingdee_status, after_save_error,"
+    " kingdee_duplicates");
 
 BillRecord fromRow(const QSqlQuery &q)
 {
@@ -35,6 +36,7 @@ BillRecord fromRow(const QSqlQuery &q)
     b.reversal = q.value(11).toString();
     b.kingdeeStatus = q.value(12).toString();
     b.afterSaveError = q.value(13).toString();
+    b.kingdeeDuplicates = q.value(14).toString();
     return b;
 }
 
@@ -172,6 +174,38 @@ StoreError BillRepository::startSending(const QStringList &keys, const RunClaim 
     if (e.ok() && changes)
         *changes = made;
     return e;
+}
+
+StoreError BillRepository::markDuplicateInKingdee(const QString &key, const QString &numbers,
+                                                  const QString &message) const
+{
+    return m_database.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        if (StoreError e = sql::run(q,
+                                    QStringLiteral("SELECT application_id FROM bills"
+                                                   " WHERE idempotency_key = ?"),
+                                    {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+            !e.ok() || !q.next()) {
+            return e;
+        }
+        SyncEvent event;
+        event.level = SyncEvent::Level::Error;
+        event.kind = QStringLiteral("bill.duplicate_in_kingdee");
+        event.applicationId = q.value(0).toString();
+        event.billKey = key;
+        event.message = message;
+        q.finish();
+        if (StoreError e =
+                sql::run(q,
+                         QStringLiteral("UPDATE bills SET kingdee_duplicates = ?, updated_at = ?"
+                                        " WHERE idempotency_key = ?"),
+                         {numbers, sql::nowUtc(), key},
+                         QT_TRANSLATE_NOOP("rs::Store", "recording a bill held twice in Kingdee"));
+            !e.ok()) {
+            return e;
+        }
+        return EventLog::appendIn(db, event);
+    });
 }
 
 StoreError BillRepository::recordKingdeeStatus(const QString &key, const QString &status,

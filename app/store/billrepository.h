@@ -55,6 +55,10 @@ public:
     // logs it. The bill stays synced: it is in Kingdee.
     StoreError recordKingdeeStatus(const QString &key, const QString &status,
                                    const QString &afterSaveError, const QString &message) const;
+    // Kingdee holds a synced bill's key more than once (`numbers`, comma-separated): kept on the
+    // bill for the table's mark, with an error event (kind bill.duplicate_in_kingdee).
+    StoreError markDuplicateInKingdee(const QString &key, const QString &numbers,
+                                      const QString &message) const;
     // At start-up: bills left `sending` by a run that died become `in_doubt`, to be looked up in
     // Kingdee before any resend. Returns how many. With a RunClaim, only the bills of runs whose
     // heartbeat has stopped (or every other run's, when run.othersAreDead).

@@ -191,7 +191,8 @@ QStringList version8()
 
 // Issue 14, a ledger several runs share: the run that claimed a bill (claimed_by, a job_runs id)
 // and each run's heartbeat on the database's clock, so a run that died is told from one that is
-// still working; and who ran it — the operating-system user and the machine.
+// still working; who ran it — the operating-system user and the machine; and a synced bill's key
+// Kingdee holds more than once.
 QStringList version9()
 {
     return {
@@ -200,6 +201,8 @@ QStringList version9()
         QStringLiteral("ALTER TABLE job_runs ADD COLUMN os_user VARCHAR(128)"),
         QStringLiteral("ALTER TABLE job_runs ADD COLUMN machine VARCHAR(128)"),
         QStringLiteral("ALTER TABLE sync_events ADD COLUMN actor VARCHAR(260)"),
+        // Kingdee's numbers of a key it holds more than once (two installs raced): the row's mark.
+        QStringLiteral("ALTER TABLE bills ADD COLUMN kingdee_duplicates VARCHAR(400)"),
         QStringLiteral("CREATE INDEX bills_by_claim ON bills (claimed_by)"),
     };
 }

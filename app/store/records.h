@@ -78,6 +78,7 @@ struct BillRecord
     QString reversal; // how a reversed bill was reversed: "deleted" or "red QTYS…"
     QString kingdeeStatus; // FDocumentStatus last read or reached (Z, A, B, C, D); empty: unknown
     QString afterSaveError; // Kingdee's words when the Submit or Audit after the save was refused
+    QString kingdeeDuplicates; // Kingdee's numbers when it holds this key more than once
 };
 
 // What a state change writes besides the state itself; empty fields keep their stored value,

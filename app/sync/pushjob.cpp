@@ -591,7 +591,54 @@ void PushJob::maybeFinish()
         claimMore(claimAhead(), {});
         return;
     }
+    if (!m_duplicatesChecked && !m_options.dryRun) {
+        checkForDuplicates();
+        return;
+    }
     finish();
+}
+
+void PushJob::checkForDuplicates()
+{
+    // Two separate installs (two SQLite stores) pointed at one Kingdee cannot see each other's
+    // claims: what this run holds as synced is asked for once more at its end, and a key Kingdee
+    // holds twice is said, loudly — never silently.
+    m_duplicatesChecked = true;
+    BillRepository bills(m_database);
+    QStringList synced;
+    for (const QString &key : std::as_const(m_selection)) {
+        if (const auto bill = bills.find(key); bill && bill->state == BillState::Synced)
+            synced.append(key);
+    }
+    if (synced.isEmpty() || m_report.result == PushReport::Result::ConfigError) {
+        maybeFinish();
+        return;
+    }
+    ++m_lookupsInFlight;
+    m_client.findBills(m_scheme->formId, m_scheme->idempotencyField, synced,
+                       [this](const kingdee::FindResult &result) {
+                           --m_lookupsInFlight;
+                           QHash<QString, QStringList> numbers;
+                           for (const kingdee::FoundBill &b : result.bills)
+                               numbers[b.key].append(b.number);
+                           for (auto it = numbers.cbegin(); it != numbers.cend(); ++it) {
+                               if (it.value().size() > 1)
+                                   reportDuplicate(it.key(), it.value());
+                           }
+                           maybeFinish();
+                       });
+}
+
+void PushJob::reportDuplicate(const QString &key, const QStringList &numbers)
+{
+    m_report.duplicatesInKingdee.append(key);
+    const QString message =
+        tr("Kingdee holds this bill %1 times (%2): another installation of RebateSync, or a "
+           "person, sent it too. Delete the extra bills in Kingdee; RebateSync keeps %3.")
+            .arg(numbers.size())
+            .arg(numbers.join(QStringLiteral(", ")),
+                 BillRepository(m_database).find(key).value_or(BillRecord {}).kingdeeNumber);
+    BillRepository(m_database).markDuplicateInKingdee(key, numbers.join(QLatin1Char(',')), message);
 }
 
 void PushJob::startHeartbeat()

@@ -91,6 +91,8 @@ private:
     void maybeFinish();
     void releaseUnsent();
     void startHeartbeat();
+    void checkForDuplicates();
+    void reportDuplicate(const QString &key, const QStringList &numbers);
     int claimAhead() const;
     void claimMore(int count, QStringList lookUp);
     void finish();
@@ -117,6 +119,7 @@ private:
     bool m_finished = false;
     qint64 m_runId = 0;
     RunClaim m_claim;
+    bool m_duplicatesChecked = false;
     QStringList m_toClaim; // planned, not claimed yet: a ledger run claims as it goes
     QTimer *m_heartbeat = nullptr;
     PushReport m_report;

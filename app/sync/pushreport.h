@@ -32,6 +32,8 @@ struct PushReport
     int failed = 0;
     int inDoubt = 0;
     int notSendable = 0; // mapping errors, checks, not approved
+    // Keys Kingdee holds more than once after this run: another install sent them too.
+    QStringList duplicatesInKingdee;
 
     QString summary() const;
     // A run that could not start (settings, scheme, secret): ConfigError with the reason.
