@@ -50,7 +50,8 @@ public:
 
     static QStringList fieldKeys(const QString &keyField);
     static KingdeeBill fromRow(const QJsonArray &row);
-    // 暂存, 创建, 审核中, 已审核, 重新审核 (tr()); the code itself when unknown.
+    // 暂存, 创建, 审核中, 已审核, 重新审核 (tr()), 金蝶中已不存在 for the store's "gone"; the
+    // code itself when unknown.
     static QString statusName(const QString &documentStatus);
 };
 

@@ -447,6 +447,7 @@ void FetchJob::applyRevocation(const QString &mainId, const QString &byId)
     if (ApplicationRepository(m_database).markRevoked(mainId, event).ok()) {
         m_known.insert(mainId, ApprovalState::Revoked);
         ++m_report.revoked;
+        Q_EMIT applicationStored(mainId); // the console's row turns 需冲销 now, not on a reload
     }
 }
 
