@@ -3,6 +3,7 @@
 #include "app/settings/profile.h"
 #include "app/store/database.h"
 #include "ui/mainwindow.h"
+#include "ui/screenshottargets.h"
 #include "ui/uistate.h"
 
 #include <QApplication>
@@ -10,6 +11,8 @@
 #include <QPixmap>
 #include <QScreen>
 #include <QTimer>
+
+#include <cstdio>
 
 namespace {
 
@@ -55,9 +58,22 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &rs::MainWindow::languageChangeRequested, &app,
                      [&translations](rs::LanguageChoice choice) { translations.apply(choice); });
     window.show();
-    if (!startup.screenshotPath.isEmpty())
-        scheduleScreenshot(&window, startup.screenshotPath);
-    else
+    if (!startup.screenshotPath.isEmpty()) {
+        QWidget *shown = &window;
+        if (!startup.openName.isEmpty()) {
+            shown = rs::openForScreenshot(window, startup.openName);
+            if (!shown) {
+                // Known names: one per `if` in ui/screenshottargets.cpp.
+                std::fputs(qPrintable(QCoreApplication::translate(
+                                          "rs::GuiStartup", "Unknown window \"%1\"; known: %2\n")
+                                          .arg(startup.openName, QStringLiteral("reconcile"))),
+                           stderr);
+                return 2;
+            }
+        }
+        scheduleScreenshot(shown, startup.screenshotPath);
+    } else {
         window.offerSetupIfNeeded();
+    }
     return QApplication::exec();
 }

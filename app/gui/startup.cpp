@@ -15,12 +15,16 @@ GuiStartup GuiStartup::parse(const QStringList &arguments)
                                         tr("Save a screenshot to FILE once the window is shown, "
                                            "then quit."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({profile, screenshot});
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  tr("With --screenshot: picture the window NAME instead."),
+                                  QStringLiteral("NAME"));
+    parser.addOptions({profile, screenshot, open});
     GuiStartup startup;
     if (!parser.parse(arguments))
         startup.error = parser.errorText();
     startup.profileDir = parser.value(profile);
     startup.screenshotPath = parser.value(screenshot);
+    startup.openName = parser.value(open);
     return startup;
 }
 

@@ -5,7 +5,8 @@
 
 namespace rs {
 
-// The console's own command line: `rebatesync [--profile DIR] [--screenshot FILE]`.
+// The console's own command line:
+// `rebatesync [--profile DIR] [--screenshot FILE [--open NAME]]`.
 struct GuiStartup
 {
     Q_DECLARE_TR_FUNCTIONS(rs::GuiStartup)
@@ -13,6 +14,7 @@ struct GuiStartup
 public:
     QString profileDir; // empty: the default profile
     QString screenshotPath; // set: save a picture of the screen once the window shows, then quit
+    QString openName; // with --screenshot: the window to picture (reconcile, …); empty: main
     QString error; // an unknown option
 
     static GuiStartup parse(const QStringList &arguments);
