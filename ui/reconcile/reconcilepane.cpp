@@ -33,7 +33,6 @@ QTableView *makeView(QStandardItemModel *model, const char *name, QWidget *paren
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
 
@@ -69,9 +68,16 @@ ReconcilePane::ReconcilePane(sync::SyncRunner &runner, QWidget *parent)
     const auto [first, last] = report::lastMonth(beijingToday);
     setPeriod(first, last);
 
+    ReconcileTables::setHeaders(*m_differences, *m_totals); // the columns exist for the views
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_differencesView = makeView(m_differences, "reconcileDifferences", splitter);
     m_totalsView = makeView(m_totals, "reconcileTotals", splitter);
+    // The money columns keep their width at the right edge of the text; the slack goes to the
+    // key and to the customer.
+    m_differencesView->horizontalHeader()->setSectionResizeMode(ReconcileTables::KeyColumn,
+                                                                QHeaderView::Stretch);
+    m_totalsView->horizontalHeader()->setSectionResizeMode(ReconcileTables::CustomerColumn,
+                                                           QHeaderView::Stretch);
     splitter->addWidget(m_differencesView);
     splitter->addWidget(m_totalsView);
     splitter->setStretchFactor(0, 3);
