@@ -2807,6 +2807,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>the bills&apos; amounts add up to more than 38 digits</source>
         <translation>各单据金额合计超过 38 位</translation>
     </message>
+    <message>
+        <source>biz_action REVOKE</source>
+        <translation>审批实例上的 biz_action REVOKE</translation>
+    </message>
 </context>
 <context>
     <name>rs::sync::PushJob</name>
@@ -2904,6 +2908,19 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Reversed by the reversing bill %1</source>
         <translation>已冲销：红字单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::StreamIntake</name>
+    <message>
+        <source>Re-reading %1 of %2 synced approvals for a revocation; the month&apos;s DingTalk calls leave room for no more.</source>
+        <translation>为查找撤销，重新读取 %2 条已同步审批中的 %1 条；本月钉钉调用次数只够这些。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-reading %n synced approval(s) of the last three weeks for a revocation.</source>
+        <translation>
+            <numerusform>为查找撤销，重新读取最近三周的 %n 条已同步审批。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
