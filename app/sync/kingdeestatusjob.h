@@ -28,7 +28,7 @@ struct KingdeeStatusReport
 };
 
 // Reads what Kingdee holds of synced bills now — FDocumentStatus, or nothing for a bill someone
-// deleted — by key, 2,000 keys a query (BillReader::byKeys), and records it on each bill. A read
+// deleted — by key, 1,999 keys a query (BillReader::byKeys), and records it on each bill. A read
 // that failed anywhere records nothing: a bill missing from a partial answer may still be there.
 class KingdeeStatusJob final : public QObject
 {
