@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageBox>
@@ -322,6 +323,30 @@ private Q_SLOTS:
         QVERIFY(keptDigits);
         QVERIFY2(pane->exportXlsx(m_dir->filePath(QStringLiteral("reconcile.xlsx")), &error),
                  qPrintable(error));
+    }
+
+    void screenshotOpenReconcile_savesThePicture_andAnUnknownNameExits2()
+    {
+        QVERIFY(writeSandboxProfile(m_dir->path(), m_sandbox->baseUrl()));
+        const QString shot = m_dir->filePath(QStringLiteral("reconcile.png"));
+        QProcess gui;
+        gui.start(QStringLiteral(GUI_EXECUTABLE),
+                  {QStringLiteral("--profile"), m_dir->path(), QStringLiteral("--screenshot"), shot,
+                   QStringLiteral("--open"), QStringLiteral("reconcile")});
+        // The in-process sandbox answers its reconciliation: wait turning the event loop.
+        QTRY_VERIFY_WITH_TIMEOUT(gui.state() == QProcess::NotRunning, 60'000);
+        QCOMPARE(gui.exitCode(), 0);
+        const QImage picture(shot);
+        QVERIFY(picture.width() > 600 && picture.height() > 400);
+
+        QProcess unknown;
+        unknown.start(QStringLiteral(GUI_EXECUTABLE),
+                      {QStringLiteral("--profile"), m_dir->path(), QStringLiteral("--screenshot"),
+                       shot, QStringLiteral("--open"), QStringLiteral("no-such-window")});
+        QTRY_VERIFY_WITH_TIMEOUT(unknown.state() == QProcess::NotRunning, 60'000);
+        QCOMPARE(unknown.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(unknown.readAllStandardError())
+                    .contains(QStringLiteral("reconcile")));
     }
 
 private:
