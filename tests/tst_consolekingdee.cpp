@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -216,6 +217,10 @@ private Q_SLOTS:
         answerYes(&asked);
         runAndWait(QStringLiteral("reverseAction"));
         QVERIFY(!asked.isEmpty());
+        // The outcome of each bill, in the status bar.
+        const QString said = m_window->statusBar()->currentMessage();
+        for (const BillRecord &bill : BillRepository(*m_database).forApplication(id))
+            QVERIFY2(said.contains(bill.key + QStringLiteral("：已在金蝶删除")), qPrintable(said));
         for (const BillRecord &bill : BillRepository(*m_database).forApplication(id)) {
             QCOMPARE(bill.state, BillState::Reversed);
             QCOMPARE(bill.reversal, QStringLiteral("deleted"));
