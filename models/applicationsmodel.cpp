@@ -93,6 +93,33 @@ bool ApplicationsModel::needsReversal(const ApplicationRow &row, const Facts &fa
         && facts.sync != BillState::Reversed;
 }
 
+QString ApplicationsModel::kingdeeStatusName(const QString &code)
+{
+    if (code == QLatin1String("Z"))
+        return tr("Draft", "FDocumentStatus Z");
+    if (code == QLatin1String("A"))
+        return tr("Created", "FDocumentStatus A");
+    if (code == QLatin1String("B"))
+        return tr("In audit", "FDocumentStatus B");
+    if (code == QLatin1String("C"))
+        return tr("Audited", "FDocumentStatus C");
+    if (code == QLatin1String("D"))
+        return tr("Re-audit", "FDocumentStatus D");
+    if (code == QLatin1String("gone"))
+        return tr("No longer in Kingdee", "a synced bill someone deleted there");
+    return code;
+}
+
+QStringList ApplicationsModel::goneKeys(const ApplicationRow &row)
+{
+    QStringList keys;
+    for (const ApplicationRow::Bill &bill : row.bills) {
+        if (bill.state == BillState::Synced && bill.kingdeeStatus == QLatin1String("gone"))
+            keys.append(bill.key);
+    }
+    return keys;
+}
+
 QString ApplicationsModel::formatMoney(const QString &exact)
 {
     if (exact.isEmpty())
@@ -145,12 +172,27 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &
         }
         return numbers.join(QStringLiteral(", "));
     }
+    case KingdeeStatusColumn: {
+        QStringList names;
+        for (const ApplicationRow::Bill &bill : row.bills) {
+            const QString name =
+                bill.state == BillState::Synced ? kingdeeStatusName(bill.kingdeeStatus) : QString();
+            if (!name.isEmpty() && !names.contains(name))
+                names.append(name);
+        }
+        return names.join(QStringLiteral(", "));
+    }
     case ErrorColumn:
         if (!row.parseError.isEmpty())
             return row.parseError;
         for (const ApplicationRow::Bill &bill : row.bills) {
             if (!bill.error.isEmpty() && bill.state != BillState::Synced)
                 return bill.error;
+        }
+        // Saved, but the Submit or Audit was refused: Kingdee's words until a later run passes.
+        for (const ApplicationRow::Bill &bill : row.bills) {
+            if (!bill.afterSaveError.isEmpty() && bill.state == BillState::Synced)
+                return bill.afterSaveError;
         }
         return facts.pending ? m_notes.value(row.id) : QString();
     default:
@@ -197,7 +239,7 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return column == AmountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole: {
-        if (column == ErrorColumn)
+        if (column == ErrorColumn || (column == KingdeeStatusColumn && !goneKeys(row).isEmpty()))
             return QBrush(QColor(0xc0, 0x1c, 0x28));
         if (column != SyncColumn || displayText(row, facts, column).toString().isEmpty())
             return {};
@@ -277,6 +319,8 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
         return tr("Sync");
     case NumbersColumn:
         return tr("Kingdee bill no.");
+    case KingdeeStatusColumn:
+        return tr("Kingdee status");
     case ErrorColumn:
         return tr("Last error");
     default:
@@ -364,6 +408,20 @@ QStringList ApplicationsModel::idsInSyncState(BillState state) const
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (m_facts.at(i).sync == state && m_rows.at(i).approval == ApprovalState::Approved)
             ids.append(m_rows.at(i).id);
+    }
+    return ids;
+}
+
+QStringList ApplicationsModel::idsWithAfterSaveError() const
+{
+    QStringList ids;
+    for (const ApplicationRow &row : m_rows) {
+        const bool refused =
+            std::any_of(row.bills.cbegin(), row.bills.cend(), [](const ApplicationRow::Bill &b) {
+                return b.state == BillState::Synced && !b.afterSaveError.isEmpty();
+            });
+        if (refused)
+            ids.append(row.id);
     }
     return ids;
 }

@@ -34,6 +34,7 @@ public:
         ApprovalColumn,
         SyncColumn,
         NumbersColumn,
+        KingdeeStatusColumn, // FDocumentStatus of the synced bills as last read, or gone
         ErrorColumn,
         ColumnCount
     };
@@ -91,6 +92,8 @@ public:
     void setNote(const QString &id, const QString &note);
     // Approved applications whose folded sync state is `state` (e.g. the failed ones to retry).
     QStringList idsInSyncState(BillState state) const;
+    // Synced applications a bill of which Kingdee refused to submit or audit after the save.
+    QStringList idsWithAfterSaveError() const;
     // The source row of an application, -1 when it is not loaded.
     int rowOf(const QString &id) const;
 
@@ -98,6 +101,13 @@ public:
     // Cheap: asked on every tick and every live update, where checkedIds() would walk all rows.
     int checkedCount() const { return int(m_checked.size()); }
     void setChecked(const QStringList &ids, bool checked);
+
+    // 暂存, 创建, 审核中, 已审核, 重新审核, or 金蝶中已不存在 for the store's "gone"; the code
+    // itself when unknown. (Here rather than through rs_kingdee: models link no connector.)
+    static QString kingdeeStatusName(const QString &code);
+    // The application's synced bills Kingdee no longer holds.
+    static QStringList goneKeys(const ApplicationRow &row);
+    const ApplicationRow &rowAt(int row) const { return m_rows.at(row); }
 
     // "-1,834.60": the exact text with thousands separators, never through a double.
     static QString formatMoney(const QString &exact);

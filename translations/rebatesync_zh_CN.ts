@@ -236,6 +236,40 @@
         <comment>revoked after its bills reached Kingdee</comment>
         <translation>需冲销</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <comment>FDocumentStatus Z</comment>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>FDocumentStatus A</comment>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>In audit</source>
+        <comment>FDocumentStatus B</comment>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Audited</source>
+        <comment>FDocumentStatus C</comment>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Re-audit</source>
+        <comment>FDocumentStatus D</comment>
+        <translation>重新审核</translation>
+    </message>
+    <message>
+        <source>No longer in Kingdee</source>
+        <comment>a synced bill someone deleted there</comment>
+        <translation>金蝶中已不存在</translation>
+    </message>
+    <message>
+        <source>Kingdee status</source>
+        <translation>金蝶状态</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -858,8 +892,8 @@
         <translation>未知窗口“%1”；可用：%2</translation>
     </message>
     <message>
-        <source>With --screenshot: open the window NAME first (scheme-editor).</source>
-        <translation>与 --screenshot 同用：先打开名为 NAME 的窗口（scheme-editor）。</translation>
+        <source>With --screenshot: open the window NAME first (scheme-editor, reconcile).</source>
+        <translation>与 --screenshot 一起使用：先打开名为 NAME 的窗口（scheme-editor、reconcile）。</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1011,88 @@
         <source>Re-audit</source>
         <comment>FDocumentStatus D</comment>
         <translation>重新审核</translation>
+    </message>
+    <message>
+        <source>No longer in Kingdee</source>
+        <translation>金蝶中已不存在</translation>
+    </message>
+</context>
+<context>
+    <name>rs::KingdeeActions</name>
+    <message>
+        <source>Reading the bills&apos; status in Kingdee…</source>
+        <translation>正在读取单据在金蝶中的状态…</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Bill %1 of application %2 is no longer in Kingdee: someone deleted it there.
+
+Send it to Kingdee again as a new bill?</source>
+        <translation>申请 %2 的单据 %1 在金蝶中已不存在：有人在金蝶中删除了它。
+
+要把它作为新单据重新发送到金蝶吗？</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Application %1 is %2 in DingTalk, but its bills %3 are in Kingdee.
+
+Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when audited); otherwise a reversing bill with the opposite amounts is saved, dated today.</source>
+        <translation>申请 %1 在钉钉中为“%2”，但它的单据 %3 仍在金蝶中。
+
+要冲销吗？金蝶允许时删除单据（已审核的先反审核）；否则保存一张金额相反、日期为今天的红字单。</translation>
+    </message>
+    <message>
+        <source>Reversing the bills of %1…</source>
+        <translation>正在冲销 %1 的单据…</translation>
+    </message>
+    <message>
+        <source>%1: reversing bill %2</source>
+        <translation>%1：红字单 %2</translation>
+    </message>
+    <message>
+        <source>%1: deleted in Kingdee</source>
+        <translation>%1：已在金蝶删除</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1：失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reversed %1 of %n bill(s).</source>
+        <translation>
+            <numerusform>已冲销 %1 / %n 张单据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read &amp;Kingdee Status</source>
+        <translation>读取金蝶状态(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Read every synced bill&apos;s status in Kingdee, and find the ones deleted there</source>
+        <translation>读取每张已同步单据在金蝶中的状态，找出已在金蝶中删除的单据</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again…</source>
+        <translation>重新发送(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Send the current application&apos;s bill again, after someone deleted it in Kingdee</source>
+        <translation>有人在金蝶中删除了当前申请的单据后，重新发送它</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse…</source>
+        <comment>冲销: undo a bill in Kingdee</comment>
+        <translation>冲销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Reverse the bills of the current application, revoked after they reached Kingdee</source>
+        <translation>冲销当前申请的单据：该申请在单据进入金蝶后被撤销</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1276,10 @@
     <message>
         <source>Edit how an application becomes Kingdee bills, with a live preview</source>
         <translation>编辑申请如何变成金蝶单据，并实时预览</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1747,176 @@
     <message>
         <source>The secret %1 is not stored: store it with &quot;rebatesync-cli secret set %1&quot;.</source>
         <translation>密钥 %1 尚未保存：请用“rebatesync-cli secret set %1”保存。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ReconcileCsv</name>
+    <message>
+        <source>Kind</source>
+        <translation>差异类型</translation>
+    </message>
+    <message>
+        <source>Approval number</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Bill key</source>
+        <translation>单据标识</translation>
+    </message>
+    <message>
+        <source>Kingdee bill number</source>
+        <translation>金蝶单据编号</translation>
+    </message>
+    <message>
+        <source>DingTalk amount</source>
+        <translation>钉钉金额</translation>
+    </message>
+    <message>
+        <source>Kingdee amount</source>
+        <translation>金蝶金额</translation>
+    </message>
+    <message>
+        <source>Application id</source>
+        <translation>申请 ID</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ReconcilePane</name>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Another job is running; reconcile when it has ended.</source>
+        <translation>另一个任务正在运行；请在它结束后再对账。</translation>
+    </message>
+    <message>
+        <source>Reconciling…</source>
+        <translation>正在对账…</translation>
+    </message>
+    <message>
+        <source>Choose the period and click Reconcile.</source>
+        <translation>选择期间，然后点击“对账”。</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 matched, %4 difference(s). DingTalk approved %5, Kingdee holds %6.</source>
+        <translation>%1 至 %2：一致 %3 张，差异 %4 项。钉钉审批金额 %5，金蝶金额 %6。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>reconciliation %1 %2</source>
+        <translation>对账 %1 %2</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>导出到 CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>period from … to …</comment>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>对账(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Compare the applications of the period with the bills Kingdee holds for them</source>
+        <translation>将期间内的申请与金蝶中对应的单据逐一比对</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ReconcileTables</name>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>差异类型</translation>
+    </message>
+    <message>
+        <source>Approval no.</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Bill key</source>
+        <translation>单据标识</translation>
+    </message>
+    <message>
+        <source>Kingdee bill no.</source>
+        <translation>金蝶单据编号</translation>
+    </message>
+    <message>
+        <source>DingTalk amount</source>
+        <translation>钉钉金额</translation>
+    </message>
+    <message>
+        <source>Kingdee amount</source>
+        <translation>金蝶金额</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2661,26 @@
         <source>recording a bill held twice in Kingdee</source>
         <translation>记录金蝶中重复的单据</translation>
     </message>
+    <message>
+        <source>recording bills&apos; status in Kingdee</source>
+        <translation>记录单据在金蝶中的状态</translation>
+    </message>
+    <message>
+        <source>Bill %1 is no longer in Kingdee: someone deleted it there.</source>
+        <translation>单据 %1 在金蝶中已不存在：有人在金蝶中删除了它。</translation>
+    </message>
+    <message>
+        <source>sending a bill again</source>
+        <translation>重新发送单据</translation>
+    </message>
+    <message>
+        <source>Bill %1 is not recorded as gone from Kingdee; it was not changed.</source>
+        <translation>单据 %1 未被记录为金蝶中已不存在；未作更改。</translation>
+    </message>
+    <message>
+        <source>Bill %1 was deleted in Kingdee; the clerk chose to send it again as a new bill.</source>
+        <translation>单据 %1 已在金蝶中删除；操作员选择将其作为新单据重新发送。</translation>
+    </message>
 </context>
 <context>
     <name>rs::StoreCopy</name>
@@ -2412,6 +2722,28 @@
     <message>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <source>Kingdee&apos;s status could not be read: %1</source>
+        <translation>无法读取金蝶中的状态：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n bill(s) in Kingdee.</source>
+        <translation>
+            <numerusform>已读取金蝶中的 %n 张单据。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer in Kingdee.</source>
+        <translation>
+            <numerusform>%n 张在金蝶中已不存在。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bill(s) saved, but not submitted or audited: %1</source>
+        <translation>
+            <numerusform>%n 张单据已保存，但未能提交或审核：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3250,6 +3582,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>the bills&apos; amounts add up to more than 38 digits</source>
         <translation>各单据金额合计超过 38 位</translation>
     </message>
+    <message>
+        <source>biz_action REVOKE</source>
+        <translation>审批实例上的 biz_action REVOKE</translation>
+    </message>
 </context>
 <context>
     <name>rs::sync::JobSetup</name>
@@ -3362,6 +3698,19 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Reversed by the reversing bill %1</source>
         <translation>已冲销：红字单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::StreamIntake</name>
+    <message>
+        <source>Re-reading %1 of %2 synced approvals for a revocation; the month&apos;s DingTalk calls leave room for no more.</source>
+        <translation>为查找撤销，重新读取 %2 条已同步审批中的 %1 条；本月钉钉调用次数只够这些。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-reading %n synced approval(s) of the last three weeks for a revocation.</source>
+        <translation>
+            <numerusform>为查找撤销，重新读取最近三周的 %n 条已同步审批。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

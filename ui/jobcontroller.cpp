@@ -76,7 +76,10 @@ void JobController::syncSelected()
 
 void JobController::retryFailed()
 {
-    const QStringList ids = m_applications.failedIds();
+    // With them the bills saved but refused by the Submit or Audit after the save: the run
+    // submits and audits those again, without a second save.
+    const QStringList ids =
+        m_applications.failedIds() + m_applications.model().idsWithAfterSaveError();
     if (ids.isEmpty()) {
         Q_EMIT hint(tr("No application has failed bills."));
         return;
@@ -88,6 +91,11 @@ void JobController::syncAllPending()
 {
     if (m_runner->push({}))
         m_progress->start(tr("Syncing every pending application…"));
+}
+
+void JobController::syncApplications(const QStringList &ids)
+{
+    push(ids);
 }
 
 void JobController::push(const QStringList &ids)

@@ -49,6 +49,8 @@ public Q_SLOTS:
     void retryFailed();
     // Every approved application not yet synced whose bills pass every check (scheduled runs).
     void syncAllPending();
+    // Those applications, ticked or not (a bill sent again after it was deleted in Kingdee).
+    void syncApplications(const QStringList &ids);
 
 Q_SIGNALS:
     // Rows changed by the engine are in the table.

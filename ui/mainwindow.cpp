@@ -11,10 +11,12 @@
 #include "ui/applications/applicationspane.h"
 #include "ui/credentials/credentialdialog.h"
 #include "ui/jobcontroller.h"
+#include "ui/kingdee/kingdeeactions.h"
 #include "ui/logdock.h"
 #include "ui/monitor/apiassetspane.h"
 #include "ui/monitor/monitorpane.h"
 #include "ui/preview/previewpane.h"
+#include "ui/reconcile/reconcilepane.h"
 #include "ui/schemeeditor/schemeeditorwindow.h"
 #include "ui/syncprogress.h"
 #include "ui/uistate.h"
@@ -74,6 +76,9 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     m_tabs->addTab(m_workArea, QString());
     m_tabs->addTab(m_overview, QString());
     m_tabs->addTab(m_apiAssets, QString());
+    m_kingdee = new KingdeeActions(database, *m_jobs, *m_applications, this);
+    m_reconcile = new ReconcilePane(*m_jobs->runner(), m_tabs);
+    m_tabs->addTab(m_reconcile, QString());
     setCentralWidget(m_tabs);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     loadScheme();
@@ -97,6 +102,12 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     connect(m_jobs, &JobController::hint, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_jobs, &JobController::finished, this, &MainWindow::jobEnded);
+    connect(m_kingdee, &KingdeeActions::finished, this, &MainWindow::jobEnded);
+    connect(m_reconcile, &ReconcilePane::finished, this, &MainWindow::jobEnded);
+    connect(m_reconcile, &ReconcilePane::applicationActivated, this, [this](const QString &id) {
+        m_tabs->setCurrentWidget(m_workArea);
+        m_applications->selectApplication(id);
+    });
     connect(m_alerts, &AlertCenter::notice, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
 
@@ -216,6 +227,11 @@ void MainWindow::createMenus()
     m_fileMenu->insertActions(m_openProfileAction,
                               {m_jobs->fetchAction(), m_jobs->syncAction(), m_jobs->retryAction()});
     m_fileMenu->insertSeparator(m_openProfileAction);
+    // What is done with bills already in Kingdee: beside the jobs that put them there.
+    m_fileMenu->insertActions(
+        m_openProfileAction,
+        {m_kingdee->readStatusAction(), m_kingdee->sendAgainAction(), m_kingdee->reverseAction()});
+    m_fileMenu->insertSeparator(m_openProfileAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -269,6 +285,7 @@ void MainWindow::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_workArea), tr("Applications"));
     m_tabs->setTabText(m_tabs->indexOf(m_overview), tr("Overview"));
     m_tabs->setTabText(m_tabs->indexOf(m_apiAssets), tr("API assets"));
+    m_tabs->setTabText(m_tabs->indexOf(m_reconcile), tr("Reconciliation"));
 
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
@@ -292,6 +309,7 @@ void MainWindow::retranslateUi()
     m_schemesAction->setStatusTip(
         tr("Edit how an application becomes Kingdee bills, with a live preview"));
     m_jobs->retranslateUi();
+    m_kingdee->retranslateUi();
     m_languageSystemAction->setText(tr("Follow &System"));
     // Each language is named in itself, so it can be found whatever language is showing.
     m_languageChineseAction->setText(QStringLiteral("中文"));
@@ -319,6 +337,11 @@ void MainWindow::refresh()
     m_usageLabel->setText(error.ok()
                               ? tr("DingTalk calls this month: %1").arg(QLocale().toString(calls))
                               : error.message);
+}
+
+void MainWindow::showReconcile()
+{
+    m_tabs->setCurrentWidget(m_reconcile);
 }
 
 void MainWindow::jobEnded(const QString &summary, const QString &configurationProblem)

@@ -20,6 +20,8 @@ class AlertCenter;
 class ApplicationsPane;
 class Database;
 class JobController;
+class KingdeeActions;
+class ReconcilePane;
 class LogDock;
 class MonitorPane;
 class PreviewPane;
@@ -43,6 +45,9 @@ public:
     ~MainWindow() override;
 
     ApplicationsPane *applicationsPane() const { return m_applications; }
+    ReconcilePane *reconcilePane() const { return m_reconcile; }
+    // Brings the reconciliation tab to the front.
+    void showReconcile();
     // First start: opens the credential dialog once the window shows, when DingTalk or Kingdee
     // is not set up yet.
     void offerSetupIfNeeded();
@@ -90,6 +95,8 @@ private:
     LogDock *m_logDock = nullptr;
     JobController *m_jobs = nullptr;
     AlertCenter *m_alerts = nullptr;
+    KingdeeActions *m_kingdee = nullptr;
+    ReconcilePane *m_reconcile = nullptr;
     bool m_closeWhenIdle = false;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;

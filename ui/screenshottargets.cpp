@@ -2,9 +2,8 @@
 
 #include "models/schemeeditsession.h"
 #include "ui/mainwindow.h"
+#include "ui/reconcile/reconcilepane.h"
 #include "ui/schemeeditor/schemeeditorwindow.h"
-
-#include <QStringList>
 
 namespace rs {
 
@@ -18,12 +17,18 @@ QWidget *openForScreenshot(MainWindow &window, const QString &name)
             editor->session().document().fieldOfIssue(QStringLiteral("FEntity.FNOTAXAMOUNTFOR")));
         return editor;
     }
+    if (name == QLatin1String("reconcile")) {
+        // The tab with last month's reconciliation, run as the clerk's click would.
+        window.showReconcile();
+        window.reconcilePane()->run();
+        return &window;
+    }
     return nullptr;
 }
 
 QStringList screenshotTargetNames()
 {
-    return {QStringLiteral("scheme-editor")};
+    return {QStringLiteral("scheme-editor"), QStringLiteral("reconcile")};
 }
 
 } // namespace rs

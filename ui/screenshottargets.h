@@ -10,7 +10,7 @@ namespace rs {
 class MainWindow;
 
 // `rebatesync --screenshot FILE --open NAME`: the window NAME names, opened over `window` as a
-// user would open it; null for a name not known here.
+// user would open it, and what to picture; null for a name not known here.
 QWidget *openForScreenshot(MainWindow &window, const QString &name);
 
 // The names openForScreenshot knows, for the message about an unknown one.

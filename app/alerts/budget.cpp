@@ -53,6 +53,12 @@ Forecast Budget::forecast(qint64 used, qint64 allowed, const QDateTime &nowUtc)
     return f;
 }
 
+int Budget::rereadAllowance(int due, qint64 used, qint64 allowed, const QDateTime &nowUtc)
+{
+    const qint64 room = allowed * 80 / 100 - forecast(used, allowed, nowUtc).projected;
+    return int(std::clamp<qint64>(room, 0, due));
+}
+
 QString Budget::callsText(const Forecast &f)
 {
     if (f.runsOutOn.isValid())

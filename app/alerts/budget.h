@@ -43,6 +43,10 @@ public:
     // (at most `stored` / 20) plus every open one again.
     static double callsPerFetch(bool v1, qint64 open, qint64 stored);
 
+    // How many of `due` detail re-reads (RevokeReread) fit now: the month's forecast with them
+    // stays at or below 80 % of `allowed` (the first alert), so the re-read never brings one.
+    static int rereadAllowance(int due, qint64 used, qint64 allowed, const QDateTime &nowUtc);
+
     static QDateTime beijingMonthStartUtc(const QDateTime &nowUtc);
     static QDateTime beijingMonthEndUtc(const QDateTime &nowUtc); // the next month's start
 };

@@ -1,10 +1,13 @@
 #include "app/cli/watchcommand.h"
 
+#include "app/alerts/budget.h"
 #include "app/cli/clialerts.h"
 #include "app/cli/clicontext.h"
 #include "app/cli/stopsignal.h"
 #include "app/dingtalk/dingtalkclient.h"
+#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
+#include "app/store/apiusagerepository.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
 #include "app/sync/jobsetup.h"
@@ -59,6 +62,13 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
 
     dingtalk::DingTalkClient client(*config);
     sync::StreamIntake intake(database, client, options);
+    // The daily re-read that sees a biz_action REVOKE, within the month's calls.
+    const qint64 quota = settings.integer(QLatin1String(keys::DingTalkMonthlyQuota));
+    intake.setRevokeReread([&database, quota](int due) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        return alerts::Budget::rereadAllowance(
+            due, ApiUsageRepository(database).dingTalkQuotaCalls(now), quota, now);
+    });
     QEventLoop loop;
     QString fatal;
     QObject::connect(&intake, &sync::StreamIntake::applicationStored, &loop,

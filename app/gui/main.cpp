@@ -15,6 +15,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cstdio>
+
 namespace {
 
 // Grabs the window from the display server (what a person would see), then quits.

@@ -5,7 +5,8 @@
 
 namespace rs {
 
-// The console's own command line: `rebatesync [--profile DIR] [--screenshot FILE]`.
+// The console's own command line:
+// `rebatesync [--profile DIR] [--screenshot FILE [--open NAME]]`.
 struct GuiStartup
 {
     Q_DECLARE_TR_FUNCTIONS(rs::GuiStartup)

@@ -112,6 +112,9 @@ QString BillReader::statusName(const QString &documentStatus)
         return QCoreApplication::translate("rs::Kingdee", "Audited", "FDocumentStatus C");
     if (documentStatus == QLatin1String("D"))
         return QCoreApplication::translate("rs::Kingdee", "Re-audit", "FDocumentStatus D");
+    // Not Kingdee's: what the store records for a synced bill someone deleted there.
+    if (documentStatus == QLatin1String("gone"))
+        return QCoreApplication::translate("rs::Kingdee", "No longer in Kingdee");
     return documentStatus;
 }
 

@@ -35,12 +35,15 @@ struct BillsRead
 };
 
 // Reads the synced bills' status and existence in few queries: by key in IN lists of up to
-// 2,000 keys (one page each), or every bill of a period (FDATE), 2,000 rows a page.
+// 1,999 keys (one page each), or every bill of a period (FDATE), 2,000 rows a page.
 class BillReader final
 {
 public:
     using Handler = std::function<void(const BillsRead &)>;
-    static constexpr int KeysPerQuery = 2000;
+    // One short of the 2,000-row page: a list whose bills are each in Kingdee once answers in
+    // one page that is not full, so no empty page is asked after it (10,000 keys: 6 queries,
+    // not 10). A duplicate in Kingdee may still fill it; the next page is then asked for.
+    static constexpr int KeysPerQuery = 1999;
 
     static void byKeys(KingdeeClient &client, const QString &formId, const QString &keyField,
                        const QStringList &keys, Handler handler);
@@ -50,7 +53,8 @@ public:
 
     static QStringList fieldKeys(const QString &keyField);
     static KingdeeBill fromRow(const QJsonArray &row);
-    // 暂存, 创建, 审核中, 已审核, 重新审核 (tr()); the code itself when unknown.
+    // 暂存, 创建, 审核中, 已审核, 重新审核 (tr()), 金蝶中已不存在 for the store's "gone"; the
+    // code itself when unknown.
     static QString statusName(const QString &documentStatus);
 };
 

@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace rs {
@@ -85,3 +86,5 @@ ReconcileReport reconcile(const QList<StoreBill> &store, const QList<kingdee::Ki
 std::pair<QDate, QDate> lastMonth(const QDate &today);
 
 } // namespace rs::report
+
+Q_DECLARE_METATYPE(rs::report::ReconcileReport)

@@ -394,8 +394,8 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
             }
             step = sql::run(q,
                             QStringLiteral("SELECT application_id, idempotency_key, state,"
-                                           " kingdee_number, last_error, kingdee_duplicates"
-                                           " FROM bills")
+                                           " kingdee_number, last_error, kingdee_status,"
+                                           " after_save_error, kingdee_duplicates FROM bills")
                                 + billFilter + QStringLiteral(" ORDER BY idempotency_key"),
                             parameters, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
             while (step.ok() && q.next()) {
@@ -403,7 +403,7 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
                 if (it == position.constEnd())
                     continue;
                 // A key Kingdee holds twice is the row's loudest news: it takes the error cell.
-                const QString duplicates = q.value(5).toString();
+                const QString duplicates = q.value(7).toString();
                 rows[it.value()].bills.append(
                     {q.value(1).toString(),
                      billStateFromWireName(q.value(2).toString()).value_or(BillState::Pending),
@@ -411,7 +411,8 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
                      duplicates.isEmpty()
                          ? q.value(4).toString()
                          : QCoreApplication::translate("rs::Store", "In Kingdee twice: %1")
-                               .arg(duplicates)});
+                               .arg(duplicates),
+                     q.value(5).toString(), q.value(6).toString()});
             }
             return step;
         },

@@ -238,6 +238,105 @@ StoreError BillRepository::recordKingdeeStatus(const QString &key, const QString
     });
 }
 
+StoreError BillRepository::recordStatusesRead(const QHash<QString, QString> &statusByKey,
+                                              QStringList *changedKeys) const
+{
+    QStringList changed;
+    const StoreError e = m_database.transact([&](QSqlDatabase &db) {
+        const char *what = QT_TRANSLATE_NOOP("rs::Store", "recording bills' status in Kingdee");
+        QSqlQuery read(db);
+        read.setForwardOnly(true);
+        StoreError step = sql::run(read,
+                                   QStringLiteral("SELECT idempotency_key, application_id,"
+                                                  " kingdee_status, kingdee_number FROM bills"
+                                                  " WHERE state = ?"),
+                                   {toWireName(BillState::Synced)}, what);
+        QList<SyncEvent> gone;
+        QList<std::pair<QString, QString>> updates;
+        while (step.ok() && read.next()) {
+            const QString key = read.value(0).toString();
+            const auto found = statusByKey.constFind(key);
+            if (found == statusByKey.cend() || found.value() == read.value(2).toString())
+                continue;
+            updates.append({key, found.value()});
+            if (found.value() == QLatin1String(GoneStatus)) {
+                SyncEvent event;
+                event.level = SyncEvent::Level::Warning;
+                event.kind = QStringLiteral("bill.kingdee_status");
+                event.applicationId = read.value(1).toString();
+                event.billKey = key;
+                event.message =
+                    QCoreApplication::translate(
+                        "rs::Store", "Bill %1 is no longer in Kingdee: someone deleted it there.")
+                        .arg(read.value(3).toString());
+                gone.append(event);
+            }
+        }
+        if (!step.ok())
+            return step;
+        QSqlQuery write(db);
+        step = sql::prepare(write,
+                            QStringLiteral("UPDATE bills SET kingdee_status = ?, updated_at = ?"
+                                           " WHERE idempotency_key = ? AND state = ?"),
+                            what);
+        const QString now = sql::nowUtc();
+        for (const auto &[key, status] : std::as_const(updates)) {
+            if (step.ok())
+                step = sql::runPrepared(write, {status, now, key, toWireName(BillState::Synced)},
+                                        what);
+            changed.append(key);
+        }
+        for (const SyncEvent &event : std::as_const(gone)) {
+            if (step.ok())
+                step = EventLog::appendIn(db, event);
+        }
+        return step;
+    });
+    if (e.ok() && changedKeys)
+        *changedKeys = changed;
+    return e;
+}
+
+StoreError BillRepository::sendAgain(const QString &key) const
+{
+    return m_database.transact([&](QSqlDatabase &db) {
+        const char *what = QT_TRANSLATE_NOOP("rs::Store", "sending a bill again");
+        QSqlQuery q(db);
+        StoreError e =
+            sql::run(q,
+                     QStringLiteral("SELECT application_id, kingdee_number FROM bills"
+                                    " WHERE idempotency_key = ? AND state = ?"
+                                    " AND kingdee_status = ?"),
+                     {key, toWireName(BillState::Synced), QLatin1String(GoneStatus)}, what);
+        if (!e.ok())
+            return e;
+        if (!q.next())
+            return StoreError {StoreError::Kind::Conflict,
+                               QCoreApplication::translate(
+                                   "rs::Store",
+                                   "Bill %1 is not recorded as gone from Kingdee; it was not "
+                                   "changed.")
+                                   .arg(key)};
+        SyncEvent event;
+        event.level = SyncEvent::Level::Warning;
+        event.kind = QStringLiteral("bill.state");
+        event.applicationId = q.value(0).toString();
+        event.billKey = key;
+        event.message =
+            QCoreApplication::translate("rs::Store",
+                                        "Bill %1 was deleted in Kingdee; the clerk chose to send "
+                                        "it again as a new bill.")
+                .arg(q.value(1).toString());
+        e = sql::run(q,
+                     QStringLiteral("UPDATE bills SET state = ?, kingdee_id = NULL,"
+                                    " kingdee_number = NULL, kingdee_status = NULL,"
+                                    " after_save_error = NULL, last_error = NULL, updated_at = ?"
+                                    " WHERE idempotency_key = ?"),
+                     {toWireName(BillState::Pending), sql::nowUtc(), key}, what);
+        return e.ok() ? EventLog::appendIn(db, event) : e;
+    });
+}
+
 StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
 {
     const BillOutcome &outcome = c.outcome;

@@ -59,6 +59,20 @@ public:
     // bill for the table's mark, with an error event (kind bill.duplicate_in_kingdee).
     StoreError markDuplicateInKingdee(const QString &key, const QString &numbers,
                                       const QString &message) const;
+    // What one read of Kingdee found for synced bills, key → FDocumentStatus, or
+    // BillRepository::GoneStatus for a bill Kingdee no longer holds: one transaction, only the
+    // bills whose status changed are written, and a bill newly gone is logged as a warning.
+    // `changedKeys` gets those keys.
+    StoreError recordStatusesRead(const QHash<QString, QString> &statusByKey,
+                                  QStringList *changedKeys = nullptr) const;
+    // The clerk confirmed sending a bill again that Kingdee no longer holds: it becomes pending,
+    // without its old id, number and status, so the next sync saves it as a new bill (after
+    // asking Kingdee by its key, as every sync does). Refused (Conflict) unless it is synced and
+    // recorded gone.
+    StoreError sendAgain(const QString &key) const;
+    // FDocumentStatus recorded for a synced bill Kingdee no longer holds (deleted by someone).
+    static constexpr const char *GoneStatus = "gone";
+
     // At start-up: bills left `sending` by a run that died become `in_doubt`, to be looked up in
     // Kingdee before any resend. Returns how many. With a RunClaim, only the bills of runs whose
     // heartbeat has stopped (or every other run's, when run.othersAreDead).

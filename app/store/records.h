@@ -47,6 +47,8 @@ struct ApplicationRow
         BillState state = BillState::Pending;
         QString number;
         QString error;
+        QString kingdeeStatus; // FDocumentStatus last read (Z, A, B, C, D), "gone", or empty
+        QString afterSaveError; // the refused Submit or Audit after the save, Kingdee's words
     };
     QString id;
     QString businessId;

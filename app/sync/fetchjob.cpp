@@ -68,7 +68,7 @@ void FetchJob::start()
         // Named by events: no period, no job run; the same path into the store.
         for (const QString &id : std::as_const(m_options.ids)) {
             const auto known = m_known.constFind(id);
-            if (known != m_known.constEnd() && isFinal(known.value()))
+            if (known != m_known.constEnd() && isFinal(known.value()) && !m_options.rereadFinal)
                 ++m_report.skippedFinal;
             else
                 request(id);
@@ -340,8 +340,11 @@ void FetchJob::onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk
     if (record.approval == ApprovalState::Revoked)
         ++m_report.revoked;
     const bool revokedBefore = m_known.value(record.id) == ApprovalState::Revoked;
+    const bool approvedBefore = m_known.value(record.id) == ApprovalState::Approved;
     m_known.insert(record.id, revokedBefore ? ApprovalState::Revoked : record.approval);
     Q_EMIT applicationStored(record.id);
+    if (approvedBefore && record.approval == ApprovalState::Revoked)
+        logRevokedInPlace(record.id);
     if (instance.revokesAnother() && record.approval == ApprovalState::Revoked)
         applyRevocation(instance.mainProcessInstanceId, instance.id);
     // The revoke request may have been stored first (answers arrive in any order, or in an
@@ -447,7 +450,24 @@ void FetchJob::applyRevocation(const QString &mainId, const QString &byId)
     if (ApplicationRepository(m_database).markRevoked(mainId, event).ok()) {
         m_known.insert(mainId, ApprovalState::Revoked);
         ++m_report.revoked;
+        Q_EMIT applicationStored(mainId); // the console's row turns 需冲销 now, not on a reload
     }
+}
+
+void FetchJob::logRevokedInPlace(const QString &id)
+{
+    // Stored approved, now biz_action REVOKE on its own detail (a re-read): the same warning as
+    // for a revoke request, so the clerk reverses what reached Kingdee.
+    bool synced = false;
+    for (const BillRecord &bill : BillRepository(m_database).forApplication(id))
+        synced = synced || bill.state == BillState::Synced;
+    const QString by = tr("biz_action REVOKE");
+    log(SyncEvent::Level::Warning, QStringLiteral("fetch.revoked"), id,
+        synced
+            ? tr("Application %1 was revoked in DingTalk by %2 after its bill reached Kingdee:"
+                 " reverse the bill in Kingdee.")
+                  .arg(id, by)
+            : tr("Application %1 was revoked in DingTalk by %2; it will not be sent.").arg(id, by));
 }
 
 void FetchJob::stop(const dingtalk::Failure &failure)

@@ -40,6 +40,9 @@ struct FetchOptions
     // Only these instances, one detail call each, no listing and no period: what Stream events
     // name. Ids already stored in a final state are not fetched again.
     QStringList ids;
+    // With `ids`: fetch them even when stored in a final state — the daily re-read of synced
+    // approvals, where a `biz_action: REVOKE` only shows (RevokeReread).
+    bool rereadFinal = false;
     // Ended states (v1.0 only; topapi cannot filter): the listing is then two cheap ones, the
     // period's open instances and the recent submissions' ended ones; an instance stored as
     // open is fetched again only when it is no longer listed as open (it may have ended).
@@ -91,6 +94,7 @@ private:
     void onInstance(const dingtalk::InstanceAnswer &answer, const dingtalk::Failure &failure);
     void checkQuality(ApplicationRecord *record);
     void storeMalformed(const dingtalk::InstanceAnswer &answer, const QString &problem);
+    void logRevokedInPlace(const QString &id);
     void applyRevocation(const QString &mainId, const QString &byId);
     void stop(const dingtalk::Failure &failure);
     void stopForStore(const StoreError &error);

@@ -19,6 +19,17 @@ QString PushReport::summary() const
                        .arg(failed)
                        .arg(inDoubt)
                        .arg(notSendable);
+    if (!afterSaveErrors.isEmpty())
+        text += QLatin1Char(' ')
+            + QCoreApplication::translate("rs::Sync",
+                                          "%n bill(s) saved, but not submitted or "
+                                          "audited: %1",
+                                          nullptr, int(afterSaveErrors.size()))
+                  .arg(afterSaveErrors.constFirst().simplified());
+    if (goneFromKingdee > 0)
+        text += QLatin1Char(' ')
+            + QCoreApplication::translate("rs::Sync", "%n no longer in Kingdee.", nullptr,
+                                          goneFromKingdee);
     if (!stopReason.isEmpty())
         text += QLatin1Char(' ')
             + QCoreApplication::translate("rs::Sync", "Stopped: %1").arg(stopReason);

@@ -34,6 +34,10 @@ struct PushReport
     int notSendable = 0; // mapping errors, checks, not approved
     // Keys Kingdee holds more than once after this run: another install sent them too.
     QStringList duplicatesInKingdee;
+    // The console's after_save: Kingdee's words for each refused Submit or Audit, and how many
+    // synced bills Kingdee no longer holds.
+    QStringList afterSaveErrors;
+    int goneFromKingdee = 0;
 
     QString summary() const;
     // A run that could not start (settings, scheme, secret): ConfigError with the reason.

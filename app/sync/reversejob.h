@@ -95,3 +95,6 @@ private:
 };
 
 } // namespace rs::sync
+
+Q_DECLARE_METATYPE(rs::sync::ReverseLine)
+Q_DECLARE_METATYPE(rs::sync::ReverseReport)

@@ -4,6 +4,9 @@
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
+#include "app/sync/revokereread.h"
+
+#include <QDateTime>
 
 #include <QTimer>
 
@@ -129,6 +132,12 @@ void StreamIntake::pump()
         m_jobIsSweep = false;
         options.ids = m_queued;
         m_queued.clear();
+    } else if (!m_reread.isEmpty()) {
+        m_jobIsSweep = false;
+        m_jobIsReread = true;
+        options.ids = m_reread;
+        options.rereadFinal = true;
+        m_reread.clear();
     } else {
         return;
     }
@@ -161,12 +170,39 @@ void StreamIntake::onJobFinished(const FetchReport &report)
             m_haveOpenSet = true;
         }
         Q_EMIT sweepFinished(report);
+        if (report.result == FetchReport::Result::Ok)
+            planReread();
     }
+    if (std::exchange(m_jobIsReread, false))
+        Q_EMIT rereadFinished(report, m_rereadDue, report.stored);
     if (m_stopping) {
         QTimer::singleShot(0, this, &StreamIntake::finishStop);
         return;
     }
     QTimer::singleShot(0, this, &StreamIntake::pump);
+}
+
+void StreamIntake::planReread()
+{
+    const QDate today = QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date();
+    if (!m_rereadAllowance || m_rereadDay == today)
+        return;
+    m_rereadDay = today;
+    const QStringList due = RevokeReread::due(m_database, today);
+    m_rereadDue = int(due.size());
+    const int allowed = std::clamp(m_rereadAllowance(m_rereadDue), 0, m_rereadDue);
+    m_reread = due.mid(0, allowed);
+    if (due.isEmpty())
+        return;
+    log(m_database, allowed < m_rereadDue ? SyncEvent::Level::Warning : SyncEvent::Level::Info,
+        QStringLiteral("fetch.reread"), {},
+        allowed < m_rereadDue
+            ? tr("Re-reading %1 of %2 synced approvals for a revocation; the month's DingTalk "
+                 "calls leave room for no more.")
+                  .arg(allowed)
+                  .arg(m_rereadDue)
+            : tr("Re-reading %n synced approval(s) of the last three weeks for a revocation.",
+                 nullptr, m_rereadDue));
 }
 
 } // namespace rs::sync

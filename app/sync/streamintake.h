@@ -3,10 +3,12 @@
 #include "app/dingtalk/streamclient.h"
 #include "app/sync/fetchjob.h"
 
+#include <QDate>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -41,10 +43,17 @@ public:
     FetchReport::Result worst() const { return m_worst; }
     // The statuses a sweep lists by: ended ones (v1.0 only; topapi lists every status).
     static QStringList endedStatuses();
+    // How many of `due` re-reads the month's DingTalk budget allows now.
+    using RereadAllowance = std::function<int(int due)>;
+    // Turns on the daily re-read of synced approvals (RevokeReread) after the first sweep of
+    // each Beijing day, as many as `allowance` allows; off until called.
+    void setRevokeReread(RereadAllowance allowance) { m_rereadAllowance = std::move(allowance); }
 
 Q_SIGNALS:
     void applicationStored(const QString &id);
     void sweepFinished(const rs::sync::FetchReport &report);
+    // The day's re-read of synced approvals ended (`due` were due, `read` of them re-read).
+    void rereadFinished(const rs::sync::FetchReport &report, int due, int read);
     // Credentials refused, or a job stopped on a configuration error: the intake has stopped.
     void fatalError(const QString &message);
     void stopped();
@@ -55,6 +64,7 @@ private:
     void pump();
     void onJobFinished(const FetchReport &report);
     void finishStop();
+    void planReread();
 
     const Database &m_database;
     dingtalk::DingTalkClient &m_client;
@@ -67,6 +77,11 @@ private:
     bool m_haveOpenSet = false;
     bool m_sweepPending = false;
     bool m_jobIsSweep = false;
+    bool m_jobIsReread = false;
+    RereadAllowance m_rereadAllowance;
+    QDate m_rereadDay; // Beijing day of the last re-read planned
+    QStringList m_reread; // due to be re-read, not yet started
+    int m_rereadDue = 0;
     bool m_stopping = false;
     int m_sweeps = 0;
     FetchReport::Result m_worst = FetchReport::Result::Ok;

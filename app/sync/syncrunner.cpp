@@ -26,6 +26,21 @@ SyncRunner::SyncRunner(const Profile &profile, const StoreLocation &store, QObje
         setBusy(false);
         Q_EMIT pushFinished(report);
     });
+    connect(m_worker, &SyncWorker::kingdeeStatusFinished, this,
+            [this](const KingdeeStatusReport &report) {
+                setBusy(false);
+                Q_EMIT kingdeeStatusFinished(report);
+            });
+    connect(m_worker, &SyncWorker::reverseLineDone, this, &SyncRunner::reverseLineDone);
+    connect(m_worker, &SyncWorker::reverseFinished, this, [this](const ReverseReport &report) {
+        setBusy(false);
+        Q_EMIT reverseFinished(report);
+    });
+    connect(m_worker, &SyncWorker::reconcileFinished, this,
+            [this](const report::ReconcileReport &report) {
+                setBusy(false);
+                Q_EMIT reconcileFinished(report);
+            });
     m_thread.start();
 }
 
@@ -72,6 +87,64 @@ bool SyncRunner::push(const QStringList &applicationIds)
             Q_EMIT pushFinished(PushReport::refused(reason));
         });
     return true;
+}
+
+bool SyncRunner::withKingdee(const std::function<void(SyncWorker *, const QString &)> &start,
+                             const std::function<void(const QString &)> &refuse)
+{
+    if (m_busy)
+        return false;
+    setBusy(true);
+    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    withSecret(
+        JobSetup::kingdeeSecretName(settings),
+        [this, start](const QString &secret) {
+            QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, start, secret] { start(worker, secret); });
+        },
+        [this, refuse](const QString &reason) {
+            setBusy(false);
+            refuse(reason);
+        });
+    return true;
+}
+
+bool SyncRunner::readKingdeeStatus()
+{
+    return withKingdee(
+        [](SyncWorker *worker, const QString &secret) { worker->readKingdeeStatus(secret); },
+        [this](const QString &reason) {
+            KingdeeStatusReport refused;
+            refused.stopReason = reason;
+            Q_EMIT kingdeeStatusFinished(refused);
+        });
+}
+
+bool SyncRunner::reverse(const QStringList &applicationIds)
+{
+    return withKingdee(
+        [applicationIds](SyncWorker *worker, const QString &secret) {
+            worker->reverse(applicationIds, secret);
+        },
+        [this](const QString &reason) {
+            ReverseReport refused;
+            refused.stopReason = reason;
+            refused.configError = true;
+            Q_EMIT reverseFinished(refused);
+        });
+}
+
+bool SyncRunner::reconcile(const QDate &from, const QDate &to)
+{
+    return withKingdee([from, to](SyncWorker *worker,
+                                  const QString &secret) { worker->reconcile(from, to, secret); },
+                       [this, from, to](const QString &reason) {
+                           report::ReconcileReport refused;
+                           refused.from = from;
+                           refused.to = to;
+                           refused.stopReason = reason;
+                           Q_EMIT reconcileFinished(refused);
+                       });
 }
 
 void SyncRunner::withSecret(SecretName name, const std::function<void(const QString &)> &start,

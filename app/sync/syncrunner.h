@@ -4,6 +4,7 @@
 #include "app/store/records.h"
 #include "app/sync/fetchreport.h"
 #include "app/sync/pushreport.h"
+#include "app/sync/syncworker.h"
 
 #include <QObject>
 #include <QThread>
@@ -40,6 +41,9 @@ public:
     bool isBusy() const { return m_busy; }
     bool fetch();
     bool push(const QStringList &applicationIds);
+    bool readKingdeeStatus();
+    bool reverse(const QStringList &applicationIds);
+    bool reconcile(const QDate &from, const QDate &to);
     void cancel();
 
 Q_SIGNALS:
@@ -48,10 +52,17 @@ Q_SIGNALS:
     void rowsChanged(const QList<rs::ApplicationRow> &rows);
     void fetchFinished(const rs::sync::FetchReport &report);
     void pushFinished(const rs::sync::PushReport &report);
+    void kingdeeStatusFinished(const rs::sync::KingdeeStatusReport &report);
+    void reverseLineDone(const rs::sync::ReverseLine &line);
+    void reverseFinished(const rs::sync::ReverseReport &report);
+    void reconcileFinished(const rs::report::ReconcileReport &report);
 
 private:
     void setBusy(bool busy);
     // Reads the secret, then runs `start` with it, or `refuse` with the keychain's message.
+    // A Kingdee run: `start` on the worker with the secret, or `refuse` with the reason.
+    bool withKingdee(const std::function<void(SyncWorker *, const QString &)> &start,
+                     const std::function<void(const QString &)> &refuse);
     void withSecret(SecretName name, const std::function<void(const QString &)> &start,
                     const std::function<void(const QString &)> &refuse);
 

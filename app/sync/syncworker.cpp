@@ -2,10 +2,13 @@
 
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/kingdee/kingdeeclient.h"
+#include "app/report/reconcilejob.h"
+#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/sync/aftersavejob.h"
 #include "app/sync/connectorconfig.h"
 #include "app/sync/fetchjob.h"
 #include "app/sync/jobsetup.h"
@@ -91,18 +94,161 @@ void SyncWorker::push(const QStringList &applicationIds, const QString &kingdeeS
     }
     PushOptions options = JobSetup::pushOptions(settings);
     options.applicationIds = applicationIds;
+    const AfterSave afterSave =
+        afterSaveFromSetting(settings.text(QLatin1String(keys::KingdeeAfterSave)));
     m_run = new QObject(this);
     auto *client = new kingdee::KingdeeClient(*config, m_run);
-    m_push = new PushJob(*m_database, *client, std::move(scheme), options, m_run);
+    m_push = new PushJob(*m_database, *client, scheme, options, m_run);
     connect(m_push, &PushJob::progress, this, &SyncWorker::progress);
     connect(m_push, &PushJob::billChanged, this,
             [this](const QString &key, BillState) { onBillChanged(key); });
-    connect(m_push, &PushJob::finished, this, [this](const PushReport &report) {
+    connect(m_push, &PushJob::finished, this,
+            [this, client, scheme, afterSave](const PushReport &report) {
+                afterPush(report, client, scheme, afterSave);
+            });
+    m_push->start();
+}
+
+void SyncWorker::afterPush(PushReport report, kingdee::KingdeeClient *client,
+                           std::shared_ptr<const Scheme> scheme, AfterSave afterSave)
+{
+    QStringList synced;
+    for (const BillLine &line : std::as_const(report.lines)) {
+        if (line.state == BillState::Synced)
+            synced.append(line.key);
+    }
+    if (report.result == PushReport::Result::ConfigError || afterSave == AfterSave::None) {
+        readStatusThenFinish(std::move(report), client, std::move(scheme), synced);
+        return;
+    }
+    // As the CLI's sync: the bills this run saved and those whose Submit or Audit was refused
+    // before, each as its own call, never a second save.
+    const QStringList keys = AfterSaveJob::refusedBefore(*m_database) + synced;
+    auto *after = new AfterSaveJob(*m_database, *client, scheme, afterSave, keys, m_run);
+    connect(after, &AfterSaveJob::finished, this,
+            [this, report, client, scheme, keys](const QList<AfterSaveLine> &lines,
+                                                 const QString &stopReason) mutable {
+                for (const AfterSaveLine &line : lines) {
+                    onBillChanged(line.key);
+                    if (!line.error.isEmpty())
+                        report.afterSaveErrors.append(line.error);
+                }
+                if (!stopReason.isEmpty())
+                    report.afterSaveErrors.append(stopReason);
+                readStatusThenFinish(std::move(report), client, std::move(scheme), keys);
+            });
+    after->start();
+}
+
+void SyncWorker::readStatusThenFinish(PushReport report, kingdee::KingdeeClient *client,
+                                      std::shared_ptr<const Scheme> scheme, const QStringList &keys)
+{
+    const auto finish = [this](const PushReport &done) {
         publishRows();
         endRun();
-        Q_EMIT pushFinished(report);
+        Q_EMIT pushFinished(done);
+    };
+    if (report.result == PushReport::Result::ConfigError || keys.isEmpty()) {
+        finish(report);
+        return;
+    }
+    auto *status = new KingdeeStatusJob(*m_database, *client, std::move(scheme), keys, m_run);
+    connect(status, &KingdeeStatusJob::finished, this,
+            [this, report, finish](const KingdeeStatusReport &read) mutable {
+                for (const QString &key : read.changedKeys)
+                    onBillChanged(key);
+                report.goneFromKingdee = read.gone;
+                finish(report);
+            });
+    status->start();
+}
+
+kingdee::KingdeeClient *
+SyncWorker::kingdeeRun(const QString &secret, std::shared_ptr<const Scheme> *scheme, QString *error)
+{
+    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    *error = prepare(settings, scheme);
+    std::optional<kingdee::KingdeeConfig> config;
+    if (error->isEmpty())
+        config = JobSetup::kingdee(settings, secret, error);
+    if (!config)
+        return nullptr;
+    m_run = new QObject(this);
+    return new kingdee::KingdeeClient(*config, m_run);
+}
+
+void SyncWorker::readKingdeeStatus(const QString &kingdeeSecret)
+{
+    std::shared_ptr<const Scheme> scheme;
+    QString error;
+    kingdee::KingdeeClient *client = kingdeeRun(kingdeeSecret, &scheme, &error);
+    if (!client) {
+        KingdeeStatusReport refused;
+        refused.stopReason = error;
+        Q_EMIT kingdeeStatusFinished(refused);
+        return;
+    }
+    auto *job = new KingdeeStatusJob(*m_database, *client, scheme, {}, m_run);
+    connect(job, &KingdeeStatusJob::finished, this, [this](const KingdeeStatusReport &report) {
+        for (const QString &key : report.changedKeys)
+            onBillChanged(key);
+        publishRows();
+        endRun();
+        Q_EMIT kingdeeStatusFinished(report);
     });
-    m_push->start();
+    job->start();
+}
+
+void SyncWorker::reverse(const QStringList &applicationIds, const QString &kingdeeSecret)
+{
+    std::shared_ptr<const Scheme> scheme;
+    QString error;
+    kingdee::KingdeeClient *client = kingdeeRun(kingdeeSecret, &scheme, &error);
+    if (!client) {
+        ReverseReport refused;
+        refused.stopReason = error;
+        refused.configError = true;
+        Q_EMIT reverseFinished(refused);
+        return;
+    }
+    int total = 0;
+    for (const QString &id : applicationIds)
+        total += int(BillRepository(*m_database).forApplication(id).size());
+    auto *job = new ReverseJob(*m_database, *client, scheme, applicationIds, false, m_run);
+    auto done = std::make_shared<int>(0);
+    connect(job, &ReverseJob::lineDone, this, [this, done, total](const ReverseLine &line) {
+        onBillChanged(line.key);
+        Q_EMIT reverseLineDone(line);
+        Q_EMIT progress(++*done, std::max(total, *done));
+    });
+    connect(job, &ReverseJob::finished, this, [this](const ReverseReport &report) {
+        publishRows();
+        endRun();
+        Q_EMIT reverseFinished(report);
+    });
+    job->start();
+}
+
+void SyncWorker::reconcile(const QDate &from, const QDate &to, const QString &kingdeeSecret)
+{
+    std::shared_ptr<const Scheme> scheme;
+    QString error;
+    kingdee::KingdeeClient *client = kingdeeRun(kingdeeSecret, &scheme, &error);
+    if (!client) {
+        report::ReconcileReport refused;
+        refused.from = from;
+        refused.to = to;
+        refused.stopReason = error;
+        Q_EMIT reconcileFinished(refused);
+        return;
+    }
+    auto *job = new report::ReconcileJob(*m_database, *client, scheme, from, to, m_run);
+    connect(job, &report::ReconcileJob::finished, this,
+            [this](const report::ReconcileReport &report) {
+                endRun();
+                Q_EMIT reconcileFinished(report);
+            });
+    job->start();
 }
 
 void SyncWorker::cancel()

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "app/report/reconciliation.h"
 #include "app/settings/profile.h"
 #include "app/store/storelocation.h"
 #include "app/sync/fetchreport.h"
+#include "app/sync/kingdeestatusjob.h"
 #include "app/sync/pushreport.h"
+#include "app/sync/reversejob.h"
 
 #include "app/store/records.h"
 
@@ -21,10 +24,15 @@ class Settings;
 struct Scheme;
 } // namespace rs
 
+namespace rs::kingdee {
+class KingdeeClient;
+}
+
 namespace rs::sync {
 
 class FetchJob;
 class PushJob;
+enum class AfterSave;
 
 // The engine's side of the console: lives on SyncRunner's thread, with its own database
 // connection and network clients, and runs one fetch or push at a time. Settings, scheme and
@@ -41,7 +49,15 @@ public:
 
     // The secrets come from SyncRunner, which reads them on the UI thread.
     void fetch(const QString &dingTalkAppSecret);
+    // A sync, then with `[kingdee] after_save` the Submit (and Audit) of what it saved and of
+    // what was refused before, then a read of the synced bills' status in Kingdee.
     void push(const QStringList &applicationIds, const QString &kingdeeSecret);
+    // Every synced bill's FDocumentStatus and existence in Kingdee, read and recorded.
+    void readKingdeeStatus(const QString &kingdeeSecret);
+    // `reverse` of those applications' bills, as the CLI's.
+    void reverse(const QStringList &applicationIds, const QString &kingdeeSecret);
+    // The store's bills of [from, to] against Kingdee's, as `reconcile`.
+    void reconcile(const QDate &from, const QDate &to, const QString &kingdeeSecret);
     // Asks the running job to stop: no new call leaves, calls on the wire end normally.
     void cancel();
 
@@ -52,6 +68,10 @@ Q_SIGNALS:
     void rowsChanged(const QList<rs::ApplicationRow> &rows);
     void fetchFinished(const rs::sync::FetchReport &report);
     void pushFinished(const rs::sync::PushReport &report);
+    void kingdeeStatusFinished(const rs::sync::KingdeeStatusReport &report);
+    void reverseLineDone(const rs::sync::ReverseLine &line);
+    void reverseFinished(const rs::sync::ReverseReport &report);
+    void reconcileFinished(const rs::report::ReconcileReport &report);
 
 private:
     // Opens the connection on first use, on this thread; empty when it is open.
@@ -59,6 +79,13 @@ private:
     // What every run needs before its client: the database, valid settings and the scheme.
     // Empty when all are there, else the reason for the clerk.
     QString prepare(const Settings &settings, std::shared_ptr<const Scheme> *scheme);
+    // The Kingdee client of a run, or null with the reason in `error`.
+    kingdee::KingdeeClient *kingdeeRun(const QString &secret, std::shared_ptr<const Scheme> *scheme,
+                                       QString *error);
+    void afterPush(PushReport report, kingdee::KingdeeClient *client,
+                   std::shared_ptr<const Scheme> scheme, AfterSave afterSave);
+    void readStatusThenFinish(PushReport report, kingdee::KingdeeClient *client,
+                              std::shared_ptr<const Scheme> scheme, const QStringList &keys);
     void onBillChanged(const QString &key);
     void noteChanged(const QString &applicationId);
     void publishRows();

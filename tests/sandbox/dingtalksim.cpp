@@ -381,6 +381,15 @@ bool DingTalkSim::corruptTable(const QString &id)
     return false;
 }
 
+bool DingTalkSim::revokeInPlace(const QString &id)
+{
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd())
+        return false;
+    m_instances[it.value()].bizAction = QStringLiteral("REVOKE");
+    return true;
+}
+
 QString DingTalkSim::revokeByRequest(const QString &originalId, qint64 nowMs)
 {
     const auto it = m_index.constFind(originalId);

@@ -56,6 +56,9 @@ public:
     // the same process naming the original in main_process_instance_id; the original keeps
     // biz_action NONE and lists the request in attached_process_instance_ids. Returns its id.
     QString revokeByRequest(const QString &originalId, qint64 nowMs);
+    // The first reading: the approved instance itself now says biz_action REVOKE, with nothing
+    // listed or pushed about it; only a re-read of its detail shows it.
+    bool revokeInPlace(const QString &id);
 
 private:
     Answer getToken(const HttpRequest &request);
