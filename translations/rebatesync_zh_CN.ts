@@ -746,6 +746,49 @@
     </message>
 </context>
 <context>
+    <name>rs::IntakeStatus</name>
+    <message>
+        <source>Connected</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>DingTalk pushes each approval as it ends; it appears in the table at once.</source>
+        <translation>钉钉在每个审批结束时推送，表格中随即出现该申请。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Opening the connection to DingTalk.</source>
+        <translation>正在与钉钉建立连接。</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>正在重连…</translation>
+    </message>
+    <message>
+        <source>The connection to DingTalk is being opened again; what ended meanwhile is fetched once it is.</source>
+        <translation>正在重新连接钉钉；连上后会补取期间结束的审批。</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>No connection to DingTalk: new approvals come only with Fetch Approvals.</source>
+        <translation>未连接钉钉：新审批只能通过“拉取审批”获取。</translation>
+    </message>
+    <message>
+        <source>DingTalk: %1</source>
+        <translation>钉钉：%1</translation>
+    </message>
+</context>
+<context>
     <name>rs::JobController</name>
     <message>
         <source>Fetching approvals…</source>
@@ -2301,6 +2344,29 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>--seconds takes a whole number of seconds above 0, not &quot;%1&quot;.</source>
         <translation>--seconds 需要大于 0 的整数秒数，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::dingtalk::StreamClient</name>
+    <message>
+        <source>DingTalk did not open a connection: %1</source>
+        <translation>钉钉未能建立连接：%1</translation>
+    </message>
+    <message>
+        <source>The connection to DingTalk closed.</source>
+        <translation>与钉钉的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The connection to DingTalk closed: %1</source>
+        <translation>与钉钉的连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>DingTalk stopped answering keep-alive pings.</source>
+        <translation>钉钉不再回应保活心跳。</translation>
+    </message>
+    <message>
+        <source>DingTalk asked for a new connection: %1</source>
+        <translation>钉钉要求重新建立连接：%1</translation>
     </message>
 </context>
 <context>

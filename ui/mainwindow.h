@@ -17,6 +17,7 @@ namespace rs {
 
 class ApiAssetsPane;
 class AlertCenter;
+class IntakeStatus;
 class ApplicationsPane;
 class Database;
 class JobController;
@@ -26,6 +27,10 @@ class PreviewPane;
 class SecretStore;
 class Settings;
 class UiState;
+
+namespace sync {
+class IntakeRunner;
+}
 
 // The console: the applications table beside the preview of the bills the current one becomes,
 // the toolbar's jobs (JobController: the engine runs on its worker thread), the sync log dock,
@@ -87,6 +92,8 @@ private:
     LogDock *m_logDock = nullptr;
     JobController *m_jobs = nullptr;
     AlertCenter *m_alerts = nullptr;
+    sync::IntakeRunner *m_intake = nullptr; // [dingtalk] intake=stream, on its own thread
+    IntakeStatus *m_intakeStatus = nullptr;
     bool m_closeWhenIdle = false;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;
