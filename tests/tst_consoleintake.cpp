@@ -1,6 +1,7 @@
 #include "app/i18n/translations.h"
 #include "app/secrets/secretstore.h"
 #include "app/settings/profile.h"
+#include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "generator.h"
 #include "models/applicationsmodel.h"
@@ -128,6 +129,55 @@ private Q_SLOTS:
         }
         qInfo("console event-to-row latency over %lld events: p50 %lld ms, p95 %lld ms",
               qint64(latencies.size()), percentile(latencies, 50), percentile(latencies, 95));
+    }
+
+    void autoSyncOn_theArrivalIsSyncedOnceAndItsRowSaysSo()
+    {
+        QVERIFY(openProfile({{QStringLiteral("schedule/auto_sync"), QStringLiteral("on")}}));
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *status = window.findChild<IntakeStatus *>(QStringLiteral("intakeStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("已连接")), 15'000);
+        ApplicationsModel &model = window.applicationsPane()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 30, 15'000);
+        // What the first sweep stored approved is synced too, and nothing else.
+        const auto everyApprovedRowSynced = [&] {
+            int approved = 0;
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const ApplicationsModel::Facts &facts = model.facts(row);
+                if (facts.approval != ApprovalState::Approved)
+                    continue;
+                ++approved;
+                if (facts.sync != BillState::Synced)
+                    return false;
+            }
+            return approved > 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(everyApprovedRowSynced(), 20'000);
+
+        const sandbox::SimInstance fresh = newApplication(0);
+        m_sandbox->dingTalk().submit(fresh, QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(m_sandbox->dingTalk().complete(fresh.id, QStringLiteral("agree"),
+                                               QDateTime::currentMSecsSinceEpoch()));
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowOf(fresh.id) >= 0
+                                     && model.facts(model.rowOf(fresh.id)).sync
+                                         == BillState::Synced,
+                                 15'000);
+        QVERIFY(everyApprovedRowSynced());
+        // Kingdee holds each synced bill once, and only those.
+        QSet<QString> inKingdee;
+        for (const sandbox::SavedBill &bill : m_sandbox->kingdee().books().bills())
+            inKingdee.insert(bill.remarks());
+        QCOMPARE(int(inKingdee.size()), int(m_sandbox->kingdee().books().bills().size()));
+        QSet<QString> synced;
+        for (const BillRecord &bill : BillRepository(*m_database).inStates({BillState::Synced}))
+            synced.insert(bill.key);
+        QCOMPARE(inKingdee, synced);
+        bool freshInKingdee = false;
+        for (const BillRecord &bill : BillRepository(*m_database).forApplication(fresh.id))
+            freshInKingdee = freshInKingdee || inKingdee.contains(bill.key);
+        QVERIFY(freshInKingdee);
     }
 
     void wrongSecret_offlineWithDingTalksWordsOnHover()

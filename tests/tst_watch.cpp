@@ -275,6 +275,117 @@ private Q_SLOTS:
         sandbox.waitForFinished();
     }
 
+    void watchCommand_autoSyncOn_kingdeeHoldsOneBillPerArrivedApproval()
+    {
+        QProcess sandbox;
+        const QString url =
+            startSandboxProcess(sandbox,
+                                {QStringLiteral("--applications"), QStringLiteral("30"),
+                                 QStringLiteral("--period-days"), QStringLiteral("20"),
+                                 QStringLiteral("--qps-limit"), QStringLiteral("1000"),
+                                 QStringLiteral("--unknown-customer-rate"), QStringLiteral("0")});
+        QVERIFY(!url.isEmpty());
+        const QString profile = m_dir->filePath(QStringLiteral("profile"));
+        QVERIFY(
+            writeSandboxProfile(profile, url,
+                                {{QStringLiteral("dingtalk/intake"), QStringLiteral("stream")},
+                                 {QStringLiteral("dingtalk/api"), QStringLiteral("v1")},
+                                 {QStringLiteral("schedule/auto_sync"), QStringLiteral("on")}}));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"),
+                   sandbox::KingdeeOptions {}.appSecret);
+        QProcess watch;
+        watch.setProcessEnvironment(env);
+        watch.start(QStringLiteral(CLI_EXECUTABLE),
+                    {QStringLiteral("--profile"), profile, QStringLiteral("watch")});
+        QVERIFY(watch.waitForStarted());
+        QNetworkAccessManager network;
+        const auto get = [&](const char *path) {
+            return send(network, "GET", url + QLatin1String(path)).json().object();
+        };
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT(!(out += watch.readAllStandardOutput()).isEmpty(), 15000);
+        QTest::qWait(1000); // the start's sweep
+
+        // Two approvals while it watches.
+        QStringList arrived;
+        for (const QJsonValue &v :
+             get("/sandbox/instances").value(QLatin1String("instances")).toArray()) {
+            const QJsonObject i = v.toObject();
+            if (arrived.size() < 2
+                && i.value(QLatin1String("status")).toString() == QLatin1String("RUNNING"))
+                arrived.append(i.value(QLatin1String("id")).toString());
+        }
+        QCOMPARE(arrived.size(), 2);
+        for (const QString &id : std::as_const(arrived))
+            send(network, "POST", url + QStringLiteral("/sandbox/complete?result=agree&id=") + id);
+        for (const QString &id : std::as_const(arrived))
+            QTRY_VERIFY_WITH_TIMEOUT((out += watch.readAllStandardOutput())
+                                         .contains(QByteArray(id.toUtf8() + "\tapproved\n")),
+                                     10000);
+
+        // Every approved application's bills are synced: once each in Kingdee, none else.
+        const auto approvedKeys = [&] {
+            QProcess list;
+            list.start(QStringLiteral(CLI_EXECUTABLE),
+                       {QStringLiteral("--profile"), profile, QStringLiteral("list"),
+                        QStringLiteral("--json")});
+            list.waitForFinished(10000);
+            QStringList keys;
+            for (const QJsonValue &a :
+                 QJsonDocument::fromJson(list.readAllStandardOutput()).array()) {
+                if (a[QLatin1String("approval")].toString() != QLatin1String("approved"))
+                    continue;
+                for (const QJsonValue &b : a[QLatin1String("bills")].toArray())
+                    keys.append(b[QLatin1String("key")].toString() + QLatin1Char('=')
+                                + b[QLatin1String("state")].toString());
+            }
+            keys.sort();
+            return keys;
+        };
+        const auto kingdeeKeys = [&] {
+            QStringList keys;
+            for (const QJsonValue &b :
+                 get("/sandbox/bills").value(QLatin1String("bills")).toArray())
+                keys.append(b[QLatin1String("remarks")].toString() + QStringLiteral("=synced"));
+            keys.sort();
+            return keys;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!kingdeeKeys().isEmpty() && kingdeeKeys() == approvedKeys(),
+                                 20000);
+        QProcess list;
+        list.start(QStringLiteral(CLI_EXECUTABLE),
+                   {QStringLiteral("--profile"), profile, QStringLiteral("list"),
+                    QStringLiteral("--json")});
+        QVERIFY(list.waitForFinished(10000));
+        int arrivedSynced = 0;
+        for (const QJsonValue &a : QJsonDocument::fromJson(list.readAllStandardOutput()).array()) {
+            if (!arrived.contains(a[QLatin1String("id")].toString()))
+                continue;
+            QCOMPARE(a[QLatin1String("sync")].toString(), QStringLiteral("synced"));
+            ++arrivedSynced;
+        }
+        QCOMPARE(arrivedSynced, 2);
+        const QStringList inKingdee = kingdeeKeys();
+        QCOMPARE(int(QSet<QString>(inKingdee.cbegin(), inKingdee.cend()).size()),
+                 int(inKingdee.size())); // none twice
+
+        ::kill(pid_t(watch.processId()), SIGTERM);
+        QVERIFY(watch.waitForFinished(10000));
+        QCOMPARE(watch.exitCode(), 0);
+        out += watch.readAllStandardOutput();
+        // stdout keeps the contract's lines; the sync's lines went to stderr.
+        for (const QByteArray &l : out.split('\n')) {
+            if (!l.isEmpty())
+                QCOMPARE(l.split('\t').size(), 2);
+        }
+        QVERIFY(watch.readAllStandardError().contains("\tsynced\t"));
+        sandbox.kill();
+        sandbox.waitForFinished();
+    }
+
     void watchCommand_wrongSecretExits2WithDingTalksWords()
     {
         QProcess sandbox;

@@ -4,9 +4,12 @@
 #include "app/cli/clicontext.h"
 #include "app/cli/stopsignal.h"
 #include "app/dingtalk/dingtalkclient.h"
+#include "app/kingdee/kingdeeclient.h"
+#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
+#include "app/sync/autosync.h"
 #include "app/sync/jobsetup.h"
 #include "app/sync/streamintake.h"
 
@@ -54,6 +57,13 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
         return ConfigError;
     }
 
+    // [schedule] auto_sync=on needs Kingdee before the first approval arrives, not after.
+    const bool autoSyncOn =
+        settings.text(QLatin1String(keys::ScheduleAutoSync)) == QLatin1String("on");
+    kingdee::KingdeeConfig kingdeeConfig;
+    if (autoSyncOn && !context.kingdeeConfig(settings, &kingdeeConfig))
+        return ConfigError;
+
     dingtalk::DingTalkClient client(*config);
     sync::StreamIntake intake(database, client, options);
     QEventLoop loop;
@@ -71,8 +81,40 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
             fatal = text;
         intake.stop();
     });
-    QObject::connect(&intake, &sync::StreamIntake::stopped, &loop, &QEventLoop::quit);
     CliAlerts alerts(context, settings, database);
+    std::unique_ptr<kingdee::KingdeeClient> kingdee;
+    std::unique_ptr<sync::AutoSync> autoSync;
+    QString kingdeeRefusal;
+    if (autoSyncOn) {
+        kingdee = std::make_unique<kingdee::KingdeeClient>(kingdeeConfig);
+        autoSync = std::make_unique<sync::AutoSync>(database, *kingdee, options.scheme,
+                                                    sync::JobSetup::pushOptions(settings));
+        QObject::connect(&intake, &sync::StreamIntake::applicationStored, autoSync.get(),
+                         &sync::AutoSync::add);
+        // stdout keeps the contract's lines only; what the sync did goes to stderr, a line a
+        // bill as `sync` prints it.
+        QObject::connect(
+            autoSync.get(), &sync::AutoSync::billDone, &loop,
+            [&](const sync::BillLine &line) { context.err << line.text() << Qt::endl; });
+        QObject::connect(autoSync.get(), &sync::AutoSync::runFinished, &loop,
+                         [&](const sync::PushReport &report) { alerts.afterPush(report); });
+        QObject::connect(autoSync.get(), &sync::AutoSync::refusedWith, &loop,
+                         [&](const QString &reason) {
+                             kingdeeRefusal = reason;
+                             context.err << reason << Qt::endl;
+                         });
+    }
+    // The intake first, then the sync of what it stored last.
+    QObject::connect(&intake, &sync::StreamIntake::stopped, &loop, [&] {
+        if (!autoSync) {
+            loop.quit();
+            return;
+        }
+        QObject::connect(autoSync.get(), &sync::AutoSync::idle, &loop, &QEventLoop::quit);
+        autoSync->stop();
+        if (autoSync->isIdle()) // else its run ends first
+            loop.quit();
+    });
     QObject::connect(&intake, &sync::StreamIntake::sweepFinished, &loop,
                      [&](const sync::FetchReport &report) { alerts.afterFetch(report); });
     StopSignal stopSignal;
@@ -93,6 +135,8 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
         context.fail(fatal);
         return ConfigError;
     }
+    if (!kingdeeRefusal.isEmpty())
+        return ConfigError; // already said on stderr as it happened
     return intake.worst() == sync::FetchReport::Result::Partial ? Partial : Ok;
 }
 

@@ -4,6 +4,7 @@
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/sync/intakeworker.h"
+#include "app/sync/jobsetup.h"
 
 namespace rs::sync {
 
@@ -43,6 +44,9 @@ void IntakeRunner::reload()
         QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->stop(); });
         return;
     }
+    const bool autoSync =
+        settings.text(QLatin1String(keys::ScheduleAutoSync)) == QLatin1String("on");
+    const SecretName kingdeeName = JobSetup::kingdeeSecretName(settings);
     setState(State::Connecting, {});
     m_secrets->read(SecretName::DingTalkAppSecret, [=, this](const SecretResult &dingTalk) {
         if (generation != m_generation)
@@ -51,8 +55,24 @@ void IntakeRunner::reload()
             setState(State::Offline, dingTalk.message);
             return;
         }
-        QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker, secret = dingTalk.value] { worker->start(secret); });
+        const auto launch = [this, secret = dingTalk.value, autoSync](const QString &kingdee) {
+            QMetaObject::invokeMethod(m_worker, [worker = m_worker, secret, kingdee, autoSync] {
+                worker->start(secret, kingdee, autoSync);
+            });
+        };
+        if (!autoSync) {
+            launch({});
+            return;
+        }
+        m_secrets->read(kingdeeName, [=, this](const SecretResult &kingdee) {
+            if (generation != m_generation)
+                return;
+            if (!kingdee.ok()) {
+                setState(State::Offline, kingdee.message);
+                return;
+            }
+            launch(kingdee.value);
+        });
     });
 }
 

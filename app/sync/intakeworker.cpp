@@ -1,9 +1,13 @@
 #include "app/sync/intakeworker.h"
 
 #include "app/dingtalk/dingtalkclient.h"
+#include "app/kingdee/kingdeeclient.h"
+#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/sync/autosync.h"
 #include "app/sync/connectorconfig.h"
 #include "app/sync/jobsetup.h"
 #include "app/sync/streamintake.h"
@@ -30,9 +34,9 @@ IntakeWorker::~IntakeWorker()
     delete m_run; // the intake and its clients first: they use the database
 }
 
-void IntakeWorker::start(const QString &dingTalkSecret)
+void IntakeWorker::start(const QString &dingTalkSecret, const QString &kingdeeSecret, bool autoSync)
 {
-    const Secrets secrets {dingTalkSecret};
+    const Secrets secrets {dingTalkSecret, kingdeeSecret, autoSync};
     if (m_run) {
         m_next = secrets;
         stop();
@@ -46,6 +50,8 @@ void IntakeWorker::stop()
     if (!m_run || m_stopping)
         return;
     m_stopping = true;
+    if (m_autoSync)
+        m_autoSync->stop();
     m_intake->stop(); // `stopped` follows once its job is done
 }
 
@@ -68,6 +74,13 @@ QString IntakeWorker::prepare(const Secrets &secrets)
     const auto dingTalk = ConnectorConfig::dingTalk(settings, secrets.dingTalk, &error);
     if (!dingTalk)
         return error;
+    std::optional<kingdee::KingdeeConfig> kingdee;
+    if (secrets.autoSync) {
+        kingdee = JobSetup::kingdee(settings, secrets.kingdee, &error);
+        if (!kingdee)
+            return error;
+    }
+
     m_run = new QObject(this);
     auto *client = new dingtalk::DingTalkClient(*dingTalk, m_run);
     m_intake = new StreamIntake(*m_database, *client, options, m_run);
@@ -82,6 +95,16 @@ QString IntakeWorker::prepare(const Secrets &secrets)
         m_intake->stop();
     });
     connect(m_intake, &StreamIntake::stopped, this, &IntakeWorker::onIntakeStopped);
+    if (kingdee) {
+        auto *kingdeeClient = new kingdee::KingdeeClient(*kingdee, m_run);
+        m_autoSync = new AutoSync(*m_database, *kingdeeClient, options.scheme,
+                                  JobSetup::pushOptions(settings), m_run);
+        connect(m_intake, &StreamIntake::applicationStored, m_autoSync, &AutoSync::add);
+        connect(m_autoSync, &AutoSync::billChanged, this, [this](const QString &key) {
+            if (const std::optional<BillRecord> bill = BillRepository(*m_database).find(key))
+                noteChanged(bill->applicationId);
+        });
+    }
     return {};
 }
 
@@ -97,6 +120,12 @@ void IntakeWorker::launch(const Secrets &secrets)
 
 void IntakeWorker::onIntakeStopped()
 {
+    // A sync of the last arrivals ends first: its bills must not be left `sending` by us.
+    if (m_autoSync && !m_autoSync->isIdle()) {
+        connect(m_autoSync, &AutoSync::idle, this, &IntakeWorker::onIntakeStopped,
+                Qt::SingleShotConnection);
+        return;
+    }
     publishRows();
     if (m_run)
         m_run->deleteLater();

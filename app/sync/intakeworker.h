@@ -19,10 +19,11 @@ class Database;
 
 namespace rs::sync {
 
+class AutoSync;
 class StreamIntake;
 
-// The console's Stream intake, on IntakeRunner's thread: its own database connection and
-// DingTalk client, the same StreamIntake as `watch`. Stored
+// The console's Stream intake, on IntakeRunner's thread: its own database connection, DingTalk
+// (and, with auto_sync, Kingdee) clients, the same StreamIntake and AutoSync as `watch`. Stored
 // applications go to the UI as table rows, read here a few times a second at most.
 class IntakeWorker final : public QObject
 {
@@ -34,7 +35,8 @@ public:
     ~IntakeWorker() override;
 
     // Starts (or, when one runs, restarts) the intake with the settings as they are now.
-    void start(const QString &dingTalkSecret);
+    // `kingdeeSecret` is read only with auto-sync on.
+    void start(const QString &dingTalkSecret, const QString &kingdeeSecret, bool autoSync);
     void stop();
 
 Q_SIGNALS:
@@ -46,6 +48,8 @@ private:
     struct Secrets
     {
         QString dingTalk;
+        QString kingdee;
+        bool autoSync = false;
     };
 
     void launch(const Secrets &secrets);
@@ -58,6 +62,7 @@ private:
     std::unique_ptr<Database> m_database;
     QPointer<QObject> m_run; // parent of the clients, the intake and the auto-sync
     QPointer<StreamIntake> m_intake;
+    QPointer<AutoSync> m_autoSync;
     bool m_stopping = false;
     QString m_fatal; // why the intake stopped by itself
     std::optional<Secrets> m_next; // a start asked for while the last run was stopping
