@@ -145,33 +145,99 @@ private Q_SLOTS:
         QVERIFY(sb->stream().stats().value(QLatin1String("redeliveries")).toInt() > 0);
     }
 
-    void disconnectAndDrop_nothingMissedOnceTheSweepHasRun()
+    void shortGaps_coveredByRedeliveryWithoutASweep()
     {
         auto sb = startSandbox(fastOptions(150, 20));
         QVERIFY(sb);
+        sb->stream().options().redeliverMs = 300;
         dingtalk::DingTalkClient client(
             sandboxDingTalk(*sb, 200, dingtalk::DingTalkConfig::Api::V1));
         sync::StreamIntake intake(*m_database, client, {});
         intake.stream().setBackoff({300, 1000, 0.2});
         QSignalSpy swept(&intake, &sync::StreamIntake::sweepFinished);
+        QSignalSpy skipped(&intake, &sync::StreamIntake::sweepSkipped);
         intake.start();
         QVERIFY(swept.wait(10000));
+        const qint64 listings = calls(*sb, "dingtalk.v1.instanceIds");
 
-        // A disconnect frame; the gateway closes 2 s later. Approvals during the gap.
+        // A disconnect frame, approvals at once; then an abrupt drop, approvals while no
+        // connection is open. Both gaps are short: what they held is delivered again.
         sb->stream().disconnectAll(2000);
         sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch());
-        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 2, 10000);
-        // An abrupt drop; approvals while nobody listens are lost by the gateway.
+        QTRY_COMPARE_WITH_TIMEOUT(skipped.size(), 1, 10000);
         sb->stream().dropAll();
         for (int i = 0; i < 3; ++i)
             sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch());
-        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(skipped.size(), 2, 10000);
+        QString missing;
+        QTRY_VERIFY2_WITH_TIMEOUT(everyEndedInstanceStored(*sb, *m_database, &missing),
+                                  qPrintable(missing), 10000);
+        QCOMPARE(intake.sweeps(), 1);
+        QCOMPARE(calls(*sb, "dingtalk.v1.instanceIds"), listings); // no listing at all
+        QCOMPARE(sb->stream().stats().value(QLatin1String("lost")).toInt(), 0);
+        QCOMPARE(intake.worst(), sync::FetchReport::Result::Ok);
+    }
+
+    void longGap_sweepsAndMissesNothing()
+    {
+        auto sb = startSandbox(fastOptions(150, 20));
+        QVERIFY(sb);
+        // The gateway keeps nothing for a client that is away: whatever ends meanwhile is lost.
+        sb->stream().options().maxDeliveries = 1;
+        sb->stream().options().redeliverMs = 100;
+        dingtalk::DingTalkClient client(
+            sandboxDingTalk(*sb, 200, dingtalk::DingTalkConfig::Api::V1));
+        sync::StreamIntake intake(*m_database, client, {});
+        intake.stream().setBackoff({600, 1000, 0.2});
+        intake.setShortGapMs(300); // the drop's gap (600 ms or more) is a long one here
+        QSignalSpy swept(&intake, &sync::StreamIntake::sweepFinished);
+        intake.start();
+        QVERIFY(swept.wait(10000));
+
+        sb->stream().dropAll();
+        for (int i = 0; i < 3; ++i)
+            sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch());
+        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 2, 10000);
         QVERIFY(sb->stream().stats().value(QLatin1String("lost")).toInt() >= 1);
         QString missing;
         QTRY_VERIFY2_WITH_TIMEOUT(everyEndedInstanceStored(*sb, *m_database, &missing),
                                   qPrintable(missing), 5000);
-        QCOMPARE(intake.sweeps(), 3);
+        QCOMPARE(intake.sweeps(), 2);
         QCOMPARE(intake.worst(), sync::FetchReport::Result::Ok);
+    }
+
+    void safetySweep_skippedWhenTheMonthsCallsAreAlmostSpent()
+    {
+        auto sb = startSandbox(fastOptions(60, 20));
+        QVERIFY(sb);
+        dingtalk::DingTalkClient client(
+            sandboxDingTalk(*sb, 200, dingtalk::DingTalkConfig::Api::V1));
+        sync::StreamIntake intake(*m_database, client, {});
+        intake.setSafetySweepMs(400);
+        QSignalSpy swept(&intake, &sync::StreamIntake::sweepFinished);
+        QSignalSpy skipped(&intake, &sync::StreamIntake::sweepSkipped);
+        intake.start();
+        QVERIFY(swept.wait(10000));
+        // With calls to spare the safety sweep runs...
+        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 2, 5000);
+        QCOMPARE(skipped.size(), 0);
+        // ...and with 95 % of the allowance spent it does not: the rest is for events.
+        const qint64 used = ApiUsageRepository(*m_database).dingTalkQuotaCalls();
+        const int quota = int(used * 100 / 96);
+        intake.setMonthlyQuota(quota);
+        QTRY_VERIFY_WITH_TIMEOUT(skipped.size() >= 1, 5000);
+        const qsizetype sweptBefore = swept.size(); // one may have been under way
+        QTRY_VERIFY_WITH_TIMEOUT(skipped.size() >= 3, 5000);
+        QCOMPARE(swept.size(), sweptBefore);
+        // The reason names the allowance (and what is used of it, which a sweep under way when the
+        // quota was set may have raised).
+        QVERIFY2(skipped.constLast().constFirst().toString().contains(
+                     QStringLiteral("month's %1 DingTalk calls").arg(quota)),
+                 qPrintable(skipped.constLast().constFirst().toString()));
+        // An event still costs its one call and is stored.
+        QSignalSpy stored(&intake, &sync::StreamIntake::applicationStored);
+        QVERIFY(sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch()));
+        QVERIFY(stored.wait(5000));
     }
 
     void cheapPolling_v1RunWithNothingNewCostsTwoShortListings()

@@ -2631,6 +2631,21 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     </message>
 </context>
 <context>
+    <name>rs::sync::SweepPolicy</name>
+    <message>
+        <source>Reconnected after a short gap: DingTalk delivers again what it could not deliver, no sweep.</source>
+        <translation>短暂断开后已重连：钉钉会重新推送未送达的事件，不做补漏扫描。</translation>
+    </message>
+    <message>
+        <source>Sweep put off: at this pace the month&apos;s DingTalk calls will not last (about %1 of %2), so sweeps are two days apart.</source>
+        <translation>补漏扫描已推迟：按目前的用量，本月钉钉调用额度不够用（约 %1 次，额度 %2 次），扫描改为每两天一次。</translation>
+    </message>
+    <message>
+        <source>Sweep skipped: %1 of the month&apos;s %2 DingTalk calls are used; what is left is kept for the events.</source>
+        <translation>已跳过补漏扫描：本月 %2 次钉钉调用额度已用 %1 次，余下的留给推送事件。</translation>
+    </message>
+</context>
+<context>
     <name>rs::sync::SyncRunner</name>
     <message>
         <source>Stopped before it started.</source>

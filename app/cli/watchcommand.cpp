@@ -66,6 +66,7 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
 
     dingtalk::DingTalkClient client(*config);
     sync::StreamIntake intake(database, client, options);
+    intake.setMonthlyQuota(settings.integer(QLatin1String(keys::DingTalkMonthlyQuota)));
     QEventLoop loop;
     QString fatal;
     QObject::connect(&intake, &sync::StreamIntake::applicationStored, &loop,

@@ -84,6 +84,7 @@ QString IntakeWorker::prepare(const Secrets &secrets)
     m_run = new QObject(this);
     auto *client = new dingtalk::DingTalkClient(*dingTalk, m_run);
     m_intake = new StreamIntake(*m_database, *client, options, m_run);
+    m_intake->setMonthlyQuota(settings.integer(QLatin1String(keys::DingTalkMonthlyQuota)));
     connect(&m_intake->stream(), &dingtalk::StreamClient::stateChanged, this,
             [this](State state) { Q_EMIT stateChanged(state, m_intake->stream().problem()); });
     connect(m_intake, &StreamIntake::applicationStored, this, &IntakeWorker::noteChanged);
