@@ -151,6 +151,9 @@ void StreamIntake::requestSweep(SweepPolicy::Reason reason, qint64 gapMs)
         return;
     }
     m_sinceSweep.start();
+    // Any sweep stands for the day's safety sweep: the next is due a day after this one.
+    if (!m_stopping)
+        m_dailySweep->start();
     m_sweepPending = true;
     pump();
 }
