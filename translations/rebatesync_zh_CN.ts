@@ -130,8 +130,12 @@
         <translation>本月钉钉调用：</translation>
     </message>
     <message>
-        <source>Stream pushes this month: %1 / %2.</source>
-        <translation>本月钉钉推送：%1 / %2 条。</translation>
+        <source>DingTalk Stream pushes received this month (Beijing time) against [dingtalk] monthly_pushes</source>
+        <translation>本月（北京时间）收到的钉钉 Stream 推送条数，对照 [dingtalk] monthly_pushes 额度</translation>
+    </message>
+    <message>
+        <source>Stream pushes this month:</source>
+        <translation>本月钉钉推送：</translation>
     </message>
 </context>
 <context>
