@@ -149,7 +149,7 @@ private Q_SLOTS:
     {
         auto sb = startSandbox(fastOptions(150, 20));
         QVERIFY(sb);
-        sb->stream().options().redeliverMs = 300;
+        sb->stream().options().redeliverMs = 1000; // held about 3 s for a client that is away
         dingtalk::DingTalkClient client(
             sandboxDingTalk(*sb, 200, dingtalk::DingTalkConfig::Api::V1));
         sync::StreamIntake intake(*m_database, client, {});
