@@ -352,11 +352,12 @@ private Q_SLOTS:
                                  QStringLiteral("--unknown-customer-rate"), QStringLiteral("0")});
         QVERIFY(!url.isEmpty());
         const QString profile = m_dir->filePath(QStringLiteral("profile"));
-        QVERIFY(
-            writeSandboxProfile(profile, url,
-                                {{QStringLiteral("dingtalk/intake"), QStringLiteral("stream")},
-                                 {QStringLiteral("dingtalk/api"), QStringLiteral("v1")},
-                                 {QStringLiteral("schedule/auto_sync"), QStringLiteral("on")}}));
+        QVERIFY(writeSandboxProfile(
+            profile, url,
+            {{QStringLiteral("dingtalk/intake"), QStringLiteral("stream")},
+             {QStringLiteral("dingtalk/api"), QStringLiteral("v1")},
+             {QStringLiteral("schedule/auto_sync"), QStringLiteral("on")},
+             {QStringLiteral("kingdee/after_save"), QStringLiteral("submit")}}));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"),
                    QStringLiteral("sandbox-app-secret"));
@@ -437,6 +438,16 @@ private Q_SLOTS:
         const QStringList inKingdee = kingdeeKeys();
         QCOMPARE(int(QSet<QString>(inKingdee.cbegin(), inKingdee.cend()).size()),
                  int(inKingdee.size())); // none twice
+        // [kingdee] after_save=submit applies as after `sync`: each bill submitted (status B).
+        const auto allSubmitted = [&] {
+            const QJsonArray bills = get("/sandbox/bills").value(QLatin1String("bills")).toArray();
+            for (const QJsonValue &b : bills) {
+                if (b[QLatin1String("status")].toString() != QLatin1String("B"))
+                    return false;
+            }
+            return !bills.isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allSubmitted(), 10000);
 
         ::kill(pid_t(watch.processId()), SIGTERM);
         QVERIFY(watch.waitForFinished(10000));

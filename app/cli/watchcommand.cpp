@@ -90,6 +90,8 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
         kingdee = std::make_unique<kingdee::KingdeeClient>(kingdeeConfig);
         autoSync = std::make_unique<sync::AutoSync>(database, *kingdee, options.scheme,
                                                     sync::JobSetup::pushOptions(settings));
+        autoSync->setAfterSave(
+            sync::afterSaveFromSetting(settings.text(QLatin1String(keys::KingdeeAfterSave))));
         QObject::connect(&intake, &sync::StreamIntake::applicationStored, autoSync.get(),
                          &sync::AutoSync::add);
         // stdout keeps the contract's lines only; what the sync did goes to stderr, a line a
@@ -97,6 +99,17 @@ int WatchCommand::run(const Context &context, const QStringList &arguments)
         QObject::connect(
             autoSync.get(), &sync::AutoSync::billDone, &loop,
             [&](const sync::BillLine &line) { context.err << line.text() << Qt::endl; });
+        // What Submit or Audit refused, as `sync` says it.
+        QObject::connect(autoSync.get(), &sync::AutoSync::afterSaveFinished, &loop,
+                         [&](const QList<sync::AfterSaveLine> &lines, const QString &stopReason) {
+                             for (const sync::AfterSaveLine &line : lines) {
+                                 if (!line.error.isEmpty())
+                                     context.err << line.key << '\t' << line.error.simplified()
+                                                 << Qt::endl;
+                             }
+                             if (!stopReason.isEmpty())
+                                 context.err << stopReason << Qt::endl;
+                         });
         QObject::connect(autoSync.get(), &sync::AutoSync::runFinished, &loop,
                          [&](const sync::PushReport &report) { alerts.afterPush(report); });
         QObject::connect(autoSync.get(), &sync::AutoSync::refusedWith, &loop,

@@ -54,7 +54,7 @@ void AutoSync::stop()
 
 void AutoSync::pump()
 {
-    if (m_job)
+    if (m_job || m_after)
         return;
     if (m_stopped || refused() || m_waiting.isEmpty()) {
         Q_EMIT idle();
@@ -98,8 +98,36 @@ void AutoSync::onFinished(const PushReport &report)
         m_refusal = report.stopReason;
         m_waiting.clear();
         Q_EMIT refusedWith(m_refusal);
+    } else {
+        afterSave(report);
     }
     QTimer::singleShot(0, this, &AutoSync::pump);
+}
+
+void AutoSync::afterSave(const PushReport &report)
+{
+    if (m_afterSave == AfterSave::None)
+        return;
+    QStringList keys;
+    for (const BillLine &line : report.lines) {
+        if (line.state == BillState::Synced)
+            keys.append(line.key);
+    }
+    if (keys.isEmpty())
+        return;
+    // Its own calls after the save, never a second save; runs to its end even when stopping,
+    // so that no Submit is left without its read-back.
+    m_after = std::make_unique<AfterSaveJob>(m_database, m_client, m_scheme, m_afterSave, keys);
+    connect(m_after.get(), &AfterSaveJob::finished, this,
+            [this](const QList<AfterSaveLine> &lines, const QString &stopReason) {
+                if (AfterSaveJob *done = m_after.release()) {
+                    done->disconnect(this);
+                    done->deleteLater();
+                }
+                Q_EMIT afterSaveFinished(lines, stopReason);
+                QTimer::singleShot(0, this, &AutoSync::pump);
+            });
+    m_after->start();
 }
 
 } // namespace rs::sync

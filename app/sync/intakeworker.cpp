@@ -100,6 +100,8 @@ QString IntakeWorker::prepare(const Secrets &secrets)
         auto *kingdeeClient = new kingdee::KingdeeClient(*kingdee, m_run);
         m_autoSync = new AutoSync(*m_database, *kingdeeClient, options.scheme,
                                   JobSetup::pushOptions(settings), m_run);
+        m_autoSync->setAfterSave(
+            afterSaveFromSetting(settings.text(QLatin1String(keys::KingdeeAfterSave))));
         connect(m_intake, &StreamIntake::applicationStored, m_autoSync, &AutoSync::add);
         connect(m_autoSync, &AutoSync::billChanged, this, [this](const QString &key) {
             if (const std::optional<BillRecord> bill = BillRepository(*m_database).find(key))
