@@ -1,3 +1,4 @@
+#include "app/alerts/budget.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/apiusagerepository.h"
@@ -10,6 +11,7 @@
 #include "ui/monitor/apiassetspane.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QTemporaryDir>
@@ -248,6 +250,39 @@ private Q_SLOTS:
             !settings.setValue(QLatin1String(keys::DingTalkMonthlyQuota), QStringLiteral("1290")));
         pane.refresh();
         QCOMPARE(pane.quotaLevel(), QuotaLevel::Critical); // 95.7 %
+    }
+
+    void bothAllowances_barsFromSettingsAndTheirForecast()
+    {
+        const QString ini = m_dir->filePath(QStringLiteral("settings.ini"));
+        Settings settings(ini, m_dir->path());
+        QVERIFY(
+            !settings.setValue(QLatin1String(keys::DingTalkMonthlyPushes), QStringLiteral("10")));
+        const ApiUsageRepository usage(*m_database);
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(usage.record(QLatin1String(api::DingTalkStreamEvent), ApiOutcome::Ok, 0).ok());
+        ApiAssetsPane pane(*m_database, settings);
+        const auto *pushes = pane.findChild<QProgressBar *>(QStringLiteral("dingTalkPushesBar"));
+        QVERIFY(pushes);
+        QCOMPARE(pushes->text(), QStringLiteral("8 / 10"));
+        QCOMPARE(pane.pushLevel(), QuotaLevel::Warning);
+        QVERIFY(pushes->styleSheet().contains(QStringLiteral("#f0a202")));
+        // Pushes are not calls: the calls bar does not move.
+        const auto *calls = pane.findChild<QProgressBar *>(QStringLiteral("dingTalkQuotaBar"));
+        QCOMPARE(calls->text(), QStringLiteral("0 / 5,000"));
+        // Both forecasts, as the budget computes them: the pushes run out this month.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const alerts::Forecast pushForecast = alerts::Budget::forecast(8, 10, now);
+        QVERIFY(pushForecast.runsOutOn.isValid());
+        QCOMPARE(pane.forecast()->text(),
+                 alerts::Budget::callsText(alerts::Budget::forecast(0, 5000, now))
+                     + QLatin1Char('\n') + alerts::Budget::pushesText(pushForecast));
+        // The allowance is read again at every refresh, like the calls'.
+        QVERIFY(
+            !settings.setValue(QLatin1String(keys::DingTalkMonthlyPushes), QStringLiteral("8")));
+        pane.refresh();
+        QCOMPARE(pushes->text(), QStringLiteral("8 / 8"));
+        QCOMPARE(pane.pushLevel(), QuotaLevel::Critical);
     }
 
 private:

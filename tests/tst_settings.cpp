@@ -58,6 +58,7 @@ private Q_SLOTS:
             {keys::StorePort, "5432"},
             {keys::StoreDatabase, ""},
             {keys::StoreUser, ""},
+            {keys::ScheduleAutoSync, "off"},
         };
         for (const auto &[key, value] : defaults)
             QTest::newRow(key) << QString::fromLatin1(key) << QString::fromLatin1(value);
@@ -118,6 +119,8 @@ private Q_SLOTS:
         row("unknown auth", keys::KingdeeAuth, "oauth",
             {QStringLiteral("[kingdee] auth"),
              QStringLiteral("appsecret, password, sign, signature")});
+        row("auto_sync neither off nor on", keys::ScheduleAutoSync, "yes",
+            {QStringLiteral("[schedule] auto_sync"), QStringLiteral("off, on")});
         row("unknown lcid", keys::KingdeeLcid, "9999",
             {QStringLiteral("[kingdee] lcid"), QStringLiteral("2052")});
         row("url not web", keys::DingTalkOapiUrl, "ftp://oapi.dingtalk.com",

@@ -90,6 +90,9 @@ private Q_SLOTS:
         QVERIFY(failure.describe().contains(QStringLiteral("无效的clientId或者clientSecret")));
         QCOMPARE(client.state(), StreamClient::State::Offline);
         QCOMPARE(stat(*m_sandbox, "connections_opened"), 0);
+        // Offline says why, for the console's status bar, without the secret.
+        QVERIFY(client.problem().contains(QStringLiteral("无效的clientId或者clientSecret")));
+        QVERIFY(!client.problem().contains(QLatin1String("wrong")));
     }
 
     void answerEchoingTheSecret_neverShowsIt()
@@ -234,6 +237,30 @@ private Q_SLOTS:
                     == StreamClient::State::Reconnecting;
         QVERIFY(sawReconnecting);
         QCOMPARE(stat(*m_sandbox, "tickets_issued"), 2);
+    }
+
+    void reconnect_saysWhyAndHowLongTheGapWas()
+    {
+        m_client->setBackoff({400, 1000, 0.2});
+        QSignalSpy connected(m_client.get(), &StreamClient::connected);
+        m_client->start();
+        QVERIFY(connected.wait(5000));
+        QCOMPARE(m_client->lastGapMs(), -1); // the first connection
+        QVERIFY(m_client->problem().isEmpty());
+
+        m_sandbox->stream().dropAll();
+        QTRY_COMPARE(m_client->state(), StreamClient::State::Reconnecting);
+        QVERIFY2(m_client->problem().contains(QLatin1String("closed")),
+                 qPrintable(m_client->problem()));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 5000);
+        QVERIFY(m_client->problem().isEmpty());
+        // At least the backoff's delay (400 ms − 20 %): the gap, not the connection's age.
+        QVERIFY2(m_client->lastGapMs() >= 320, qPrintable(QString::number(m_client->lastGapMs())));
+
+        m_sandbox->stream().disconnectAll(5000);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 3, 5000);
+        QVERIFY(m_client->lastGapMs() >= 0); // a reconnect, measured
+        QVERIFY(m_client->problem().isEmpty());
     }
 
     void keepAlive_keepsAHealthyLinkOpen()

@@ -145,33 +145,99 @@ private Q_SLOTS:
         QVERIFY(sb->stream().stats().value(QLatin1String("redeliveries")).toInt() > 0);
     }
 
-    void disconnectAndDrop_nothingMissedOnceTheSweepHasRun()
+    void shortGaps_coveredByRedeliveryWithoutASweep()
     {
         auto sb = startSandbox(fastOptions(150, 20));
         QVERIFY(sb);
+        sb->stream().options().redeliverMs = 1000; // held about 3 s for a client that is away
         dingtalk::DingTalkClient client(
             sandboxDingTalk(*sb, 200, dingtalk::DingTalkConfig::Api::V1));
         sync::StreamIntake intake(*m_database, client, {});
         intake.stream().setBackoff({300, 1000, 0.2});
         QSignalSpy swept(&intake, &sync::StreamIntake::sweepFinished);
+        QSignalSpy skipped(&intake, &sync::StreamIntake::sweepSkipped);
         intake.start();
         QVERIFY(swept.wait(10000));
+        const qint64 listings = calls(*sb, "dingtalk.v1.instanceIds");
 
-        // A disconnect frame; the gateway closes 2 s later. Approvals during the gap.
+        // A disconnect frame, approvals at once; then an abrupt drop, approvals while no
+        // connection is open. Both gaps are short: what they held is delivered again.
         sb->stream().disconnectAll(2000);
         sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch());
-        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 2, 10000);
-        // An abrupt drop; approvals while nobody listens are lost by the gateway.
+        QTRY_COMPARE_WITH_TIMEOUT(skipped.size(), 1, 10000);
         sb->stream().dropAll();
         for (int i = 0; i < 3; ++i)
             sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch());
-        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(skipped.size(), 2, 10000);
+        QString missing;
+        QTRY_VERIFY2_WITH_TIMEOUT(everyEndedInstanceStored(*sb, *m_database, &missing),
+                                  qPrintable(missing), 10000);
+        QCOMPARE(intake.sweeps(), 1);
+        QCOMPARE(calls(*sb, "dingtalk.v1.instanceIds"), listings); // no listing at all
+        QCOMPARE(sb->stream().stats().value(QLatin1String("lost")).toInt(), 0);
+        QCOMPARE(intake.worst(), sync::FetchReport::Result::Ok);
+    }
+
+    void longGap_sweepsAndMissesNothing()
+    {
+        auto sb = startSandbox(fastOptions(150, 20));
+        QVERIFY(sb);
+        // The gateway keeps nothing for a client that is away: whatever ends meanwhile is lost.
+        sb->stream().options().maxDeliveries = 1;
+        sb->stream().options().redeliverMs = 100;
+        dingtalk::DingTalkClient client(
+            sandboxDingTalk(*sb, 200, dingtalk::DingTalkConfig::Api::V1));
+        sync::StreamIntake intake(*m_database, client, {});
+        intake.stream().setBackoff({600, 1000, 0.2});
+        intake.setShortGapMs(300); // the drop's gap (600 ms or more) is a long one here
+        QSignalSpy swept(&intake, &sync::StreamIntake::sweepFinished);
+        intake.start();
+        QVERIFY(swept.wait(10000));
+
+        sb->stream().dropAll();
+        for (int i = 0; i < 3; ++i)
+            sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch());
+        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 2, 10000);
         QVERIFY(sb->stream().stats().value(QLatin1String("lost")).toInt() >= 1);
         QString missing;
         QTRY_VERIFY2_WITH_TIMEOUT(everyEndedInstanceStored(*sb, *m_database, &missing),
                                   qPrintable(missing), 5000);
-        QCOMPARE(intake.sweeps(), 3);
+        QCOMPARE(intake.sweeps(), 2);
         QCOMPARE(intake.worst(), sync::FetchReport::Result::Ok);
+    }
+
+    void safetySweep_skippedWhenTheMonthsCallsAreAlmostSpent()
+    {
+        auto sb = startSandbox(fastOptions(60, 20));
+        QVERIFY(sb);
+        dingtalk::DingTalkClient client(
+            sandboxDingTalk(*sb, 200, dingtalk::DingTalkConfig::Api::V1));
+        sync::StreamIntake intake(*m_database, client, {});
+        intake.setSafetySweepMs(400);
+        QSignalSpy swept(&intake, &sync::StreamIntake::sweepFinished);
+        QSignalSpy skipped(&intake, &sync::StreamIntake::sweepSkipped);
+        intake.start();
+        QVERIFY(swept.wait(10000));
+        // With calls to spare the safety sweep runs...
+        QTRY_COMPARE_WITH_TIMEOUT(swept.size(), 2, 5000);
+        QCOMPARE(skipped.size(), 0);
+        // ...and with 95 % of the allowance spent it does not: the rest is for events.
+        const qint64 used = ApiUsageRepository(*m_database).dingTalkQuotaCalls();
+        const int quota = int(used * 100 / 96);
+        intake.setMonthlyQuota(quota);
+        QTRY_VERIFY_WITH_TIMEOUT(skipped.size() >= 1, 5000);
+        const qsizetype sweptBefore = swept.size(); // one may have been under way
+        QTRY_VERIFY_WITH_TIMEOUT(skipped.size() >= 3, 5000);
+        QCOMPARE(swept.size(), sweptBefore);
+        // The reason names the allowance (and what is used of it, which a sweep under way when the
+        // quota was set may have raised).
+        QVERIFY2(skipped.constLast().constFirst().toString().contains(
+                     QStringLiteral("month's %1 DingTalk calls").arg(quota)),
+                 qPrintable(skipped.constLast().constFirst().toString()));
+        // An event still costs its one call and is stored.
+        QSignalSpy stored(&intake, &sync::StreamIntake::applicationStored);
+        QVERIFY(sb->dingTalk().completeOldestRunning(QDateTime::currentMSecsSinceEpoch()));
+        QVERIFY(stored.wait(5000));
     }
 
     void cheapPolling_v1RunWithNothingNewCostsTwoShortListings()
@@ -271,6 +337,128 @@ private Q_SLOTS:
         QVERIFY(status.waitForFinished(10000));
         const QJsonObject json = QJsonDocument::fromJson(status.readAllStandardOutput()).object();
         QCOMPARE(json.value(QLatin1String("dingtalk_month_events")).toInt(), 1);
+        sandbox.kill();
+        sandbox.waitForFinished();
+    }
+
+    void watchCommand_autoSyncOn_kingdeeHoldsOneBillPerArrivedApproval()
+    {
+        QProcess sandbox;
+        const QString url =
+            startSandboxProcess(sandbox,
+                                {QStringLiteral("--applications"), QStringLiteral("30"),
+                                 QStringLiteral("--period-days"), QStringLiteral("20"),
+                                 QStringLiteral("--qps-limit"), QStringLiteral("1000"),
+                                 QStringLiteral("--unknown-customer-rate"), QStringLiteral("0")});
+        QVERIFY(!url.isEmpty());
+        const QString profile = m_dir->filePath(QStringLiteral("profile"));
+        QVERIFY(writeSandboxProfile(
+            profile, url,
+            {{QStringLiteral("dingtalk/intake"), QStringLiteral("stream")},
+             {QStringLiteral("dingtalk/api"), QStringLiteral("v1")},
+             {QStringLiteral("schedule/auto_sync"), QStringLiteral("on")},
+             {QStringLiteral("kingdee/after_save"), QStringLiteral("submit")}}));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"),
+                   sandbox::KingdeeOptions {}.appSecret);
+        QProcess watch;
+        watch.setProcessEnvironment(env);
+        watch.start(QStringLiteral(CLI_EXECUTABLE),
+                    {QStringLiteral("--profile"), profile, QStringLiteral("watch")});
+        QVERIFY(watch.waitForStarted());
+        QNetworkAccessManager network;
+        const auto get = [&](const char *path) {
+            return send(network, "GET", url + QLatin1String(path)).json().object();
+        };
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT(!(out += watch.readAllStandardOutput()).isEmpty(), 15000);
+        QTest::qWait(1000); // the start's sweep
+
+        // Two approvals while it watches.
+        QStringList arrived;
+        for (const QJsonValue &v :
+             get("/sandbox/instances").value(QLatin1String("instances")).toArray()) {
+            const QJsonObject i = v.toObject();
+            if (arrived.size() < 2
+                && i.value(QLatin1String("status")).toString() == QLatin1String("RUNNING"))
+                arrived.append(i.value(QLatin1String("id")).toString());
+        }
+        QCOMPARE(arrived.size(), 2);
+        for (const QString &id : std::as_const(arrived))
+            send(network, "POST", url + QStringLiteral("/sandbox/complete?result=agree&id=") + id);
+        for (const QString &id : std::as_const(arrived))
+            QTRY_VERIFY_WITH_TIMEOUT((out += watch.readAllStandardOutput())
+                                         .contains(QByteArray(id.toUtf8() + "\tapproved\n")),
+                                     10000);
+
+        // Every approved application's bills are synced: once each in Kingdee, none else.
+        const auto approvedKeys = [&] {
+            QProcess list;
+            list.start(QStringLiteral(CLI_EXECUTABLE),
+                       {QStringLiteral("--profile"), profile, QStringLiteral("list"),
+                        QStringLiteral("--json")});
+            list.waitForFinished(10000);
+            QStringList keys;
+            for (const QJsonValue &a :
+                 QJsonDocument::fromJson(list.readAllStandardOutput()).array()) {
+                if (a[QLatin1String("approval")].toString() != QLatin1String("approved"))
+                    continue;
+                for (const QJsonValue &b : a[QLatin1String("bills")].toArray())
+                    keys.append(b[QLatin1String("key")].toString() + QLatin1Char('=')
+                                + b[QLatin1String("state")].toString());
+            }
+            keys.sort();
+            return keys;
+        };
+        const auto kingdeeKeys = [&] {
+            QStringList keys;
+            for (const QJsonValue &b :
+                 get("/sandbox/bills").value(QLatin1String("bills")).toArray())
+                keys.append(b[QLatin1String("remarks")].toString() + QStringLiteral("=synced"));
+            keys.sort();
+            return keys;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!kingdeeKeys().isEmpty() && kingdeeKeys() == approvedKeys(),
+                                 20000);
+        QProcess list;
+        list.start(QStringLiteral(CLI_EXECUTABLE),
+                   {QStringLiteral("--profile"), profile, QStringLiteral("list"),
+                    QStringLiteral("--json")});
+        QVERIFY(list.waitForFinished(10000));
+        int arrivedSynced = 0;
+        for (const QJsonValue &a : QJsonDocument::fromJson(list.readAllStandardOutput()).array()) {
+            if (!arrived.contains(a[QLatin1String("id")].toString()))
+                continue;
+            QCOMPARE(a[QLatin1String("sync")].toString(), QStringLiteral("synced"));
+            ++arrivedSynced;
+        }
+        QCOMPARE(arrivedSynced, 2);
+        const QStringList inKingdee = kingdeeKeys();
+        QCOMPARE(int(QSet<QString>(inKingdee.cbegin(), inKingdee.cend()).size()),
+                 int(inKingdee.size())); // none twice
+        // [kingdee] after_save=submit applies as after `sync`: each bill submitted (status B).
+        const auto allSubmitted = [&] {
+            const QJsonArray bills = get("/sandbox/bills").value(QLatin1String("bills")).toArray();
+            for (const QJsonValue &b : bills) {
+                if (b[QLatin1String("status")].toString() != QLatin1String("B"))
+                    return false;
+            }
+            return !bills.isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allSubmitted(), 10000);
+
+        ::kill(pid_t(watch.processId()), SIGTERM);
+        QVERIFY(watch.waitForFinished(10000));
+        QCOMPARE(watch.exitCode(), 0);
+        out += watch.readAllStandardOutput();
+        // stdout keeps the contract's lines; the sync's lines went to stderr.
+        for (const QByteArray &l : out.split('\n')) {
+            if (!l.isEmpty())
+                QCOMPARE(l.split('\t').size(), 2);
+        }
+        QVERIFY(watch.readAllStandardError().contains("\tsynced\t"));
         sandbox.kill();
         sandbox.waitForFinished();
     }

@@ -6,10 +6,12 @@
 #include "app/settings/settings.h"
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
+#include "app/sync/intakerunner.h"
 #include "ui/actiontext.h"
 #include "ui/alerts/alertcenter.h"
 #include "ui/applications/applicationspane.h"
 #include "ui/credentials/credentialdialog.h"
+#include "ui/intakestatus.h"
 #include "ui/jobcontroller.h"
 #include "ui/kingdee/kingdeeactions.h"
 #include "ui/logdock.h"
@@ -61,6 +63,8 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     , m_logDock(new LogDock(database, this))
     , m_jobs(new JobController(profile, database.location(), *m_applications, this))
     , m_alerts(new AlertCenter(*m_settings, *m_secrets, database, *m_jobs, this))
+    , m_intake(new sync::IntakeRunner(profile, this))
+    , m_intakeStatus(new IntakeStatus(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_tabs->setObjectName(QStringLiteral("paneTabs"));
@@ -110,6 +114,15 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     });
     connect(m_alerts, &AlertCenter::notice, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
+    connect(m_intake, &sync::IntakeRunner::stateChanged, m_intakeStatus, &IntakeStatus::setState);
+    connect(m_intake, &sync::IntakeRunner::enabledChanged, m_intakeStatus,
+            &IntakeStatus::setVisible);
+    connect(m_intake, &sync::IntakeRunner::rowsChanged, this,
+            [this](const QList<ApplicationRow> &rows) {
+                m_applications->applyRows(rows);
+                m_logDock->refresh();
+                refresh();
+            });
 
     resize(1280, 760);
     restoreGeometry(m_uiState.windowGeometry());
@@ -120,6 +133,7 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
         m_workArea->setSizes({820, 440});
     m_logDock->restoreHeaderState(m_uiState.layout(m_logDock->objectName()));
     m_applications->reload();
+    m_intake->reload();
 }
 
 MainWindow::~MainWindow()
@@ -276,6 +290,8 @@ void MainWindow::createStatusBar()
     m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
     statusBar()->addWidget(m_profileLabel, 1);
     statusBar()->addPermanentWidget(m_jobs->progress());
+    m_intakeStatus->setVisible(false); // until the settings say stream
+    statusBar()->addPermanentWidget(m_intakeStatus);
     statusBar()->addPermanentWidget(m_usageLabel);
 }
 
@@ -396,8 +412,10 @@ void MainWindow::offerSetupIfNeeded()
 void MainWindow::editCredentials()
 {
     CredentialDialog dialog(*m_settings, *m_secrets, this);
-    if (dialog.exec() == QDialog::Accepted)
+    if (dialog.exec() == QDialog::Accepted) {
         loadScheme();
+        m_intake->reload(); // the intake, its app key or its secret may have changed
+    }
 }
 
 void MainWindow::chooseLanguage(LanguageChoice choice)

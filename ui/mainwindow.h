@@ -17,6 +17,7 @@ namespace rs {
 
 class ApiAssetsPane;
 class AlertCenter;
+class IntakeStatus;
 class ApplicationsPane;
 class Database;
 class JobController;
@@ -29,6 +30,10 @@ class SchemeEditorWindow;
 class SecretStore;
 class Settings;
 class UiState;
+
+namespace sync {
+class IntakeRunner;
+}
 
 // The console: the applications table beside the preview of the bills the current one becomes,
 // the toolbar's jobs (JobController: the engine runs on its worker thread), the sync log dock,
@@ -97,6 +102,8 @@ private:
     AlertCenter *m_alerts = nullptr;
     KingdeeActions *m_kingdee = nullptr;
     ReconcilePane *m_reconcile = nullptr;
+    sync::IntakeRunner *m_intake = nullptr; // [dingtalk] intake=stream, on its own thread
+    IntakeStatus *m_intakeStatus = nullptr;
     bool m_closeWhenIdle = false;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;

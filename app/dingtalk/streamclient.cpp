@@ -67,6 +67,8 @@ void StreamClient::start()
         return;
     m_running = true;
     m_attempt = 0;
+    m_lostAtMs = -1;
+    m_lastGapMs = -1;
     setState(State::Connecting);
     registerNow();
 }
@@ -85,12 +87,28 @@ void StreamClient::stop()
     setState(State::Offline);
 }
 
-void StreamClient::setState(State state)
+void StreamClient::setState(State state, const QString &problem)
 {
-    if (m_state == state)
+    if (m_state == state && m_problem == problem)
         return;
     m_state = state;
+    m_problem = problem;
     Q_EMIT stateChanged(state);
+}
+
+void StreamClient::connectionLost(qint64 atMs, const QString &problem)
+{
+    m_keepAlive->stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    // A second loss before a connection opened again does not move the gap's start.
+    if (m_state == State::Connected || m_lostAtMs < 0)
+        m_lostAtMs = atMs;
+    m_problem = problem;
 }
 
 void StreamClient::registerNow()
@@ -140,10 +158,12 @@ void StreamClient::onRegistered(QNetworkReply *reply, qint64 startedMs)
         return;
     if (failure.kind == Failure::Kind::Configuration) {
         stop();
+        setState(State::Offline, failure.describe());
         Q_EMIT fatalError(failure);
         return;
     }
     if (!failure.ok()) {
+        m_problem = tr("DingTalk did not open a connection: %1").arg(failure.describe());
         scheduleReconnect();
         return;
     }
@@ -161,12 +181,17 @@ void StreamClient::openSocket(const QString &endpoint, const QString &ticket)
     connect(m_socket, &QWebSocket::connected, this, [this] {
         ++m_stats.connections;
         m_awaitingPong = false;
+        m_lastAliveMs = QDateTime::currentMSecsSinceEpoch();
+        m_lastGapMs = m_lostAtMs < 0 ? -1 : m_lastAliveMs - m_lostAtMs;
         m_keepAlive->start();
         setState(State::Connected);
         Q_EMIT connected();
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &StreamClient::onText);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    connect(m_socket, &QWebSocket::pong, this, [this] {
+        m_awaitingPong = false;
+        m_lastAliveMs = QDateTime::currentMSecsSinceEpoch();
+    });
     connect(m_socket, &QWebSocket::disconnected, this, &StreamClient::onClosed);
     QUrl url(endpoint);
     QUrlQuery query(url);
@@ -178,19 +203,22 @@ void StreamClient::openSocket(const QString &endpoint, const QString &ticket)
 
 void StreamClient::onClosed()
 {
-    m_keepAlive->stop();
+    QString why;
     if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->deleteLater();
-        m_socket = nullptr;
+        why = m_socket->closeReason();
+        if (why.isEmpty() && m_socket->error() != QAbstractSocket::UnknownSocketError)
+            why = m_socket->errorString();
     }
+    connectionLost(QDateTime::currentMSecsSinceEpoch(),
+                   why.isEmpty() ? tr("The connection to DingTalk closed.")
+                                 : tr("The connection to DingTalk closed: %1").arg(why));
     if (m_running)
         scheduleReconnect();
 }
 
 void StreamClient::scheduleReconnect()
 {
-    setState(State::Reconnecting);
+    setState(State::Reconnecting, m_problem);
     ++m_attempt;
     m_reconnect->start(int(m_backoff.delayMs(m_attempt)));
 }
@@ -200,8 +228,11 @@ void StreamClient::keepAlive()
     if (!m_socket)
         return;
     if (m_awaitingPong) {
-        // No pong since the last ping: the link is dead without having said so.
-        m_socket->abort();
+        // No pong since the last ping: the link is dead without having said so, since its last
+        // sign of life (what was pushed after it went unacknowledged, or was lost).
+        connectionLost(m_lastAliveMs, tr("DingTalk stopped answering keep-alive pings."));
+        if (m_running)
+            scheduleReconnect();
         return;
     }
     m_awaitingPong = true;
@@ -211,6 +242,7 @@ void StreamClient::keepAlive()
 void StreamClient::onText(const QString &text)
 {
     m_attempt = 0; // any frame proves the link: the next reconnect starts at the base delay
+    m_lastAliveMs = QDateTime::currentMSecsSinceEpoch();
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = frame.value(QLatin1String("type")).toString();
     if (type == QLatin1String("EVENT"))
@@ -293,15 +325,21 @@ void StreamClient::onSystem(const QJsonObject &frame)
     }
     if (topic == QLatin1String("disconnect")) {
         // Acknowledge, close this connection and register again at once (a new ticket).
-        answer(messageId, frame.value(QLatin1String("data")).toString());
+        const QString data = frame.value(QLatin1String("data")).toString();
+        answer(messageId, data);
         if (m_socket) {
             m_socket->disconnect(this);
             m_socket->close();
             m_socket->deleteLater();
             m_socket = nullptr;
         }
-        m_keepAlive->stop();
-        setState(State::Reconnecting);
+        const QString reason = QJsonDocument::fromJson(data.toUtf8())
+                                   .object()
+                                   .value(QLatin1String("reason"))
+                                   .toString();
+        connectionLost(QDateTime::currentMSecsSinceEpoch(),
+                       tr("DingTalk asked for a new connection: %1").arg(reason));
+        setState(State::Reconnecting, m_problem);
         m_attempt = 0;
         m_reconnect->start(0);
     }

@@ -55,12 +55,20 @@ public:
     void start();
     void stop();
     State state() const { return m_state; }
+    // Why the client is reconnecting or offline, for the clerk (DingTalk's words where it gave
+    // any); empty while connected.
+    QString problem() const { return m_problem; }
+    // How long no connection was open before the current one: from the moment the last one was
+    // known to be lost (or, for a link found dead by the keep-alive, its last sign of life).
+    // -1 for the run's first connection.
+    qint64 lastGapMs() const { return m_lastGapMs; }
     const Stats &stats() const { return m_stats; }
     // Keep-alive: a WebSocket ping this often; no pong by the next one means the link is dead.
     void setKeepAliveMs(int ms);
     void setBackoff(net::Backoff backoff) { m_backoff = backoff; }
 
 Q_SIGNALS:
+    // The state, or the problem behind it, changed.
     void stateChanged(rs::dingtalk::StreamClient::State state);
     // A connection is open: whatever happened while none was is now to be swept.
     void connected();
@@ -83,7 +91,8 @@ private:
     void onClosed();
     void scheduleReconnect();
     void keepAlive();
-    void setState(State state);
+    void setState(State state, const QString &problem = {});
+    void connectionLost(qint64 atMs, const QString &problem);
     bool remember(QSet<QString> &seen, QList<QString> &order, const QString &key);
 
     DingTalkConfig m_config;
@@ -96,6 +105,10 @@ private:
     bool m_running = false;
     bool m_awaitingPong = false;
     State m_state = State::Offline;
+    QString m_problem;
+    qint64 m_lostAtMs = -1; // when the last connection was lost; -1 before the first
+    qint64 m_lastGapMs = -1;
+    qint64 m_lastAliveMs = 0; // the last frame or pong
     Stats m_stats;
     QSet<QString> m_eventIds;
     QList<QString> m_eventOrder;

@@ -39,4 +39,6 @@ inline constexpr char AlertsFailuresThreshold[] = "alerts/failures_threshold";
 inline constexpr char AlertsInDoubtMinutes[] = "alerts/in_doubt_minutes";
 inline constexpr char ScheduleFetchMinutes[] = "schedule/fetch_minutes";
 inline constexpr char ScheduleSyncMinutes[] = "schedule/sync_minutes";
+// on: the Stream intake (watch, the open console) also syncs what it stores approved.
+inline constexpr char ScheduleAutoSync[] = "schedule/auto_sync";
 } // namespace rs::keys

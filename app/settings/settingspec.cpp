@@ -87,6 +87,8 @@ const QList<SettingSpec> &settingSpecs()
         integer(AlertsInDoubtMinutes, 30, 0, 7 * 24 * 60),
         integer(ScheduleFetchMinutes, 0, 0, 24 * 60),
         integer(ScheduleSyncMinutes, 0, 0, 24 * 60),
+        // off: what the intake stores waits for the clerk (or the scheduled sync).
+        choice(ScheduleAutoSync, {QStringLiteral("off"), QStringLiteral("on")}),
     };
     return specs;
 }

@@ -100,6 +100,7 @@ void PushJob::start()
         m_lock->setStaleLockTime(0);
         if (!m_lock->tryLock(0)) {
             m_lock.reset();
+            m_report.storeBusy = true;
             stop(tr("Another sync is running on this store; try again when it has finished."),
                  true);
             return;

@@ -28,6 +28,8 @@ struct PushReport
     QList<BillLine> lines;
     QList<QJsonObject> dryRunBodies; // --dry-run: the BatchSave bodies that would be sent
     QString stopReason;
+    // Another sync held the store, so this one sent nothing: try again once it is done.
+    bool storeBusy = false;
     int synced = 0;
     int failed = 0;
     int inDoubt = 0;

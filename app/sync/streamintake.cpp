@@ -1,5 +1,6 @@
 #include "app/sync/streamintake.h"
 
+#include "app/alerts/budget.h"
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
@@ -37,7 +38,7 @@ StreamIntake::StreamIntake(const Database &database, dingtalk::DingTalkClient &c
     , m_stream(new dingtalk::StreamClient(client.config(), this))
     , m_dailySweep(new QTimer(this))
 {
-    connect(m_stream, &dingtalk::StreamClient::connected, this, &StreamIntake::requestSweep);
+    connect(m_stream, &dingtalk::StreamClient::connected, this, &StreamIntake::onConnected);
     connect(m_stream, &dingtalk::StreamClient::instanceEnded, this, &StreamIntake::onEnded);
     connect(m_stream, &dingtalk::StreamClient::pushReceived, this, [this] {
         ApiUsageRepository(m_database)
@@ -58,7 +59,8 @@ StreamIntake::StreamIntake(const Database &database, dingtalk::DingTalkClient &c
             });
     // The safety sweep: whatever a quiet, silently broken link may have lost.
     m_dailySweep->setInterval(kDayMs);
-    connect(m_dailySweep, &QTimer::timeout, this, &StreamIntake::requestSweep);
+    connect(m_dailySweep, &QTimer::timeout, this,
+            [this] { requestSweep(SweepPolicy::Reason::Daily); });
 }
 
 StreamIntake::~StreamIntake() = default;
@@ -68,9 +70,15 @@ QStringList StreamIntake::endedStatuses()
     return {QStringLiteral("COMPLETED"), QStringLiteral("TERMINATED"), QStringLiteral("CANCELED")};
 }
 
+void StreamIntake::setSafetySweepMs(int ms)
+{
+    m_dailySweep->setInterval(ms);
+}
+
 void StreamIntake::start()
 {
     m_stopping = false;
+    m_sinceSweep.invalidate();
     m_dailySweep->start();
     m_stream->start();
 }
@@ -103,10 +111,52 @@ void StreamIntake::onEnded(const dingtalk::StreamEvent &event)
     pump();
 }
 
-void StreamIntake::requestSweep()
+void StreamIntake::onConnected()
+{
+    requestSweep(m_sinceSweep.isValid() ? SweepPolicy::Reason::Reconnect
+                                        : SweepPolicy::Reason::Start,
+                 m_stream->lastGapMs());
+}
+
+SweepPolicy::Outlook StreamIntake::outlook() const
+{
+    SweepPolicy::Outlook outlook;
+    if (m_monthlyQuota <= 0)
+        return outlook;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    StoreError error;
+    const qint64 used = ApiUsageRepository(m_database).dingTalkQuotaCalls(now, &error);
+    if (!error.ok())
+        return outlook; // unknown: sweep as usual rather than miss an approval
+    const alerts::Forecast forecast = alerts::Budget::forecast(used, m_monthlyQuota, now);
+    outlook.used = forecast.used;
+    outlook.allowed = forecast.allowed;
+    outlook.projected = forecast.projected;
+    return outlook;
+}
+
+void StreamIntake::requestSweep(SweepPolicy::Reason reason, qint64 gapMs)
 {
     if (m_stopping)
         return;
+    SweepPolicy::Situation situation;
+    situation.reason = reason;
+    situation.gapMs = gapMs;
+    situation.shortGapMs = m_shortGapMs;
+    situation.sinceLastSweepMs = m_sinceSweep.isValid() ? m_sinceSweep.elapsed() : -1;
+    situation.outlook = outlook();
+    const SweepPolicy::Decision decision = SweepPolicy::decide(situation);
+    if (decision != SweepPolicy::Decision::Run) {
+        ++m_skippedSweeps;
+        const QString why = SweepPolicy::explain(decision, situation.outlook);
+        log(m_database, SyncEvent::Level::Info, QStringLiteral("stream.sweep_skipped"), {}, why);
+        Q_EMIT sweepSkipped(why);
+        return;
+    }
+    m_sinceSweep.start();
+    // Any sweep stands for the day's safety sweep: the next is due a day after this one.
+    if (!m_stopping)
+        m_dailySweep->start();
     m_sweepPending = true;
     pump();
 }

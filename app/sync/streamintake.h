@@ -2,8 +2,10 @@
 
 #include "app/dingtalk/streamclient.h"
 #include "app/sync/fetchjob.h"
+#include "app/sync/sweeppolicy.h"
 
 #include <QDate>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
@@ -39,6 +41,13 @@ public:
 
     dingtalk::StreamClient &stream() { return *m_stream; }
     int sweeps() const { return m_sweeps; }
+    int skippedSweeps() const { return m_skippedSweeps; }
+    // The month's DingTalk call allowance ([dingtalk] monthly_quota) the sweeps are budgeted
+    // against; 0 (the default) leaves them unbudgeted.
+    void setMonthlyQuota(int calls) { m_monthlyQuota = calls; }
+    // Tests and the benchmark: a shorter short gap, a compressed day.
+    void setShortGapMs(qint64 ms) { m_shortGapMs = ms; }
+    void setSafetySweepMs(int ms);
     // The worst outcome of any job so far: Ok, Partial, or ConfigError (the run cannot go on).
     FetchReport::Result worst() const { return m_worst; }
     // The statuses a sweep lists by: ended ones (v1.0 only; topapi lists every status).
@@ -54,13 +63,17 @@ Q_SIGNALS:
     void sweepFinished(const rs::sync::FetchReport &report);
     // The day's re-read of synced approvals ended (`due` were due, `read` of them re-read).
     void rereadFinished(const rs::sync::FetchReport &report, int due, int read);
+    // A sweep SweepPolicy put off; `why` is in the event log too.
+    void sweepSkipped(const QString &why);
     // Credentials refused, or a job stopped on a configuration error: the intake has stopped.
     void fatalError(const QString &message);
     void stopped();
 
 private:
     void onEnded(const dingtalk::StreamEvent &event);
-    void requestSweep();
+    void onConnected();
+    void requestSweep(SweepPolicy::Reason reason, qint64 gapMs = -1);
+    SweepPolicy::Outlook outlook() const;
     void pump();
     void onJobFinished(const FetchReport &report);
     void finishStop();
@@ -84,6 +97,10 @@ private:
     int m_rereadDue = 0;
     bool m_stopping = false;
     int m_sweeps = 0;
+    int m_skippedSweeps = 0;
+    int m_monthlyQuota = 0;
+    qint64 m_shortGapMs = SweepPolicy::kShortGapMs;
+    QElapsedTimer m_sinceSweep; // since the last sweep began; invalid before the first
     FetchReport::Result m_worst = FetchReport::Result::Ok;
 };
 

@@ -189,10 +189,6 @@ void StreamGateway::publish(const SimInstance &instance, const QString &type)
 void StreamGateway::publishRaw(const QString &eventType, const QJsonObject &data)
 {
     ++m_events;
-    if (m_connections.isEmpty()) {
-        ++m_lost; // not replayed: the client's sweep after reconnecting finds it
-        return;
-    }
     const QString eventId = hexId();
     const int copies =
         m_options.duplicateRate > 0 && m_random.generateDouble() < m_options.duplicateRate ? 2 : 1;
@@ -226,18 +222,23 @@ void StreamGateway::deliver(const QString &messageId)
     const auto it = m_pending.find(messageId);
     if (it == m_pending.end())
         return;
-    QWebSocket *socket = pickConnection();
-    if (!socket || it->deliveries >= m_options.maxDeliveries
+    if (it->deliveries >= m_options.maxDeliveries
         || (m_options.monthlyPushes > 0 && m_pushes >= m_options.monthlyPushes)) {
-        ++m_lost;
+        ++m_lost; // not replayed: the client's next sweep finds it
         m_pending.erase(it);
         return;
     }
-    if (it->deliveries > 0)
-        ++m_redeliveries;
+    // With no connection open, the try fails like an unacknowledged one and is retried on the
+    // same schedule: a client back within the redelivery time gets it, a later one does not.
+    QWebSocket *socket = pickConnection();
     ++it->deliveries;
-    ++m_pushes;
     it->dueMs = nowMs() + m_options.redeliverMs;
+    if (!socket)
+        return;
+    if (it->sent > 0)
+        ++m_redeliveries;
+    ++it->sent;
+    ++m_pushes;
     send(socket, it->frame);
 }
 

@@ -21,7 +21,9 @@ struct StreamOptions
 {
     int ticketLifetimeS = 90; // a ticket opens one connection within this time
     int redeliverMs = 3000; // an EVENT not acknowledged by then is sent again
-    int maxDeliveries = 4; // first delivery plus redeliveries
+    // First delivery plus redeliveries. A try with no connection open counts: an event is kept
+    // for about maxDeliveries × redeliverMs, then lost.
+    int maxDeliveries = 4;
     int pingIntervalMs = 0; // > 0: a SYSTEM ping to every connection this often
     int disconnectGraceMs = 10'000; // after a disconnect frame the TCP connection closes this late
     int monthlyPushes = 3000; // the push allowance; 0 = unlimited
@@ -63,7 +65,8 @@ private:
     struct Pending
     {
         QByteArray frame;
-        int deliveries = 0;
+        int deliveries = 0; // tries, with or without a connection to send to
+        int sent = 0;
         qint64 dueMs = 0;
     };
 

@@ -8,7 +8,7 @@
 #include "models/modelroles.h"
 
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -56,7 +56,10 @@ std::function<int()> fixedQuota(int monthlyQuota)
 ApiAssetsPane::ApiAssetsPane(const Database &database, const Settings &settings, QWidget *parent)
     : ApiAssetsPane(database, quotaFrom(settings), parent)
 {
-    setPushAllowance(settings.integer(QLatin1String(keys::DingTalkMonthlyPushes)));
+    m_pushAllowance = [&settings] {
+        return settings.integer(QLatin1String(keys::DingTalkMonthlyPushes));
+    };
+    showQuota();
 }
 
 ApiAssetsPane::ApiAssetsPane(const Database &database, int monthlyQuota, QWidget *parent)
@@ -72,6 +75,9 @@ ApiAssetsPane::ApiAssetsPane(const Database &database, std::function<int()> quot
     , m_view(new QTableView(this))
     , m_quotaLabel(new QLabel(this))
     , m_quotaBar(new QProgressBar(this))
+    , m_pushLabel(new QLabel(this))
+    , m_pushBar(new QProgressBar(this))
+    , m_pushAllowance(fixedQuota(3000))
     , m_problem(new QLabel(this))
     , m_forecast(new QLabel(this))
 {
@@ -91,16 +97,22 @@ ApiAssetsPane::ApiAssetsPane(const Database &database, std::function<int()> quot
     m_quotaBar->setObjectName(QStringLiteral("dingTalkQuotaBar"));
     m_quotaBar->setTextVisible(true);
     m_quotaBar->setMinimumWidth(240);
+    m_pushBar->setObjectName(QStringLiteral("dingTalkPushesBar"));
+    m_pushBar->setTextVisible(true);
+    m_pushBar->setMinimumWidth(240);
     m_problem->setObjectName(QStringLiteral("apiAssetsProblem"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_problem->hide();
 
-    auto *quotaRow = new QHBoxLayout;
-    quotaRow->addWidget(m_quotaLabel);
-    quotaRow->addWidget(m_quotaBar, 1);
+    auto *allowances = new QGridLayout;
+    allowances->addWidget(m_quotaLabel, 0, 0);
+    allowances->addWidget(m_quotaBar, 0, 1);
+    allowances->addWidget(m_pushLabel, 1, 0);
+    allowances->addWidget(m_pushBar, 1, 1);
+    allowances->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(quotaRow);
+    layout->addLayout(allowances);
     m_forecast->setObjectName(QStringLiteral("budgetForecast"));
     m_forecast->setWordWrap(true);
     layout->addWidget(m_forecast);
@@ -133,28 +145,40 @@ void ApiAssetsPane::refresh()
     showQuota();
 }
 
+void ApiAssetsPane::setPushAllowance(int pushes)
+{
+    m_pushAllowance = fixedQuota(pushes);
+    showQuota();
+}
+
+QuotaLevel ApiAssetsPane::showOnBar(QProgressBar *bar, qint64 used, int allowed)
+{
+    const QuotaLevel level = rs::quotaLevel(used, allowed);
+    const QLocale locale;
+    // QProgressBar holds an int; the allowance is one, and usage past it is shown full.
+    bar->setRange(0, std::max(1, allowed));
+    bar->setValue(int(std::min<qint64>(used, std::max(1, allowed))));
+    bar->setFormat(tr("%1 / %2").arg(locale.toString(used), locale.toString(qint64(allowed))));
+    bar->setStyleSheet(barStyle(level));
+    bar->setProperty("quotaLevel", int(level));
+    return level;
+}
+
 void ApiAssetsPane::showQuota()
 {
     const int limit = quota();
-    m_level = rs::quotaLevel(m_calls, limit);
-    const QLocale locale;
-    // QProgressBar holds an int; the quota is one, and usage past it is shown full.
-    m_quotaBar->setRange(0, std::max(1, limit));
-    m_quotaBar->setValue(int(std::min<qint64>(m_calls, std::max(1, limit))));
-    m_quotaBar->setFormat(
-        tr("%1 / %2").arg(locale.toString(m_calls), locale.toString(qint64(limit))));
-    m_quotaBar->setStyleSheet(barStyle(m_level));
-    m_quotaBar->setProperty("quotaLevel", int(m_level));
+    const int pushAllowance = m_pushAllowance();
+    m_level = showOnBar(m_quotaBar, m_calls, limit);
+    m_pushLevel = showOnBar(m_pushBar, m_pushes, pushAllowance);
     m_quotaBar->setToolTip(
         tr("DingTalk approval calls this month (Beijing time) against [dingtalk] monthly_quota"));
+    m_pushBar->setToolTip(tr("DingTalk Stream pushes received this month (Beijing time) against "
+                             "[dingtalk] monthly_pushes"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const alerts::Forecast calls = alerts::Budget::forecast(m_calls, limit, now);
-    const alerts::Forecast pushes = alerts::Budget::forecast(m_pushes, m_pushAllowance, now);
-    m_forecast->setText(
-        alerts::Budget::callsText(calls) + QLatin1Char('\n')
-        + tr("Stream pushes this month: %1 / %2.")
-              .arg(locale.toString(m_pushes), locale.toString(qint64(m_pushAllowance)))
-        + QLatin1Char(' ') + alerts::Budget::pushesText(pushes));
+    const alerts::Forecast pushes = alerts::Budget::forecast(m_pushes, pushAllowance, now);
+    m_forecast->setText(alerts::Budget::callsText(calls) + QLatin1Char('\n')
+                        + alerts::Budget::pushesText(pushes));
 }
 
 void ApiAssetsPane::changeEvent(QEvent *event)
@@ -169,6 +193,7 @@ void ApiAssetsPane::changeEvent(QEvent *event)
 void ApiAssetsPane::retranslateUi()
 {
     m_quotaLabel->setText(tr("DingTalk calls this month:"));
+    m_pushLabel->setText(tr("Stream pushes this month:"));
     showQuota();
 }
 
