@@ -62,10 +62,16 @@ public:
         BillState sync = BillState::Pending;
         ApprovalState approval = ApprovalState::InApproval;
         bool pending = false; // approved and not synced: what 同步所选 may send
+        // Some bills are in Kingdee and some are not (a failed customer beside a saved one):
+        // shown as 部分同步, derived from the bills, never stored.
+        bool partlySynced = false;
+        int billsInKingdee = 0;
         QDate day; // 申请日期
         std::optional<Decimal> amount;
         QString search; // lower-case business id, title, customers, originator, id
     };
+    // What the sync column says: 部分同步 and 需冲销 beside the bills' folded state.
+    static QString syncText(const ApplicationRow &row, const Facts &facts);
     // Revoked (or withdrawn, rejected) after a bill reached Kingdee, and not reversed yet.
     static bool needsReversal(const ApplicationRow &row, const Facts &facts);
     // Rows with their facts, prepared off the UI thread by prepare().

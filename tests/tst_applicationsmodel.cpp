@@ -167,8 +167,14 @@ private Q_SLOTS:
         ApplicationsModel model;
         model.setRows(sample());
         const int a3 = 2;
+        // One bill in Kingdee, one refused: 部分同步, not 失败 beside a Kingdee number.
         QCOMPARE(model.index(a3, ApplicationsModel::SyncColumn).data().toString(),
-                 displayName(BillState::Failed));
+                 QStringLiteral("Partly synced"));
+        QCOMPARE(model.index(a3, ApplicationsModel::SyncColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("1 of 2 bill(s) in Kingdee; the others are not"));
+        // Still listed among the failed ones to retry, and still pending.
+        QVERIFY(model.idsInSyncState(BillState::Failed).contains(QStringLiteral("a3")));
+        QVERIFY(model.facts(a3).pending);
         QCOMPARE(model.index(a3, ApplicationsModel::NumbersColumn).data().toString(),
                  QStringLiteral("QTYS1"));
         QCOMPARE(model.index(a3, ApplicationsModel::ErrorColumn).data().toString(),

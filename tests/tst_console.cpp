@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -156,7 +157,10 @@ private Q_SLOTS:
                 for (const BillRecord &bill : stored)
                     QVERIFY2(!bill.kingdeeNumber.isEmpty() && numbers.contains(bill.kingdeeNumber),
                              qPrintable(numbers));
-            } else if (state == QStringLiteral("失败")) {
+            } else if (state == QStringLiteral("失败") || state == QStringLiteral("部分同步")) {
+                // 部分同步: one customer's bill in Kingdee, another's refused.
+                if (state == QStringLiteral("部分同步"))
+                    QVERIFY(!cell(model, row, ApplicationsModel::NumbersColumn).isEmpty());
                 ++failed;
                 const QString error = cell(model, row, ApplicationsModel::ErrorColumn);
                 QVERIFY2(error.contains(QStringLiteral("C9"))
@@ -244,6 +248,32 @@ private Q_SLOTS:
             QVERIFY(
                 cell(model, row, ApplicationsModel::NumbersColumn).contains(bill.kingdeeNumber));
         }
+
+        // The status bar says how the run ended, in the store's numbers, and keeps saying it.
+        auto *lastRun = window.findChild<QLabel *>(QStringLiteral("lastRunLabel"));
+        const QString expected = QStringLiteral("已同步 %1 张，失败 %2 张，未发送 %3 张")
+                                     .arg(synced.size())
+                                     .arg(bills.inStates({BillState::Failed}).size())
+                                     .arg(bills.inStates({BillState::Pending}).size());
+        QVERIFY2(lastRun->text().startsWith(expected), qPrintable(lastRun->text()));
+        QVERIFY2(lastRun->text().endsWith(QStringLiteral("（已停止）")),
+                 qPrintable(lastRun->text()));
+        window.statusBar()->showMessage(QStringLiteral("一条告警")); // an alert's notice
+        QVERIFY(lastRun->isVisible());
+
+        // The log has the run's start and end lines; the end line says the same.
+        auto *logView = window.findChild<QAbstractItemView *>(QStringLiteral("logView"));
+        QStringList messages;
+        QTRY_VERIFY([&] {
+            messages.clear();
+            for (int row = 0; row < logView->model()->rowCount(); ++row)
+                messages.append(
+                    logView->model()->index(row, EventLogModel::MessageColumn).data().toString());
+            return messages.filter(QStringLiteral("同步结束")).size() == 1;
+        }());
+        QCOMPARE(messages.filter(QStringLiteral("开始同步")).size(), 1);
+        QVERIFY2(messages.filter(QStringLiteral("同步结束")).constFirst().contains(expected),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
     }
 
 private:

@@ -236,6 +236,17 @@
         <comment>revoked after its bills reached Kingdee</comment>
         <translation>需冲销</translation>
     </message>
+    <message>
+        <source>Partly synced</source>
+        <comment>some of its bills are in Kingdee, some not</comment>
+        <translation>部分同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n bill(s) in Kingdee; the others are not</source>
+        <translation>
+            <numerusform>%n 张单据中 %1 张已在金蝶，其余未入金蝶</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -310,6 +321,20 @@
     <message>
         <source>No bills to show</source>
         <translation>没有可显示的单据</translation>
+    </message>
+    <message>
+        <source>in Kingdee</source>
+        <comment>a bill Kingdee holds</comment>
+        <translation>已在金蝶</translation>
+    </message>
+    <message>
+        <source>not in Kingdee</source>
+        <comment>a bill Kingdee does not hold (yet)</comment>
+        <translation>未入金蝶</translation>
+    </message>
+    <message>
+        <source>Kingdee bills: %1 of %2 in Kingdee</source>
+        <translation>金蝶单据：共 %2 张，%1 张已在金蝶</translation>
     </message>
 </context>
 <context>
@@ -744,6 +769,18 @@
         <source>Save a screenshot to FILE once the window is shown, then quit.</source>
         <translation>窗口显示后把截图保存到 FILE，然后退出。</translation>
     </message>
+    <message>
+        <source>Unknown window &quot;%1&quot;; known: %2</source>
+        <translation>没有名为“%1”的窗口；可用：%2</translation>
+    </message>
+    <message>
+        <source>With --screenshot: open the window NAME (credentials, alerts, …) and take its picture instead of the main window&apos;s.</source>
+        <translation>与 --screenshot 一起使用：打开名为 NAME 的窗口（credentials、alerts 等）并截取它，而不是主窗口。</translation>
+    </message>
+    <message>
+        <source>--open is for screenshots: give --screenshot FILE too.</source>
+        <translation>--open 用于截图：请同时给出 --screenshot FILE。</translation>
+    </message>
 </context>
 <context>
     <name>rs::JobController</name>
@@ -1035,6 +1072,10 @@
     <message>
         <source>Group robot alerts, their thresholds, and scheduled fetch and sync</source>
         <translation>群机器人告警、告警阈值，以及定时拉取和同步</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>上次同步 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1816,12 +1857,24 @@
         <translation>申请 %1 在钉钉中为“%2”，只有审批通过的申请才会同步</translation>
     </message>
     <message>
-        <source>Synced %1, failed %2, in doubt %3, not sendable %4.</source>
-        <translation>已同步 %1，失败 %2，待确认 %3，不可发送 %4。</translation>
+        <source>Synced %1, failed %2, not sent %3</source>
+        <translation>已同步 %1 张，失败 %2 张，未发送 %3 张</translation>
     </message>
     <message>
-        <source>Stopped: %1</source>
-        <translation>已停止：%1</translation>
+        <source>, in doubt %1</source>
+        <translation>，待确认 %1 张</translation>
+    </message>
+    <message>
+        <source>, not sendable %1</source>
+        <translation>，无法发送 %1 项</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>. Stopped: %1</source>
+        <translation>。已中止：%1</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2580,16 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Not sent in this run; pending again.</source>
         <translation>本次运行未发送，已恢复为待同步。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync started: %n application(s), %1 bill(s) to send.</source>
+        <translation>
+            <numerusform>开始同步：%n 张申请，%1 张单据待发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync ended: %1</source>
+        <translation>同步结束：%1</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,9 @@ public:
     ~MainWindow() override;
 
     ApplicationsPane *applicationsPane() const { return m_applications; }
+    Settings &settings() const { return *m_settings; }
+    SecretStore &secrets() const { return *m_secrets; }
+    AlertCenter *alertCenter() const { return m_alerts; }
     // First start: opens the credential dialog once the window shows, when DingTalk or Kingdee
     // is not set up yet.
     void offerSetupIfNeeded();
@@ -70,6 +73,7 @@ private:
     void chooseLanguage(LanguageChoice choice);
     void showAbout();
     void jobEnded(const QString &summary, const QString &configurationProblem);
+    void showLastStoredRun();
     void loadScheme();
 
     Profile m_profile;
@@ -107,6 +111,7 @@ private:
     QAction *m_aboutQtAction = nullptr;
     QLabel *m_profileLabel = nullptr;
     QLabel *m_usageLabel = nullptr;
+    QLabel *m_lastRunLabel = nullptr; // the last run's summary: alerts and hints do not hide it
 };
 
 } // namespace rs

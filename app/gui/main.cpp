@@ -3,21 +3,29 @@
 #include "app/settings/profile.h"
 #include "app/store/database.h"
 #include "ui/mainwindow.h"
+#include "ui/screenshottargets.h"
 #include "ui/uistate.h"
 
 #include <QApplication>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QScreen>
+#include <QTextStream>
 #include <QTimer>
 
 namespace {
 
-// Grabs the window from the display server (what a person would see), then quits.
+// Grabs the window from the display server (what a person would see: with a window manager, its
+// frame and title bar too), then quits.
 void scheduleScreenshot(QWidget *window, const QString &path)
 {
     QTimer::singleShot(1500, window, [window, path] {
-        const QPixmap shot = window->screen()->grabWindow(window->winId());
+        // The screen's pixels under the frame when a window manager draws one; the window's own
+        // otherwise (offscreen, a bare X server), where another window could cover the area.
+        const QRect frame = window->frameGeometry();
+        const QPixmap shot = frame == window->geometry()
+            ? window->screen()->grabWindow(window->winId())
+            : window->screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height());
         const bool saved = !shot.isNull() && shot.save(path);
         QCoreApplication::exit(saved ? 0 : 1);
     });
@@ -55,9 +63,23 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &rs::MainWindow::languageChangeRequested, &app,
                      [&translations](rs::LanguageChoice choice) { translations.apply(choice); });
     window.show();
-    if (!startup.screenshotPath.isEmpty())
-        scheduleScreenshot(&window, startup.screenshotPath);
-    else
+    if (!startup.screenshotPath.isEmpty()) {
+        QWidget *target = &window;
+        if (!startup.openName.isEmpty()) {
+            target = rs::openForScreenshot(window, startup.openName);
+            if (!target) {
+                // A typo in a documentation script: say what exists, on the terminal it ran from.
+                QTextStream(stderr) << QCoreApplication::translate(
+                                           "rs::GuiStartup", "Unknown window \"%1\"; known: %2")
+                                           .arg(startup.openName,
+                                                rs::screenshotTargets().join(QStringLiteral(", ")))
+                                    << '\n';
+                return 2;
+            }
+        }
+        scheduleScreenshot(target, startup.screenshotPath);
+    } else {
         window.offerSetupIfNeeded();
+    }
     return QApplication::exec();
 }

@@ -15,12 +15,20 @@ GuiStartup GuiStartup::parse(const QStringList &arguments)
                                         tr("Save a screenshot to FILE once the window is shown, "
                                            "then quit."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({profile, screenshot});
+    const QCommandLineOption open(
+        QStringLiteral("open"),
+        tr("With --screenshot: open the window NAME (credentials, "
+           "alerts, …) and take its picture instead of the main window's."),
+        QStringLiteral("NAME"));
+    parser.addOptions({profile, screenshot, open});
     GuiStartup startup;
     if (!parser.parse(arguments))
         startup.error = parser.errorText();
     startup.profileDir = parser.value(profile);
     startup.screenshotPath = parser.value(screenshot);
+    startup.openName = parser.value(open);
+    if (startup.error.isEmpty() && !startup.openName.isEmpty() && startup.screenshotPath.isEmpty())
+        startup.error = tr("--open is for screenshots: give --screenshot FILE too.");
     return startup;
 }
 

@@ -144,6 +144,12 @@ void PushJob::start()
     }
     if (!apply(changes))
         return;
+    QSet<QString> applications;
+    for (const QString &key : std::as_const(m_selection)) {
+        if (const auto bill = bills.find(key))
+            applications.insert(bill->applicationId);
+    }
+    logStart(int(applications.size()));
 
     // Never a duplicate: before anything is sent, ask Kingdee which of these keys it already
     // has (a store restored from an old backup, a second machine). Bills an earlier run left in
@@ -161,6 +167,9 @@ void PushJob::start()
 
 void PushJob::cancel()
 {
+    if (m_finished)
+        return;
+    m_report.cancelled = true;
     m_stopped = true;
     m_client.cancel();
     maybeFinish();
@@ -530,8 +539,31 @@ void PushJob::releaseUnsent()
     }
     if (!changes.isEmpty() && !bills.transitionAll(changes).ok())
         return; // the store refused (a full disk): the bills stay queued for the next run
-    for (const BillChange &c : std::as_const(changes))
+    for (const BillChange &c : std::as_const(changes)) {
+        m_givenBack.insert(c.key);
         Q_EMIT billChanged(c.key, c.to);
+    }
+}
+
+void PushJob::logStart(int applications)
+{
+    SyncEvent event;
+    event.kind = QStringLiteral("sync.started");
+    event.message =
+        tr("Sync started: %n application(s), %1 bill(s) to send.", nullptr, applications)
+            .arg(m_selection.size());
+    EventLog(m_database).append(event);
+}
+
+void PushJob::logEnd()
+{
+    SyncEvent event;
+    event.kind = QStringLiteral("sync.finished");
+    event.level = m_report.result == PushReport::Result::ConfigError ? SyncEvent::Level::Error
+        : m_report.result == PushReport::Result::Ok                  ? SyncEvent::Level::Info
+                                                                     : SyncEvent::Level::Warning;
+    event.message = tr("Sync ended: %1").arg(m_report.summary());
+    EventLog(m_database).append(event);
 }
 
 void PushJob::finish()
@@ -557,10 +589,15 @@ void PushJob::finish()
             ++m_report.synced;
             break;
         case BillState::Failed:
-            ++m_report.failed;
+            // One that failed before and was not sent this time did not fail in this run.
+            ++(m_givenBack.contains(key) ? m_report.notSent : m_report.failed);
             break;
         case BillState::InDoubt:
             ++m_report.inDoubt;
+            break;
+        case BillState::Pending:
+        case BillState::Queued:
+            ++m_report.notSent;
             break;
         default:
             break;
@@ -577,6 +614,7 @@ void PushJob::finish()
             : m_report.result == PushReport::Result::SomeFailed        ? "partial"
                                                                        : "failed";
         JobRunRepository(m_database).finish(m_runId, QLatin1String(result), m_report.summary());
+        logEnd();
     }
     Q_EMIT finished(m_report);
 }

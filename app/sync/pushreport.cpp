@@ -13,15 +13,18 @@ QString BillLine::text() const
 
 QString PushReport::summary() const
 {
-    QString text = QCoreApplication::translate(
-                       "rs::Sync", "Synced %1, failed %2, in doubt %3, not sendable %4.")
+    QString text = QCoreApplication::translate("rs::Sync", "Synced %1, failed %2, not sent %3")
                        .arg(synced)
                        .arg(failed)
-                       .arg(inDoubt)
-                       .arg(notSendable);
-    if (!stopReason.isEmpty())
-        text += QLatin1Char(' ')
-            + QCoreApplication::translate("rs::Sync", "Stopped: %1").arg(stopReason);
+                       .arg(notSent);
+    if (inDoubt > 0)
+        text += QCoreApplication::translate("rs::Sync", ", in doubt %1").arg(inDoubt);
+    if (notSendable > 0)
+        text += QCoreApplication::translate("rs::Sync", ", not sendable %1").arg(notSendable);
+    if (cancelled)
+        text += QCoreApplication::translate("rs::Sync", " (stopped)");
+    else if (!stopReason.isEmpty())
+        text += QCoreApplication::translate("rs::Sync", ". Stopped: %1").arg(stopReason);
     return text;
 }
 

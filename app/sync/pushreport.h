@@ -32,7 +32,10 @@ struct PushReport
     int failed = 0;
     int inDoubt = 0;
     int notSendable = 0; // mapping errors, checks, not approved
+    int notSent = 0; // taken on by the run and given back unsent: pending, or failed as before
+    bool cancelled = false; // the clerk stopped it (停止, Ctrl+C)
 
+    // "Synced 27, failed 5, not sent 12 (stopped)": what the status bar and the log's end line say.
     QString summary() const;
     // A run that could not start (settings, scheme, secret): ConfigError with the reason.
     static PushReport refused(const QString &reason);

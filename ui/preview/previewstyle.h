@@ -13,6 +13,12 @@ inline QColor errorColor()
     return QColor(0xb0, 0x00, 0x20); // the overview's problem colour
 }
 
+// The table's 已同步 green: a bill Kingdee holds.
+inline QColor syncedColor()
+{
+    return QColor(0x1a, 0x7f, 0x37);
+}
+
 inline QString errorStyle()
 {
     return QStringLiteral("color: #b00020;");
