@@ -115,6 +115,29 @@ QString ApplicationsModel::formatMoney(const QString &exact)
         + (point < 0 ? QString() : unsignedText.mid(point));
 }
 
+QString ApplicationsModel::signExplained()
+{
+    return tr("Amounts as Kingdee books them: a rebate is a negative other receivable");
+}
+
+QString ApplicationsModel::formatTotal(const Decimal &total)
+{
+    return QStringLiteral("¥") + formatMoney(total.toString(std::max(total.scale(), 2)));
+}
+
+int ApplicationsModel::billsToSend(const ApplicationRow &row)
+{
+    if (!row.bills.isEmpty()) {
+        return int(std::count_if(row.bills.cbegin(), row.bills.cend(), [](const auto &bill) {
+            return bill.state != BillState::Synced && bill.state != BillState::Reversed;
+        }));
+    }
+    int customers = 0;
+    for (const QStringView customer : QStringView(row.customers).split(QLatin1Char(',')))
+        customers += customer.trimmed().isEmpty() ? 0 : 1;
+    return std::max(customers, 1);
+}
+
 QString ApplicationsModel::syncText(const ApplicationRow &row, const Facts &facts)
 {
     if (needsReversal(row, facts))
@@ -268,6 +291,8 @@ Qt::ItemFlags ApplicationsModel::flags(const QModelIndex &index) const
 
 QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AmountColumn)
+        return signExplained();
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -395,6 +420,17 @@ QStringList ApplicationsModel::checkedIds() const
             ids.append(row.id);
     }
     return ids;
+}
+
+Decimal ApplicationsModel::checkedTotal() const
+{
+    Decimal total;
+    for (const QString &id : m_checked) {
+        const int row = rowOf(id);
+        if (row >= 0 && m_facts.at(row).amount)
+            total += *m_facts.at(row).amount;
+    }
+    return total;
 }
 
 void ApplicationsModel::setChecked(const QStringList &ids, bool checked)

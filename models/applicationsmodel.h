@@ -104,9 +104,19 @@ public:
     // Cheap: asked on every tick and every live update, where checkedIds() would walk all rows.
     int checkedCount() const { return int(m_checked.size()); }
     void setChecked(const QStringList &ids, bool checked);
+    // The ticked rows' exact total (unreadable amounts left out): walks the ticks, not the rows.
+    Decimal checkedTotal() const;
 
     // "-1,834.60": the exact text with thousands separators, never through a double.
     static QString formatMoney(const QString &exact);
+    // "¥-1,834.60": a total, in the one money format the console uses.
+    static QString formatTotal(const Decimal &total);
+    // Why the amounts are negative, said once: on the amount header and the totals.
+    static QString signExplained();
+    const ApplicationRow &rowAt(int row) const { return m_rows.at(row); }
+    // The bills a sync of this application would send: its stored bills not yet in Kingdee, or
+    // before its first sync one per customer (the built-in scheme's grouping).
+    static int billsToSend(const ApplicationRow &row);
 
 Q_SIGNALS:
     // The clerk ticked or unticked one row (not setChecked): the view extends shift-click ranges.

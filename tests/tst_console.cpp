@@ -134,7 +134,13 @@ private Q_SLOTS:
                             changedWhileRunning = true;
                     }
                 });
+        // It asks first, with the count and the exact total of what is ticked.
+        QString asked;
+        answerNextQuestion(true, &asked);
         QTest::mouseClick(toolBar->widgetForAction(syncSelected), Qt::LeftButton);
+        QVERIFY2(asked.startsWith(QStringLiteral("同步 %1 张申请（").arg(pending)),
+                 qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("合计 ¥-")), qPrintable(asked));
         auto *bar = window.findChild<QProgressBar *>(QStringLiteral("syncProgressBar"));
         QTRY_VERIFY(bar->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(fetch->isEnabled(), 60'000);
@@ -223,6 +229,7 @@ private Q_SLOTS:
         window.applicationsPane()
             ->findChild<QPushButton *>(QStringLiteral("checkPendingButton"))
             ->click();
+        answerNextQuestion(true);
         window.findChild<QAction *>(QStringLiteral("syncAction"))->trigger();
 
         // 停止 once the first bills are in Kingdee: the run ends early, calmly.

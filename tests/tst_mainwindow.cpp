@@ -1,11 +1,14 @@
 #include "app/i18n/translations.h"
 #include "app/settings/profile.h"
 #include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "consoletesting.h"
 #include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 #include "models/statecountsmodel.h"
 #include "storetestdata.h"
+#include "ui/applications/applicationspane.h"
 #include "ui/mainwindow.h"
 #include "ui/uistate.h"
 
@@ -13,6 +16,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -25,6 +30,7 @@
 #include <QToolBar>
 
 using namespace rs;
+using namespace rs::testing;
 
 class TestMainWindow final : public QObject
 {
@@ -193,6 +199,46 @@ private Q_SLOTS:
         tabs->setCurrentIndex(1);
         QCOMPARE(model->index(approvedRow, StateCountsModel::CountColumn).data().toString(),
                  QStringLiteral("3"));
+    }
+
+    void syncSelected_asksWithTheTotalAndNamesTickedRowsTheFilterHides()
+    {
+        m_translations->apply(LanguageChoice::Chinese);
+        ApplicationRepository repo(*m_database);
+        const QList<std::pair<const char *, const char *>> amounts {
+            {"a1", "-1000.10"}, {"a2", "-0.20"}, {"a3", "-5.00"}};
+        for (const auto &[id, amount] : amounts) {
+            ApplicationRecord a = testdata::application(QLatin1String(id));
+            a.amount = QLatin1String(amount);
+            a.customers = QStringLiteral("C1, C2");
+            QVERIFY(repo.upsert(a).ok());
+        }
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ApplicationsModel &model = window.applicationsPane()->model();
+        QTRY_COMPARE(model.rowCount(), 3);
+        window.findChild<QPushButton *>(QStringLiteral("checkPendingButton"))->click();
+        auto *totals = window.findChild<QLabel *>(QStringLiteral("totalsLabel"));
+        QCOMPARE(totals->text(), QStringLiteral("显示合计 ¥-1,005.30 · 已勾选合计 ¥-1,005.30"));
+
+        // The clerk narrows the table to one application; the other two stay ticked, unseen.
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        search->setText(QStringLiteral("2025a1"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(totals->text(), QStringLiteral("显示合计 ¥-1,000.10 · 已勾选合计 ¥-1,005.30"));
+
+        QString asked;
+        answerNextQuestion(false, &asked);
+        window.findChild<QAction *>(QStringLiteral("syncAction"))->trigger();
+        QVERIFY2(asked.startsWith(QStringLiteral("同步 3 张申请（6 张单据），合计 ¥-1,005.30？")),
+                 qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("其中 2 张被筛选隐藏：2025a2、2025a3")),
+                 qPrintable(asked));
+        // 取消 sends nothing: no bill was even queued.
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("fetchAction"))->isEnabled());
+        QVERIFY(BillRepository(*m_database).inStates(allBillStates()).isEmpty());
+        QCOMPARE(model.checkedCount(), 3);
     }
 
     void stateCountsModel_passesTheModelTester()

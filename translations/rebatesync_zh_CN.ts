@@ -247,6 +247,10 @@
             <numerusform>%n 张单据中 %1 张已在金蝶，其余未入金蝶</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Amounts as Kingdee books them: a rebate is a negative other receivable</source>
+        <translation>金额按金蝶记账方式显示：返利在其他应收单中记为负数</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -271,6 +275,10 @@
     <message>
         <source>Loading all applications…</source>
         <translation>正在加载全部申请…</translation>
+    </message>
+    <message>
+        <source>Total shown %1 · ticked %2</source>
+        <translation>显示合计 %1 · 已勾选合计 %2</translation>
     </message>
 </context>
 <context>
@@ -829,6 +837,37 @@
     <message>
         <source>Syncing every pending application…</source>
         <translation>正在同步所有待同步的申请…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync %n application(s) (%1 bill(s)) to Kingdee, total %2?</source>
+        <translation>
+            <numerusform>同步 %n 张申请（%1 张单据），合计 %2？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amount(s) could not be read and are not in the total.</source>
+        <translation>
+            <numerusform>%n 个金额无法读取，未计入合计。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them is hidden by the filter: %1</source>
+        <translation>
+            <numerusform>其中 %n 张被筛选隐藏：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sync to Kingdee</source>
+        <translation>同步到金蝶</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include "ui/syncprogress.h"
 
 #include <QAction>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStyle>
 #include <QWidget>
 
@@ -17,6 +19,7 @@ JobController::JobController(const Profile &profile, ApplicationsPane &applicati
                              QWidget *window)
     : QObject(window)
     , m_applications(applications)
+    , m_window(window)
     , m_runner(new sync::SyncRunner(profile, this))
     , m_progress(new SyncProgress(window))
     , m_fetch(new QAction(window->style()->standardIcon(QStyle::SP_ArrowDown), {}, window))
@@ -71,7 +74,44 @@ void JobController::syncSelected()
         Q_EMIT hint(tr("Tick the applications to sync first."));
         return;
     }
-    push(ids);
+    if (confirmSync())
+        push(ids);
+}
+
+bool JobController::confirmSync()
+{
+    const ApplicationsPane::Ticked ticked = m_applications.ticked();
+    QString question = tr("Sync %n application(s) (%1 bill(s)) to Kingdee, total %2?", nullptr,
+                          ticked.applications)
+                           .arg(ticked.bills)
+                           .arg(ApplicationsModel::formatTotal(ticked.total));
+    if (ticked.unreadableAmounts > 0)
+        question += QLatin1Char('\n')
+            + tr("%n amount(s) could not be read and are not in the total.", nullptr,
+                 ticked.unreadableAmounts);
+    QString details;
+    if (!ticked.hidden.isEmpty()) {
+        // Never sent unseen: a ticked row the filter hides is named here.
+        constexpr int kNamed = 10;
+        QStringList named = ticked.hidden.mid(0, kNamed);
+        if (ticked.hidden.size() > kNamed)
+            named.append(QStringLiteral("…"));
+        question += QStringLiteral("\n\n")
+            + tr("%n of them is hidden by the filter: %1", nullptr, int(ticked.hidden.size()))
+                  .arg(named.join(tr(", ", "list separator")));
+        details = ticked.hidden.join(QLatin1Char('\n'));
+    }
+    QMessageBox box(QMessageBox::Question, tr("Sync to Kingdee"), question, QMessageBox::NoButton,
+                    m_window);
+    box.setObjectName(QStringLiteral("confirmSyncBox"));
+    box.setInformativeText(ApplicationsModel::signExplained());
+    if (!details.isEmpty())
+        box.setDetailedText(details);
+    QPushButton *sync = box.addButton(tr("&Sync"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(sync);
+    box.exec();
+    return box.clickedButton() == sync;
 }
 
 void JobController::retryFailed()

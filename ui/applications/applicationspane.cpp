@@ -36,6 +36,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     , m_checkPending(new QPushButton(this))
     , m_clearChecks(new QPushButton(this))
     , m_counts(new QLabel(this))
+    , m_totals(new QLabel(this))
 {
     setObjectName(QStringLiteral("applicationsPane"));
     m_filter->setSourceModel(m_model);
@@ -56,12 +57,15 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     m_checkPending->setObjectName(QStringLiteral("checkPendingButton"));
     m_clearChecks->setObjectName(QStringLiteral("clearChecksButton"));
     m_counts->setObjectName(QStringLiteral("countsLabel"));
+    m_totals->setObjectName(QStringLiteral("totalsLabel"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_checkPending);
     buttons->addWidget(m_clearChecks);
     buttons->addStretch(1);
     buttons->addWidget(m_counts);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_totals);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_filterBar);
@@ -78,9 +82,9 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
                     updateCounts();
             });
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_filter, signal, this, &ApplicationsPane::updateCounts);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &ApplicationsPane::updateCounts);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ApplicationsPane::updateCounts);
+        connect(m_filter, signal, this, &ApplicationsPane::recountShown);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ApplicationsPane::recountShown);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ApplicationsPane::recountShown);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 Q_EMIT currentApplicationChanged(
@@ -220,6 +224,36 @@ void ApplicationsPane::checkAllPending()
     m_model->setChecked(ids, true);
 }
 
+ApplicationsPane::Ticked ApplicationsPane::ticked() const
+{
+    Ticked ticked;
+    for (const QString &id : m_model->checkedIds()) {
+        const int source = m_model->rowOf(id);
+        const ApplicationRow &row = m_model->rowAt(source);
+        ++ticked.applications;
+        ticked.bills += ApplicationsModel::billsToSend(row);
+        if (const auto &amount = m_model->facts(source).amount)
+            ticked.total += *amount;
+        else
+            ++ticked.unreadableAmounts;
+        if (!m_filter->mapFromSource(m_model->index(source, 0)).isValid())
+            ticked.hidden.append(row.businessId.isEmpty() ? row.id : row.businessId);
+    }
+    return ticked;
+}
+
+void ApplicationsPane::recountShown()
+{
+    Decimal total;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        if (const auto &amount = m_model->facts(source).amount)
+            total += *amount;
+    }
+    m_shownTotal = total;
+    updateCounts();
+}
+
 void ApplicationsPane::updateCounts()
 {
     const int checked = m_model->checkedCount();
@@ -227,6 +261,10 @@ void ApplicationsPane::updateCounts()
                                 : tr("Showing %1 of %2 · %n ticked", nullptr, checked)
                                       .arg(QLocale().toString(m_filter->rowCount()),
                                            QLocale().toString(m_model->rowCount())));
+    m_totals->setText(tr("Total shown %1 · ticked %2")
+                          .arg(ApplicationsModel::formatTotal(m_shownTotal),
+                               ApplicationsModel::formatTotal(m_model->checkedTotal())));
+    m_totals->setToolTip(ApplicationsModel::signExplained());
     Q_EMIT checkedCountChanged(checked);
 }
 
