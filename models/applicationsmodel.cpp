@@ -2,6 +2,8 @@
 
 #include "models/modelroles.h"
 
+#include "app/store/billerror.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -115,6 +117,35 @@ QString ApplicationsModel::formatMoney(const QString &exact)
         + (point < 0 ? QString() : unsignedText.mid(point));
 }
 
+const ApplicationRow::Bill *ApplicationsModel::billWithError(const ApplicationRow &row)
+{
+    // A refusal that needs a fix comes first: it is what the clerk must act on.
+    const ApplicationRow::Bill *found = nullptr;
+    for (const ApplicationRow::Bill &bill : row.bills) {
+        const ErrorRemedy remedy = errorRemedy(bill.state, bill.retryable, bill.error);
+        if (remedy == ErrorRemedy::FixFirst)
+            return &bill;
+        if (remedy == ErrorRemedy::Temporary && !found)
+            found = &bill;
+    }
+    return found;
+}
+
+QStringList ApplicationsModel::failedNeedingAFix() const
+{
+    QStringList named;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_facts.at(i).sync != BillState::Failed
+            || m_rows.at(i).approval != ApprovalState::Approved)
+            continue;
+        const ApplicationRow::Bill *bill = billWithError(m_rows.at(i));
+        if (bill && errorRemedy(bill->state, bill->retryable, bill->error) == ErrorRemedy::FixFirst)
+            named.append(m_rows.at(i).businessId.isEmpty() ? m_rows.at(i).id
+                                                           : m_rows.at(i).businessId);
+    }
+    return named;
+}
+
 QString ApplicationsModel::signExplained()
 {
     return tr("Amounts as Kingdee books them: a rebate is a negative other receivable");
@@ -181,9 +212,9 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &
     case ErrorColumn:
         if (!row.parseError.isEmpty())
             return row.parseError;
-        for (const ApplicationRow::Bill &bill : row.bills) {
-            if (!bill.error.isEmpty() && bill.state != BillState::Synced)
-                return bill.error;
+        if (const ApplicationRow::Bill *bill = billWithError(row)) {
+            return remedyPrefixed(errorRemedy(bill->state, bill->retryable, bill->error),
+                                  clerkErrorText(bill->error, bill->errorField));
         }
         return facts.pending ? m_notes.value(row.id) : QString();
     default:
@@ -219,6 +250,14 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayText(row, facts, column);
     case Qt::ToolTipRole:
+        if (column == ErrorColumn) {
+            const ApplicationRow::Bill *bill = billWithError(row);
+            const QString advice = bill
+                ? remedyAdvice(errorRemedy(bill->state, bill->retryable, bill->error))
+                : QString();
+            const QString text = displayText(row, facts, column).toString();
+            return advice.isEmpty() ? text : text + QLatin1Char('\n') + advice;
+        }
         if (column == SyncColumn && facts.partlySynced)
             return tr("%1 of %n bill(s) in Kingdee; the others are not", nullptr,
                       int(row.bills.size()))
@@ -234,8 +273,13 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return column == AmountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole: {
-        if (column == ErrorColumn)
-            return QBrush(QColor(0xc0, 0x1c, 0x28));
+        if (column == ErrorColumn) {
+            // Red for what needs a fix, amber for what may pass on its own.
+            const ApplicationRow::Bill *bill = billWithError(row);
+            const bool passing = bill
+                && errorRemedy(bill->state, bill->retryable, bill->error) == ErrorRemedy::Temporary;
+            return passing ? QBrush(QColor(0xb3, 0x5c, 0x00)) : QBrush(QColor(0xc0, 0x1c, 0x28));
+        }
         if (column != SyncColumn || displayText(row, facts, column).toString().isEmpty())
             return {};
         if (needsReversal(row, facts) || facts.partlySynced)

@@ -97,6 +97,9 @@ public:
     void setNote(const QString &id, const QString &note);
     // Approved applications whose folded sync state is `state` (e.g. the failed ones to retry).
     QStringList idsInSyncState(BillState state) const;
+    // 审批编号 of failed applications Kingdee refused as they stand (a customer it lacks, a closed
+    // period): 重试失败 names them, since sending again alone will not help.
+    QStringList failedNeedingAFix() const;
     // The source row of an application, -1 when it is not loaded.
     int rowOf(const QString &id) const;
 
@@ -127,6 +130,8 @@ private:
     static BillState syncState(const ApplicationRow &row);
 
     static Facts derive(const ApplicationRow &row);
+    // The bill whose error the row shows: one needing a fix first, else a passing one.
+    static const ApplicationRow::Bill *billWithError(const ApplicationRow &row);
     QVariant displayText(const ApplicationRow &row, const Facts &facts, int column) const;
 
     QList<ApplicationRow> m_rows;

@@ -241,6 +241,46 @@ private Q_SLOTS:
         QCOMPARE(model.checkedCount(), 3);
     }
 
+    void retryFailed_isDisabledWithoutFailuresAndNamesTheOnesARetryWillNotHelp()
+    {
+        m_translations->apply(LanguageChoice::Chinese);
+        ApplicationRepository repo(*m_database);
+        QVERIFY(repo.upsert(testdata::application(QStringLiteral("a1"))).ok());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *retry = window.findChild<QAction *>(QStringLiteral("retryAction"));
+        QTRY_COMPARE(window.applicationsPane()->model().rowCount(), 1);
+        QVERIFY(!retry->isEnabled()); // nothing failed
+
+        // Kingdee refused a1's customer: a permanent refusal.
+        const BillRepository bills(*m_database);
+        const BillRecord bill = testdata::bill(QStringLiteral("a1"), QStringLiteral("C9243"));
+        BillOutcome refused;
+        refused.error = QStringLiteral("往来单位 C9243 在金蝶中不存在或未审核");
+        refused.errorField = QStringLiteral("FCONTACTUNIT");
+        QVERIFY(bills.saveDraft(bill).ok());
+        QVERIFY(bills.transition(bill.key, BillState::Pending, BillState::Queued, {}, {}).ok());
+        QVERIFY(bills.transition(bill.key, BillState::Queued, BillState::Failed, refused, {}).ok());
+        window.findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+        QTRY_VERIFY(retry->isEnabled());
+        const QString error = window.applicationsPane()
+                                  ->model()
+                                  .index(0, ApplicationsModel::ErrorColumn)
+                                  .data()
+                                  .toString();
+        QCOMPARE(
+            error,
+            QStringLiteral("需改正：往来单位 C9243 在金蝶中不存在或未审核（字段 FCONTACTUNIT）"));
+
+        QString asked;
+        answerNextQuestion(false, &asked);
+        retry->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("2025a1")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("重试不会有帮助")), qPrintable(asked));
+        QCOMPARE(bills.find(bill.key)->state, BillState::Failed); // 取消: nothing sent
+    }
+
     void stateCountsModel_passesTheModelTester()
     {
         StateCountsModel model;

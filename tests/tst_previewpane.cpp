@@ -184,12 +184,14 @@ private Q_SLOTS:
         QVERIFY(list->isVisible());
         // The conversion and the checks it makes fail: each in red, naming its field.
         QCOMPARE(list->count(), 3);
-        QVERIFY2(list->item(0)->text().startsWith(QStringLiteral("FEntity[0].FNOTAXAMOUNTFOR: ")),
-                 qPrintable(list->item(0)->text()));
+        // The words first, the field key after, once.
+        QVERIFY2(
+            list->item(0)->text().endsWith(QStringLiteral(" (field FEntity[0].FNOTAXAMOUNTFOR)")),
+            qPrintable(list->item(0)->text()));
         QVERIFY(list->item(0)->text().contains(QStringLiteral("\"abc\" is not a number")));
         QCOMPARE(list->item(1)->text(),
-                 QStringLiteral("表格_不含税金额: check \"entries-match-application\" failed: "
-                                "the row value \"abc\" is not a number"));
+                 QStringLiteral("check \"entries-match-application\" failed: "
+                                "the row value \"abc\" is not a number (field 表格_不含税金额)"));
         for (int i = 0; i < list->count(); ++i)
             QVERIFY(isRed(list->item(i)->foreground().color()));
         QVERIFY(issues(1)->isHidden());
@@ -293,7 +295,9 @@ private Q_SLOTS:
         auto *error = billView(0)->findChild<QLabel *>(QStringLiteral("billKingdeeError"));
         QVERIFY(error->isVisible());
         QCOMPARE(error->text(),
-                 QStringLiteral("Kingdee's last error (FCONTACTUNIT): 往来单位 C1 不存在"));
+                 QStringLiteral("Kingdee's last error: 往来单位 C1 不存在 (field FCONTACTUNIT)\n"
+                                "Kingdee refuses this bill as it stands: correct it in Kingdee or "
+                                "DingTalk first; Retry Failed alone will not help."));
         QVERIFY(looksRed(error));
         // A retry maps again, so the fresh mapping is what is shown.
         QVERIFY(shownJson(0).contains(QStringLiteral("\"FDATE\": \"2025-03-03\"")));

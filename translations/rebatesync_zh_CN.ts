@@ -282,6 +282,29 @@
     </message>
 </context>
 <context>
+    <name>rs::BillError</name>
+    <message>
+        <source>%1 (field %2)</source>
+        <translation>%1（字段 %2）</translation>
+    </message>
+    <message>
+        <source>Fix first: %1</source>
+        <translation>需改正：%1</translation>
+    </message>
+    <message>
+        <source>Temporary: %1</source>
+        <translation>暂时性：%1</translation>
+    </message>
+    <message>
+        <source>Kingdee refuses this bill as it stands: correct it in Kingdee or DingTalk first; Retry Failed alone will not help.</source>
+        <translation>金蝶不接受这张单据的现状：请先在金蝶或钉钉中改正；仅靠重试失败不会有帮助。</translation>
+    </message>
+    <message>
+        <source>A passing problem (network, session, Kingdee busy): sending it again may pass.</source>
+        <translation>暂时性问题（网络、会话、金蝶繁忙）：再次发送可能成功。</translation>
+    </message>
+</context>
+<context>
     <name>rs::BillJsonView</name>
     <message>
         <source>Not stored yet</source>
@@ -306,10 +329,6 @@
     <message>
         <source>Kingdee&apos;s last error: %1</source>
         <translation>金蝶最近一次报错：%1</translation>
-    </message>
-    <message>
-        <source>Kingdee&apos;s last error (%1): %2</source>
-        <translation>金蝶最近一次报错（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -576,6 +595,22 @@
     </message>
 </context>
 <context>
+    <name>rs::DateField</name>
+    <message>
+        <source>Not a date: type it as 2025-03-01</source>
+        <translation>不是日期：请按 2025-03-01 的格式输入</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <comment>no limit on this end of the date range</comment>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Pick a date from the calendar</source>
+        <translation>从日历中选择日期</translation>
+    </message>
+</context>
+<context>
     <name>rs::DingTalk</name>
     <message>
         <source>the answer has no &quot;%1&quot; object</source>
@@ -759,12 +794,32 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>any</source>
-        <translation>不限</translation>
-    </message>
-    <message>
         <source>Search approval no., title, customer, originator</source>
         <translation>搜索审批编号、标题、客户、发起人</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>This month, last month or the last 90 days</source>
+        <translation>本月、上月或近 90 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
     </message>
 </context>
 <context>
@@ -868,6 +923,26 @@
     <message>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>重试失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n failed application(s) again?</source>
+        <translation>
+            <numerusform>重新发送 %n 张失败的申请？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying will not help %n of them unless they were corrected in Kingdee or DingTalk first (a customer Kingdee lacks, a closed period): %1</source>
+        <translation>
+            <numerusform>其中 %n 张除非已先在金蝶或钉钉中改正（如金蝶中没有该客户、会计期间已关闭），否则重试不会有帮助：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ JobController::JobController(const Profile &profile, ApplicationsPane &applicati
     connect(m_runner, &sync::SyncRunner::rowsChanged, this,
             [this](const QList<ApplicationRow> &rows) {
                 m_applications.applyRows(rows);
+                updateActions();
                 Q_EMIT rowsRefreshed();
             });
     connect(m_runner, &sync::SyncRunner::progress, m_progress, &SyncProgress::setProgress);
@@ -45,6 +46,7 @@ JobController::JobController(const Profile &profile, ApplicationsPane &applicati
     connect(m_progress, &SyncProgress::cancelRequested, m_runner, &sync::SyncRunner::cancel);
     connect(&m_applications, &ApplicationsPane::checkedCountChanged, this,
             &JobController::updateActions);
+    connect(&m_applications, &ApplicationsPane::loaded, this, &JobController::updateActions);
     retranslateUi();
     updateActions();
 }
@@ -121,7 +123,35 @@ void JobController::retryFailed()
         Q_EMIT hint(tr("No application has failed bills."));
         return;
     }
-    push(ids);
+    if (confirmRetry(int(ids.size())))
+        push(ids);
+}
+
+bool JobController::confirmRetry(int failed)
+{
+    const QStringList refused = m_applications.model().failedNeedingAFix();
+    if (refused.isEmpty())
+        return true; // every failure may pass on its own: nothing to warn about
+    constexpr int kNamed = 10;
+    QStringList named = refused.mid(0, kNamed);
+    if (refused.size() > kNamed)
+        named.append(QStringLiteral("…"));
+    QMessageBox box(QMessageBox::Warning, tr("Retry failed"),
+                    tr("Send %n failed application(s) again?", nullptr, failed)
+                        + QStringLiteral("\n\n")
+                        + tr("Retrying will not help %n of them unless they were corrected in "
+                             "Kingdee or DingTalk first (a customer Kingdee lacks, a closed "
+                             "period): %1",
+                             nullptr, int(refused.size()))
+                              .arg(named.join(tr(", ", "list separator"))),
+                    QMessageBox::NoButton, m_window);
+    box.setObjectName(QStringLiteral("confirmRetryBox"));
+    box.setDetailedText(refused.join(QLatin1Char('\n')));
+    QPushButton *retry = box.addButton(tr("&Retry"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(retry);
+    box.exec();
+    return box.clickedButton() == retry;
 }
 
 void JobController::syncAllPending()
@@ -171,7 +201,8 @@ void JobController::updateActions()
     const bool idle = !m_runner->isBusy();
     m_fetch->setEnabled(idle);
     m_sync->setEnabled(idle && m_applications.model().checkedCount() > 0);
-    m_retry->setEnabled(idle);
+    // Disabled when nothing failed: a button that answers "nothing to retry" wastes a click.
+    m_retry->setEnabled(idle && !m_applications.failedIds().isEmpty());
 }
 
 void JobController::retranslateUi()

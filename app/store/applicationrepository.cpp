@@ -348,7 +348,8 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
             }
             step = sql::run(q,
                             QStringLiteral("SELECT application_id, idempotency_key, state,"
-                                           " kingdee_number, last_error FROM bills")
+                                           " kingdee_number, last_error, error_field,"
+                                           " retryable FROM bills")
                                 + billFilter + QStringLiteral(" ORDER BY idempotency_key"),
                             parameters, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
             while (step.ok() && q.next()) {
@@ -358,7 +359,8 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
                 rows[it.value()].bills.append(
                     {q.value(1).toString(),
                      billStateFromWireName(q.value(2).toString()).value_or(BillState::Pending),
-                     q.value(3).toString(), q.value(4).toString()});
+                     q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                     q.value(6).toInt() != 0});
             }
             return step;
         },

@@ -47,6 +47,8 @@ struct ApplicationRow
         BillState state = BillState::Pending;
         QString number;
         QString error;
+        QString errorField;
+        bool retryable = false;
     };
     QString id;
     QString businessId;

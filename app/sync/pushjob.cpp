@@ -5,6 +5,7 @@
 #include "app/mapping/scheme.h"
 #include "app/net/backoff.h"
 #include "app/store/applicationrepository.h"
+#include "app/store/billerror.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
@@ -21,11 +22,12 @@ namespace {
 
 using Entry = kingdee::EntryResult;
 
+// Kingdee's words first, the field key after, once: what the clerk reads in the table.
 QString errorsText(const Entry &entry)
 {
     QStringList texts;
     for (const kingdee::EntryError &e : entry.errors)
-        texts.append(e.field.isEmpty() ? e.message : e.field + QStringLiteral(": ") + e.message);
+        texts.append(clerkErrorText(e.message, e.field));
     return texts.join(QStringLiteral("; "));
 }
 

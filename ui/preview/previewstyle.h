@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/mapping/mappingresult.h"
+#include "app/store/billerror.h"
 
 #include <QColor>
 #include <QString>
@@ -24,11 +25,10 @@ inline QString errorStyle()
     return QStringLiteral("color: #b00020;");
 }
 
-// "FEntity[0].FNOTAXAMOUNTFOR: "abc" is not a number"; the message alone when it names no field.
+// ""abc" is not a number (field FEntity[0].FNOTAXAMOUNTFOR)": the words first, the field once.
 inline QString issueText(const MappingIssue &issue)
 {
-    return issue.field.isEmpty() ? issue.message
-                                 : issue.field + QStringLiteral(": ") + issue.message;
+    return clerkErrorText(issue.message, issue.field);
 }
 
 } // namespace rs::preview
