@@ -1,3 +1,4 @@
+#include "app/i18n/translations.h"
 #include "app/mapping/mapper.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
@@ -543,6 +544,8 @@ private Q_SLOTS:
                    QStringLiteral("sandbox-app-secret"));
         env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"),
                    QStringLiteral("sandbox-app-secret"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8")); // the CLI speaks Chinese
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
         QProcess fetch;
         fetch.setProcessEnvironment(env);
         fetch.start(QStringLiteral(CLI_EXECUTABLE),
@@ -572,11 +575,20 @@ private Q_SLOTS:
         QVERIFY(BillRepository(store)
                     .inStates({BillState::Queued, BillState::Sending, BillState::InDoubt})
                     .isEmpty());
-        const QList<SyncEvent> events = EventLog(store).recent(1);
+        // The CLI ran in Chinese; a reader in English reads its end line in English…
+        Translations translations;
+        translations.apply(LanguageChoice::English);
+        QList<SyncEvent> events = EventLog(store).recent(1);
         QCOMPARE(events.size(), 1);
         QCOMPARE(events.constFirst().kind, QStringLiteral("sync.finished"));
-        QVERIFY2(events.constFirst().message.contains(QStringLiteral("（已停止）"))
-                     || events.constFirst().message.contains(QStringLiteral("(stopped)")),
+        QVERIFY2(events.constFirst().message.startsWith(QStringLiteral("Sync ended: Synced "))
+                     && events.constFirst().message.endsWith(QStringLiteral(" (stopped)")),
+                 qPrintable(events.constFirst().message));
+        // …and one in Chinese in Chinese.
+        translations.apply(LanguageChoice::Chinese);
+        events = EventLog(store).recent(1);
+        QVERIFY2(events.constFirst().message.startsWith(QStringLiteral("同步结束：已同步 "))
+                     && events.constFirst().message.endsWith(QStringLiteral("（已停止）")),
                  qPrintable(events.constFirst().message));
     }
 

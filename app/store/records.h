@@ -114,8 +114,10 @@ struct SyncEvent
     QString kind; // machine-readable, e.g. "bill.state"
     QString applicationId;
     QString billKey;
-    QString message;
-    // Read only, filled by EventLog's reads: the application's 审批编号 when it is stored.
+    QString message; // written: plain or eventtext-encoded; read: rendered in the reader's language
+    // Read only, filled by EventLog's reads: the message as stored, to render again after the
+    // reader switches language, and the application's 审批编号 when it is stored.
+    QString storedMessage;
     QString applicationBusinessId;
 };
 

@@ -1,5 +1,7 @@
 #include "app/sync/pushreport.h"
 
+#include "app/store/eventtext.h"
+
 #include <QCoreApplication>
 
 namespace rs::sync {
@@ -13,19 +15,27 @@ QString BillLine::text() const
 
 QString PushReport::summary() const
 {
-    QString text = QCoreApplication::translate("rs::Sync", "Synced %1, failed %2, not sent %3")
-                       .arg(synced)
-                       .arg(failed)
-                       .arg(notSent);
+    return eventtext::render(summaryForLog());
+}
+
+QString PushReport::summaryForLog() const
+{
+    using eventtext::encode;
+    QStringList parts {
+        encode("rs::Sync", QT_TRANSLATE_NOOP("rs::Sync", "Synced %1, failed %2, not sent %3"),
+               {QString::number(synced), QString::number(failed), QString::number(notSent)})};
     if (inDoubt > 0)
-        text += QCoreApplication::translate("rs::Sync", ", in doubt %1").arg(inDoubt);
+        parts.append(encode("rs::Sync", QT_TRANSLATE_NOOP("rs::Sync", ", in doubt %1"),
+                            {QString::number(inDoubt)}));
     if (notSendable > 0)
-        text += QCoreApplication::translate("rs::Sync", ", not sendable %1").arg(notSendable);
+        parts.append(encode("rs::Sync", QT_TRANSLATE_NOOP("rs::Sync", ", not sendable %1"),
+                            {QString::number(notSendable)}));
     if (cancelled)
-        text += QCoreApplication::translate("rs::Sync", " (stopped)");
+        parts.append(encode("rs::Sync", QT_TRANSLATE_NOOP("rs::Sync", " (stopped)")));
     else if (!stopReason.isEmpty())
-        text += QCoreApplication::translate("rs::Sync", ". Stopped: %1").arg(stopReason);
-    return text;
+        parts.append(
+            encode("rs::Sync", QT_TRANSLATE_NOOP("rs::Sync", ". Stopped: %1"), {stopReason}));
+    return eventtext::join(parts);
 }
 
 PushReport PushReport::refused(const QString &reason)

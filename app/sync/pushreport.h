@@ -37,6 +37,8 @@ struct PushReport
 
     // "Synced 27, failed 5, not sent 12 (stopped)": what the status bar and the log's end line say.
     QString summary() const;
+    // The same, encoded for the sync log: rendered in the reader's language (eventtext.h).
+    QString summaryForLog() const;
     // A run that could not start (settings, scheme, secret): ConfigError with the reason.
     static PushReport refused(const QString &reason);
 };
