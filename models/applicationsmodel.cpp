@@ -169,6 +169,17 @@ int ApplicationsModel::billsToSend(const ApplicationRow &row)
     return std::max(customers, 1);
 }
 
+QString ApplicationsModel::originatorText(const ApplicationRow &row)
+{
+    // DingTalk titles read "王芳提交的返利发放申请": the name is there, the store has the
+    // department.
+    const qsizetype cut = row.title.indexOf(QStringLiteral("提交的"));
+    const QString name = cut > 0 ? row.title.left(cut) : QString();
+    if (name.isEmpty())
+        return row.originator;
+    return row.originator.isEmpty() ? name : name + QStringLiteral("（") + row.originator + u'）';
+}
+
 QString ApplicationsModel::syncText(const ApplicationRow &row, const Facts &facts)
 {
     if (needsReversal(row, facts))
@@ -188,7 +199,7 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &
     case TitleColumn:
         return row.title;
     case OriginatorColumn:
-        return row.originator;
+        return originatorText(row);
     case DateColumn:
         return row.createdAt.left(10);
     case OrganisationColumn:

@@ -70,6 +70,8 @@ public:
         std::optional<Decimal> amount;
         QString search; // lower-case business id, title, customers, originator, id
     };
+    // "王芳（华东销售部）": the originator's name from the title, the department beside it.
+    static QString originatorText(const ApplicationRow &row);
     // What the sync column says: 部分同步 and 需冲销 beside the bills' folded state.
     static QString syncText(const ApplicationRow &row, const Facts &facts);
     // Revoked (or withdrawn, rejected) after a bill reached Kingdee, and not reversed yet.

@@ -271,6 +271,20 @@ private Q_SLOTS:
                  QStringLiteral("消息,\"说明, 备注\"\r\n\"换\n行\",\"\"\"引号\"\"\"\r\n"));
     }
 
+    void csv_keepsAll21DigitsOfAnApprovalNumber()
+    {
+        // Excel would read 202607250250596665914 as 2.02607E+20 and lose six digits.
+        QCOMPARE(csvField(QStringLiteral("202607250250596665914")),
+                 QStringLiteral("\"=\"\"202607250250596665914\"\"\""));
+        QCOMPARE(csvField(QStringLiteral("12345678901")), QStringLiteral("12345678901"));
+        QCOMPARE(csvField(QStringLiteral("202607250250596665914-C0054")),
+                 QStringLiteral("202607250250596665914-C0054"));
+        QStandardItemModel model(1, 1);
+        model.setHorizontalHeaderLabels({QStringLiteral("审批编号")});
+        model.setData(model.index(0, 0), QStringLiteral("202607250250596665914"));
+        QVERIFY(csvOf(model).contains("\r\n\"=\"\"202607250250596665914\"\"\"\r\n"));
+    }
+
     void csv_guardsFormulasButNotPlainNegativeNumbers()
     {
         QCOMPARE(csvField(QStringLiteral("=HYPERLINK(\"http://x\")")),

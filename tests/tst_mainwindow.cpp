@@ -281,6 +281,32 @@ private Q_SLOTS:
         QCOMPARE(bills.find(bill.key)->state, BillState::Failed); // 取消: nothing sent
     }
 
+    void tableAt1280_showsAmountAndSyncStateWithoutScrolling()
+    {
+        m_translations->apply(LanguageChoice::Chinese);
+        ApplicationRecord a = testdata::application(QStringLiteral("a1"));
+        a.title = QStringLiteral("王芳提交的返利发放申请");
+        a.originatorDeptName = QStringLiteral("西南销售部");
+        QVERIFY(ApplicationRepository(*m_database).upsert(a).ok());
+        // The table's share of a 1,280-pixel window beside the preview (820 of 1,260).
+        ApplicationsPane pane(*m_database, *m_uiState);
+        pane.resize(820, 500);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.reload();
+        QTRY_COMPARE(pane.model().rowCount(), 1);
+        auto *view = pane.findChild<QTableView *>(QStringLiteral("applicationsView"));
+        const QRect viewport = view->viewport()->rect();
+        for (const int column :
+             {int(ApplicationsModel::AmountColumn), int(ApplicationsModel::SyncColumn)}) {
+            const QRect cell = view->visualRect(view->model()->index(0, column));
+            QVERIFY2(viewport.contains(cell), qPrintable(QString::number(column)));
+        }
+        // 发起人 names the person, with the department beside.
+        QCOMPARE(view->model()->index(0, ApplicationsModel::OriginatorColumn).data().toString(),
+                 QStringLiteral("王芳（西南销售部）"));
+    }
+
     void stateCountsModel_passesTheModelTester()
     {
         StateCountsModel model;

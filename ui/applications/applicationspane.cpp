@@ -44,15 +44,20 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
     // Fixed widths the clerk may drag: sizing to contents would measure rows on every change.
     if (!m_view->horizontalHeader()->restoreState(m_uiState.layout(kHeaderLayout))) {
-        // Narrow enough that the amount shows beside the preview on a 1,280-pixel screen.
-        const QList<QPair<int, int>> widths {
-            {ApplicationsModel::BusinessIdColumn, 180},  {ApplicationsModel::TitleColumn, 170},
-            {ApplicationsModel::OriginatorColumn, 80},   {ApplicationsModel::DateColumn, 90},
-            {ApplicationsModel::OrganisationColumn, 50}, {ApplicationsModel::CustomersColumn, 120},
-            {ApplicationsModel::AmountColumn, 100},      {ApplicationsModel::ApprovalColumn, 64},
-            {ApplicationsModel::SyncColumn, 64},         {ApplicationsModel::NumbersColumn, 130}};
-        for (const auto &[column, width] : widths)
+        // What a clerk decides on comes first, so 金额 and 同步状态 show beside the preview on a
+        // 1,280-pixel screen; the title, the same words on every row, comes late and narrow.
+        using M = ApplicationsModel;
+        const QList<QPair<int, int>> order {{M::BusinessIdColumn, 175}, {M::AmountColumn, 100},
+                                            {M::SyncColumn, 72},        {M::OriginatorColumn, 120},
+                                            {M::DateColumn, 86},        {M::CustomersColumn, 120},
+                                            {M::ApprovalColumn, 64},    {M::OrganisationColumn, 50},
+                                            {M::NumbersColumn, 130},    {M::TitleColumn, 110}};
+        QHeaderView *header = m_view->horizontalHeader();
+        for (int visual = 0; visual < order.size(); ++visual) {
+            const auto &[column, width] = order.at(visual);
+            header->moveSection(header->visualIndex(column), visual);
             m_view->setColumnWidth(column, width);
+        }
     }
     m_checkPending->setObjectName(QStringLiteral("checkPendingButton"));
     m_clearChecks->setObjectName(QStringLiteral("clearChecksButton"));
