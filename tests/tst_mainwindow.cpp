@@ -307,6 +307,38 @@ private Q_SLOTS:
                  QStringLiteral("王芳（西南销售部）"));
     }
 
+    void keyboard_ctrlFSearchesAndSpaceTicksTheCurrentRowFromAnyCell()
+    {
+        QVERIFY(ApplicationRepository(*m_database)
+                    .upsert(testdata::application(QStringLiteral("a1")))
+                    .ok());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ApplicationsModel &model = window.applicationsPane()->model();
+        QTRY_COMPARE(model.rowCount(), 1);
+        auto *view = window.findChild<QTableView *>(QStringLiteral("applicationsView"));
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, ApplicationsModel::AmountColumn));
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(model.checkedIds(), QStringList {QStringLiteral("a1")});
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(model.checkedCount(), 0);
+
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     window.findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+        // The jobs have keys of their own, and 重试失败 no longer shares 刷新's icon.
+        const auto action = [&](const char *name) {
+            return window.findChild<QAction *>(QLatin1String(name));
+        };
+        QVERIFY(!action("fetchAction")->shortcut().isEmpty());
+        QVERIFY(!action("syncAction")->shortcut().isEmpty());
+        QVERIFY(!action("retryAction")->shortcut().isEmpty());
+        QVERIFY(action("retryAction")->icon().cacheKey()
+                != action("refreshAction")->icon().cacheKey());
+    }
+
     void stateCountsModel_passesTheModelTester()
     {
         StateCountsModel model;

@@ -24,8 +24,12 @@ JobController::JobController(const Profile &profile, ApplicationsPane &applicati
     , m_progress(new SyncProgress(window))
     , m_fetch(new QAction(window->style()->standardIcon(QStyle::SP_ArrowDown), {}, window))
     , m_sync(new QAction(window->style()->standardIcon(QStyle::SP_ArrowRight), {}, window))
-    , m_retry(new QAction(window->style()->standardIcon(QStyle::SP_BrowserReload), {}, window))
+    , m_retry(new QAction(window->style()->standardIcon(QStyle::SP_DialogRetryButton), {}, window))
 {
+    // Keys for the three jobs; Ctrl+L for 拉取 (Ctrl+F finds, F5 refreshes the view).
+    m_fetch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_sync->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_retry->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_fetch->setObjectName(QStringLiteral("fetchAction"));
     m_sync->setObjectName(QStringLiteral("syncAction"));
     m_retry->setObjectName(QStringLiteral("retryAction"));

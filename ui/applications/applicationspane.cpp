@@ -8,6 +8,7 @@
 #include "ui/applications/filterbar.h"
 #include "ui/uistate.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -77,6 +78,12 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
 
+    auto *find = new QAction(this);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut);
+    connect(find, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
+    addAction(find);
     connect(m_checkPending, &QPushButton::clicked, this, &ApplicationsPane::checkAllPending);
     connect(m_clearChecks, &QPushButton::clicked, this,
             [this] { m_model->setChecked(m_model->checkedIds(), false); });

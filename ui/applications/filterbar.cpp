@@ -100,6 +100,12 @@ void FilterBar::showAllStates()
     m_state->setCurrentIndex(m_state->findData(int(StateFilter::All)));
 }
 
+void FilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
 void FilterBar::applyDates()
 {
     m_filter.setDateRange(m_from->date(), m_to->date());

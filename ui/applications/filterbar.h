@@ -28,6 +28,8 @@ public:
     // The presets beside the dates.
     enum class Period { ThisMonth, LastMonth, Last90Days, Any };
     void setPeriod(Period period);
+    // Ctrl+F: into the search box, its text selected.
+    void focusSearch();
 
 protected:
     void changeEvent(QEvent *event) override;
