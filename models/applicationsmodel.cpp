@@ -186,6 +186,8 @@ QString ApplicationsModel::syncText(const ApplicationRow &row, const Facts &fact
         return tr("Needs reversal", "revoked after its bills reached Kingdee");
     if (facts.partlySynced && row.approval == ApprovalState::Approved)
         return tr("Partly synced", "some of its bills are in Kingdee, some not");
+    if (facts.notSendable)
+        return tr("Not sendable", "approved, but no bill can be made of it as it stands");
     return row.approval == ApprovalState::Approved || !row.bills.isEmpty() ? displayName(facts.sync)
                                                                            : QString();
 }
@@ -269,6 +271,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
             const QString text = displayText(row, facts, column).toString();
             return advice.isEmpty() ? text : text + QLatin1Char('\n') + advice;
         }
+        if (column == SyncColumn && facts.notSendable)
+            return m_notes.value(row.id);
         if (column == SyncColumn && facts.partlySynced)
             return tr("%1 of %n bill(s) in Kingdee; the others are not", nullptr,
                       int(row.bills.size()))
@@ -295,6 +299,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
             return {};
         if (needsReversal(row, facts) || facts.partlySynced)
             return QBrush(QColor(0xb3, 0x5c, 0x00));
+        if (facts.notSendable)
+            return QBrush(QColor(0x80, 0x80, 0x80));
         switch (facts.sync) {
         case BillState::Synced:
             return QBrush(QColor(0x1a, 0x7f, 0x37));
@@ -316,6 +322,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
         return facts.pending;
     case SearchTextRole:
         return facts.search;
+    case NotSendableRole:
+        return facts.notSendable;
     default:
         return {};
     }
@@ -416,8 +424,14 @@ void ApplicationsModel::updateRow(const ApplicationRow &row)
 void ApplicationsModel::setNote(const QString &id, const QString &note)
 {
     m_notes.insert(id, note);
-    if (const int row = rowOf(id); row >= 0)
-        Q_EMIT dataChanged(index(row, ErrorColumn), index(row, ErrorColumn));
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    // The sync's plan found no bill to send: not sendable until the application changes.
+    if (!note.isEmpty() && m_rows.at(row).bills.isEmpty()
+        && m_rows.at(row).approval == ApprovalState::Approved)
+        m_facts[row].notSendable = true;
+    Q_EMIT dataChanged(index(row, SyncColumn), index(row, ErrorColumn));
 }
 
 void ApplicationsModel::updateRows(const QList<ApplicationRow> &rows)

@@ -191,6 +191,15 @@ private Q_SLOTS:
         model.setRows(rows);
         QCOMPARE(model.index(1, ApplicationsModel::SyncColumn).data().toString(),
                  displayName(BillState::Reversed));
+        // Approved, and the last sync could make no bill of it: marked, not 待同步.
+        rows = sample();
+        rows[3].approval = ApprovalState::Approved;
+        model.setRows(rows);
+        model.setNote(QStringLiteral("a4"), QStringLiteral("no table rows"));
+        QCOMPARE(model.index(3, ApplicationsModel::SyncColumn).data().toString(),
+                 QStringLiteral("Not sendable"));
+        QVERIFY(model.index(3, 0).data(ApplicationsModel::NotSendableRole).toBool());
+        QVERIFY(!model.index(0, 0).data(ApplicationsModel::NotSendableRole).toBool());
         model.setRows(sample());
         // An application still in approval has no sync state to show.
         QVERIFY(model.index(3, ApplicationsModel::SyncColumn).data().toString().isEmpty());

@@ -213,12 +213,22 @@ private Q_SLOTS:
             a.customers = QStringLiteral("C1, C2");
             QVERIFY(repo.upsert(a).ok());
         }
+        // Approved, but its table has no rows: nothing to bill, marked, never ticked.
+        ApplicationRecord empty = testdata::application(QStringLiteral("a4"), 0);
+        empty.amount = QStringLiteral("0.00");
+        QVERIFY(repo.upsert(empty).ok());
         MainWindow window(*m_profile, *m_database, *m_uiState);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ApplicationsModel &model = window.applicationsPane()->model();
-        QTRY_COMPARE(model.rowCount(), 3);
+        QTRY_COMPARE(model.rowCount(), 4);
+        // As a sync's plan reports it: no bill can be made of a4.
+        model.setNote(QStringLiteral("a4"), QStringLiteral("表格中没有明细行"));
+        const int a4 = model.rowOf(QStringLiteral("a4"));
+        QCOMPARE(model.index(a4, ApplicationsModel::SyncColumn).data().toString(),
+                 QStringLiteral("无法生成单据"));
         window.findChild<QPushButton *>(QStringLiteral("checkPendingButton"))->click();
+        QCOMPARE(model.checkedCount(), 3);
         auto *totals = window.findChild<QLabel *>(QStringLiteral("totalsLabel"));
         QCOMPARE(totals->text(), QStringLiteral("显示合计 ¥-1,005.30 · 已勾选合计 ¥-1,005.30"));
 
@@ -335,6 +345,7 @@ private Q_SLOTS:
         QVERIFY(!action("fetchAction")->shortcut().isEmpty());
         QVERIFY(!action("syncAction")->shortcut().isEmpty());
         QVERIFY(!action("retryAction")->shortcut().isEmpty());
+        QVERIFY(!action("retryAction")->icon().availableSizes().isEmpty()); // drawn, not blank
         QVERIFY(action("retryAction")->icon().cacheKey()
                 != action("refreshAction")->icon().cacheKey());
     }

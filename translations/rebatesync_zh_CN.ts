@@ -251,6 +251,11 @@
         <source>Amounts as Kingdee books them: a rebate is a negative other receivable</source>
         <translation>金额按金蝶记账方式显示：返利在其他应收单中记为负数</translation>
     </message>
+    <message>
+        <source>Not sendable</source>
+        <comment>approved, but no bill can be made of it as it stands</comment>
+        <translation>无法生成单据</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -265,10 +270,6 @@
         <translation>全选待同步(&amp;P)</translation>
     </message>
     <message>
-        <source>Tick every shown application that is approved and not yet synced</source>
-        <translation>勾选当前显示的所有已审批、尚未同步的申请</translation>
-    </message>
-    <message>
         <source>&amp;Untick All</source>
         <translation>取消全部勾选(&amp;U)</translation>
     </message>
@@ -279,6 +280,10 @@
     <message>
         <source>Total shown %1 · ticked %2</source>
         <translation>显示合计 %1 · 已勾选合计 %2</translation>
+    </message>
+    <message>
+        <source>Tick every shown application that is approved, not yet synced and can become a bill</source>
+        <translation>勾选所有显示中已通过、尚未同步且能生成单据的申请</translation>
     </message>
 </context>
 <context>

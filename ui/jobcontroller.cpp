@@ -8,12 +8,25 @@
 #include "ui/syncprogress.h"
 
 #include <QAction>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStyle>
 #include <QWidget>
 
 namespace rs {
+namespace {
+
+// Not 刷新's circular arrows: styles without a retry icon (Fusion on Linux) get a back arrow.
+QIcon retryIcon(const QStyle &style)
+{
+    const QIcon retry = style.standardIcon(QStyle::SP_DialogRetryButton);
+    return retry.isNull() || retry.availableSizes().isEmpty()
+        ? style.standardIcon(QStyle::SP_MediaSkipBackward)
+        : retry;
+}
+
+} // namespace
 
 JobController::JobController(const Profile &profile, ApplicationsPane &applications,
                              QWidget *window)
@@ -24,7 +37,7 @@ JobController::JobController(const Profile &profile, ApplicationsPane &applicati
     , m_progress(new SyncProgress(window))
     , m_fetch(new QAction(window->style()->standardIcon(QStyle::SP_ArrowDown), {}, window))
     , m_sync(new QAction(window->style()->standardIcon(QStyle::SP_ArrowRight), {}, window))
-    , m_retry(new QAction(window->style()->standardIcon(QStyle::SP_DialogRetryButton), {}, window))
+    , m_retry(new QAction(retryIcon(*window->style()), {}, window))
 {
     // Keys for the three jobs; Ctrl+L for 拉取 (Ctrl+F finds, F5 refreshes the view).
     m_fetch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));

@@ -230,7 +230,9 @@ void ApplicationsPane::checkAllPending()
     QStringList ids;
     for (int row = 0; row < m_filter->rowCount(); ++row) {
         const QModelIndex index = m_filter->index(row, 0);
-        if (index.data(ApplicationsModel::PendingRole).toBool())
+        // One that cannot become a bill stays unticked: sending it would only fail again.
+        if (index.data(ApplicationsModel::PendingRole).toBool()
+            && !index.data(ApplicationsModel::NotSendableRole).toBool())
             ids.append(index.data(ApplicationsModel::IdRole).toString());
     }
     m_model->setChecked(ids, true);
@@ -289,7 +291,7 @@ void ApplicationsPane::retranslateUi()
 {
     m_checkPending->setText(tr("Tick All &Pending"));
     m_checkPending->setToolTip(
-        tr("Tick every shown application that is approved and not yet synced"));
+        tr("Tick every shown application that is approved, not yet synced and can become a bill"));
     m_clearChecks->setText(tr("&Untick All"));
     updateCounts();
 }
