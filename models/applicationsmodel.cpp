@@ -2,6 +2,8 @@
 
 #include "models/modelroles.h"
 
+#include "app/store/billerror.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -37,6 +39,10 @@ ApplicationsModel::Facts ApplicationsModel::derive(const ApplicationRow &row)
     facts.sync = syncState(row);
     facts.approval = row.approval;
     facts.pending = row.approval == ApprovalState::Approved && facts.sync != BillState::Synced;
+    for (const ApplicationRow::Bill &bill : row.bills)
+        facts.billsInKingdee += bill.state == BillState::Synced ? 1 : 0;
+    facts.partlySynced = facts.billsInKingdee > 0 && facts.sync != BillState::Synced
+        && facts.sync != BillState::Reversed;
     // "yyyy-MM-dd…" read by hand: QDate::fromString was a third of the load of 100,000 rows.
     const QStringView text(row.createdAt);
     if (text.size() >= 10)
@@ -138,6 +144,81 @@ QString ApplicationsModel::formatMoney(const QString &exact)
         + (point < 0 ? QString() : unsignedText.mid(point));
 }
 
+const ApplicationRow::Bill *ApplicationsModel::billWithError(const ApplicationRow &row)
+{
+    // A refusal that needs a fix comes first: it is what the clerk must act on.
+    const ApplicationRow::Bill *found = nullptr;
+    for (const ApplicationRow::Bill &bill : row.bills) {
+        const ErrorRemedy remedy = errorRemedy(bill.state, bill.retryable, bill.error);
+        if (remedy == ErrorRemedy::FixFirst)
+            return &bill;
+        if (remedy == ErrorRemedy::Temporary && !found)
+            found = &bill;
+    }
+    return found;
+}
+
+QStringList ApplicationsModel::failedNeedingAFix() const
+{
+    QStringList named;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_facts.at(i).sync != BillState::Failed
+            || m_rows.at(i).approval != ApprovalState::Approved)
+            continue;
+        const ApplicationRow::Bill *bill = billWithError(m_rows.at(i));
+        if (bill && errorRemedy(bill->state, bill->retryable, bill->error) == ErrorRemedy::FixFirst)
+            named.append(m_rows.at(i).businessId.isEmpty() ? m_rows.at(i).id
+                                                           : m_rows.at(i).businessId);
+    }
+    return named;
+}
+
+QString ApplicationsModel::signExplained()
+{
+    return tr("Amounts as Kingdee books them: a rebate is a negative other receivable");
+}
+
+QString ApplicationsModel::formatTotal(const Decimal &total)
+{
+    return QStringLiteral("¥") + formatMoney(total.toString(std::max(total.scale(), 2)));
+}
+
+int ApplicationsModel::billsToSend(const ApplicationRow &row)
+{
+    if (!row.bills.isEmpty()) {
+        return int(std::count_if(row.bills.cbegin(), row.bills.cend(), [](const auto &bill) {
+            return bill.state != BillState::Synced && bill.state != BillState::Reversed;
+        }));
+    }
+    int customers = 0;
+    for (const QStringView customer : QStringView(row.customers).split(QLatin1Char(',')))
+        customers += customer.trimmed().isEmpty() ? 0 : 1;
+    return std::max(customers, 1);
+}
+
+QString ApplicationsModel::originatorText(const ApplicationRow &row)
+{
+    // DingTalk titles read "王芳提交的返利发放申请": the name is there, the store has the
+    // department.
+    const qsizetype cut = row.title.indexOf(QStringLiteral("提交的"));
+    const QString name = cut > 0 ? row.title.left(cut) : QString();
+    if (name.isEmpty())
+        return row.originator;
+    return row.originator.isEmpty() ? name : name + QStringLiteral("（") + row.originator + u'）';
+}
+
+QString ApplicationsModel::syncText(const ApplicationRow &row, const Facts &facts)
+{
+    if (needsReversal(row, facts))
+        return tr("Needs reversal", "revoked after its bills reached Kingdee");
+    if (facts.partlySynced && row.approval == ApprovalState::Approved)
+        return tr("Partly synced", "some of its bills are in Kingdee, some not");
+    if (facts.notSendable)
+        return tr("Not sendable", "approved, but no bill can be made of it as it stands");
+    return row.approval == ApprovalState::Approved || !row.bills.isEmpty() ? displayName(facts.sync)
+                                                                           : QString();
+}
+
 QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &facts,
                                         int column) const
 {
@@ -147,7 +228,7 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &
     case TitleColumn:
         return row.title;
     case OriginatorColumn:
-        return row.originator;
+        return originatorText(row);
     case DateColumn:
         return row.createdAt.left(10);
     case OrganisationColumn:
@@ -159,11 +240,7 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &
     case ApprovalColumn:
         return displayName(row.approval);
     case SyncColumn:
-        if (needsReversal(row, facts))
-            return tr("Needs reversal", "revoked after its bills reached Kingdee");
-        return row.approval == ApprovalState::Approved || !row.bills.isEmpty()
-            ? displayName(facts.sync)
-            : QString();
+        return syncText(row, facts);
     case NumbersColumn: {
         QStringList numbers;
         for (const ApplicationRow::Bill &bill : row.bills) {
@@ -185,9 +262,9 @@ QVariant ApplicationsModel::displayText(const ApplicationRow &row, const Facts &
     case ErrorColumn:
         if (!row.parseError.isEmpty())
             return row.parseError;
-        for (const ApplicationRow::Bill &bill : row.bills) {
-            if (!bill.error.isEmpty() && bill.state != BillState::Synced)
-                return bill.error;
+        if (const ApplicationRow::Bill *bill = billWithError(row)) {
+            return remedyPrefixed(errorRemedy(bill->state, bill->retryable, bill->error),
+                                  clerkErrorText(bill->error, bill->errorField));
         }
         // Saved, but the Submit or Audit was refused: Kingdee's words until a later run passes.
         for (const ApplicationRow::Bill &bill : row.bills) {
@@ -228,6 +305,20 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayText(row, facts, column);
     case Qt::ToolTipRole:
+        if (column == ErrorColumn) {
+            const ApplicationRow::Bill *bill = billWithError(row);
+            const QString advice = bill
+                ? remedyAdvice(errorRemedy(bill->state, bill->retryable, bill->error))
+                : QString();
+            const QString text = displayText(row, facts, column).toString();
+            return advice.isEmpty() ? text : text + QLatin1Char('\n') + advice;
+        }
+        if (column == SyncColumn && facts.notSendable)
+            return m_notes.value(row.id);
+        if (column == SyncColumn && facts.partlySynced)
+            return tr("%1 of %n bill(s) in Kingdee; the others are not", nullptr,
+                      int(row.bills.size()))
+                .arg(facts.billsInKingdee);
         return column == ErrorColumn || column == TitleColumn ? displayText(row, facts, column)
                                                               : QVariant();
     case UnderlyingDataRole:
@@ -239,12 +330,21 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return column == AmountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole: {
-        if (column == ErrorColumn || (column == KingdeeStatusColumn && !goneKeys(row).isEmpty()))
+        if (column == KingdeeStatusColumn && !goneKeys(row).isEmpty())
             return QBrush(QColor(0xc0, 0x1c, 0x28));
+        if (column == ErrorColumn) {
+            // Red for what needs a fix, amber for what may pass on its own.
+            const ApplicationRow::Bill *bill = billWithError(row);
+            const bool passing = bill
+                && errorRemedy(bill->state, bill->retryable, bill->error) == ErrorRemedy::Temporary;
+            return passing ? QBrush(QColor(0xb3, 0x5c, 0x00)) : QBrush(QColor(0xc0, 0x1c, 0x28));
+        }
         if (column != SyncColumn || displayText(row, facts, column).toString().isEmpty())
             return {};
-        if (needsReversal(row, facts))
+        if (needsReversal(row, facts) || facts.partlySynced)
             return QBrush(QColor(0xb3, 0x5c, 0x00));
+        if (facts.notSendable)
+            return QBrush(QColor(0x80, 0x80, 0x80));
         switch (facts.sync) {
         case BillState::Synced:
             return QBrush(QColor(0x1a, 0x7f, 0x37));
@@ -266,6 +366,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
         return facts.pending;
     case SearchTextRole:
         return facts.search;
+    case NotSendableRole:
+        return facts.notSendable;
     default:
         return {};
     }
@@ -296,6 +398,8 @@ Qt::ItemFlags ApplicationsModel::flags(const QModelIndex &index) const
 
 QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AmountColumn)
+        return signExplained();
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -366,8 +470,14 @@ void ApplicationsModel::updateRow(const ApplicationRow &row)
 void ApplicationsModel::setNote(const QString &id, const QString &note)
 {
     m_notes.insert(id, note);
-    if (const int row = rowOf(id); row >= 0)
-        Q_EMIT dataChanged(index(row, ErrorColumn), index(row, ErrorColumn));
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    // The sync's plan found no bill to send: not sendable until the application changes.
+    if (!note.isEmpty() && m_rows.at(row).bills.isEmpty()
+        && m_rows.at(row).approval == ApprovalState::Approved)
+        m_facts[row].notSendable = true;
+    Q_EMIT dataChanged(index(row, SyncColumn), index(row, ErrorColumn));
 }
 
 void ApplicationsModel::updateRows(const QList<ApplicationRow> &rows)
@@ -439,6 +549,17 @@ QStringList ApplicationsModel::checkedIds() const
             ids.append(row.id);
     }
     return ids;
+}
+
+Decimal ApplicationsModel::checkedTotal() const
+{
+    Decimal total;
+    for (const QString &id : m_checked) {
+        const int row = rowOf(id);
+        if (row >= 0 && m_facts.at(row).amount)
+            total += *m_facts.at(row).amount;
+    }
+    return total;
 }
 
 void ApplicationsModel::setChecked(const QStringList &ids, bool checked)

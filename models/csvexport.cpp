@@ -53,7 +53,14 @@ bool put(QIODevice &device, const QByteArray &bytes, QString *error)
 
 QString csvField(const QString &text)
 {
-    const QString guarded = looksLikeFormula(text) ? QLatin1Char('\'') + text : text;
+    // A long digit string (审批编号 has 21) is a number to Excel, which keeps 15 digits and shows
+    // 2.02607E+20: ="…" makes it a text cell that keeps every digit. Only digits, so no formula
+    // can ride along.
+    static const QRegularExpression longNumber(QStringLiteral("^[0-9]{12,}$"));
+    const bool keepDigits = longNumber.match(text).hasMatch();
+    const QString guarded = keepDigits ? QStringLiteral("=\"") + text + QLatin1Char('"')
+        : looksLikeFormula(text)       ? QLatin1Char('\'') + text
+                                       : text;
     if (!guarded.contains(QLatin1Char('"')) && !guarded.contains(QLatin1Char(','))
         && !guarded.contains(QLatin1Char('\n')) && !guarded.contains(QLatin1Char('\r')))
         return guarded;

@@ -13,7 +13,8 @@ bool writeCsv(QIODevice &device, const QAbstractItemModel &model, QString *error
 
 // One cell, quoted when needed. A cell a spreadsheet would run as a formula (starting with
 // = + @ tab or CR, or '-' unless the whole cell is a plain number such as -600.00 or -1,834.60)
-// gets a leading apostrophe, so a message copied from an approval cannot execute in Excel.
+// gets a leading apostrophe, so a message copied from an approval cannot execute in Excel. A cell
+// of 12 or more digits only (审批编号) is written ="…", so Excel keeps all its digits as text.
 QString csvField(const QString &text);
 
 } // namespace rs

@@ -1,6 +1,7 @@
 #include "models/eventlogmodel.h"
 
 #include "app/store/eventlog.h"
+#include "app/store/eventtext.h"
 #include "models/modelroles.h"
 
 #include <QBrush>
@@ -197,9 +198,14 @@ void EventLogModel::setMaximumRows(int rows)
 void EventLogModel::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    // Events stored as a code with arguments read in the new language; old plain ones stay.
+    for (Entry &entry : m_entries) {
+        if (!entry.event.storedMessage.isEmpty())
+            entry.event.message = eventtext::render(entry.event.storedMessage);
+    }
     if (!m_entries.isEmpty())
-        Q_EMIT dataChanged(index(0, LevelColumn), index(rowCount() - 1, LevelColumn),
-                           {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, LevelColumn), index(rowCount() - 1, MessageColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 } // namespace rs

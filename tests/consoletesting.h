@@ -2,10 +2,15 @@
 
 #include "models/applicationsmodel.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QApplication>
+#include <QMessageBox>
+#include <QPointer>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTest>
+#include <QTimer>
 
 namespace rs::testing {
 
@@ -30,6 +35,32 @@ inline void clickCheckBox(QAbstractItemView &view, int row,
     const QModelIndex index = view.model()->index(row, ApplicationsModel::BusinessIdColumn);
     view.scrollTo(index);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, modifiers, checkBoxCentre(view, index));
+}
+
+// Answers the next modal question (同步所选's 同步 / 取消) as soon as it shows, as a clerk would;
+// its text and details land in `*said` when given.
+inline void answerNextQuestion(bool accept, QString *said = nullptr)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, accept, said] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        if (said)
+            *said = box->text() + QLatin1Char('\n') + box->detailedText();
+        for (QAbstractButton *button : box->buttons()) {
+            const QMessageBox::ButtonRole role = box->buttonRole(button);
+            if ((accept && role == QMessageBox::AcceptRole)
+                || (!accept && role == QMessageBox::RejectRole)) {
+                button->click();
+                return;
+            }
+        }
+    });
+    poll->start();
 }
 
 } // namespace rs::testing

@@ -1,4 +1,5 @@
 #include "app/store/applicationrepository.h"
+#include "app/store/billerror.h"
 #include "app/store/database.h"
 #include "models/applicationsfiltermodel.h"
 #include "models/applicationsmodel.h"
@@ -167,12 +168,18 @@ private Q_SLOTS:
         ApplicationsModel model;
         model.setRows(sample());
         const int a3 = 2;
+        // One bill in Kingdee, one refused: 部分同步, not 失败 beside a Kingdee number.
         QCOMPARE(model.index(a3, ApplicationsModel::SyncColumn).data().toString(),
-                 displayName(BillState::Failed));
+                 QStringLiteral("Partly synced"));
+        QCOMPARE(model.index(a3, ApplicationsModel::SyncColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("1 of 2 bill(s) in Kingdee; the others are not"));
+        // Still listed among the failed ones to retry, and still pending.
+        QVERIFY(model.idsInSyncState(BillState::Failed).contains(QStringLiteral("a3")));
+        QVERIFY(model.facts(a3).pending);
         QCOMPARE(model.index(a3, ApplicationsModel::NumbersColumn).data().toString(),
                  QStringLiteral("QTYS1"));
         QCOMPARE(model.index(a3, ApplicationsModel::ErrorColumn).data().toString(),
-                 QStringLiteral("客户编码不存在"));
+                 QStringLiteral("Fix first: 客户编码不存在"));
         // Revoked after its bill was synced: the row says a reversal is due, until it is done.
         QList<ApplicationRow> rows = sample();
         rows[1].approval = ApprovalState::Revoked;
@@ -184,9 +191,47 @@ private Q_SLOTS:
         model.setRows(rows);
         QCOMPARE(model.index(1, ApplicationsModel::SyncColumn).data().toString(),
                  displayName(BillState::Reversed));
+        // Approved, and the last sync could make no bill of it: marked, not 待同步.
+        rows = sample();
+        rows[3].approval = ApprovalState::Approved;
+        model.setRows(rows);
+        model.setNote(QStringLiteral("a4"), QStringLiteral("no table rows"));
+        QCOMPARE(model.index(3, ApplicationsModel::SyncColumn).data().toString(),
+                 QStringLiteral("Not sendable"));
+        QVERIFY(model.index(3, 0).data(ApplicationsModel::NotSendableRole).toBool());
+        QVERIFY(!model.index(0, 0).data(ApplicationsModel::NotSendableRole).toBool());
         model.setRows(sample());
         // An application still in approval has no sync state to show.
         QVERIFY(model.index(3, ApplicationsModel::SyncColumn).data().toString().isEmpty());
+    }
+
+    void errors_sayWhatIsWrongFirstAndWhetherARetryHelps()
+    {
+        QList<ApplicationRow> rows = sample();
+        // a3: Kingdee refused the customer (stored by an earlier version as "FIELD: words").
+        rows[2].bills[1].error =
+            QStringLiteral("FCONTACTUNIT: 往来单位 C9243 在金蝶中不存在或未审核");
+        rows[2].bills[1].errorField = QStringLiteral("FCONTACTUNIT");
+        rows[2].bills[1].retryable = false;
+        // a1: its last send met a passing network problem.
+        rows[0].bills[0].error = QStringLiteral("network timeout");
+        rows[0].bills[0].retryable = true;
+        ApplicationsModel model;
+        model.setRows(rows);
+        QCOMPARE(model.index(2, ApplicationsModel::ErrorColumn).data().toString(),
+                 QStringLiteral(
+                     "Fix first: 往来单位 C9243 在金蝶中不存在或未审核 (field FCONTACTUNIT)"));
+        QVERIFY(model.index(2, ApplicationsModel::ErrorColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Retry Failed alone will not help")));
+        QCOMPARE(model.index(0, ApplicationsModel::ErrorColumn).data().toString(),
+                 QStringLiteral("Temporary: network timeout"));
+        QCOMPARE(model.failedNeedingAFix(), QStringList {QStringLiteral("2025a3")});
+        // A refusal that already names its field keeps it once.
+        QCOMPARE(
+            clerkErrorText(QStringLiteral("FCONTACTUNIT 不存在"), QStringLiteral("FCONTACTUNIT")),
+            QStringLiteral("FCONTACTUNIT 不存在"));
     }
 
     void checkBoxes_collectTheClerksSelection()

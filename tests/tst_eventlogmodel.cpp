@@ -1,5 +1,7 @@
+#include "app/i18n/translations.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
+#include "app/store/eventtext.h"
 #include "eventlogtesting.h"
 #include "models/csvexport.h"
 #include "models/eventlevelfiltermodel.h"
@@ -60,6 +62,49 @@ class TestEventLogModel final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void codedEvents_readInTheViewersLanguageAndOldTextStays()
+    {
+        QTemporaryDir dir;
+        Database database(dir.filePath(QStringLiteral("rebatesync.db")));
+        QVERIFY(database.open().ok());
+        // As a sync run (the CLI's or the console's) writes them: a code with its arguments.
+        const QString ended = eventtext::encode(
+            "rs::sync::PushJob", QT_TRANSLATE_NOOP("rs::sync::PushJob", "Sync ended: %1"),
+            {eventtext::join(
+                {eventtext::encode(
+                     "rs::Sync", QT_TRANSLATE_NOOP("rs::Sync", "Synced %1, failed %2, not sent %3"),
+                     {QStringLiteral("27"), QStringLiteral("5"), QStringLiteral("12")}),
+                 eventtext::encode("rs::Sync", QT_TRANSLATE_NOOP("rs::Sync", " (stopped)"))})});
+        const QString moved = eventtext::encode(
+            "rs::Store", QT_TRANSLATE_NOOP("rs::Store", "%1 → %2"),
+            {eventtext::state(BillState::Queued), eventtext::state(BillState::Pending)});
+        QVERIFY(testdata::appendFromWorker(
+            database.path(),
+            {testdata::event(Level::Warning, ended), testdata::event(Level::Info, moved),
+             testdata::event(Level::Info, QStringLiteral("已同步 %1 张，旧版写下的文字"))}));
+
+        Translations translations;
+        translations.apply(LanguageChoice::English);
+        EventLogModel model;
+        QVERIFY(model.refresh(database));
+        QCOMPARE(
+            messages(model),
+            (QStringList {QStringLiteral("Sync ended: Synced 27, failed 5, not sent 12 (stopped)"),
+                          QStringLiteral("Queued → Pending"),
+                          QStringLiteral("已同步 %1 张，旧版写下的文字")}));
+
+        // The clerk switches to Chinese: the same events, now in Chinese; the old text as it was.
+        translations.apply(LanguageChoice::Chinese);
+        model.retranslate();
+        QCOMPARE(messages(model),
+                 (QStringList {
+                     QStringLiteral("同步结束：已同步 27 张，失败 5 张，未发送 12 张（已停止）"),
+                     displayName(BillState::Queued) + QStringLiteral(" → ")
+                         + displayName(BillState::Pending),
+                     QStringLiteral("已同步 %1 张，旧版写下的文字")}));
+        QVERIFY(messages(model).at(1) != QStringLiteral("Queued → Pending"));
+    }
+
     void modelAndFilter_passTheModelTesterThroughAppendsCapsAndFilters()
     {
         EventLogModel model;
@@ -224,6 +269,20 @@ private Q_SLOTS:
         table.setItem(0, 1, new QStandardItem(QStringLiteral("\"引号\"")));
         QCOMPARE(QString::fromUtf8(csvOf(table).mid(3)),
                  QStringLiteral("消息,\"说明, 备注\"\r\n\"换\n行\",\"\"\"引号\"\"\"\r\n"));
+    }
+
+    void csv_keepsAll21DigitsOfAnApprovalNumber()
+    {
+        // Excel would read 202607250250596665914 as 2.02607E+20 and lose six digits.
+        QCOMPARE(csvField(QStringLiteral("202607250250596665914")),
+                 QStringLiteral("\"=\"\"202607250250596665914\"\"\""));
+        QCOMPARE(csvField(QStringLiteral("12345678901")), QStringLiteral("12345678901"));
+        QCOMPARE(csvField(QStringLiteral("202607250250596665914-C0054")),
+                 QStringLiteral("202607250250596665914-C0054"));
+        QStandardItemModel model(1, 1);
+        model.setHorizontalHeaderLabels({QStringLiteral("审批编号")});
+        model.setData(model.index(0, 0), QStringLiteral("202607250250596665914"));
+        QVERIFY(csvOf(model).contains("\r\n\"=\"\"202607250250596665914\"\"\"\r\n"));
     }
 
     void csv_guardsFormulasButNotPlainNegativeNumbers()

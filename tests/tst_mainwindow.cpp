@@ -1,11 +1,14 @@
 #include "app/i18n/translations.h"
 #include "app/settings/profile.h"
 #include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "consoletesting.h"
 #include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 #include "models/statecountsmodel.h"
 #include "storetestdata.h"
+#include "ui/applications/applicationspane.h"
 #include "ui/mainwindow.h"
 #include "ui/uistate.h"
 
@@ -13,6 +16,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -25,6 +30,7 @@
 #include <QToolBar>
 
 using namespace rs;
+using namespace rs::testing;
 
 class TestMainWindow final : public QObject
 {
@@ -193,6 +199,155 @@ private Q_SLOTS:
         tabs->setCurrentIndex(1);
         QCOMPARE(model->index(approvedRow, StateCountsModel::CountColumn).data().toString(),
                  QStringLiteral("3"));
+    }
+
+    void syncSelected_asksWithTheTotalAndNamesTickedRowsTheFilterHides()
+    {
+        m_translations->apply(LanguageChoice::Chinese);
+        ApplicationRepository repo(*m_database);
+        const QList<std::pair<const char *, const char *>> amounts {
+            {"a1", "-1000.10"}, {"a2", "-0.20"}, {"a3", "-5.00"}};
+        for (const auto &[id, amount] : amounts) {
+            ApplicationRecord a = testdata::application(QLatin1String(id));
+            a.amount = QLatin1String(amount);
+            a.customers = QStringLiteral("C1, C2");
+            QVERIFY(repo.upsert(a).ok());
+        }
+        // Approved, but its table has no rows: nothing to bill, marked, never ticked.
+        ApplicationRecord empty = testdata::application(QStringLiteral("a4"), 0);
+        empty.amount = QStringLiteral("0.00");
+        QVERIFY(repo.upsert(empty).ok());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ApplicationsModel &model = window.applicationsPane()->model();
+        QTRY_COMPARE(model.rowCount(), 4);
+        // As a sync's plan reports it: no bill can be made of a4.
+        model.setNote(QStringLiteral("a4"), QStringLiteral("表格中没有明细行"));
+        const int a4 = model.rowOf(QStringLiteral("a4"));
+        QCOMPARE(model.index(a4, ApplicationsModel::SyncColumn).data().toString(),
+                 QStringLiteral("无法生成单据"));
+        window.findChild<QPushButton *>(QStringLiteral("checkPendingButton"))->click();
+        QCOMPARE(model.checkedCount(), 3);
+        auto *totals = window.findChild<QLabel *>(QStringLiteral("totalsLabel"));
+        QCOMPARE(totals->text(), QStringLiteral("显示合计 ¥-1,005.30 · 已勾选合计 ¥-1,005.30"));
+
+        // The clerk narrows the table to one application; the other two stay ticked, unseen.
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        search->setText(QStringLiteral("2025a1"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(totals->text(), QStringLiteral("显示合计 ¥-1,000.10 · 已勾选合计 ¥-1,005.30"));
+
+        QString asked;
+        answerNextQuestion(false, &asked);
+        window.findChild<QAction *>(QStringLiteral("syncAction"))->trigger();
+        QVERIFY2(asked.startsWith(QStringLiteral("同步 3 张申请（6 张单据），合计 ¥-1,005.30？")),
+                 qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("其中 2 张被筛选隐藏：2025a2、2025a3")),
+                 qPrintable(asked));
+        // 取消 sends nothing: no bill was even queued.
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("fetchAction"))->isEnabled());
+        QVERIFY(BillRepository(*m_database).inStates(allBillStates()).isEmpty());
+        QCOMPARE(model.checkedCount(), 3);
+    }
+
+    void retryFailed_isDisabledWithoutFailuresAndNamesTheOnesARetryWillNotHelp()
+    {
+        m_translations->apply(LanguageChoice::Chinese);
+        ApplicationRepository repo(*m_database);
+        QVERIFY(repo.upsert(testdata::application(QStringLiteral("a1"))).ok());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *retry = window.findChild<QAction *>(QStringLiteral("retryAction"));
+        QTRY_COMPARE(window.applicationsPane()->model().rowCount(), 1);
+        QVERIFY(!retry->isEnabled()); // nothing failed
+
+        // Kingdee refused a1's customer: a permanent refusal.
+        const BillRepository bills(*m_database);
+        const BillRecord bill = testdata::bill(QStringLiteral("a1"), QStringLiteral("C9243"));
+        BillOutcome refused;
+        refused.error = QStringLiteral("往来单位 C9243 在金蝶中不存在或未审核");
+        refused.errorField = QStringLiteral("FCONTACTUNIT");
+        QVERIFY(bills.saveDraft(bill).ok());
+        QVERIFY(bills.transition(bill.key, BillState::Pending, BillState::Queued, {}, {}).ok());
+        QVERIFY(bills.transition(bill.key, BillState::Queued, BillState::Failed, refused, {}).ok());
+        window.findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+        QTRY_VERIFY(retry->isEnabled());
+        const QString error = window.applicationsPane()
+                                  ->model()
+                                  .index(0, ApplicationsModel::ErrorColumn)
+                                  .data()
+                                  .toString();
+        QCOMPARE(
+            error,
+            QStringLiteral("需改正：往来单位 C9243 在金蝶中不存在或未审核（字段 FCONTACTUNIT）"));
+
+        QString asked;
+        answerNextQuestion(false, &asked);
+        retry->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("2025a1")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("重试不会有帮助")), qPrintable(asked));
+        QCOMPARE(bills.find(bill.key)->state, BillState::Failed); // 取消: nothing sent
+    }
+
+    void tableAt1280_showsAmountAndSyncStateWithoutScrolling()
+    {
+        m_translations->apply(LanguageChoice::Chinese);
+        ApplicationRecord a = testdata::application(QStringLiteral("a1"));
+        a.title = QStringLiteral("王芳提交的返利发放申请");
+        a.originatorDeptName = QStringLiteral("西南销售部");
+        QVERIFY(ApplicationRepository(*m_database).upsert(a).ok());
+        // The table's share of a 1,280-pixel window beside the preview (820 of 1,260).
+        ApplicationsPane pane(*m_database, *m_uiState);
+        pane.resize(820, 500);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.reload();
+        QTRY_COMPARE(pane.model().rowCount(), 1);
+        auto *view = pane.findChild<QTableView *>(QStringLiteral("applicationsView"));
+        const QRect viewport = view->viewport()->rect();
+        for (const int column :
+             {int(ApplicationsModel::AmountColumn), int(ApplicationsModel::SyncColumn)}) {
+            const QRect cell = view->visualRect(view->model()->index(0, column));
+            QVERIFY2(viewport.contains(cell), qPrintable(QString::number(column)));
+        }
+        // 发起人 names the person, with the department beside.
+        QCOMPARE(view->model()->index(0, ApplicationsModel::OriginatorColumn).data().toString(),
+                 QStringLiteral("王芳（西南销售部）"));
+    }
+
+    void keyboard_ctrlFSearchesAndSpaceTicksTheCurrentRowFromAnyCell()
+    {
+        QVERIFY(ApplicationRepository(*m_database)
+                    .upsert(testdata::application(QStringLiteral("a1")))
+                    .ok());
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ApplicationsModel &model = window.applicationsPane()->model();
+        QTRY_COMPARE(model.rowCount(), 1);
+        auto *view = window.findChild<QTableView *>(QStringLiteral("applicationsView"));
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, ApplicationsModel::AmountColumn));
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(model.checkedIds(), QStringList {QStringLiteral("a1")});
+        QTest::keyClick(view, Qt::Key_Space);
+        QCOMPARE(model.checkedCount(), 0);
+
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     window.findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+        // The jobs have keys of their own, and 重试失败 no longer shares 刷新's icon.
+        const auto action = [&](const char *name) {
+            return window.findChild<QAction *>(QLatin1String(name));
+        };
+        QVERIFY(!action("fetchAction")->shortcut().isEmpty());
+        QVERIFY(!action("syncAction")->shortcut().isEmpty());
+        QVERIFY(!action("retryAction")->shortcut().isEmpty());
+        QVERIFY(!action("retryAction")->icon().availableSizes().isEmpty()); // drawn, not blank
+        QVERIFY(action("retryAction")->icon().cacheKey()
+                != action("refreshAction")->icon().cacheKey());
     }
 
     void stateCountsModel_passesTheModelTester()

@@ -150,8 +150,8 @@ private Q_SLOTS:
 
         QTabWidget *tabs = billTabs();
         QCOMPARE(tabs->count(), 2);
-        QCOMPARE(tabs->tabText(0), QStringLiteral("C1  -600.10"));
-        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -1234.50"));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("C1  -600.10 · not in Kingdee"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -1,234.50 · not in Kingdee"));
         const QString first = shownJson(0);
         QVERIFY2(first.contains(QStringLiteral("\"FNumber\": \"C1\"")), qPrintable(first));
         QVERIFY(first.contains(QStringLiteral("\"FNOTAXAMOUNTFOR\": \"-600.00\"")));
@@ -184,16 +184,18 @@ private Q_SLOTS:
         QVERIFY(list->isVisible());
         // The conversion and the checks it makes fail: each in red, naming its field.
         QCOMPARE(list->count(), 3);
-        QVERIFY2(list->item(0)->text().startsWith(QStringLiteral("FEntity[0].FNOTAXAMOUNTFOR: ")),
-                 qPrintable(list->item(0)->text()));
+        // The words first, the field key after, once.
+        QVERIFY2(
+            list->item(0)->text().endsWith(QStringLiteral(" (field FEntity[0].FNOTAXAMOUNTFOR)")),
+            qPrintable(list->item(0)->text()));
         QVERIFY(list->item(0)->text().contains(QStringLiteral("\"abc\" is not a number")));
         QCOMPARE(list->item(1)->text(),
-                 QStringLiteral("表格_不含税金额: check \"entries-match-application\" failed: "
-                                "the row value \"abc\" is not a number"));
+                 QStringLiteral("check \"entries-match-application\" failed: "
+                                "the row value \"abc\" is not a number (field 表格_不含税金额)"));
         for (int i = 0; i < list->count(); ++i)
             QVERIFY(isRed(list->item(i)->foreground().color()));
         QVERIFY(issues(1)->isHidden());
-        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -600.00"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -600.00 · not in Kingdee"));
     }
 
     void notApproved_saysSoCalmlyAndStillShowsTheBills()
@@ -274,6 +276,11 @@ private Q_SLOTS:
         // The other customer's bill is still a fresh mapping.
         QVERIFY(shownJson(1).contains(QStringLiteral("\"FDATE\": \"2025-03-03\"")));
         QVERIFY(state(1).contains(QStringLiteral("Not stored yet")));
+        // Partly synced: which bill is in Kingdee and which is not, on the tabs and above them.
+        QCOMPARE(billTabs()->tabText(0), QStringLiteral("C1  -600.10 · in Kingdee"));
+        QCOMPARE(billTabs()->tabText(1), QStringLiteral("C2  -1,234.50 · not in Kingdee"));
+        QCOMPARE(label(QStringLiteral("billsHeading"))->text(),
+                 QStringLiteral("Kingdee bills: 1 of 2 in Kingdee"));
     }
 
     void failedBill_showsKingdeesErrorNextToTheBillARetrySends()
@@ -288,7 +295,9 @@ private Q_SLOTS:
         auto *error = billView(0)->findChild<QLabel *>(QStringLiteral("billKingdeeError"));
         QVERIFY(error->isVisible());
         QCOMPARE(error->text(),
-                 QStringLiteral("Kingdee's last error (FCONTACTUNIT): 往来单位 C1 不存在"));
+                 QStringLiteral("Kingdee's last error: 往来单位 C1 不存在 (field FCONTACTUNIT)\n"
+                                "Kingdee refuses this bill as it stands: correct it in Kingdee or "
+                                "DingTalk first; Retry Failed alone will not help."));
         QVERIFY(looksRed(error));
         // A retry maps again, so the fresh mapping is what is shown.
         QVERIFY(shownJson(0).contains(QStringLiteral("\"FDATE\": \"2025-03-03\"")));
@@ -310,7 +319,7 @@ private Q_SLOTS:
         m_pane->showApplication(kSecondId);
         QCOMPARE(m_pane->applicationId(), kSecondId);
         QCOMPARE(billTabs()->count(), 1);
-        QCOMPARE(billTabs()->tabText(0), QStringLiteral("C9  -88.00"));
+        QCOMPARE(billTabs()->tabText(0), QStringLiteral("C9  -88.00 · not in Kingdee"));
         QCOMPARE(m_pane->findChildren<BillJsonView *>().size(), 1);
         QVERIFY(!shownJson(0).contains(QStringLiteral("C1")));
         QVERIFY(label(QStringLiteral("previewTitle"))

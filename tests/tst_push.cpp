@@ -1,4 +1,5 @@
 #include "app/alerts/alertrules.h"
+#include "app/i18n/translations.h"
 #include "app/mapping/mapper.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
@@ -499,6 +500,97 @@ private Q_SLOTS:
             QVERIFY2(!bill->lastError.isEmpty(), qPrintable(it.key()));
         }
         QCOMPARE(bills.countByState().value(BillState::Failed), int(failedBefore.size()));
+
+        // The run says how it ended: what it gave back counts as not sent, not as failed.
+        QVERIFY(report.cancelled);
+        QVERIFY(report.notSent >= int(failedBefore.size()));
+        QCOMPARE(report.synced + report.failed + report.inDoubt + report.notSent,
+                 int(report.lines.size()) - report.notSendable);
+        const QString summary = report.summary();
+        QVERIFY2(summary.startsWith(QStringLiteral("Synced %1, failed %2, not sent %3")
+                                        .arg(report.synced)
+                                        .arg(report.failed)
+                                        .arg(report.notSent)),
+                 qPrintable(summary));
+        QVERIFY2(summary.endsWith(QStringLiteral(" (stopped)")), qPrintable(summary));
+        // Each run has its start and end line in the sync log, the end line with the summary.
+        const QList<SyncEvent> events = EventLog(*m_database).recent(1000);
+        int started = 0;
+        QStringList ended;
+        for (const SyncEvent &e : events) {
+            started += e.kind == QLatin1String("sync.started") ? 1 : 0;
+            if (e.kind == QLatin1String("sync.finished"))
+                ended.append(e.message);
+        }
+        QCOMPARE(started, 2);
+        QCOMPARE(ended.size(), 2);
+        QVERIFY2(ended.constFirst().contains(summary), qPrintable(ended.constFirst())); // newest
+    }
+
+    void cliStoppedBySigterm_givesBackTheRestAndLogsTheStop()
+    {
+        QProcess sandbox;
+        const QString url = startSandboxProcess(
+            sandbox,
+            {QStringLiteral("--applications"), QStringLiteral("60"),
+             QStringLiteral("--period-days"), QStringLiteral("20"), QStringLiteral("--qps-limit"),
+             QStringLiteral("0"), QStringLiteral("--latency-ms"), QStringLiteral("60")});
+        QVERIFY(!url.isEmpty());
+        const QString profile = m_dir->filePath(QStringLiteral("profile"));
+        QVERIFY(writeSandboxProfile(profile, url,
+                                    {{QStringLiteral("kingdee/batch_size"), 2},
+                                     {QStringLiteral("kingdee/concurrency"), 1}}));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REBATESYNC_DINGTALK_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        env.insert(QStringLiteral("REBATESYNC_KINGDEE_APP_SECRET"),
+                   QStringLiteral("sandbox-app-secret"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8")); // the CLI speaks Chinese
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
+        QProcess fetch;
+        fetch.setProcessEnvironment(env);
+        fetch.start(QStringLiteral(CLI_EXECUTABLE),
+                    {QStringLiteral("--profile"), profile, QStringLiteral("fetch"),
+                     QStringLiteral("--from"),
+                     QDate::currentDate().addDays(-22).toString(Qt::ISODate)});
+        QVERIFY(fetch.waitForFinished(60000));
+        QCOMPARE(fetch.exitCode(), 0);
+
+        QProcess sync;
+        sync.setProcessEnvironment(env);
+        sync.start(QStringLiteral(CLI_EXECUTABLE),
+                   {QStringLiteral("--profile"), profile, QStringLiteral("sync"),
+                    QStringLiteral("--all-pending")});
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += sync.readAllStandardOutput()).contains("\tsynced\t"),
+                                 30000);
+        sync.terminate(); // SIGTERM, as Task Scheduler's "end task" or a service stop sends
+        QVERIFY(sync.waitForFinished(30000));
+        QCOMPARE(sync.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sync.exitCode(), 1);
+        out += sync.readAllStandardOutput();
+        QVERIFY2(out.contains("\tpending\t"), out.constData()); // given back, one line each
+
+        Database store(profile + QStringLiteral("/rebatesync.db"));
+        QVERIFY(store.open().ok());
+        QVERIFY(BillRepository(store)
+                    .inStates({BillState::Queued, BillState::Sending, BillState::InDoubt})
+                    .isEmpty());
+        // The CLI ran in Chinese; a reader in English reads its end line in English…
+        Translations translations;
+        translations.apply(LanguageChoice::English);
+        QList<SyncEvent> events = EventLog(store).recent(1);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.constFirst().kind, QStringLiteral("sync.finished"));
+        QVERIFY2(events.constFirst().message.startsWith(QStringLiteral("Sync ended: Synced "))
+                     && events.constFirst().message.endsWith(QStringLiteral(" (stopped)")),
+                 qPrintable(events.constFirst().message));
+        // …and one in Chinese in Chinese.
+        translations.apply(LanguageChoice::Chinese);
+        events = EventLog(store).recent(1);
+        QVERIFY2(events.constFirst().message.startsWith(QStringLiteral("同步结束：已同步 "))
+                     && events.constFirst().message.endsWith(QStringLiteral("（已停止）")),
+                 qPrintable(events.constFirst().message));
     }
 
     void cliWithAWrongSecret_exitsTwoWithKingdeesWords()

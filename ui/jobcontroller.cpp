@@ -8,21 +8,41 @@
 #include "ui/syncprogress.h"
 
 #include <QAction>
+#include <QIcon>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStyle>
 #include <QWidget>
 
 namespace rs {
+namespace {
+
+// Not 刷新's circular arrows: styles without a retry icon (Fusion on Linux) get a back arrow.
+QIcon retryIcon(const QStyle &style)
+{
+    const QIcon retry = style.standardIcon(QStyle::SP_DialogRetryButton);
+    return retry.isNull() || retry.availableSizes().isEmpty()
+        ? style.standardIcon(QStyle::SP_MediaSkipBackward)
+        : retry;
+}
+
+} // namespace
 
 JobController::JobController(const Profile &profile, const StoreLocation &store,
                              ApplicationsPane &applications, QWidget *window)
     : QObject(window)
     , m_applications(applications)
+    , m_window(window)
     , m_runner(new sync::SyncRunner(profile, store, this))
     , m_progress(new SyncProgress(window))
     , m_fetch(new QAction(window->style()->standardIcon(QStyle::SP_ArrowDown), {}, window))
     , m_sync(new QAction(window->style()->standardIcon(QStyle::SP_ArrowRight), {}, window))
-    , m_retry(new QAction(window->style()->standardIcon(QStyle::SP_BrowserReload), {}, window))
+    , m_retry(new QAction(retryIcon(*window->style()), {}, window))
 {
+    // Keys for the three jobs; Ctrl+L for 拉取 (Ctrl+F finds, F5 refreshes the view).
+    m_fetch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_sync->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_retry->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_fetch->setObjectName(QStringLiteral("fetchAction"));
     m_sync->setObjectName(QStringLiteral("syncAction"));
     m_retry->setObjectName(QStringLiteral("retryAction"));
@@ -33,6 +53,7 @@ JobController::JobController(const Profile &profile, const StoreLocation &store,
     connect(m_runner, &sync::SyncRunner::rowsChanged, this,
             [this](const QList<ApplicationRow> &rows) {
                 m_applications.applyRows(rows);
+                updateActions();
                 Q_EMIT rowsRefreshed();
             });
     connect(m_runner, &sync::SyncRunner::progress, m_progress, &SyncProgress::setProgress);
@@ -42,6 +63,7 @@ JobController::JobController(const Profile &profile, const StoreLocation &store,
     connect(m_progress, &SyncProgress::cancelRequested, m_runner, &sync::SyncRunner::cancel);
     connect(&m_applications, &ApplicationsPane::checkedCountChanged, this,
             &JobController::updateActions);
+    connect(&m_applications, &ApplicationsPane::loaded, this, &JobController::updateActions);
     retranslateUi();
     updateActions();
 }
@@ -71,7 +93,44 @@ void JobController::syncSelected()
         Q_EMIT hint(tr("Tick the applications to sync first."));
         return;
     }
-    push(ids);
+    if (confirmSync())
+        push(ids);
+}
+
+bool JobController::confirmSync()
+{
+    const ApplicationsPane::Ticked ticked = m_applications.ticked();
+    QString question = tr("Sync %n application(s) (%1 bill(s)) to Kingdee, total %2?", nullptr,
+                          ticked.applications)
+                           .arg(ticked.bills)
+                           .arg(ApplicationsModel::formatTotal(ticked.total));
+    if (ticked.unreadableAmounts > 0)
+        question += QLatin1Char('\n')
+            + tr("%n amount(s) could not be read and are not in the total.", nullptr,
+                 ticked.unreadableAmounts);
+    QString details;
+    if (!ticked.hidden.isEmpty()) {
+        // Never sent unseen: a ticked row the filter hides is named here.
+        constexpr int kNamed = 10;
+        QStringList named = ticked.hidden.mid(0, kNamed);
+        if (ticked.hidden.size() > kNamed)
+            named.append(QStringLiteral("…"));
+        question += QStringLiteral("\n\n")
+            + tr("%n of them is hidden by the filter: %1", nullptr, int(ticked.hidden.size()))
+                  .arg(named.join(tr(", ", "list separator")));
+        details = ticked.hidden.join(QLatin1Char('\n'));
+    }
+    QMessageBox box(QMessageBox::Question, tr("Sync to Kingdee"), question, QMessageBox::NoButton,
+                    m_window);
+    box.setObjectName(QStringLiteral("confirmSyncBox"));
+    box.setInformativeText(ApplicationsModel::signExplained());
+    if (!details.isEmpty())
+        box.setDetailedText(details);
+    QPushButton *sync = box.addButton(tr("&Sync"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(sync);
+    box.exec();
+    return box.clickedButton() == sync;
 }
 
 void JobController::retryFailed()
@@ -84,7 +143,35 @@ void JobController::retryFailed()
         Q_EMIT hint(tr("No application has failed bills."));
         return;
     }
-    push(ids);
+    if (confirmRetry(int(ids.size())))
+        push(ids);
+}
+
+bool JobController::confirmRetry(int failed)
+{
+    const QStringList refused = m_applications.model().failedNeedingAFix();
+    if (refused.isEmpty())
+        return true; // every failure may pass on its own: nothing to warn about
+    constexpr int kNamed = 10;
+    QStringList named = refused.mid(0, kNamed);
+    if (refused.size() > kNamed)
+        named.append(QStringLiteral("…"));
+    QMessageBox box(QMessageBox::Warning, tr("Retry failed"),
+                    tr("Send %n failed application(s) again?", nullptr, failed)
+                        + QStringLiteral("\n\n")
+                        + tr("Retrying will not help %n of them unless they were corrected in "
+                             "Kingdee or DingTalk first (a customer Kingdee lacks, a closed "
+                             "period): %1",
+                             nullptr, int(refused.size()))
+                              .arg(named.join(tr(", ", "list separator"))),
+                    QMessageBox::NoButton, m_window);
+    box.setObjectName(QStringLiteral("confirmRetryBox"));
+    box.setDetailedText(refused.join(QLatin1Char('\n')));
+    QPushButton *retry = box.addButton(tr("&Retry"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(retry);
+    box.exec();
+    return box.clickedButton() == retry;
 }
 
 void JobController::syncAllPending()
@@ -139,7 +226,8 @@ void JobController::updateActions()
     const bool idle = !m_runner->isBusy();
     m_fetch->setEnabled(idle);
     m_sync->setEnabled(idle && m_applications.model().checkedCount() > 0);
-    m_retry->setEnabled(idle);
+    // Disabled when nothing failed: a button that answers "nothing to retry" wastes a click.
+    m_retry->setEnabled(idle && !m_applications.failedIds().isEmpty());
 }
 
 void JobController::retranslateUi()

@@ -62,12 +62,17 @@ Q_SIGNALS:
 
 private:
     void push(const QStringList &ids);
+    // 同步所选's question before anything is written into Kingdee; true when the clerk agrees.
+    bool confirmSync();
+    // 重试失败 names the failures a resend alone will not cure; true when the clerk goes on.
+    bool confirmRetry(int failed);
     void onFetchFinished(const sync::FetchReport &report);
     void onPushFinished(const sync::PushReport &report);
     void end(const QString &summary, const QString &configurationProblem);
     void updateActions();
 
     ApplicationsPane &m_applications;
+    QWidget *m_window = nullptr;
     sync::SyncRunner *m_runner = nullptr;
     SyncProgress *m_progress = nullptr;
     QAction *m_fetch = nullptr;

@@ -7,6 +7,7 @@
 #include "app/store/apiusagerepository.h"
 #include "app/store/database.h"
 #include "app/sync/intakerunner.h"
+#include "app/store/jobrunrepository.h"
 #include "ui/actiontext.h"
 #include "ui/alerts/alertcenter.h"
 #include "ui/applications/applicationspane.h"
@@ -134,6 +135,7 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     m_logDock->restoreHeaderState(m_uiState.layout(m_logDock->objectName()));
     m_applications->reload();
     m_intake->reload();
+    showLastStoredRun();
 }
 
 MainWindow::~MainWindow()
@@ -288,10 +290,15 @@ void MainWindow::createStatusBar()
     m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
     m_usageLabel = new QLabel(this);
     m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
+    m_lastRunLabel = new QLabel(this);
+    m_lastRunLabel->setObjectName(QStringLiteral("lastRunLabel"));
+    m_lastRunLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_profileLabel, 1);
     statusBar()->addPermanentWidget(m_jobs->progress());
     m_intakeStatus->setVisible(false); // until the settings say stream
     statusBar()->addPermanentWidget(m_intakeStatus);
+    // Permanent: a temporary message (an alert, a hint) shows beside it, never instead of it.
+    statusBar()->addPermanentWidget(m_lastRunLabel);
     statusBar()->addPermanentWidget(m_usageLabel);
 }
 
@@ -375,7 +382,21 @@ void MainWindow::jobEnded(const QString &summary, const QString &configurationPr
                              tr("The job could not run:\n%1").arg(configurationProblem));
         return;
     }
-    statusBar()->showMessage(summary);
+    m_lastRunLabel->setText(summary);
+    m_lastRunLabel->setToolTip(summary);
+}
+
+// The newest sync's summary, also one the CLI ran while the console was closed.
+void MainWindow::showLastStoredRun()
+{
+    const std::optional<JobRun> run = JobRunRepository(m_database).last(QStringLiteral("sync"));
+    if (!run || run->summary.isEmpty())
+        return;
+    const QDateTime ended = QDateTime::fromString(run->finishedAt, Qt::ISODate).toLocalTime();
+    const QString text =
+        tr("Last sync %1: %2").arg(QLocale().toString(ended, QLocale::ShortFormat), run->summary);
+    m_lastRunLabel->setText(text);
+    m_lastRunLabel->setToolTip(text);
 }
 
 void MainWindow::loadScheme()

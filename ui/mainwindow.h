@@ -53,6 +53,9 @@ public:
     ReconcilePane *reconcilePane() const { return m_reconcile; }
     // Brings the reconciliation tab to the front.
     void showReconcile();
+    Settings &settings() const { return *m_settings; }
+    SecretStore &secrets() const { return *m_secrets; }
+    AlertCenter *alertCenter() const { return m_alerts; }
     // First start: opens the credential dialog once the window shows, when DingTalk or Kingdee
     // is not set up yet.
     void offerSetupIfNeeded();
@@ -83,6 +86,7 @@ private:
     void chooseLanguage(LanguageChoice choice);
     void showAbout();
     void jobEnded(const QString &summary, const QString &configurationProblem);
+    void showLastStoredRun();
     void loadScheme();
 
     Profile m_profile;
@@ -126,6 +130,7 @@ private:
     QAction *m_aboutQtAction = nullptr;
     QLabel *m_profileLabel = nullptr;
     QLabel *m_usageLabel = nullptr;
+    QLabel *m_lastRunLabel = nullptr; // the last run's summary: alerts and hints do not hide it
 };
 
 } // namespace rs

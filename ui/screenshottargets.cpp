@@ -1,6 +1,9 @@
 #include "ui/screenshottargets.h"
 
 #include "models/schemeeditsession.h"
+#include "ui/alerts/alertcenter.h"
+#include "ui/alerts/alertsdialog.h"
+#include "ui/credentials/credentialdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/reconcile/reconcilepane.h"
 #include "ui/schemeeditor/schemeeditorwindow.h"
@@ -9,6 +12,18 @@ namespace rs {
 
 QWidget *openForScreenshot(MainWindow &window, const QString &name)
 {
+    // Dialogs are shown, not exec()'d: the picture is taken from the running event loop, then the
+    // program quits, so nothing a dialog would save on OK is ever saved.
+    if (name == QLatin1String("credentials")) {
+        auto *dialog = new CredentialDialog(window.settings(), window.secrets(), &window);
+        dialog->show();
+        return dialog;
+    }
+    if (name == QLatin1String("alerts")) {
+        QWidget *dialog = window.alertCenter()->createDialog(&window);
+        dialog->show();
+        return dialog;
+    }
     // The editor opens on the active scheme and the first stored application.
     if (name == QLatin1String("scheme-editor")) {
         SchemeEditorWindow *editor = window.openSchemeEditor();
@@ -28,7 +43,8 @@ QWidget *openForScreenshot(MainWindow &window, const QString &name)
 
 QStringList screenshotTargetNames()
 {
-    return {QStringLiteral("scheme-editor"), QStringLiteral("reconcile")};
+    return {QStringLiteral("credentials"), QStringLiteral("alerts"), QStringLiteral("reconcile"),
+            QStringLiteral("scheme-editor")};
 }
 
 } // namespace rs

@@ -9,8 +9,9 @@ namespace rs {
 
 class MainWindow;
 
-// `rebatesync --screenshot FILE --open NAME`: the window NAME names, opened over `window` as a
-// user would open it, and what to picture; null for a name not known here.
+// `rebatesync --screenshot FILE --open NAME`: the window or dialog NAME names, opened over the main
+// window as a clerk would open it, and what to picture; null for a name not known here. One `if`
+// per name, so each screen's owner adds only their own.
 QWidget *openForScreenshot(MainWindow &window, const QString &name);
 
 // The names openForScreenshot knows, for the message about an unknown one.

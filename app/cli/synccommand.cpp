@@ -2,6 +2,7 @@
 
 #include "app/cli/clialerts.h"
 #include "app/cli/clicontext.h"
+#include "app/cli/stopsignal.h"
 #include "app/kingdee/kingdeeclient.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
@@ -67,6 +68,9 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
         context.out << line.text() << '\n';
         context.out.flush();
     });
+    // Ctrl+C (SIGINT, SIGTERM) stops as 停止 does: batches on the wire end, the rest is given back.
+    StopSignal stopSignal;
+    QObject::connect(&stopSignal, &StopSignal::requested, &job, &sync::PushJob::cancel);
     const sync::PushReport report = sync::runToEnd(job, &sync::PushJob::finished);
     if (!options.dryRun) {
         CliAlerts alerts(context, settings, database);

@@ -19,11 +19,17 @@
 
 namespace {
 
-// Grabs the window from the display server (what a person would see), then quits.
+// Grabs the window from the display server (what a person would see: with a window manager, its
+// frame and title bar too), then quits.
 void scheduleScreenshot(QWidget *window, const QString &path)
 {
     QTimer::singleShot(1500, window, [window, path] {
-        const QPixmap shot = window->screen()->grabWindow(window->winId());
+        // The screen's pixels under the frame when a window manager draws one; the window's own
+        // otherwise (offscreen, a bare X server), where another window could cover the area.
+        const QRect frame = window->frameGeometry();
+        const QPixmap shot = frame == window->geometry()
+            ? window->screen()->grabWindow(window->winId())
+            : window->screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height());
         const bool saved = !shot.isNull() && shot.save(path);
         QCoreApplication::exit(saved ? 0 : 1);
     });
@@ -83,5 +89,6 @@ int main(int argc, char *argv[])
         scheduleScreenshot(shown, startup.screenshotPath);
     else
         window.offerSetupIfNeeded();
+    }
     return QApplication::exec();
 }

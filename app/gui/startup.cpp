@@ -17,7 +17,7 @@ GuiStartup GuiStartup::parse(const QStringList &arguments)
                                         QStringLiteral("FILE"));
     const QCommandLineOption open(QStringLiteral("open"),
                                   tr("With --screenshot: open the window NAME first "
-                                     "(scheme-editor, reconcile)."),
+                                     "(credentials, alerts, reconcile, scheme-editor)."),
                                   QStringLiteral("NAME"));
     parser.addOptions({profile, screenshot, open});
     GuiStartup startup;

@@ -395,7 +395,8 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
             step = sql::run(q,
                             QStringLiteral("SELECT application_id, idempotency_key, state,"
                                            " kingdee_number, last_error, kingdee_status,"
-                                           " after_save_error, kingdee_duplicates FROM bills")
+                                           " after_save_error, kingdee_duplicates, error_field,"
+                                           " retryable FROM bills")
                                 + billFilter + QStringLiteral(" ORDER BY idempotency_key"),
                             parameters, QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
             while (step.ok() && q.next()) {
@@ -412,7 +413,8 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
                          ? q.value(4).toString()
                          : QCoreApplication::translate("rs::Store", "In Kingdee twice: %1")
                                .arg(duplicates),
-                     q.value(5).toString(), q.value(6).toString()});
+                     q.value(5).toString(), q.value(6).toString(), q.value(8).toString(),
+                     q.value(9).toInt() != 0});
             }
             return step;
         },

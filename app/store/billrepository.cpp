@@ -4,6 +4,7 @@
 #include "app/store/eventlog.h"
 #include "app/store/jobrunrepository.h"
 #include "app/store/sqldialect.h"
+#include "app/store/eventtext.h"
 #include "app/store/sqlutil.h"
 
 #include <QDateTime>
@@ -367,9 +368,10 @@ StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
                                             : SyncEvent::Level::Info;
     event.kind = QStringLiteral("bill.") + toWireName(c.to);
     event.billKey = c.key;
-    event.message = c.message.isEmpty() ? QCoreApplication::translate("rs::Store", "%1 → %2")
-                                              .arg(displayName(c.from), displayName(c.to))
-                                        : c.message;
+    event.message = c.message.isEmpty()
+        ? eventtext::encode("rs::Store", QT_TRANSLATE_NOOP("rs::Store", "%1 → %2"),
+                            {eventtext::state(c.from), eventtext::state(c.to)})
+        : c.message;
     if (sql::run(q, QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
                  {c.key}, QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"))
             .ok()

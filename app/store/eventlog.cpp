@@ -2,6 +2,7 @@
 
 #include "app/store/database.h"
 #include "app/store/jobrunrepository.h"
+#include "app/store/eventtext.h"
 #include "app/store/sqlutil.h"
 
 #include <QSqlDatabase>
@@ -57,7 +58,9 @@ QList<SyncEvent> selectEvents(const Database &database, const QString &where, co
         e.kind = q.value(3).toString();
         e.applicationId = q.value(4).toString();
         e.billKey = q.value(5).toString();
-        e.message = q.value(6).toString();
+        // Rendered now, in the reader's language (a plain text from an older version as it is).
+        e.storedMessage = q.value(6).toString();
+        e.message = eventtext::render(e.storedMessage);
         e.applicationBusinessId = q.value(7).toString();
         events.append(e);
     }

@@ -1,6 +1,7 @@
 #include "app/store/jobrunrepository.h"
 
 #include "app/store/database.h"
+#include "app/store/eventtext.h"
 #include "app/store/sqldialect.h"
 #include "app/store/sqlutil.h"
 
@@ -94,10 +95,11 @@ std::optional<JobRun> JobRunRepository::last(const QString &kind, const QString 
         *error = e;
     if (!e.ok() || !q.next())
         return std::nullopt;
-    return JobRun {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
-                   q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toLongLong(),
-                   q.value(6).toString(),   q.value(7).toString(),   q.value(8).toString(),
-                   q.value(9).toString()};
+    return JobRun {q.value(0).toLongLong(), q.value(1).toString(),
+                   q.value(2).toString(),   q.value(3).toString(),
+                   q.value(4).toLongLong(), q.value(5).toLongLong(),
+                   q.value(6).toString(),   eventtext::render(q.value(7).toString()),
+                   q.value(8).toString(),   q.value(9).toString()};
 }
 
 } // namespace rs

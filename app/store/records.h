@@ -49,6 +49,8 @@ struct ApplicationRow
         QString error;
         QString kingdeeStatus; // FDocumentStatus last read (Z, A, B, C, D), "gone", or empty
         QString afterSaveError; // the refused Submit or Audit after the save, Kingdee's words
+        QString errorField;
+        bool retryable = false;
     };
     QString id;
     QString businessId;
@@ -115,8 +117,10 @@ struct SyncEvent
     QString kind; // machine-readable, e.g. "bill.state"
     QString applicationId;
     QString billKey;
-    QString message;
-    // Read only, filled by EventLog's reads: the application's 审批编号 when it is stored.
+    QString message; // written: plain or eventtext-encoded; read: rendered in the reader's language
+    // Read only, filled by EventLog's reads: the message as stored, to render again after the
+    // reader switches language, and the application's 审批编号 when it is stored.
+    QString storedMessage;
     QString applicationBusinessId;
 };
 

@@ -5,9 +5,11 @@
 #include "app/mapping/scheme.h"
 #include "app/net/backoff.h"
 #include "app/store/applicationrepository.h"
+#include "app/store/billerror.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
+#include "app/store/eventtext.h"
 #include "app/store/jobrunrepository.h"
 #include "app/sync/basedatacheck.h"
 #include "app/sync/pushplanner.h"
@@ -21,12 +23,19 @@ namespace {
 
 using Entry = kingdee::EntryResult;
 
+// Kingdee's words first, the field key after, once: what the clerk reads in the table.
 QString errorsText(const Entry &entry)
 {
     QStringList texts;
     for (const kingdee::EntryError &e : entry.errors)
-        texts.append(e.field.isEmpty() ? e.message : e.field + QStringLiteral(": ") + e.message);
+        texts.append(clerkErrorText(e.message, e.field));
     return texts.join(QStringLiteral("; "));
+}
+
+// A sync log line, rendered in the reader's language when shown (eventtext.h).
+QString logText(const char *source, const QStringList &arguments = {})
+{
+    return eventtext::encode("rs::sync::PushJob", source, arguments);
 }
 
 // A state change that keeps the bill's last error as it is (a queued bill still says why it
@@ -169,6 +178,15 @@ void PushJob::start()
         if (!taken.contains(key))
             m_toClaim.append(key);
     }
+    QSet<QString> applications;
+    for (const QStringList &keys : {QStringList(m_selection.cbegin(), m_selection.cend()), m_toClaim}) {
+        for (const QString &key : keys) {
+            if (const auto bill = bills.find(key))
+                applications.insert(bill->applicationId);
+        }
+    }
+    logStart(int(applications.size()));
+
     // Never a duplicate: before anything is sent, ask Kingdee which of these keys it already
     // has (a store restored from an old backup, a second machine). Bills an earlier run left in
     // doubt are asked about once Kingdee has had time to finish what that run sent. The settle
@@ -235,6 +253,9 @@ void PushJob::claimMore(int count, QStringList lookUp)
 
 void PushJob::cancel()
 {
+    if (m_finished)
+        return;
+    m_report.cancelled = true;
     m_stopped = true;
     m_client.cancel();
     maybeFinish();
@@ -294,9 +315,12 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
             BillOutcome outcome;
             outcome.kingdeeId = it->id;
             outcome.kingdeeNumber = it->number;
-            changes.append({key, bill->state, BillState::Synced, outcome,
-                            tr("Kingdee already holds this bill (%1); it was not sent again.")
-                                .arg(it->number)});
+            changes.append(
+                {key, bill->state, BillState::Synced, outcome,
+                 logText(QT_TRANSLATE_NOOP(
+                             "rs::sync::PushJob",
+                             "Kingdee already holds this bill (%1); it was not sent again."),
+                         {it->number})});
         } else if (!answered) {
             unresolved.append(key); // not asked, or not answered: never sent unchecked
         } else if (m_doNotSend.contains(key)) {
@@ -310,7 +334,8 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
                             BillState::InDoubt,
                             BillState::Queued,
                             {},
-                            tr("Not in Kingdee: queued to be sent again.")});
+                            logText(QT_TRANSLATE_NOOP(
+                                "rs::sync::PushJob", "Not in Kingdee: queued to be sent again."))});
             ready.append(key);
         } else {
             ready.append(key);
@@ -370,9 +395,11 @@ void PushJob::admit(const QStringList &keys)
             SyncEvent event;
             event.level = SyncEvent::Level::Warning;
             event.kind = QStringLiteral("sync.basedata_unchecked");
-            event.message = tr("Customers and organisations could not be checked in Kingdee before"
-                               " sending (%1); Kingdee checks them itself as it saves.")
-                                .arg(f.describe());
+            event.message = logText(QT_TRANSLATE_NOOP("rs::sync::PushJob",
+                                                      "Customers and organisations could not be"
+                                                      " checked in Kingdee before sending (%1);"
+                                                      " Kingdee checks them itself as it saves."),
+                                    {f.describe()});
             EventLog(m_database).append(event);
         }
         QList<BillChange> refused;
@@ -385,8 +412,9 @@ void PushJob::admit(const QStringList &keys)
                 continue;
             }
             // Permanent until someone changes Kingdee's base data: retrying alone won't help.
-            refused.append({keys.at(i), BillState::Queued, BillState::Failed, outcome,
-                            tr("Not sent: %1").arg(outcome.error)});
+            refused.append(
+                {keys.at(i), BillState::Queued, BillState::Failed, outcome,
+                 logText(QT_TRANSLATE_NOOP("rs::sync::PushJob", "Not sent: %1"), {outcome.error})});
         }
         if (!apply(refused))
             return;
@@ -483,9 +511,11 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
             outcome.retryable = entry.retryMayHelp;
             // Kingdee was busy or locked for this bill: worth another try after a pause.
             if (entry.retryMayHelp && ++m_attempts[key] < m_options.maxAttempts && !stopping) {
-                changes.append(
-                    {key, BillState::Sending, BillState::Queued, outcome,
-                     tr("Kingdee could not save it now (%1); sending again.").arg(outcome.error)});
+                changes.append({key, BillState::Sending, BillState::Queued, outcome,
+                                logText(QT_TRANSLATE_NOOP(
+                                            "rs::sync::PushJob",
+                                            "Kingdee could not save it now (%1); sending again."),
+                                        {outcome.error})});
                 again.append(key);
             } else {
                 changes.append(
@@ -497,17 +527,21 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
             outcome.retryable = true;
             // Nothing was saved: queued again; sent again in this run while attempts remain,
             // otherwise left queued for the next run (never failed on a guess).
-            changes.append({key, BillState::Sending, BillState::Queued, outcome,
-                            tr("Kingdee saved nothing (%1).").arg(outcome.error)});
+            changes.append(
+                {key, BillState::Sending, BillState::Queued, outcome,
+                 logText(QT_TRANSLATE_NOOP("rs::sync::PushJob", "Kingdee saved nothing (%1)."),
+                         {outcome.error})});
             if (!stopping && ++m_attempts[key] < m_options.maxAttempts)
                 again.append(key);
             break;
         case Entry::State::Unknown:
             outcome.error = result.failure.describe();
             changes.append({key, BillState::Sending, BillState::InDoubt, outcome,
-                            tr("The answer was lost (%1); the bill will be looked up in Kingdee"
-                               " before it is sent again.")
-                                .arg(outcome.error)});
+                            logText(QT_TRANSLATE_NOOP("rs::sync::PushJob",
+                                                      "The answer was lost (%1); the bill will be"
+                                                      " looked up in Kingdee before it is sent"
+                                                      " again."),
+                                    {outcome.error})});
             if (++m_attempts[key] < m_options.maxAttempts)
                 lookUp.append(key);
             break;
@@ -667,13 +701,42 @@ void PushJob::releaseUnsent()
         const BillState back = m_before.value(key, BillState::Pending);
         changes.append({key, BillState::Queued, back, lastErrorOf(*bill),
                         back == BillState::Failed
-                            ? tr("Not sent in this run; still failed: %1").arg(bill->lastError)
-                            : tr("Not sent in this run; pending again.")});
+                            ? logText(QT_TRANSLATE_NOOP("rs::sync::PushJob",
+                                                        "Not sent in this run; still failed: %1"),
+                                      {bill->lastError})
+                            : logText(QT_TRANSLATE_NOOP("rs::sync::PushJob",
+                                                        "Not sent in this run; pending again."))});
     }
     if (!changes.isEmpty() && !bills.transitionAll(changes).ok())
         return; // the store refused (a full disk): the bills stay queued for the next run
-    for (const BillChange &c : std::as_const(changes))
+    for (const BillChange &c : std::as_const(changes)) {
+        m_givenBack.insert(c.key);
         Q_EMIT billChanged(c.key, c.to);
+    }
+}
+
+void PushJob::logStart(int applications)
+{
+    SyncEvent event;
+    event.kind = QStringLiteral("sync.started");
+    event.message = eventtext::encode(
+        "rs::sync::PushJob",
+        QT_TRANSLATE_N_NOOP("rs::sync::PushJob",
+                            "Sync started: %n application(s), %1 bill(s) to send."),
+        {QString::number(m_selection.size())}, applications);
+    EventLog(m_database).append(event);
+}
+
+void PushJob::logEnd()
+{
+    SyncEvent event;
+    event.kind = QStringLiteral("sync.finished");
+    event.level = m_report.result == PushReport::Result::ConfigError ? SyncEvent::Level::Error
+        : m_report.result == PushReport::Result::Ok                  ? SyncEvent::Level::Info
+                                                                     : SyncEvent::Level::Warning;
+    event.message = logText(QT_TRANSLATE_NOOP("rs::sync::PushJob", "Sync ended: %1"),
+                            {m_report.summaryForLog()});
+    EventLog(m_database).append(event);
 }
 
 void PushJob::finish()
@@ -701,10 +764,15 @@ void PushJob::finish()
             ++m_report.synced;
             break;
         case BillState::Failed:
-            ++m_report.failed;
+            // One that failed before and was not sent this time did not fail in this run.
+            ++(m_givenBack.contains(key) ? m_report.notSent : m_report.failed);
             break;
         case BillState::InDoubt:
             ++m_report.inDoubt;
+            break;
+        case BillState::Pending:
+        case BillState::Queued:
+            ++m_report.notSent;
             break;
         default:
             break;
@@ -720,7 +788,9 @@ void PushJob::finish()
         const char *result = m_report.result == PushReport::Result::Ok ? "ok"
             : m_report.result == PushReport::Result::SomeFailed        ? "partial"
                                                                        : "failed";
-        JobRunRepository(m_database).finish(m_runId, QLatin1String(result), m_report.summary());
+        JobRunRepository(m_database)
+            .finish(m_runId, QLatin1String(result), m_report.summaryForLog());
+        logEnd();
     }
     Q_EMIT finished(m_report);
 }

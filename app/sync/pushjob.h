@@ -95,6 +95,9 @@ private:
     void reportDuplicate(const QString &key, const QStringList &numbers);
     int claimAhead() const;
     void claimMore(int count, QStringList lookUp);
+    // The run's first and last lines in the sync log.
+    void logStart(int applications);
+    void logEnd();
     void finish();
 
     const Database &m_database;
@@ -113,6 +116,7 @@ private:
     QHash<QString, int> m_attempts;
     QHash<QString, int> m_lookupAttempts;
     QHash<QString, BillState> m_before; // what each bill this run queued was before
+    QSet<QString> m_givenBack; // queued by this run, not sent, back to what they were
     QSet<QString> m_doNotSend; // in doubt, but the application is no longer approved
     std::unique_ptr<QLockFile> m_lock;
     bool m_stopped = false;

@@ -1,5 +1,7 @@
 #include "app/sync/pushplanner.h"
 
+#include "app/store/billerror.h"
+
 #include "app/mapping/mapper.h"
 #include "app/mapping/scheme.h"
 #include "app/store/applicationrepository.h"
@@ -17,9 +19,7 @@ QString issuesOf(const MappingResult &result, const QString &billKey)
     QStringList texts;
     for (const MappingIssue &issue : result.issues) {
         if (issue.bill.isEmpty() || issue.bill == billKey)
-            texts.append(issue.field.isEmpty()
-                             ? issue.message
-                             : issue.field + QStringLiteral(": ") + issue.message);
+            texts.append(clerkErrorText(issue.message, issue.field));
     }
     return texts.join(QStringLiteral("; "));
 }

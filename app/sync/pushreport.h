@@ -40,8 +40,13 @@ struct PushReport
     // synced bills Kingdee no longer holds.
     QStringList afterSaveErrors;
     int goneFromKingdee = 0;
+    int notSent = 0; // taken on by the run and given back unsent: pending, or failed as before
+    bool cancelled = false; // the clerk stopped it (停止, Ctrl+C)
 
+    // "Synced 27, failed 5, not sent 12 (stopped)": what the status bar and the log's end line say.
     QString summary() const;
+    // The same, encoded for the sync log: rendered in the reader's language (eventtext.h).
+    QString summaryForLog() const;
     // A run that could not start (settings, scheme, secret): ConfigError with the reason.
     static PushReport refused(const QString &reason);
 };

@@ -8,6 +8,7 @@
 #include "app/i18n/translations.h"
 #include "app/settings/profile.h"
 #include "consoledata.h"
+#include "consoletesting.h"
 #include "fetchtesting.h"
 #include "models/applicationsmodel.h"
 #include "sandboxprofile.h"
@@ -208,6 +209,7 @@ int measureSync(int bills)
         last = now;
     });
     sampler.start();
+    rs::testing::answerNextQuestion(true); // 同步所选 asks first
     window.findChild<QAction *>(QStringLiteral("syncAction"))->trigger();
     const bool ended = spinUntil([&] { return fetch->isEnabled(); }, 600'000);
     const double seconds = clock.nsecsElapsed() / 1e9;

@@ -20,6 +20,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace rs {
 
 AlertCenter::AlertCenter(Settings &settings, SecretStore &secrets, const Database &database,
@@ -96,8 +98,15 @@ void AlertCenter::reload()
 
 void AlertCenter::editSettings(QWidget *parent)
 {
-    AlertsDialog dialog(m_settings, m_secrets, parent);
-    dialog.setScheduleCheck([this](int fetchMinutes) {
+    const std::unique_ptr<AlertsDialog> dialog(createDialog(parent));
+    if (dialog->exec() == QDialog::Accepted)
+        reload();
+}
+
+AlertsDialog *AlertCenter::createDialog(QWidget *parent)
+{
+    auto *dialog = new AlertsDialog(m_settings, m_secrets, parent);
+    dialog->setScheduleCheck([this](int fetchMinutes) {
         const QHash<ApprovalState, int> counts =
             ApplicationRepository(m_database).countByApproval();
         qint64 stored = 0;
@@ -111,8 +120,7 @@ void AlertCenter::editSettings(QWidget *parent)
             ApiUsageRepository(m_database).dingTalkQuotaCalls(now),
             m_settings.integer(QLatin1String(keys::DingTalkMonthlyQuota)), now);
     });
-    if (dialog.exec() == QDialog::Accepted)
-        reload();
+    return dialog;
 }
 
 void AlertCenter::checkNow()

@@ -11,6 +11,7 @@ class Database;
 class JobController;
 class SecretStore;
 class Settings;
+class AlertsDialog;
 class TrayNotifier;
 
 namespace alerts {
@@ -42,6 +43,8 @@ public:
     void reload();
     // Opens the Alerts and Schedule dialog; applies what the clerk saved.
     void editSettings(QWidget *parent);
+    // The same dialog, not yet shown (editSettings runs it; a screenshot shows it).
+    AlertsDialog *createDialog(QWidget *parent);
     // Runs the store's rules now (quota, bills in doubt); also every minute by itself.
     void checkNow();
 

@@ -9,6 +9,7 @@
 #include "ui/applications/filterbar.h"
 #include "ui/uistate.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,6 +38,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     , m_checkPending(new QPushButton(this))
     , m_clearChecks(new QPushButton(this))
     , m_counts(new QLabel(this))
+    , m_totals(new QLabel(this))
 {
     setObjectName(QStringLiteral("applicationsPane"));
     // On a shared ledger, what another clerk's run changes shows here too.
@@ -47,31 +49,45 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
     // Fixed widths the clerk may drag: sizing to contents would measure rows on every change.
     if (!m_view->horizontalHeader()->restoreState(m_uiState.layout(kHeaderLayout))) {
-        // Narrow enough that the amount shows beside the preview on a 1,280-pixel screen.
-        const QList<QPair<int, int>> widths {
-            {ApplicationsModel::BusinessIdColumn, 180},  {ApplicationsModel::TitleColumn, 170},
-            {ApplicationsModel::OriginatorColumn, 80},   {ApplicationsModel::DateColumn, 90},
-            {ApplicationsModel::OrganisationColumn, 50}, {ApplicationsModel::CustomersColumn, 120},
-            {ApplicationsModel::AmountColumn, 100},      {ApplicationsModel::ApprovalColumn, 64},
-            {ApplicationsModel::SyncColumn, 64},         {ApplicationsModel::NumbersColumn, 130}};
-        for (const auto &[column, width] : widths)
+        // What a clerk decides on comes first, so 金额 and 同步状态 show beside the preview on a
+        // 1,280-pixel screen; the title, the same words on every row, comes late and narrow.
+        using M = ApplicationsModel;
+        const QList<QPair<int, int>> order {{M::BusinessIdColumn, 175}, {M::AmountColumn, 100},
+                                            {M::SyncColumn, 72},        {M::OriginatorColumn, 120},
+                                            {M::DateColumn, 86},        {M::CustomersColumn, 120},
+                                            {M::ApprovalColumn, 64},    {M::OrganisationColumn, 50},
+                                            {M::NumbersColumn, 130},    {M::TitleColumn, 110}};
+        QHeaderView *header = m_view->horizontalHeader();
+        for (int visual = 0; visual < order.size(); ++visual) {
+            const auto &[column, width] = order.at(visual);
+            header->moveSection(header->visualIndex(column), visual);
             m_view->setColumnWidth(column, width);
+        }
     }
     m_checkPending->setObjectName(QStringLiteral("checkPendingButton"));
     m_clearChecks->setObjectName(QStringLiteral("clearChecksButton"));
     m_counts->setObjectName(QStringLiteral("countsLabel"));
+    m_totals->setObjectName(QStringLiteral("totalsLabel"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_checkPending);
     buttons->addWidget(m_clearChecks);
     buttons->addStretch(1);
     buttons->addWidget(m_counts);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_totals);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_filterBar);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
 
+    auto *find = new QAction(this);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut);
+    connect(find, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
+    addAction(find);
     connect(m_checkPending, &QPushButton::clicked, this, &ApplicationsPane::checkAllPending);
     connect(m_clearChecks, &QPushButton::clicked, this,
             [this] { m_model->setChecked(m_model->checkedIds(), false); });
@@ -82,9 +98,9 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
                     updateCounts();
             });
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_filter, signal, this, &ApplicationsPane::updateCounts);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &ApplicationsPane::updateCounts);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ApplicationsPane::updateCounts);
+        connect(m_filter, signal, this, &ApplicationsPane::recountShown);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ApplicationsPane::recountShown);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ApplicationsPane::recountShown);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 Q_EMIT currentApplicationChanged(
@@ -218,10 +234,42 @@ void ApplicationsPane::checkAllPending()
     QStringList ids;
     for (int row = 0; row < m_filter->rowCount(); ++row) {
         const QModelIndex index = m_filter->index(row, 0);
-        if (index.data(ApplicationsModel::PendingRole).toBool())
+        // One that cannot become a bill stays unticked: sending it would only fail again.
+        if (index.data(ApplicationsModel::PendingRole).toBool()
+            && !index.data(ApplicationsModel::NotSendableRole).toBool())
             ids.append(index.data(ApplicationsModel::IdRole).toString());
     }
     m_model->setChecked(ids, true);
+}
+
+ApplicationsPane::Ticked ApplicationsPane::ticked() const
+{
+    Ticked ticked;
+    for (const QString &id : m_model->checkedIds()) {
+        const int source = m_model->rowOf(id);
+        const ApplicationRow &row = m_model->rowAt(source);
+        ++ticked.applications;
+        ticked.bills += ApplicationsModel::billsToSend(row);
+        if (const auto &amount = m_model->facts(source).amount)
+            ticked.total += *amount;
+        else
+            ++ticked.unreadableAmounts;
+        if (!m_filter->mapFromSource(m_model->index(source, 0)).isValid())
+            ticked.hidden.append(row.businessId.isEmpty() ? row.id : row.businessId);
+    }
+    return ticked;
+}
+
+void ApplicationsPane::recountShown()
+{
+    Decimal total;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        if (const auto &amount = m_model->facts(source).amount)
+            total += *amount;
+    }
+    m_shownTotal = total;
+    updateCounts();
 }
 
 void ApplicationsPane::updateCounts()
@@ -231,6 +279,10 @@ void ApplicationsPane::updateCounts()
                                 : tr("Showing %1 of %2 · %n ticked", nullptr, checked)
                                       .arg(QLocale().toString(m_filter->rowCount()),
                                            QLocale().toString(m_model->rowCount())));
+    m_totals->setText(tr("Total shown %1 · ticked %2")
+                          .arg(ApplicationsModel::formatTotal(m_shownTotal),
+                               ApplicationsModel::formatTotal(m_model->checkedTotal())));
+    m_totals->setToolTip(ApplicationsModel::signExplained());
     Q_EMIT checkedCountChanged(checked);
 }
 
@@ -243,7 +295,7 @@ void ApplicationsPane::retranslateUi()
 {
     m_checkPending->setText(tr("Tick All &Pending"));
     m_checkPending->setToolTip(
-        tr("Tick every shown application that is approved and not yet synced"));
+        tr("Tick every shown application that is approved, not yet synced and can become a bill"));
     m_clearChecks->setText(tr("&Untick All"));
     updateCounts();
 }

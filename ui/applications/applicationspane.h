@@ -33,6 +33,16 @@ public:
     ~ApplicationsPane() override;
 
     ApplicationsModel &model() const { return *m_model; }
+    // What 同步所选 would send: its question names the count, the total and the hidden ones.
+    struct Ticked
+    {
+        int applications = 0;
+        int bills = 0;
+        Decimal total; // exact, in Kingdee's sign
+        int unreadableAmounts = 0; // not in the total
+        QStringList hidden; // 审批编号 of ticked rows the filter hides
+    };
+    Ticked ticked() const;
     QStringList checkedIds() const;
     QStringList failedIds() const;
     // Shows the application (widening the filter if it hides it) and makes it current.
@@ -60,6 +70,8 @@ private:
     void onCheckToggled(const QString &id, bool checked);
     void checkAllPending();
     void updateCounts();
+    // The shown rows' total, worked out again only when the filter or the rows change.
+    void recountShown();
     void retranslateUi();
 
     const Database &m_database;
@@ -71,6 +83,8 @@ private:
     QPushButton *m_checkPending = nullptr;
     QPushButton *m_clearChecks = nullptr;
     QLabel *m_counts = nullptr;
+    QLabel *m_totals = nullptr;
+    Decimal m_shownTotal;
     std::unique_ptr<QThread> m_loader;
     bool m_reloadAgain = false;
     bool m_loading = false; // showing the first page while the rest loads

@@ -1,5 +1,7 @@
 #include "ui/applications/applicationsview.h"
 
+#include "models/applicationsmodel.h"
+
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -40,6 +42,15 @@ void ApplicationsView::mouseReleaseEvent(QMouseEvent *event)
 void ApplicationsView::keyPressEvent(QKeyEvent *event)
 {
     m_modifiers = event->modifiers();
+    // Space ticks the current row whatever cell is current, not only on the check box column.
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier
+        && currentIndex().isValid()) {
+        const QModelIndex box = currentIndex().siblingAtColumn(ApplicationsModel::BusinessIdColumn);
+        const bool ticked = box.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
+        model()->setData(box, ticked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+        event->accept();
+        return;
+    }
     QTableView::keyPressEvent(event);
 }
 

@@ -1,32 +1,27 @@
 #include "ui/applications/filterbar.h"
 
 #include "models/applicationsfiltermodel.h"
+#include "ui/applications/datefield.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTimer>
+#include <QToolButton>
 
 namespace rs {
 namespace {
 
 using StateFilter = ApplicationsFilterModel::StateFilter;
 
-// The earliest date stands for "no limit"; the edit shows it as the special text.
-const QDate kOpenEnd(2000, 1, 1);
-
-QDateEdit *dateEdit(const QString &objectName, QWidget *parent)
+DateField *dateField(const QString &objectName, QWidget *parent)
 {
-    auto *edit = new QDateEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    edit->setMinimumDate(kOpenEnd);
-    edit->setDate(kOpenEnd);
-    return edit;
+    auto *field = new DateField(parent);
+    field->setObjectName(objectName);
+    return field;
 }
 
 } // namespace
@@ -37,9 +32,10 @@ FilterBar::FilterBar(ApplicationsFilterModel &filter, QWidget *parent)
     , m_stateLabel(new QLabel(this))
     , m_state(new QComboBox(this))
     , m_fromLabel(new QLabel(this))
-    , m_from(dateEdit(QStringLiteral("fromDateEdit"), this))
+    , m_from(dateField(QStringLiteral("fromDateEdit"), this))
     , m_toLabel(new QLabel(this))
-    , m_to(dateEdit(QStringLiteral("toDateEdit"), this))
+    , m_to(dateField(QStringLiteral("toDateEdit"), this))
+    , m_periods(new QToolButton(this))
     , m_search(new QLineEdit(this))
 {
     m_state->setObjectName(QStringLiteral("stateFilterCombo"));
@@ -50,7 +46,22 @@ FilterBar::FilterBar(ApplicationsFilterModel &filter, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(140);
     m_stateLabel->setBuddy(m_state);
-    m_fromLabel->setBuddy(m_from);
+    m_fromLabel->setBuddy(m_from->lineEdit());
+    m_periods->setObjectName(QStringLiteral("periodButton"));
+    m_periods->setPopupMode(QToolButton::InstantPopup);
+    auto *periods = new QMenu(m_periods);
+    const auto addPeriod = [this, periods](Period period, const char *objectName) {
+        QAction *action = periods->addAction(QString());
+        action->setObjectName(QLatin1String(objectName));
+        connect(action, &QAction::triggered, this, [this, period] { setPeriod(period); });
+        return action;
+    };
+    m_thisMonth = addPeriod(Period::ThisMonth, "thisMonthAction");
+    m_lastMonth = addPeriod(Period::LastMonth, "lastMonthAction");
+    m_last90Days = addPeriod(Period::Last90Days, "last90DaysAction");
+    periods->addSeparator();
+    m_anyDate = addPeriod(Period::Any, "anyDateAction");
+    m_periods->setMenu(periods);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -61,14 +72,15 @@ FilterBar::FilterBar(ApplicationsFilterModel &filter, QWidget *parent)
     layout->addWidget(m_from);
     layout->addWidget(m_toLabel);
     layout->addWidget(m_to);
+    layout->addWidget(m_periods);
     layout->addSpacing(12);
     layout->addWidget(m_search, 1);
 
     connect(m_state, &QComboBox::currentIndexChanged, this, [this] {
         m_filter.setStateFilter(static_cast<StateFilter>(m_state->currentData().toInt()));
     });
-    connect(m_from, &QDateEdit::dateChanged, this, &FilterBar::applyDates);
-    connect(m_to, &QDateEdit::dateChanged, this, &FilterBar::applyDates);
+    connect(m_from, &DateField::dateChanged, this, &FilterBar::applyDates);
+    connect(m_to, &DateField::dateChanged, this, &FilterBar::applyDates);
     // Filtering 100,000 rows per keystroke would make typing stutter: wait for a pause.
     auto *searchDelay = new QTimer(this);
     searchDelay->setSingleShot(true);
@@ -88,12 +100,45 @@ void FilterBar::showAllStates()
     m_state->setCurrentIndex(m_state->findData(int(StateFilter::All)));
 }
 
+void FilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
 void FilterBar::applyDates()
 {
-    const auto bound = [](const QDateEdit *edit) {
-        return edit->date() == kOpenEnd ? QDate() : edit->date();
-    };
-    m_filter.setDateRange(bound(m_from), bound(m_to));
+    m_filter.setDateRange(m_from->date(), m_to->date());
+}
+
+void FilterBar::setPeriod(Period period)
+{
+    const QDate today = DateField::today();
+    const QDate monthStart(today.year(), today.month(), 1);
+    QDate from;
+    QDate to;
+    switch (period) {
+    case Period::ThisMonth:
+        from = monthStart;
+        to = monthStart.addMonths(1).addDays(-1);
+        break;
+    case Period::LastMonth:
+        from = monthStart.addMonths(-1);
+        to = monthStart.addDays(-1);
+        break;
+    case Period::Last90Days:
+        from = today.addDays(-89); // today and the 89 days before it
+        to = today;
+        break;
+    case Period::Any:
+        break;
+    }
+    // Both ends first, then one refilter.
+    const QSignalBlocker fromBlocker(m_from);
+    const QSignalBlocker toBlocker(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    applyDates();
 }
 
 void FilterBar::retranslateUi()
@@ -104,8 +149,12 @@ void FilterBar::retranslateUi()
         m_state->setItemText(i, names.at(i));
     m_fromLabel->setText(tr("Applied &from:"));
     m_toLabel->setText(tr("to"));
-    m_from->setSpecialValueText(tr("any"));
-    m_to->setSpecialValueText(tr("any"));
+    m_periods->setText(tr("Period"));
+    m_periods->setToolTip(tr("This month, last month or the last 90 days"));
+    m_thisMonth->setText(tr("This month"));
+    m_lastMonth->setText(tr("Last month"));
+    m_last90Days->setText(tr("Last 90 days"));
+    m_anyDate->setText(tr("Any date"));
     m_search->setPlaceholderText(tr("Search approval no., title, customer, originator"));
 }
 

@@ -2,14 +2,16 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QToolButton;
 
 namespace rs {
 
 class ApplicationsFilterModel;
+class DateField;
 
 // The row above the applications table: state, date range on 申请日期 and a search box, applied
 // to the filter model as the clerk types (the search waits for a short pause).
@@ -23,6 +25,11 @@ public:
 
     // Shows every application, whatever its state: used when the clerk jumps to one.
     void showAllStates();
+    // The presets beside the dates.
+    enum class Period { ThisMonth, LastMonth, Last90Days, Any };
+    void setPeriod(Period period);
+    // Ctrl+F: into the search box, its text selected.
+    void focusSearch();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -35,9 +42,14 @@ private:
     QLabel *m_stateLabel = nullptr;
     QComboBox *m_state = nullptr;
     QLabel *m_fromLabel = nullptr;
-    QDateEdit *m_from = nullptr;
+    DateField *m_from = nullptr;
     QLabel *m_toLabel = nullptr;
-    QDateEdit *m_to = nullptr;
+    DateField *m_to = nullptr;
+    QToolButton *m_periods = nullptr;
+    QAction *m_thisMonth = nullptr;
+    QAction *m_lastMonth = nullptr;
+    QAction *m_last90Days = nullptr;
+    QAction *m_anyDate = nullptr;
     QLineEdit *m_search = nullptr;
 };
 

@@ -97,10 +97,12 @@ QString BillJsonView::kingdeeErrorText() const
 {
     if (!m_bill.stored || m_bill.stored->lastError.isEmpty())
         return {};
-    if (m_bill.stored->errorField.isEmpty())
-        return tr("Kingdee's last error: %1").arg(m_bill.stored->lastError);
-    return tr("Kingdee's last error (%1): %2")
-        .arg(m_bill.stored->errorField, m_bill.stored->lastError);
+    const BillRecord &stored = *m_bill.stored;
+    const QString advice =
+        remedyAdvice(errorRemedy(stored.state, stored.retryable, stored.lastError));
+    const QString error =
+        tr("Kingdee's last error: %1").arg(clerkErrorText(stored.lastError, stored.errorField));
+    return advice.isEmpty() ? error : error + QLatin1Char('\n') + advice;
 }
 
 } // namespace rs

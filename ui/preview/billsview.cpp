@@ -1,5 +1,7 @@
 #include "ui/preview/billsview.h"
 
+#include "models/applicationsmodel.h"
+
 #include "ui/preview/billjsonview.h"
 #include "ui/preview/billpreview.h"
 #include "ui/preview/previewstyle.h"
@@ -23,6 +25,7 @@ BillsView::BillsView(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_noBills(new QLabel(this))
 {
+    m_heading->setObjectName(QStringLiteral("billsHeading"));
     QFont bold = m_heading->font();
     bold.setBold(true);
     m_heading->setFont(bold);
@@ -47,22 +50,47 @@ BillsView::BillsView(QWidget *parent)
     clear();
 }
 
+QString BillsView::whereItIs(const BillPreview &bill)
+{
+    const BillState state = bill.stored ? bill.stored->state : BillState::Pending;
+    switch (state) {
+    case BillState::Synced:
+        return tr("in Kingdee", "a bill Kingdee holds");
+    case BillState::Sending:
+    case BillState::InDoubt:
+    case BillState::Reversed:
+        return displayName(state);
+    default:
+        return tr("not in Kingdee", "a bill Kingdee does not hold (yet)");
+    }
+}
+
 void BillsView::setBills(const QList<BillPreview> &bills, const QString &keepKey)
 {
     clear();
     const QSignalBlocker blocker(m_tabs);
+    int inKingdee = 0;
     for (const BillPreview &bill : bills) {
         auto *view = new BillJsonView(bill, m_tabs);
-        const QString title = bill.amount.isEmpty()
+        const bool synced = bill.stored && bill.stored->state == BillState::Synced;
+        inKingdee += synced ? 1 : 0;
+        QString title = bill.amount.isEmpty()
             ? bill.customer
-            : bill.customer + QStringLiteral("  ") + bill.amount;
+            : bill.customer + QStringLiteral("  ") + ApplicationsModel::formatMoney(bill.amount);
+        // Which bill of an application Kingdee holds, readable on the tab without opening it.
+        title += QStringLiteral(" · ") + whereItIs(bill);
         const int index = m_tabs->addTab(view, title);
         m_tabs->setTabToolTip(index, bill.key);
-        if (bill.hasErrors())
+        if (bill.hasErrors() || (bill.stored && bill.stored->state == BillState::Failed))
             m_tabs->tabBar()->setTabTextColor(index, preview::errorColor());
+        else if (synced)
+            m_tabs->tabBar()->setTabTextColor(index, preview::syncedColor());
         if (!keepKey.isEmpty() && bill.key == keepKey)
             m_tabs->setCurrentIndex(index);
     }
+    m_inKingdee = inKingdee;
+    m_billCount = int(bills.size());
+    retranslateUi();
     const bool any = !bills.isEmpty();
     m_tabs->setVisible(any);
     m_noBills->setVisible(!any);
@@ -81,6 +109,8 @@ void BillsView::clear()
     }
     m_tabs->hide();
     m_noBills->hide();
+    m_billCount = 0;
+    m_inKingdee = 0;
     m_copyButton->setEnabled(false);
     announceCurrentRows();
 }
@@ -113,7 +143,10 @@ void BillsView::changeEvent(QEvent *event)
 
 void BillsView::retranslateUi()
 {
-    m_heading->setText(tr("Kingdee bills"));
+    // "2 张单据，1 张已在金蝶": a partly synced application says so above its tabs.
+    m_heading->setText(
+        m_billCount > 1 ? tr("Kingdee bills: %1 of %2 in Kingdee").arg(m_inKingdee).arg(m_billCount)
+                        : tr("Kingdee bills"));
     m_copyButton->setText(tr("Copy JSON"));
     m_copyButton->setToolTip(tr("Copy the JSON of the bill shown (its Model object)"));
     m_noBills->setText(tr("No bills to show"));

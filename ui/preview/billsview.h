@@ -41,11 +41,15 @@ protected:
 private:
     void retranslateUi();
     void announceCurrentRows();
+    // "in Kingdee", "not in Kingdee" or the state between (sending, in doubt, reversed).
+    static QString whereItIs(const BillPreview &bill);
 
     QLabel *m_heading = nullptr;
     QPushButton *m_copyButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_noBills = nullptr;
+    int m_billCount = 0;
+    int m_inKingdee = 0;
 };
 
 } // namespace rs

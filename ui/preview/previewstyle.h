@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/mapping/mappingresult.h"
+#include "app/store/billerror.h"
 
 #include <QColor>
 #include <QString>
@@ -13,16 +14,21 @@ inline QColor errorColor()
     return QColor(0xb0, 0x00, 0x20); // the overview's problem colour
 }
 
+// The table's 已同步 green: a bill Kingdee holds.
+inline QColor syncedColor()
+{
+    return QColor(0x1a, 0x7f, 0x37);
+}
+
 inline QString errorStyle()
 {
     return QStringLiteral("color: #b00020;");
 }
 
-// "FEntity[0].FNOTAXAMOUNTFOR: "abc" is not a number"; the message alone when it names no field.
+// ""abc" is not a number (field FEntity[0].FNOTAXAMOUNTFOR)": the words first, the field once.
 inline QString issueText(const MappingIssue &issue)
 {
-    return issue.field.isEmpty() ? issue.message
-                                 : issue.field + QStringLiteral(": ") + issue.message;
+    return clerkErrorText(issue.message, issue.field);
 }
 
 } // namespace rs::preview
