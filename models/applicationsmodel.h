@@ -125,7 +125,6 @@ public:
     static QString kingdeeStatusName(const QString &code);
     // The application's synced bills Kingdee no longer holds.
     static QStringList goneKeys(const ApplicationRow &row);
-    const ApplicationRow &rowAt(int row) const { return m_rows.at(row); }
 
     // "-1,834.60": the exact text with thousands separators, never through a double.
     static QString formatMoney(const QString &exact);

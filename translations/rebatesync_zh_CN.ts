@@ -130,8 +130,12 @@
         <translation>本月钉钉调用：</translation>
     </message>
     <message>
-        <source>Stream pushes this month: %1 / %2.</source>
-        <translation>本月钉钉推送：%1 / %2 条。</translation>
+        <source>DingTalk Stream pushes received this month (Beijing time) against [dingtalk] monthly_pushes</source>
+        <translation>本月（北京时间）收到的钉钉 Stream 推送条数，对照 [dingtalk] monthly_pushes 额度</translation>
+    </message>
+    <message>
+        <source>Stream pushes this month:</source>
+        <translation>本月钉钉推送：</translation>
     </message>
 </context>
 <context>
@@ -270,6 +274,26 @@
         <source>Kingdee status</source>
         <translation>金蝶状态</translation>
     </message>
+    <message>
+        <source>Amounts as Kingdee books them: a rebate is a negative other receivable</source>
+        <translation>金额按金蝶记账方式显示：返利在其他应收单中记为负数</translation>
+    </message>
+    <message>
+        <source>Partly synced</source>
+        <comment>some of its bills are in Kingdee, some not</comment>
+        <translation>部分同步</translation>
+    </message>
+    <message>
+        <source>Not sendable</source>
+        <comment>approved, but no bill can be made of it as it stands</comment>
+        <translation>无法生成单据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n bill(s) in Kingdee; the others are not</source>
+        <translation>
+            <numerusform>%n 张单据中 %1 张已在金蝶，其余未入金蝶</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -284,16 +308,43 @@
         <translation>全选待同步(&amp;P)</translation>
     </message>
     <message>
-        <source>Tick every shown application that is approved and not yet synced</source>
-        <translation>勾选当前显示的所有已审批、尚未同步的申请</translation>
-    </message>
-    <message>
         <source>&amp;Untick All</source>
         <translation>取消全部勾选(&amp;U)</translation>
     </message>
     <message>
         <source>Loading all applications…</source>
         <translation>正在加载全部申请…</translation>
+    </message>
+    <message>
+        <source>Total shown %1 · ticked %2</source>
+        <translation>显示合计 %1 · 已勾选合计 %2</translation>
+    </message>
+    <message>
+        <source>Tick every shown application that is approved, not yet synced and can become a bill</source>
+        <translation>勾选所有显示中已通过、尚未同步且能生成单据的申请</translation>
+    </message>
+</context>
+<context>
+    <name>rs::BillError</name>
+    <message>
+        <source>%1 (field %2)</source>
+        <translation>%1（字段 %2）</translation>
+    </message>
+    <message>
+        <source>Fix first: %1</source>
+        <translation>需改正：%1</translation>
+    </message>
+    <message>
+        <source>Temporary: %1</source>
+        <translation>暂时性：%1</translation>
+    </message>
+    <message>
+        <source>Kingdee refuses this bill as it stands: correct it in Kingdee or DingTalk first; Retry Failed alone will not help.</source>
+        <translation>金蝶不接受这张单据的现状：请先在金蝶或钉钉中改正；仅靠重试失败不会有帮助。</translation>
+    </message>
+    <message>
+        <source>A passing problem (network, session, Kingdee busy): sending it again may pass.</source>
+        <translation>暂时性问题（网络、会话、金蝶繁忙）：再次发送可能成功。</translation>
     </message>
 </context>
 <context>
@@ -322,10 +373,6 @@
         <source>Kingdee&apos;s last error: %1</source>
         <translation>金蝶最近一次报错：%1</translation>
     </message>
-    <message>
-        <source>Kingdee&apos;s last error (%1): %2</source>
-        <translation>金蝶最近一次报错（%1）：%2</translation>
-    </message>
 </context>
 <context>
     <name>rs::BillsView</name>
@@ -344,6 +391,20 @@
     <message>
         <source>No bills to show</source>
         <translation>没有可显示的单据</translation>
+    </message>
+    <message>
+        <source>in Kingdee</source>
+        <comment>a bill Kingdee holds</comment>
+        <translation>已在金蝶</translation>
+    </message>
+    <message>
+        <source>not in Kingdee</source>
+        <comment>a bill Kingdee does not hold (yet)</comment>
+        <translation>未入金蝶</translation>
+    </message>
+    <message>
+        <source>Kingdee bills: %1 of %2 in Kingdee</source>
+        <translation>金蝶单据：共 %2 张，%1 张已在金蝶</translation>
     </message>
 </context>
 <context>
@@ -686,6 +747,22 @@
     </message>
 </context>
 <context>
+    <name>rs::DateField</name>
+    <message>
+        <source>Not a date: type it as 2025-03-01</source>
+        <translation>不是日期：请按 2025-03-01 的格式输入</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <comment>no limit on this end of the date range</comment>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Pick a date from the calendar</source>
+        <translation>从日历中选择日期</translation>
+    </message>
+</context>
+<context>
     <name>rs::DingTalk</name>
     <message>
         <source>the answer has no &quot;%1&quot; object</source>
@@ -869,12 +946,32 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>any</source>
-        <translation>不限</translation>
-    </message>
-    <message>
         <source>Search approval no., title, customer, originator</source>
         <translation>搜索审批编号、标题、客户、发起人</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>This month, last month or the last 90 days</source>
+        <translation>本月、上月或近 90 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
     </message>
 </context>
 <context>
@@ -892,8 +989,51 @@
         <translation>未知窗口“%1”；可用：%2</translation>
     </message>
     <message>
-        <source>With --screenshot: open the window NAME first (scheme-editor, reconcile).</source>
-        <translation>与 --screenshot 一起使用：先打开名为 NAME 的窗口（scheme-editor、reconcile）。</translation>
+        <source>With --screenshot: open the window NAME first (credentials, alerts, reconcile, scheme-editor).</source>
+        <translation>与 --screenshot 一起使用：先打开名为 NAME 的窗口（credentials、alerts、reconcile、scheme-editor）。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::IntakeStatus</name>
+    <message>
+        <source>Connected</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>DingTalk pushes each approval as it ends; it appears in the table at once.</source>
+        <translation>钉钉在每个审批结束时推送，表格中随即出现该申请。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Opening the connection to DingTalk.</source>
+        <translation>正在与钉钉建立连接。</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>正在重连…</translation>
+    </message>
+    <message>
+        <source>The connection to DingTalk is being opened again; what ended meanwhile is fetched once it is.</source>
+        <translation>正在重新连接钉钉；连上后会补取期间结束的审批。</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <comment>DingTalk Stream intake</comment>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>No connection to DingTalk: new approvals come only with Fetch Approvals.</source>
+        <translation>未连接钉钉：新审批只能通过“拉取审批”获取。</translation>
+    </message>
+    <message>
+        <source>DingTalk: %1</source>
+        <translation>钉钉：%1</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1083,57 @@
     <message>
         <source>Syncing every pending application…</source>
         <translation>正在同步所有待同步的申请…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync %n application(s) (%1 bill(s)) to Kingdee, total %2?</source>
+        <translation>
+            <numerusform>同步 %n 张申请（%1 张单据），合计 %2？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amount(s) could not be read and are not in the total.</source>
+        <translation>
+            <numerusform>%n 个金额无法读取，未计入合计。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them is hidden by the filter: %1</source>
+        <translation>
+            <numerusform>其中 %n 张被筛选隐藏：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sync to Kingdee</source>
+        <translation>同步到金蝶</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>重试失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n failed application(s) again?</source>
+        <translation>
+            <numerusform>重新发送 %n 张失败的申请？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying will not help %n of them unless they were corrected in Kingdee or DingTalk first (a customer Kingdee lacks, a closed period): %1</source>
+        <translation>
+            <numerusform>其中 %n 张除非已先在金蝶或钉钉中改正（如金蝶中没有该客户、会计期间已关闭），否则重试不会有帮助：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1471,10 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Reconciliation</source>
         <translation>对账</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>上次同步 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2716,14 +2911,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <translation>申请 %1 在钉钉中为“%2”，只有审批通过的申请才会同步</translation>
     </message>
     <message>
-        <source>Synced %1, failed %2, in doubt %3, not sendable %4.</source>
-        <translation>已同步 %1，失败 %2，待确认 %3，不可发送 %4。</translation>
-    </message>
-    <message>
-        <source>Stopped: %1</source>
-        <translation>已停止：%1</translation>
-    </message>
-    <message>
         <source>Kingdee&apos;s status could not be read: %1</source>
         <translation>无法读取金蝶中的状态：%1</translation>
     </message>
@@ -2739,11 +2926,37 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
             <numerusform>%n 张在金蝶中已不存在。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n bill(s) saved, but not submitted or audited: %1</source>
-        <translation>
-            <numerusform>%n 张单据已保存，但未能提交或审核：%1</numerusform>
-        </translation>
+    <message>
+        <source>Synced %1, failed %2, not sent %3</source>
+        <translation>已同步 %1 张，失败 %2 张，未发送 %3 张</translation>
+    </message>
+    <message>
+        <source>, in doubt %1</source>
+        <translation>，待确认 %1 张</translation>
+    </message>
+    <message>
+        <source>, not sendable %1</source>
+        <translation>，无法发送 %1 项</translation>
+    </message>
+    <message>
+        <source>. %n bill(s) saved, but not submitted or audited: %1</source>
+        <translation>。%n 张已保存但未提交或审核：%1</translation>
+    </message>
+    <message>
+        <source>. %n no longer in Kingdee</source>
+        <translation>。%n 张在金蝶中已不存在</translation>
+    </message>
+    <message>
+        <source>. %n in Kingdee twice</source>
+        <translation>。%n 张在金蝶中重复</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>. Stopped: %1</source>
+        <translation>。已中止：%1</translation>
     </message>
 </context>
 <context>
@@ -3402,6 +3615,29 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     </message>
 </context>
 <context>
+    <name>rs::dingtalk::StreamClient</name>
+    <message>
+        <source>DingTalk did not open a connection: %1</source>
+        <translation>钉钉未能建立连接：%1</translation>
+    </message>
+    <message>
+        <source>The connection to DingTalk closed.</source>
+        <translation>与钉钉的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The connection to DingTalk closed: %1</source>
+        <translation>与钉钉的连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>DingTalk stopped answering keep-alive pings.</source>
+        <translation>钉钉不再回应保活心跳。</translation>
+    </message>
+    <message>
+        <source>DingTalk asked for a new connection: %1</source>
+        <translation>钉钉要求重新建立连接：%1</translation>
+    </message>
+</context>
+<context>
     <name>rs::report::ValueMapXlsx</name>
     <message>
         <source>Cannot create %1.</source>
@@ -3664,6 +3900,16 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>Kingdee holds this bill %1 times (%2): another installation of RebateSync, or a person, sent it too. Delete the extra bills in Kingdee; RebateSync keeps %3.</source>
         <translation>金蝶中这张单据有 %1 张（%2）：另一套返利同步台或有人也发送了它。请在金蝶中删除多出的单据；返利同步台保留 %3。</translation>
     </message>
+    <message numerus="yes">
+        <source>Sync started: %n application(s), %1 bill(s) to send.</source>
+        <translation>
+            <numerusform>开始同步：%n 张申请，%1 张单据待发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync ended: %1</source>
+        <translation>同步结束：%1</translation>
+    </message>
 </context>
 <context>
     <name>rs::sync::ReverseJob</name>
@@ -3711,6 +3957,21 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>
             <numerusform>为查找撤销，重新读取最近三周的 %n 条已同步审批。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::SweepPolicy</name>
+    <message>
+        <source>Reconnected after a short gap: DingTalk delivers again what it could not deliver, no sweep.</source>
+        <translation>短暂断开后已重连：钉钉会重新推送未送达的事件，不做补漏扫描。</translation>
+    </message>
+    <message>
+        <source>Sweep put off: at this pace the month&apos;s DingTalk calls will not last (about %1 of %2), so sweeps are two days apart.</source>
+        <translation>补漏扫描已推迟：按目前的用量，本月钉钉调用额度不够用（约 %1 次，额度 %2 次），扫描改为每两天一次。</translation>
+    </message>
+    <message>
+        <source>Sweep skipped: %1 of the month&apos;s %2 DingTalk calls are used; what is left is kept for the events.</source>
+        <translation>已跳过补漏扫描：本月 %2 次钉钉调用额度已用 %1 次，余下的留给推送事件。</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,5 @@ int main(int argc, char *argv[])
         scheduleScreenshot(shown, startup.screenshotPath);
     else
         window.offerSetupIfNeeded();
-    }
     return QApplication::exec();
 }
