@@ -36,12 +36,22 @@ trap 'exit 130' INT TERM
   --auth=scram-sha-256 --encoding=UTF8 --locale=C >"$work/initdb.log" 2>&1 ||
   { cat "$work/initdb.log" >&2; exit 2; }
 rm -f "$work/pwfile"
-# fsync off: a test server's data is thrown away at the end, and durability is SQLite's test.
-"${as_owner[@]}" "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work -c max_connections=300 -c fsync=off" \
-  start >/dev/null || { cat "$work/server.log" >&2; exit 2; }
+# In the configuration file rather than on the command line, so a test that stops the server to
+# see a sync lose it can start it again as it was. fsync off: a test server's data is thrown away
+# at the end, and durability is SQLite's test.
+cat >>"$work/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$work'
+max_connections = 300
+fsync = off
+CONF
+"${as_owner[@]}" "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 60 start >/dev/null ||
+  { cat "$work/server.log" >&2; exit 2; }
 
 export REBATESYNC_TEST_PG="host=127.0.0.1;port=$port;user=rebatesync_admin;password=$password"
-export REBATESYNC_TEST_PG_DATA="$work/data" REBATESYNC_TEST_PG_BIN="$bindir"
+# How a test stops and starts the server: the command, one word per line.
+REBATESYNC_TEST_PG_CTL=$(printf '%s\n' "${as_owner[@]}" "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w)
+export REBATESYNC_TEST_PG_CTL
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 "$@"

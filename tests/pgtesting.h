@@ -6,6 +6,7 @@
 #include "app/store/storelocation.h"
 
 #include <QCoreApplication>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -51,6 +52,22 @@ struct PgServer
         return QStringLiteral("REBATESYNC_TEST_PG is not set: run the tests through "
                               "scripts/test.sh (or scripts/with-postgres.sh), which starts a "
                               "private PostgreSQL server for them.");
+    }
+
+    // Stops (`stop`) or starts the server as scripts/with-postgres.sh started it; false when the
+    // command is not known or failed.
+    static bool control(const QString &action)
+    {
+        QStringList command = qEnvironmentVariable("REBATESYNC_TEST_PG_CTL")
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (command.isEmpty())
+            return false;
+        if (action == QLatin1String("stop"))
+            command << QStringLiteral("-m") << QStringLiteral("fast");
+        command << action;
+        QProcess process;
+        process.start(command.takeFirst(), command);
+        return process.waitForFinished(60'000) && process.exitCode() == 0;
     }
 
     StoreLocation location(const QString &database) const

@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSharedPointer>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -275,6 +276,49 @@ private Q_SLOTS:
         const QHash<QString, int> inKingdee = keysInKingdee(*sb);
         for (int n : inKingdee)
             QCOMPARE(n, 1);
+    }
+
+    void serverStoppedMidSync_aClearError_nothingLost_andTheNextRunFinishes()
+    {
+        auto options = fast(60);
+        options.faults.latencyMs = 20;
+        auto sb = startSandbox(options);
+        QVERIFY(sb);
+        std::optional<Database> db(std::in_place, m_location);
+        QVERIFY(db->open().ok());
+        QVERIFY(runFetch(*db, sandboxDingTalk(*sb, 1000), covering(20)).result
+                == sync::FetchReport::Result::Ok);
+        sync::PushOptions push = allPending(5, 1);
+        push.claimTimeoutMs = 2'000; // the next run takes over the lost one's bills soon
+        const auto stopped = QSharedPointer<bool>::create(false);
+        const auto report = runPush(
+            *db, sandboxKingdee(*sb), push,
+            [stopped] { *stopped = PgServer::control(QStringLiteral("stop")); }, 20);
+        QVERIFY2(*stopped, "the server could be stopped");
+        // The clerk is told what happened, in words, and the run did not pretend to finish.
+        QVERIFY2(report.stopReason.contains(QStringLiteral("lost"))
+                     || report.stopReason.contains(QStringLiteral("reach")),
+                 qPrintable(report.stopReason));
+        QVERIFY(!report.stopReason.contains(m_location.password));
+        const int savedWhileUp = int(keysInKingdee(*sb).size());
+        QVERIFY(savedWhileUp > 0);
+
+        QVERIFY(PgServer::control(QStringLiteral("start")));
+        db.reset();
+        Database again(m_location);
+        QVERIFY(again.open().ok());
+        QTest::qWait(2'500); // the lost run's heartbeat goes stale
+        const auto next = runPush(again, sandboxKingdee(*sb), push);
+        QVERIFY2(next.failed == 0, qPrintable(next.summary()));
+        const QHash<QString, int> inKingdee = keysInKingdee(*sb);
+        for (auto it = inKingdee.cbegin(); it != inKingdee.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        const QHash<BillState, int> states = BillRepository(again).countByState();
+        QCOMPARE(states.value(BillState::Synced), int(inKingdee.size()));
+        QCOMPARE(states.value(BillState::Pending) + states.value(BillState::Queued)
+                     + states.value(BillState::Sending) + states.value(BillState::InDoubt),
+                 0);
+        QVERIFY(inKingdee.size() > savedWhileUp);
     }
 
     void aCommitOnOneConnection_isAnnouncedToAnotherWithinTwoSeconds()
