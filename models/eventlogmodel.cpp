@@ -80,8 +80,14 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayText(entry, column);
     case Qt::ToolTipRole:
-        if (column == MessageColumn)
-            return entry.event.message;
+        // Who did it: on a shared ledger several clerks' consoles and scheduled runs write here.
+        if (column == TimeColumn && !entry.event.actor.isEmpty())
+            return tr("Recorded by %1").arg(entry.event.actor);
+        if (column == MessageColumn) {
+            return entry.event.actor.isEmpty()
+                ? entry.event.message
+                : tr("%1\n(recorded by %2)").arg(entry.event.message, entry.event.actor);
+        }
         if (column == ApplicationColumn)
             return entry.event.applicationId;
         return {};

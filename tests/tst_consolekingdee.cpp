@@ -4,6 +4,7 @@
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "app/sync/pushplanner.h"
+#include "consoletesting.h"
 #include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 #include "pushtesting.h"
@@ -22,6 +23,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -217,8 +219,8 @@ private Q_SLOTS:
         answerYes(&asked);
         runAndWait(QStringLiteral("reverseAction"));
         QVERIFY(!asked.isEmpty());
-        // The outcome of each bill, in the status bar.
-        const QString said = m_window->statusBar()->currentMessage();
+        // The outcome of each bill, in the status bar's line for the last run.
+        const QString said = m_window->findChild<QLabel *>(QStringLiteral("lastRunLabel"))->text();
         for (const BillRecord &bill : BillRepository(*m_database).forApplication(id))
             QVERIFY2(said.contains(bill.key + QStringLiteral("：已在金蝶删除")), qPrintable(said));
         for (const BillRecord &bill : BillRepository(*m_database).forApplication(id)) {
@@ -385,6 +387,7 @@ private:
         m_window->applicationsPane()
             ->findChild<QPushButton *>(QStringLiteral("checkPendingButton"))
             ->click();
+        rs::testing::answerNextQuestion(true); // 同步所选 asks first: "同步 N 张申请…？"
         runAndWait(QStringLiteral("syncAction"));
         QVERIFY(!BillRepository(*m_database).inStates({BillState::Synced}).isEmpty());
     }

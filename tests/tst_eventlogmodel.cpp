@@ -2,6 +2,7 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
 #include "app/store/eventtext.h"
+#include "app/store/jobrunrepository.h"
 #include "eventlogtesting.h"
 #include "models/csvexport.h"
 #include "models/eventlevelfiltermodel.h"
@@ -157,6 +158,13 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, EventLogModel::LevelColumn).data(UnderlyingDataRole).toInt(),
                  int(Level::Warning));
         QCOMPARE(model.index(0, EventLogModel::TimeColumn).data().toString().size(), 19);
+        // Who wrote it: this program's user and computer, as a shared ledger's readers need.
+        QCOMPARE(model.index(0, EventLogModel::TimeColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Recorded by %1").arg(JobRunRepository::currentActor()));
+        QVERIFY(model.index(0, EventLogModel::MessageColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(JobRunRepository::currentActor()));
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);

@@ -9,11 +9,14 @@
 #include "app/sync/pushplanner.h"
 #include "fetchtesting.h"
 #include "httptestclient.h"
+#include "models/applicationsmodel.h"
 #include "pgtesting.h"
 #include "pushtesting.h"
 #include "sandboxprofile.h"
 #include "sandboxtesting.h"
 #include "storetestdata.h"
+#include "ui/applications/applicationspane.h"
+#include "ui/uistate.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -512,10 +515,28 @@ private Q_SLOTS:
         sandbox.waitForFinished();
     }
 
+    void anotherClerksChange_showsInThisConsolesTableWithinTwoSeconds()
+    {
+        QTemporaryDir dir;
+        UiState uiState(dir.filePath(QStringLiteral("ui-state.ini")));
+        Database console(m_location);
+        QVERIFY(console.open().ok());
+        ApplicationsPane pane(console, uiState);
+        pane.reload();
+        QTRY_COMPARE(pane.model().rowCount(), 0);
+        // Another clerk's run, on its own computer: here, its own connection.
+        Database elsewhere(m_location);
+        QVERIFY(elsewhere.open().ok());
+        QVERIFY(ApplicationRepository(elsewhere)
+                    .upsert(testdata::application(QStringLiteral("from-colleague")))
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(pane.model().rowOf(QStringLiteral("from-colleague")) >= 0, 2000);
+    }
+
 private:
     std::optional<PgServer> m_server;
     StoreLocation m_location;
 };
 
-QTEST_GUILESS_MAIN(TestLedger)
+QTEST_MAIN(TestLedger)
 #include "tst_ledger.moc"

@@ -871,6 +871,16 @@
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>Recorded by %1</source>
+        <translation>记录者：%1</translation>
+    </message>
+    <message>
+        <source>%1
+(recorded by %2)</source>
+        <translation>%1
+（记录者：%2）</translation>
+    </message>
 </context>
 <context>
     <name>rs::Fetch</name>

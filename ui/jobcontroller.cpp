@@ -226,8 +226,11 @@ void JobController::updateActions()
     const bool idle = !m_runner->isBusy();
     m_fetch->setEnabled(idle);
     m_sync->setEnabled(idle && m_applications.model().checkedCount() > 0);
-    // Disabled when nothing failed: a button that answers "nothing to retry" wastes a click.
-    m_retry->setEnabled(idle && !m_applications.failedIds().isEmpty());
+    // Disabled when nothing failed (a button that answers "nothing to retry" wastes a click);
+    // a Submit or Audit Kingdee refused after the save is something to retry too.
+    m_retry->setEnabled(idle
+                        && (!m_applications.failedIds().isEmpty()
+                            || !m_applications.model().idsWithAfterSaveError().isEmpty()));
 }
 
 void JobController::retranslateUi()

@@ -42,7 +42,7 @@ QList<SyncEvent> selectEvents(const Database &database, const QString &where, co
     const StoreError outcome = sql::run(
         q,
         QStringLiteral("SELECT e.id, e.occurred_at, e.level, e.kind, e.application_id,"
-                       " e.bill_key, e.message, a.business_id FROM sync_events e"
+                       " e.bill_key, e.message, a.business_id, e.actor FROM sync_events e"
                        " LEFT JOIN applications a ON a.id = e.application_id")
             + where + QStringLiteral(" ORDER BY e.id ") + order + QStringLiteral(" LIMIT ?"),
         values, QT_TRANSLATE_NOOP("rs::Store", "reading the sync log"));
@@ -62,6 +62,7 @@ QList<SyncEvent> selectEvents(const Database &database, const QString &where, co
         e.storedMessage = q.value(6).toString();
         e.message = eventtext::render(e.storedMessage);
         e.applicationBusinessId = q.value(7).toString();
+        e.actor = q.value(8).toString();
         events.append(e);
     }
     return events;

@@ -122,6 +122,7 @@ struct SyncEvent
     // reader switches language, and the application's 审批编号 when it is stored.
     QString storedMessage;
     QString applicationBusinessId;
+    QString actor; // "user@machine" of the program that wrote it; empty before issue 14
 };
 
 } // namespace rs
