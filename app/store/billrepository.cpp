@@ -2,9 +2,9 @@
 
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
+#include "app/store/eventtext.h"
 #include "app/store/jobrunrepository.h"
 #include "app/store/sqldialect.h"
-#include "app/store/eventtext.h"
 #include "app/store/sqlutil.h"
 
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #include "app/store/eventlog.h"
 
 #include "app/store/database.h"
-#include "app/store/jobrunrepository.h"
 #include "app/store/eventtext.h"
+#include "app/store/jobrunrepository.h"
 #include "app/store/sqlutil.h"
 
 #include <QSqlDatabase>

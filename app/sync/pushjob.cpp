@@ -179,7 +179,8 @@ void PushJob::start()
             m_toClaim.append(key);
     }
     QSet<QString> applications;
-    for (const QStringList &keys : {QStringList(m_selection.cbegin(), m_selection.cend()), m_toClaim}) {
+    for (const QStringList &keys :
+         {QStringList(m_selection.cbegin(), m_selection.cend()), m_toClaim}) {
         for (const QString &key : keys) {
             if (const auto bill = bills.find(key))
                 applications.insert(bill->applicationId);

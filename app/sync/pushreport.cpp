@@ -32,8 +32,9 @@ QString PushReport::summaryForLog() const
                             {QString::number(notSendable)}));
     if (!afterSaveErrors.isEmpty()) {
         parts.append(encode("rs::Sync",
-                            QT_TRANSLATE_NOOP("rs::Sync", ". %n bill(s) saved, but not submitted or "
-                                                          "audited: %1"),
+                            QT_TRANSLATE_NOOP("rs::Sync",
+                                              ". %n bill(s) saved, but not submitted or "
+                                              "audited: %1"),
                             {afterSaveErrors.constFirst().simplified()},
                             int(afterSaveErrors.size())));
     }
