@@ -150,6 +150,45 @@ private Q_SLOTS:
         QCOMPARE(countInBooks(*m_sandbox, refusedKey), 1);
     }
 
+    // Write-back (issue 16): 同步所选 with [dingtalk] comment_user comments once on each synced
+    // application's DingTalk instance; a second sync adds none.
+    void commentUser_syncSelectedCommentsEachSyncedApplicationOnce()
+    {
+        QVERIFY(
+            openConsole({{QStringLiteral("dingtalk/comment_user"), QStringLiteral("manager01")}}));
+        syncAllPending();
+        QSet<QString> synced; // applications whose bills are all synced
+        QSet<QString> notAll;
+        QHash<QString, QStringList> numbers;
+        const QList<BillRecord> bills =
+            BillRepository(*m_database)
+                .inStates({BillState::Pending, BillState::Queued, BillState::Sending,
+                           BillState::Synced, BillState::Failed, BillState::InDoubt});
+        for (const BillRecord &bill : bills) {
+            if (bill.state == BillState::Synced) {
+                synced.insert(bill.applicationId);
+                numbers[bill.applicationId].append(bill.kingdeeNumber);
+            } else {
+                notAll.insert(bill.applicationId);
+            }
+        }
+        synced.subtract(notAll);
+        QVERIFY(synced.size() > 3);
+        // The comments come last in the run: wait until each is there.
+        QTRY_COMPARE_WITH_TIMEOUT(int(m_sandbox->dingTalk().allComments().size()),
+                                  int(synced.size()), 10'000);
+        for (const QString &id : std::as_const(synced)) {
+            const auto comments = m_sandbox->dingTalk().comments(id);
+            QCOMPARE(comments.size(), 1);
+            QStringList sorted = numbers.value(id);
+            sorted.sort();
+            QCOMPARE(comments.constFirst().text,
+                     QStringLiteral("已生成金蝶其他应收单 ") + sorted.join(QStringLiteral("、")));
+        }
+        runAndWait(QStringLiteral("retryAction"));
+        QCOMPARE(sandboxCalls(*m_sandbox, "dingtalk.v1.comment"), qint64(synced.size()));
+    }
+
     void deletedBySomeoneElse_showsGone_andIsSentAgainOnceConfirmed()
     {
         QVERIFY(openConsole());

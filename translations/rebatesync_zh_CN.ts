@@ -832,6 +832,10 @@
         <source>the secure connection to DingTalk failed because of its certificate: %1. Check [dingtalk] oapi_url and api_url, the computer&apos;s date and time, and any proxy that replaces certificates</source>
         <translation>与钉钉的安全连接因证书问题失败：%1。请检查 [dingtalk] oapi_url 和 api_url、电脑的日期和时间，以及是否有会替换证书的代理</translation>
     </message>
+    <message>
+        <source>DingTalk did not accept the comment</source>
+        <translation>钉钉未接受该评论</translation>
+    </message>
 </context>
 <context>
     <name>rs::EventLogModel</name>
@@ -3612,6 +3616,22 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>Give either --all-pending or the ids of the applications to sync.</source>
         <translation>请给出 --all-pending，或要同步的申请 ID（二者选一）。</translation>
     </message>
+    <message>
+        <source>No DingTalk comment written: %1</source>
+        <translation>未写入钉钉评论：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n DingTalk comment(s) refused; the next sync tries again.</source>
+        <translation>
+            <numerusform>%n 条钉钉评论被拒绝；下次同步时重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n DingTalk comment(s) put off: the month&apos;s DingTalk calls would not last.</source>
+        <translation>
+            <numerusform>%n 条钉钉评论已推迟：本月钉钉调用量不够用。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rs::cli::WatchCommand</name>
@@ -3774,6 +3794,25 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Submitted in Kingdee</source>
         <translation>已在金蝶提交</translation>
+    </message>
+</context>
+<context>
+    <name>rs::sync::CommentWriteBack</name>
+    <message>
+        <source>DingTalk comment put off: at this pace the month&apos;s DingTalk calls would not last; the next sync tries again</source>
+        <translation>钉钉评论已推迟：按当前速度本月钉钉调用量不够用；下次同步时重试</translation>
+    </message>
+    <message>
+        <source>Commented on the DingTalk instance: %1</source>
+        <translation>已在钉钉审批实例上评论：%1</translation>
+    </message>
+    <message>
+        <source>DingTalk refused the comment; the next sync tries again: %1</source>
+        <translation>钉钉拒绝了该评论；下次同步时重试：%1</translation>
+    </message>
+    <message>
+        <source>No DingTalk comment written: %1</source>
+        <translation>未写入钉钉评论：%1</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,13 @@
 #include "app/cli/clialerts.h"
 #include "app/cli/clicontext.h"
 #include "app/cli/stopsignal.h"
+#include "app/dingtalk/dingtalkclient.h"
 #include "app/kingdee/kingdeeclient.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/database.h"
 #include "app/sync/aftersavejob.h"
+#include "app/sync/commentwriteback.h"
 #include "app/sync/jobsetup.h"
 #include "app/sync/kingdeestatusjob.h"
 #include "app/sync/pushjob.h"
@@ -19,6 +21,44 @@
 #include <QSet>
 
 namespace rs::cli {
+
+// [dingtalk] comment_user: one comment on each fully synced instance. Whatever happens here is
+// a warning at most: the bills are in Kingdee, and the next sync tries a failed comment again.
+void SyncCommand::writeBack(const Context &context, const Settings &settings,
+                            const Database &database, const sync::PushReport &report)
+{
+    const QString userId = settings.text(QLatin1String(keys::DingTalkCommentUser)).trimmed();
+    if (userId.isEmpty())
+        return;
+    QStringList synced;
+    for (const sync::BillLine &line : std::as_const(report.lines)) {
+        if (line.state == BillState::Synced)
+            synced.append(line.applicationId);
+    }
+    QString error;
+    const auto config = sync::JobSetup::dingTalk(context.profile, settings, &error);
+    if (!config) {
+        context.err << tr("No DingTalk comment written: %1").arg(error) << '\n';
+        context.err.flush();
+        return;
+    }
+    dingtalk::DingTalkClient client(*config);
+    sync::CommentWriteBack job(
+        database, client, userId, synced,
+        sync::CommentWriteBack::monthlyAllowance(
+            database, settings.integer(QLatin1String(keys::DingTalkMonthlyQuota))));
+    const sync::CommentReport done = sync::runToEnd(job, &sync::CommentWriteBack::finished);
+    if (done.failed > 0)
+        context.err << tr("%n DingTalk comment(s) refused; the next sync tries again.", nullptr,
+                          done.failed)
+                    << '\n';
+    if (done.putOff > 0)
+        context.err << tr("%n DingTalk comment(s) put off: the month's DingTalk calls would not "
+                          "last.",
+                          nullptr, done.putOff)
+                    << '\n';
+    context.err.flush();
+}
 
 int SyncCommand::run(const Context &context, const QStringList &arguments)
 {
@@ -135,6 +175,8 @@ int SyncCommand::run(const Context &context, const QStringList &arguments)
             sync::runToEnd(status, &sync::KingdeeStatusJob::finished);
         }
     }
+    if (!options.dryRun && report.result != sync::PushReport::Result::ConfigError)
+        writeBack(context, settings, database, report);
     switch (report.result) {
     case sync::PushReport::Result::Ok:
         return afterSaveRefused ? SomeFailed : Ok;

@@ -3,6 +3,15 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+namespace rs {
+class Database;
+class Settings;
+} // namespace rs
+
+namespace rs::sync {
+struct PushReport;
+} // namespace rs::sync
+
 namespace rs::cli {
 
 struct Context;
@@ -14,6 +23,10 @@ class SyncCommand final
 
 public:
     static int run(const Context &context, const QStringList &arguments);
+
+private:
+    static void writeBack(const Context &context, const Settings &settings,
+                          const Database &database, const sync::PushReport &report);
 };
 
 } // namespace rs::cli

@@ -108,6 +108,7 @@ struct DingTalkClient::Call
     int throttled = 0;
     int globalThrottled = 0;
     int busy = 0;
+    bool v1Answer = false; // a v1.0-only API (comments), read as v1.0 whatever the config says
 };
 
 DingTalkClient::DingTalkClient(DingTalkConfig config, QObject *parent)
@@ -244,6 +245,37 @@ void DingTalkClient::getInstance(const QString &id, InstanceHandler handler)
     submit(std::move(call));
 }
 
+void DingTalkClient::postComment(const QString &instanceId, const QString &userId,
+                                 const QString &text, CheckHandler handler)
+{
+    auto call = std::make_shared<Call>();
+    call->api = QLatin1String(api::DingTalkV1Comment);
+    call->v1Answer = true;
+    call->body = compact({{QStringLiteral("processInstanceId"), instanceId},
+                          {QStringLiteral("text"), text},
+                          {QStringLiteral("commentUserId"), userId}});
+    const DingTalkConfig &c = m_config;
+    call->request = [&c](const QString &token) {
+        QNetworkRequest r(
+            endpoint(c.apiUrl, QStringLiteral("/v1.0/workflow/processInstances/comments")));
+        r.setRawHeader("x-acs-dingtalk-access-token", token.toUtf8());
+        return r;
+    };
+    call->done = [handler = std::move(handler)](const QJsonObject &answer, const QByteArray &,
+                                                const Failure &failure) {
+        if (!failure.ok() || answer.value(QLatin1String("result")).toBool()) {
+            handler(failure);
+            return;
+        }
+        Failure refused;
+        refused.kind = Failure::Kind::Rejected;
+        refused.message =
+            QCoreApplication::translate("rs::DingTalk", "DingTalk did not accept the comment");
+        handler(refused);
+    };
+    submit(std::move(call));
+}
+
 void DingTalkClient::testConnection(CheckHandler handler)
 {
     const qint64 end = nowMs();
@@ -314,14 +346,15 @@ void DingTalkClient::send(const std::shared_ptr<Call> &call)
             [this, call, reply, token, started] { finish(call, reply, token, started); });
 }
 
-Failure DingTalkClient::read(QNetworkReply *reply, QByteArray *raw, QJsonObject *answer) const
+Failure DingTalkClient::read(QNetworkReply *reply, QByteArray *raw, QJsonObject *answer,
+                             bool v1) const
 {
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     *raw = reply->readAll();
     Failure failure;
     if (!status.isValid())
         failure = FailureClassifier::transport(reply->error(), reply->errorString());
-    else if (m_config.api == DingTalkConfig::Api::V1)
+    else if (v1)
         failure = FailureClassifier::v1(status.toInt(), *raw, answer);
     else
         failure = FailureClassifier::topApi(status.toInt(), *raw, answer);
@@ -339,7 +372,8 @@ void DingTalkClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *re
     --m_inFlight;
     QByteArray raw;
     QJsonObject answer;
-    const Failure failure = read(reply, &raw, &answer);
+    const Failure failure =
+        read(reply, &raw, &answer, call->v1Answer || m_config.api == DingTalkConfig::Api::V1);
     Q_EMIT callFinished(call->api, outcomeOf(failure), nowMs() - startedMs, failure.describe());
 
     using Kind = Failure::Kind;
@@ -447,7 +481,7 @@ void DingTalkClient::tokenFinished(QNetworkReply *reply, qint64 startedMs)
     const bool v1 = m_config.api == DingTalkConfig::Api::V1;
     QByteArray raw;
     QJsonObject answer;
-    Failure failure = read(reply, &raw, &answer);
+    Failure failure = read(reply, &raw, &answer, v1);
     const QString api = QLatin1String(v1 ? api::DingTalkV1AccessToken : api::DingTalkGetToken);
     const QString token =
         answer.value(v1 ? QLatin1String("accessToken") : QLatin1String("access_token")).toString();

@@ -57,6 +57,10 @@ public:
     void listIds(qint64 startMs, qint64 endMs, const QString &cursor, PageHandler handler,
                  const QStringList &statuses = {});
     void getInstance(const QString &id, InstanceHandler handler);
+    // Posts `text` (≤ 1,024 characters) as `userId`'s comment on the instance: the v1.0
+    // comments API whichever generation reads, a quota call like the others.
+    void postComment(const QString &instanceId, const QString &userId, const QString &text,
+                     CheckHandler handler);
     // Gets a token and lists one page of the last day: proves key, secret, permission and
     // process code. Costs one quota call.
     void testConnection(CheckHandler handler);
@@ -89,7 +93,7 @@ private:
     void requestToken();
     void tokenFinished(QNetworkReply *reply, qint64 startedMs);
     void failEverything(const Failure &failure);
-    Failure read(QNetworkReply *reply, QByteArray *raw, QJsonObject *answer) const;
+    Failure read(QNetworkReply *reply, QByteArray *raw, QJsonObject *answer, bool v1) const;
     QString cacheKey() const;
     static Failure cancelled();
 

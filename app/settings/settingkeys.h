@@ -13,6 +13,8 @@ inline constexpr char DingTalkMonthlyQuota[] = "dingtalk/monthly_quota";
 // Real-time intake (issue 15): poll | stream, and the month's Stream push allowance.
 inline constexpr char DingTalkIntake[] = "dingtalk/intake";
 inline constexpr char DingTalkMonthlyPushes[] = "dingtalk/monthly_pushes";
+// Write-back (issue 16): the DingTalk userid who comments on a synced instance; empty = off.
+inline constexpr char DingTalkCommentUser[] = "dingtalk/comment_user";
 inline constexpr char KingdeeUrl[] = "kingdee/url";
 inline constexpr char KingdeeAcctId[] = "kingdee/acct_id";
 inline constexpr char KingdeeUsername[] = "kingdee/username";

@@ -50,6 +50,8 @@ const QList<SettingSpec> &settingSpecs()
         choice(DingTalkIntake, {QStringLiteral("poll"), QStringLiteral("stream")}),
         // The organisation's Stream/Webhook pushes a month (the standard edition allows 3,000).
         integer(DingTalkMonthlyPushes, 3000, 1, 1'000'000'000),
+        // Who comments "已生成金蝶其他应收单 …" on a fully synced instance; empty: no comment.
+        text(DingTalkCommentUser),
         url(KingdeeUrl, "http://erp.example.com/k3cloud"),
         text(KingdeeAcctId),
         text(KingdeeUsername),

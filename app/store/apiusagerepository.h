@@ -20,6 +20,7 @@ inline constexpr char DingTalkGet[] = "dingtalk.get";
 inline constexpr char DingTalkV1AccessToken[] = "dingtalk.v1.accessToken";
 inline constexpr char DingTalkV1InstanceIds[] = "dingtalk.v1.instanceIds";
 inline constexpr char DingTalkV1Instance[] = "dingtalk.v1.instance";
+inline constexpr char DingTalkV1Comment[] = "dingtalk.v1.comment"; // write-back, issue 16
 inline constexpr char DingTalkRobot[] = "dingtalk.robot";
 // Stream mode: opening a connection (a registration), and each EVENT frame received (a push,
 // counted against the month's push allowance, not the call allowance).

@@ -1,6 +1,7 @@
 #include "app/sync/syncrunner.h"
 
 #include "app/secrets/secretstore.h"
+#include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/sync/jobsetup.h"
 #include "app/sync/syncworker.h"
@@ -75,12 +76,25 @@ bool SyncRunner::push(const QStringList &applicationIds)
         return false;
     setBusy(true);
     const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    const bool writesBack =
+        !settings.text(QLatin1String(keys::DingTalkCommentUser)).trimmed().isEmpty();
     withSecret(
         JobSetup::kingdeeSecretName(settings),
-        [this, applicationIds](const QString &secret) {
-            QMetaObject::invokeMethod(m_worker, [worker = m_worker, applicationIds, secret] {
-                worker->push(applicationIds, secret);
-            });
+        [this, applicationIds, writesBack](const QString &secret) {
+            const auto start = [this, applicationIds, secret](const QString &dingTalkSecret) {
+                QMetaObject::invokeMethod(
+                    m_worker, [worker = m_worker, applicationIds, secret, dingTalkSecret] {
+                        worker->push(applicationIds, secret, dingTalkSecret);
+                    });
+            };
+            if (!writesBack) {
+                start({});
+                return;
+            }
+            // The comments need DingTalk's secret; without it the sync runs all the same and
+            // the write-back logs why it wrote nothing.
+            withSecret(SecretName::DingTalkAppSecret, start,
+                       [start](const QString &) { start({}); });
         },
         [this](const QString &reason) {
             setBusy(false);

@@ -8,7 +8,10 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "app/store/eventlog.h"
+#include "app/store/eventtext.h"
 #include "app/sync/aftersavejob.h"
+#include "app/sync/commentwriteback.h"
 #include "app/sync/connectorconfig.h"
 #include "app/sync/fetchjob.h"
 #include "app/sync/jobsetup.h"
@@ -80,8 +83,10 @@ void SyncWorker::fetch(const QString &dingTalkAppSecret)
     m_fetch->start();
 }
 
-void SyncWorker::push(const QStringList &applicationIds, const QString &kingdeeSecret)
+void SyncWorker::push(const QStringList &applicationIds, const QString &kingdeeSecret,
+                      const QString &dingTalkSecret)
 {
+    m_dingTalkSecret = dingTalkSecret;
     const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
     std::shared_ptr<const Scheme> scheme;
     QString error = prepare(settings, &scheme);
@@ -144,9 +149,7 @@ void SyncWorker::readStatusThenFinish(PushReport report, kingdee::KingdeeClient 
                                       std::shared_ptr<const Scheme> scheme, const QStringList &keys)
 {
     const auto finish = [this](const PushReport &done) {
-        publishRows();
-        endRun();
-        Q_EMIT pushFinished(done);
+        writeBackThenFinish(done);
     };
     if (report.result == PushReport::Result::ConfigError || keys.isEmpty()) {
         finish(report);
@@ -161,6 +164,49 @@ void SyncWorker::readStatusThenFinish(PushReport report, kingdee::KingdeeClient 
                 finish(report);
             });
     status->start();
+}
+
+void SyncWorker::writeBackThenFinish(const PushReport &report)
+{
+    const auto finish = [this, report] {
+        publishRows();
+        endRun();
+        Q_EMIT pushFinished(report);
+    };
+    const Settings settings(m_profile.settingsPath(), m_profile.schemesDir());
+    const QString userId = settings.text(QLatin1String(keys::DingTalkCommentUser)).trimmed();
+    if (userId.isEmpty() || report.result == PushReport::Result::ConfigError) {
+        finish();
+        return;
+    }
+    QString error;
+    const auto config = ConnectorConfig::dingTalk(settings, m_dingTalkSecret, &error);
+    if (!config) {
+        // The bills are in Kingdee: a comment that cannot be written is a warning, tried again.
+        SyncEvent event;
+        event.level = SyncEvent::Level::Warning;
+        event.kind = QLatin1String(CommentFailedKind);
+        event.message = eventtext::encode(
+            "rs::sync::CommentWriteBack",
+            QT_TRANSLATE_NOOP("rs::sync::CommentWriteBack", "No DingTalk comment written: %1"),
+            {error});
+        EventLog(*m_database).append(event);
+        finish();
+        return;
+    }
+    QStringList synced;
+    for (const BillLine &line : std::as_const(report.lines)) {
+        if (line.state == BillState::Synced)
+            synced.append(line.applicationId);
+    }
+    auto *client = new dingtalk::DingTalkClient(*config, m_run);
+    auto *job = new CommentWriteBack(
+        *m_database, *client, userId, synced,
+        CommentWriteBack::monthlyAllowance(
+            *m_database, settings.integer(QLatin1String(keys::DingTalkMonthlyQuota))),
+        m_run);
+    connect(job, &CommentWriteBack::finished, this, [finish](const CommentReport &) { finish(); });
+    job->start();
 }
 
 kingdee::KingdeeClient *

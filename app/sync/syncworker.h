@@ -51,7 +51,10 @@ public:
     void fetch(const QString &dingTalkAppSecret);
     // A sync, then with `[kingdee] after_save` the Submit (and Audit) of what it saved and of
     // what was refused before, then a read of the synced bills' status in Kingdee.
-    void push(const QStringList &applicationIds, const QString &kingdeeSecret);
+    // With [dingtalk] comment_user set, last of all the comments on the fully synced instances
+    // (CommentWriteBack), with `dingTalkSecret`.
+    void push(const QStringList &applicationIds, const QString &kingdeeSecret,
+              const QString &dingTalkSecret = {});
     // Every synced bill's FDocumentStatus and existence in Kingdee, read and recorded.
     void readKingdeeStatus(const QString &kingdeeSecret);
     // `reverse` of those applications' bills, as the CLI's.
@@ -86,6 +89,7 @@ private:
                    std::shared_ptr<const Scheme> scheme, AfterSave afterSave);
     void readStatusThenFinish(PushReport report, kingdee::KingdeeClient *client,
                               std::shared_ptr<const Scheme> scheme, const QStringList &keys);
+    void writeBackThenFinish(const PushReport &report);
     void onBillChanged(const QString &key);
     void noteChanged(const QString &applicationId);
     void publishRows();
@@ -98,6 +102,7 @@ private:
     QPointer<QObject> m_run; // parent of the current job and its client
     QPointer<FetchJob> m_fetch;
     QPointer<PushJob> m_push;
+    QString m_dingTalkSecret; // for the write-back of the current push
     QHash<QString, QString> m_applicationOfBill;
     QSet<QString> m_changed; // applications whose rows are not yet published
     QTimer *m_publishTimer = nullptr;

@@ -17,6 +17,7 @@ using namespace dingtalk;
 namespace {
 
 constexpr int kMaxPage = 20;
+constexpr int kMaxCommentLength = 1024; // DINGTALK.md: text ≤ 1,024 characters
 
 qint64 nowMs()
 {
@@ -130,6 +131,8 @@ std::optional<Route> DingTalkSim::route(const HttpRequest &request)
         return Route {QStringLiteral("dingtalk.v1.instanceIds"), bind(&DingTalkSim::v1InstanceIds)};
     if (path == QLatin1String("/v1.0/workflow/processInstances"))
         return Route {QStringLiteral("dingtalk.v1.instance"), bind(&DingTalkSim::v1Instance)};
+    if (path == QLatin1String("/v1.0/workflow/processInstances/comments"))
+        return Route {QStringLiteral("dingtalk.v1.comment"), bind(&DingTalkSim::v1Comment)};
     return std::nullopt;
 }
 
@@ -313,6 +316,38 @@ Answer DingTalkSim::v1Instance(const HttpRequest &request)
     // `success` is a string in this answer, unlike in instanceIds/query.
     return v1Ok({{QStringLiteral("result"), instance->toV1()},
                  {QStringLiteral("success"), QStringLiteral("true")}});
+}
+
+Answer DingTalkSim::v1Comment(const HttpRequest &request)
+{
+    if (auto refused = admitV1(request, QStringLiteral("v1.comment")))
+        return *refused;
+    if (m_refuseComments) {
+        return v1Error(403, QStringLiteral("Forbidden.AccessDenied.AccessTokenPermissionDenied"),
+                       QStringLiteral("应用尚未开通所需的权限：Workflow.Instance.Write"));
+    }
+    bool ok = false;
+    const QJsonObject body = parseObject(request, &ok);
+    if (!ok)
+        return v1Error(400, QStringLiteral("invalidParameter"), QStringLiteral("请求体不是 JSON"));
+    const QString userId = body.value(QLatin1String("commentUserId")).toString();
+    if (userId.isEmpty()) {
+        return v1Error(400, QStringLiteral("MissingcommentUserId"),
+                       QStringLiteral("commentUserId is mandatory for this action."));
+    }
+    const QString text = body.value(QLatin1String("text")).toString();
+    if (text.isEmpty() || text.size() > kMaxCommentLength) {
+        return v1Error(400, QStringLiteral("invalidText"),
+                       QStringLiteral("评论内容不能为空且不能超过%1个字符").arg(kMaxCommentLength));
+    }
+    const QString id = body.value(QLatin1String("processInstanceId")).toString();
+    const SimInstance *instance = find(id);
+    if (!instance)
+        return v1Error(400, QStringLiteral("instanceNotExist"), QStringLiteral("审批实例不存在"));
+    m_comments[id].append(Comment {userId, text});
+    if (m_commented)
+        m_commented(*instance, userId);
+    return v1Ok({{QStringLiteral("result"), true}, {QStringLiteral("success"), true}});
 }
 
 bool DingTalkSim::complete(const QString &id, const QString &result, qint64 now)

@@ -45,6 +45,20 @@ public:
     // Told of every change an approval event reports: (instance, "finish" | "terminate").
     using ChangeListener = std::function<void(const SimInstance &, const QString &type)>;
     void setChangeListener(ChangeListener listener) { m_changed = std::move(listener); }
+    // Told of every comment posted through the API (the bpms_task_change event it produces).
+    using CommentListener = std::function<void(const SimInstance &, const QString &userId)>;
+    void setCommentListener(CommentListener listener) { m_commented = std::move(listener); }
+
+    struct Comment
+    {
+        QString userId;
+        QString text;
+    };
+    // The comments posted on an instance through the API, oldest first.
+    QList<Comment> comments(const QString &id) const { return m_comments.value(id); }
+    const QHash<QString, QList<Comment>> &allComments() const { return m_comments; }
+    // Refuses every comment as a missing Workflow.Instance.Write permission would.
+    void setRefuseComments(bool refuse) { m_refuseComments = refuse; }
 
     const QList<SimInstance> &instances() const { return m_instances; }
     int quotaUsed() const { return m_quotaUsed; }
@@ -67,6 +81,7 @@ private:
     Answer get(const HttpRequest &request);
     Answer v1InstanceIds(const HttpRequest &request);
     Answer v1Instance(const HttpRequest &request);
+    Answer v1Comment(const HttpRequest &request);
 
     // The checks every approval call passes in DingTalk's order: token, QPS, monthly quota.
     std::optional<Answer> admitTopApi(const HttpRequest &request, const QString &api);
@@ -87,6 +102,9 @@ private:
     RateLimiter m_qps;
     int m_quotaUsed = 0;
     ChangeListener m_changed;
+    CommentListener m_commented;
+    QHash<QString, QList<Comment>> m_comments;
+    bool m_refuseComments = false;
 };
 
 } // namespace rs::sandbox

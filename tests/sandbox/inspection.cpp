@@ -58,6 +58,23 @@ QJsonObject instances(Sandbox &sandbox)
     return {{QStringLiteral("count"), list.size()}, {QStringLiteral("instances"), list}};
 }
 
+// Every comment posted through the API: {"count": n, "comments": {instance id: [{user, text}]}}.
+QJsonObject comments(Sandbox &sandbox)
+{
+    QJsonObject byInstance;
+    int count = 0;
+    const auto &all = sandbox.dingTalk().allComments();
+    for (auto it = all.constBegin(); it != all.constEnd(); ++it) {
+        QJsonArray list;
+        for (const DingTalkSim::Comment &c : it.value())
+            list.append(
+                QJsonObject {{QStringLiteral("user"), c.userId}, {QStringLiteral("text"), c.text}});
+        count += int(list.size());
+        byInstance.insert(it.key(), list);
+    }
+    return {{QStringLiteral("count"), count}, {QStringLiteral("comments"), byInstance}};
+}
+
 void applyFaults(FaultPlan &plan, const QJsonObject &changes)
 {
     FaultOptions o = plan.options();
@@ -115,6 +132,8 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
         return json(instances(sandbox));
     if (what == QLatin1String("stream"))
         return json(sandbox.stream().stats());
+    if (what == QLatin1String("comments"))
+        return json(comments(sandbox));
     if (what == QLatin1String("robot"))
         return json({{QStringLiteral("messages"), sandbox.robot().messages()}});
     if (request.method != "POST")
@@ -181,6 +200,12 @@ HttpResponse Inspection::answer(Sandbox &sandbox, const HttpRequest &request)
                 request.query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded), message);
             return json({{QStringLiteral("ok"), true}});
         }
+    }
+    if (what == QLatin1String("refuse-comments")) {
+        const bool refuse =
+            request.query.queryItemValue(QStringLiteral("on")) != QLatin1String("0");
+        sandbox.dingTalk().setRefuseComments(refuse);
+        return json({{QStringLiteral("refusing"), refuse}});
     }
     if (what == QLatin1String("expire-tokens")) {
         sandbox.dingTalk().expireAllTokens();

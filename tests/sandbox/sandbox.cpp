@@ -25,6 +25,9 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     m_dingTalk.setChangeListener([this](const SimInstance &instance, const QString &type) {
         m_stream->publish(instance, type);
     });
+    m_dingTalk.setCommentListener([this](const SimInstance &instance, const QString &userId) {
+        m_stream->publishComment(instance, userId);
+    });
     if (m_options.approveIntervalMs > 0) {
         m_approver = new QTimer(this);
         connect(m_approver, &QTimer::timeout, this,

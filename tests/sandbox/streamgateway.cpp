@@ -186,6 +186,19 @@ void StreamGateway::publish(const SimInstance &instance, const QString &type)
     publishRaw(QStringLiteral("bpms_instance_change"), data);
 }
 
+void StreamGateway::publishComment(const SimInstance &instance, const QString &userId)
+{
+    publishRaw(QStringLiteral("bpms_task_change"),
+               {{QStringLiteral("processInstanceId"), instance.id},
+                {QStringLiteral("corpId"), QStringLiteral("dingsandboxcorp")},
+                {QStringLiteral("processCode"), instance.processCode},
+                {QStringLiteral("businessId"), instance.businessId},
+                {QStringLiteral("title"), instance.title},
+                {QStringLiteral("type"), QStringLiteral("comment")},
+                {QStringLiteral("staffId"), userId},
+                {QStringLiteral("createTime"), double(nowMs())}});
+}
+
 void StreamGateway::publishRaw(const QString &eventType, const QJsonObject &data)
 {
     ++m_events;

@@ -51,6 +51,8 @@ public:
 
     // A bpms_instance_change event about `instance`; `type` start | finish | terminate | delete.
     void publish(const SimInstance &instance, const QString &type);
+    // The bpms_task_change event of type comment that a comment posted through the API produces.
+    void publishComment(const SimInstance &instance, const QString &userId);
     // Any event, as it goes into `data` (tests: other processes, task events).
     void publishRaw(const QString &eventType, const QJsonObject &data);
     void pingAll();
