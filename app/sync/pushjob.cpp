@@ -122,10 +122,9 @@ void PushJob::start()
         return;
     }
     m_claim = {m_runId, !ledger, m_options.claimTimeoutMs};
-    const RunClaim &claim = m_claim;
     startHeartbeat();
     BillRepository bills(m_database);
-    bills.recoverInterruptedSends(claim);
+    bills.recoverInterruptedSends(m_claim);
     const PushPlan plan = PushPlanner::plan(m_database, *m_scheme, m_options.applicationIds, true);
     m_report.lines += plan.notSendable;
     m_report.notSendable = int(plan.notSendable.size());
@@ -156,7 +155,7 @@ void PushJob::start()
         }
     }
     QList<BillChange> claimed;
-    if (const StoreError e = bills.claim(wanted, claim, &claimed); !e.ok()) {
+    if (const StoreError e = bills.claim(wanted, m_claim, &claimed); !e.ok()) {
         stop(e.message, false);
         return;
     }
@@ -178,14 +177,16 @@ void PushJob::start()
         if (!taken.contains(key))
             m_toClaim.append(key);
     }
+    // The run's applications, for its first log line: one read of the bills it may send, not a
+    // read per bill (on a ledger, thousands of round trips before the first save).
+    for (const BillRecord &b : bills.inStates({BillState::Pending, BillState::Failed}))
+        applicationOf.insert(b.key, b.applicationId);
     QSet<QString> applications;
-    for (const QStringList &keys :
-         {QStringList(m_selection.cbegin(), m_selection.cend()), m_toClaim}) {
-        for (const QString &key : keys) {
-            if (const auto bill = bills.find(key))
-                applications.insert(bill->applicationId);
-        }
-    }
+    for (const QString &key : std::as_const(m_selection))
+        applications.insert(applicationOf.value(key));
+    for (const QString &key : std::as_const(m_toClaim))
+        applications.insert(applicationOf.value(key));
+    applications.remove(QString());
     logStart(int(applications.size()));
 
     // Never a duplicate: before anything is sent, ask Kingdee which of these keys it already
