@@ -323,6 +323,10 @@
         <source>Tick every shown application that is approved, not yet synced and can become a bill</source>
         <translation>勾选所有显示中已通过、尚未同步且能生成单据的申请</translation>
     </message>
+    <message>
+        <source>The shared ledger cannot be reached: %1 The table shows what was read before; the console reconnects by itself when the server is back.</source>
+        <translation>无法连接共享账本：%1 表中显示的是断开前读到的内容；服务器恢复后控制台会自动重新连接。</translation>
+    </message>
 </context>
 <context>
     <name>rs::BillError</name>
@@ -744,6 +748,10 @@
     <message>
         <source>The connection to %1 was lost (%2). Nothing half-done was kept: check the network or ask who runs the server, then try again.</source>
         <translation>与 %1 的连接已断开（%2）。没有保留任何做了一半的改动：请检查网络或联系服务器管理员，然后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot listen for changes on %1 again: %2</source>
+        <translation>无法重新监听 %1 上的变更：%2</translation>
     </message>
 </context>
 <context>
@@ -2889,6 +2897,10 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Bill %1 was deleted in Kingdee; the clerk chose to send it again as a new bill.</source>
         <translation>单据 %1 已在金蝶中删除；操作员选择将其作为新单据重新发送。</translation>
+    </message>
+    <message>
+        <source>checking the connection</source>
+        <translation>检查连接</translation>
     </message>
 </context>
 <context>

@@ -39,11 +39,25 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     , m_clearChecks(new QPushButton(this))
     , m_counts(new QLabel(this))
     , m_totals(new QLabel(this))
+    , m_ledgerLost(new QLabel(this))
 {
     setObjectName(QStringLiteral("applicationsPane"));
     // On a shared ledger, what another clerk's run changes shows here too.
-    connect(new LedgerWatcher(m_database, this), &LedgerWatcher::changed, this,
-            &ApplicationsPane::reload);
+    auto *watcher = new LedgerWatcher(m_database, this);
+    connect(watcher, &LedgerWatcher::changed, this, &ApplicationsPane::reload);
+    // Said where the clerk looks, and gone by itself once the console has reconnected.
+    m_ledgerLost->setObjectName(QStringLiteral("ledgerLostLabel"));
+    m_ledgerLost->setWordWrap(true);
+    m_ledgerLost->setStyleSheet(QStringLiteral("QLabel { color: #a61b1b; }"));
+    m_ledgerLost->hide();
+    connect(watcher, &LedgerWatcher::connectionLost, this, [this](const QString &reason) {
+        m_ledgerLost->setText(tr("The shared ledger cannot be reached: %1 The table shows what"
+                                 " was read before; the console reconnects by itself when the"
+                                 " server is back.")
+                                  .arg(reason));
+        m_ledgerLost->show();
+    });
+    connect(watcher, &LedgerWatcher::connectionRestored, m_ledgerLost, &QLabel::hide);
     m_filter->setSourceModel(m_model);
     m_view->setModel(m_filter);
     m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
@@ -79,6 +93,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_filterBar);
+    layout->addWidget(m_ledgerLost);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
 

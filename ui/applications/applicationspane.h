@@ -84,6 +84,7 @@ private:
     QPushButton *m_clearChecks = nullptr;
     QLabel *m_counts = nullptr;
     QLabel *m_totals = nullptr;
+    QLabel *m_ledgerLost = nullptr; // shown while the shared ledger's server cannot be reached
     Decimal m_shownTotal;
     std::unique_ptr<QThread> m_loader;
     bool m_reloadAgain = false;
