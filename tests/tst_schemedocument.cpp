@@ -302,6 +302,9 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("Row 3")), qPrintable(error));
         QVERIFY(!ValueMapCsv::read("from,to\na,1\na,2\n", &error));
         QVERIFY2(error.contains(QStringLiteral("\"a\" is listed twice")), qPrintable(error));
+        // A header and nothing under it would empty the map: refused.
+        QVERIFY(!ValueMapCsv::read("from,to\r\n\r\n", &error));
+        QVERIFY2(error.contains(QStringLiteral("no row under the header")), qPrintable(error));
     }
 
     // The "what changes" summary over a store of 1,000 applications agrees with mapping each one

@@ -14,12 +14,14 @@
 #include "ui/schemeeditor/valuemapeditor.h"
 #include "ui/screenshottargets.h"
 #include "ui/uistate.h"
+#include "xlsxtesting.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QFileDialog>
 #include <QImage>
 #include <QJsonArray>
 #include <QLabel>
@@ -300,6 +302,71 @@ private Q_SLOTS:
         QVERIFY(python.waitForFinished(30000));
         const QString out = QString::fromUtf8(python.readAllStandardOutput());
         QCOMPARE(out, QStringLiteral("orgs A2 3\n华东公司 str 0001\n=SUM(A1) str 0002\n"));
+    }
+
+    // .xlsx in: a workbook libxlsxwriter wrote (the editor's own export) and one openpyxl wrote
+    // fill the map's table and change the bill; a broken file, picked with the button, is
+    // refused in the status bar and leaves the map as it was.
+    void valueMap_importsXlsx_andRefusesABrokenFile()
+    {
+        QVERIFY(m_window->duplicateBuiltin());
+        auto *maps = m_window->findChild<ValueMapEditor *>(QStringLiteral("valueMapEditor"));
+        auto *table = m_window->findChild<QTableWidget *>(QStringLiteral("valueMapTable"));
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("schemeEditorTabs"));
+        tabs->setCurrentWidget(maps);
+        maps->addMap(QStringLiteral("orgs"));
+        maps->addRow(QStringLiteral("100"), QStringLiteral("0001"));
+        maps->addRow(QStringLiteral("华东公司"), QStringLiteral("=SUM(A1)"));
+        const QList<ValueMapTable> written = document().valueMaps();
+        QString error;
+        const QString ours = QDir(m_dir->path()).filePath(QStringLiteral("orgs.xlsx"));
+        QVERIFY2(maps->exportXlsx(ours, &error), qPrintable(error));
+        maps->addRow(QStringLiteral("extra"), QStringLiteral("9"));
+        QVERIFY2(maps->importFile(ours, &error), qPrintable(error));
+        QCOMPARE(document().valueMaps(), written);
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("0001"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("=SUM(A1)"));
+
+        const QString theirs = QDir(m_dir->path()).filePath(QStringLiteral("openpyxl.xlsx"));
+        const QString failure =
+            runXlsxScript(QStringLiteral("openpyxl-map.py"),
+                          {theirs, QStringLiteral("100"), QStringLiteral("HQ-01")});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY2(maps->importFile(theirs, &error), qPrintable(error));
+        QCOMPARE(table->rowCount(), 4);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("华东公司"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("0001"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("200"));
+        QCOMPARE(table->item(3, 1)->text(), QStringLiteral("HQ-01"));
+        // The organisation goes through the imported map: 100 → HQ-01 in the bill at once.
+        m_window->selectField(settleOrgField(document()));
+        auto *mapBox = m_window->findChild<QComboBox *>(QStringLiteral("ruleMap"));
+        mapBox->setFocus();
+        QTest::keyClick(mapBox, Qt::Key_Down); // (none) → orgs
+        QCOMPARE(
+            firstModel(trialView()->jsonText()).value(QLatin1String("FSETTLEORGID")).toObject(),
+            QJsonObject({{QStringLiteral("FNumber"), QStringLiteral("HQ-01")}}));
+
+        const QList<ValueMapTable> imported = document().valueMaps();
+        const QString broken = QDir(m_dir->path()).filePath(QStringLiteral("broken.xlsx"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("PK\x03\x04 this is not a workbook");
+        file.close();
+        tabs->setCurrentWidget(maps);
+        answerNextDialog([broken](QDialog *dialog) {
+            auto *files = qobject_cast<QFileDialog *>(dialog);
+            files->selectFile(broken);
+            QMetaObject::invokeMethod(files, "accept");
+        });
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("importValueMap")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(m_window->message().contains(QStringLiteral("broken.xlsx")));
+        QVERIFY2(m_window->message().contains(QStringLiteral("is not an Excel workbook (.xlsx)")),
+                 qPrintable(m_window->message()));
+        QCOMPARE(document().valueMaps(), imported);
+        QCOMPARE(table->rowCount(), 4);
     }
 
     void savedScheme_loadsInTheCliAndPreviewsByteForByte()

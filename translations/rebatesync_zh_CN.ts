@@ -3050,18 +3050,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Kingdee value</source>
         <translation>金蝶值</translation>
     </message>
-    <message>
-        <source>Row %1 has %2 cells; each row needs two: the source value and the Kingdee value.</source>
-        <translation>第 %1 行有 %2 个单元格；每行需要两个：来源值和金蝶值。</translation>
-    </message>
-    <message>
-        <source>Row %1 has no source value.</source>
-        <translation>第 %1 行没有来源值。</translation>
-    </message>
-    <message>
-        <source>Row %1: &quot;%2&quot; is listed twice.</source>
-        <translation>第 %1 行：“%2”出现了两次。</translation>
-    </message>
 </context>
 <context>
     <name>rs::ValueMapEditor</name>
@@ -3130,10 +3118,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <translation>删除行</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -3144,6 +3128,37 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>CSV files and Excel workbooks (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV 文件和 Excel 工作簿 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import CSV / .xlsx…</source>
+        <translation>导入 CSV / .xlsx…</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ValueMapImport</name>
+    <message>
+        <source>Row %1 has %2 cells; each row needs two: the source value and the Kingdee value.</source>
+        <translation>第 %1 行有 %2 个单元格；每行需要两个：来源值和金蝶值。</translation>
+    </message>
+    <message>
+        <source>Row %1 has no source value.</source>
+        <translation>第 %1 行没有来源值。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is listed twice (first in row %3).</source>
+        <translation>第 %1 行：“%2”出现了两次（第一次在第 %3 行）。</translation>
+    </message>
+    <message>
+        <source>There is no row under the header, so nothing to import: the map is left as it was.</source>
+        <translation>表头下面没有任何行，没有可导入的内容：映射表保持不变。</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +3700,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>rs::report::XlsxExport</name>
@@ -3767,6 +3786,88 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::XlsxReader</name>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2, line %3: %4.</source>
+        <translation>%1 已损坏：%2 第 %3 行：%4。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx): it holds no workbook.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）：其中没有工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet.</source>
+        <translation>%1 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 is no cell reference.</source>
+        <translation>%1 已损坏：%2 不是单元格引用。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: cell %2 names a text that is not in the workbook.</source>
+        <translation>%1 已损坏：单元格 %2 引用的文本不在工作簿中。</translation>
+    </message>
+    <message>
+        <source>%1: cell %2 shows the Excel error %3; correct it in Excel first.</source>
+        <translation>%1：单元格 %2 显示 Excel 错误 %3；请先在 Excel 中改正。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel workbook (.xls) or one protected by a password: open it in Excel and save it as an Excel workbook (.xlsx) without a password.</source>
+        <translation>%1 是旧版 Excel 工作簿（.xls）或受密码保护的工作簿：请在 Excel 中打开，另存为不带密码的 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx): %2.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::ZipReader</name>
+    <message>
+        <source>it is not a zip archive</source>
+        <translation>它不是 zip 压缩包</translation>
+    </message>
+    <message>
+        <source>it is a ZIP64 archive, which no Excel workbook needs</source>
+        <translation>它是 ZIP64 压缩包，Excel 工作簿不会用到这种格式</translation>
+    </message>
+    <message>
+        <source>the archive is cut short or damaged</source>
+        <translation>压缩包不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>it has no %1</source>
+        <translation>其中没有 %1</translation>
+    </message>
+    <message>
+        <source>it is protected by a password</source>
+        <translation>它受密码保护</translation>
+    </message>
+    <message>
+        <source>%1 is compressed in a way this program cannot read (method %2)</source>
+        <translation>%1 的压缩方式本程序无法读取（方法 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 bytes)</source>
+        <translation>%1 太大（%2 字节）</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 已损坏</translation>
     </message>
 </context>
 <context>
