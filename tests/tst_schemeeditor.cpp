@@ -3,6 +3,7 @@
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
 #include "app/store/applicationrepository.h"
+#include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "models/schemeeditsession.h"
 #include "models/schemefieldsmodel.h"
@@ -500,6 +501,47 @@ private Q_SLOTS:
         QVERIFY(editor->isVisible());
         answerNextDialog(clickYes);
         QVERIFY(main.close());
+    }
+
+    // --open scheme-editor shows what a changed scheme acts on: the newest application that is
+    // approved and not yet synced, not a newer withdrawn one or one already handed to Kingdee.
+    void screenshotEditor_opensOnTheNewestPendingApplication()
+    {
+        ApplicationRecord withdrawn = rebateApplication(
+            {rebateRow(QStringLiteral("C7"), QStringLiteral("70"))},
+            {{QStringLiteral("process_instance_id"), QStringLiteral("pi-withdrawn")},
+             {QStringLiteral("business_id"), QStringLiteral("202503051012000000007")}});
+        withdrawn.approval = ApprovalState::Withdrawn;
+        withdrawn.createdAt = QStringLiteral("2025-03-05 10:00:00");
+        ApplicationRecord handedOver = rebateApplication(
+            {rebateRow(QStringLiteral("C8"), QStringLiteral("80"))},
+            {{QStringLiteral("process_instance_id"), QStringLiteral("pi-queued")},
+             {QStringLiteral("business_id"), QStringLiteral("202503041012000000008")}});
+        handedOver.createdAt = QStringLiteral("2025-03-04 10:00:00");
+        QVERIFY(ApplicationRepository(*m_database).upsertAll({withdrawn, handedOver}).ok());
+        BillRecord queued;
+        queued.key = QStringLiteral("202503041012000000008-C8");
+        queued.applicationId = handedOver.id;
+        queued.amount = QStringLiteral("-80.00");
+        queued.payloadJson = "{}";
+        const BillRepository bills(*m_database);
+        QVERIFY(bills.saveDraft(queued).ok());
+        QVERIFY(bills.transition(queued.key, BillState::Pending, BillState::Queued, {}, {}).ok());
+
+        m_window.reset();
+        UiState uiState(m_profile->uiStatePath());
+        MainWindow main(*m_profile, *m_database, uiState);
+        main.show();
+        auto *editor = qobject_cast<SchemeEditorWindow *>(
+            openForScreenshot(main, QStringLiteral("scheme-editor")));
+        QVERIFY(editor);
+        QCOMPARE(editor->findChild<TrialView *>()->applicationId(), kId);
+        QCOMPARE(firstAmount(editor->findChild<TrialView *>()->jsonText()),
+                 QStringLiteral("-600.00"));
+        // The picker still offers every stored application, newest first.
+        auto *picker = editor->findChild<QComboBox *>(QStringLiteral("trialApplication"));
+        QCOMPARE(picker->count(), 3);
+        QVERIFY(picker->itemText(0).startsWith(QStringLiteral("202503051012000000007")));
     }
 
     // The screenshot contract: rebatesync --screenshot FILE --open scheme-editor.

@@ -32,12 +32,24 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rs {
 namespace {
 
 // How many stored applications the picker offers, and how many are read for completions.
 constexpr int kPickerApplications = 200;
 constexpr int kCompletionSamples = 50;
+
+// Approved, and none of its bills handed to Kingdee yet: the next sync maps it afresh.
+bool isPending(const ApplicationRow &row)
+{
+    if (row.approval != ApprovalState::Approved)
+        return false;
+    return std::all_of(row.bills.cbegin(), row.bills.cend(), [](const ApplicationRow::Bill &bill) {
+        return bill.state == BillState::Pending || bill.state == BillState::Failed;
+    });
+}
 
 } // namespace
 
@@ -245,11 +257,14 @@ void SchemeEditorWindow::loadApplications()
     const ApplicationRepository repository(m_database);
     const QList<ApplicationRow> rows = repository.newestTableRows(kPickerApplications, &error);
     QList<std::pair<QString, QString>> picker;
+    QString firstPending;
     QSet<QString> headerNames;
     QSet<QString> columnNames;
     for (int i = 0; i < rows.size(); ++i) {
         const ApplicationRow &row = rows.at(i);
         picker.append({row.id, QStringLiteral("%1  %2").arg(row.businessId, row.title)});
+        if (firstPending.isEmpty() && isPending(row))
+            firstPending = row.id;
         if (i >= kCompletionSamples)
             continue;
         const std::optional<ApplicationRecord> record = repository.find(row.id);
@@ -272,7 +287,10 @@ void SchemeEditorWindow::loadApplications()
     columns.sort();
     m_rule->setSourceNames(headers, columns);
     m_trialView->setApplications(picker);
-    if (!picker.isEmpty())
+    // What a changed scheme acts on: an approved application not yet synced, when there is one.
+    if (!firstPending.isEmpty())
+        tryOnApplication(firstPending);
+    else if (!picker.isEmpty())
         tryOnApplication(picker.constFirst().first);
 }
 
