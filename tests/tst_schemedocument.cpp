@@ -6,6 +6,7 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "models/schemechangerun.h"
 #include "models/schemechangesummary.h"
 #include "models/schemeeditsession.h"
 #include "models/schemefieldsmodel.h"
@@ -375,6 +376,52 @@ private Q_SLOTS:
         QCOMPARE(summary.totalAfter.toString(2), totalAfter.toString(2));
         // Application 0 had one bill, already in Kingdee: nothing of it is open.
         QCOMPARE(summary.applications, 999);
+
+        // The same on a worker with its own connection to the store, as the editor runs it.
+        QFuture<SchemeChangeSummary> run =
+            runSchemeChangeSummary(database.location(), before, after);
+        run.waitForFinished();
+        QCOMPARE(run.resultCount(), 1);
+        const SchemeChangeSummary onWorker = run.result();
+        QVERIFY2(onWorker.error.isEmpty(), qPrintable(onWorker.error));
+        QStringList workerKeys;
+        for (const SchemeBillChange &change : onWorker.changes)
+            workerKeys.append(change.key);
+        QCOMPARE(workerKeys, expectedKeys);
+        QCOMPARE(onWorker.keptBills, 1);
+        QCOMPARE(onWorker.billsAfter, billCount);
+        QCOMPARE(onWorker.totalBefore.toString(2), totalBefore.toString(2));
+        QCOMPARE(onWorker.totalAfter.toString(2), totalAfter.toString(2));
+        QCOMPARE(onWorker.applications, 999);
+        QCOMPARE(run.progressMaximum(), 1000);
+        QCOMPARE(run.progressValue(), 1000);
+
+        // A run told to stop after ten applications says so, with no more than their bills.
+        const QList<ApplicationRecord> stored =
+            ApplicationRepository(database).listWithRows(ApprovalState::Approved);
+        const SchemeChangeSummary stopped = SchemeChangeSummary::compute(
+            stored, {}, before.get(), *after, [](int done, int) { return done < 10; });
+        QVERIFY(stopped.cancelled);
+        QVERIFY(stopped.billsAfter <= 30);
+        QCOMPARE(stopped.applications, 10);
+    }
+
+    // A store the worker cannot open is an error in the result, not a crash or a hang.
+    void changeSummaryRun_reportsAStoreItCannotOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = QDir(dir.path()).filePath(QStringLiteral("not-a-database.db"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not SQLite");
+        file.close();
+        const auto scheme = resolveScheme(kBuiltin, QString()).scheme;
+        QFuture<SchemeChangeSummary> run =
+            runSchemeChangeSummary(StoreLocation::sqlite(path), scheme, scheme);
+        run.waitForFinished();
+        QCOMPARE(run.resultCount(), 1);
+        QVERIFY(!run.result().error.isEmpty());
+        QVERIFY(run.result().changes.isEmpty());
     }
 };
 

@@ -1,3 +1,5 @@
+#include "app/mapping/mapper.h"
+#include "app/mapping/previewjson.h"
 #include "app/mapping/schemeresolver.h"
 #include "app/settings/profile.h"
 #include "app/settings/settingkeys.h"
@@ -31,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -54,8 +57,8 @@ void answerNextDialog(std::function<void(QDialog *)> answer)
     timer->setInterval(10);
     QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
         auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
+        if (!dialog || qobject_cast<QProgressDialog *>(dialog))
+            return; // "what changes" being worked out: the answer comes after it
         timer->stop();
         timer->deleteLater();
         answer(dialog);
@@ -391,7 +394,7 @@ private Q_SLOTS:
             dialog->accept();
         });
         m_window->findChild<QAction *>(QStringLiteral("activateSchemeAction"))->trigger();
-        QCOMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), name);
+        QTRY_COMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), name);
         // C2's 1,234.50 becomes 1,235 and fails the entries check; C1's 600 is as it was.
         QVERIFY2(summary.contains(QStringLiteral("1 pending bill")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("-1834.50")), qPrintable(summary));
@@ -412,6 +415,81 @@ private Q_SLOTS:
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1); // C2's bill has an issue
         QCOMPARE(cli.readAllStandardOutput(), trialView()->jsonText().toUtf8());
+    }
+
+    // "What changes" over 1,000 stored applications runs on a worker: the window has its answer
+    // only from the event loop (it was not blocked), the dialog lists exactly the bills whose
+    // preview changes, and the CLI's preview of a sample agrees before and after; a cancelled run
+    // makes nothing active, and the next run still works.
+    void whatChanges_overAThousand_runsOffTheUiThread_andCancels()
+    {
+        QList<ApplicationRecord> applications;
+        for (int i = 0; i < 1000; ++i)
+            applications.append(generatedApplication(i));
+        QVERIFY(ApplicationRepository(*m_database).upsertAll(applications).ok());
+        applications.append(*ApplicationRepository(*m_database).find(kId));
+        QVERIFY(m_window->duplicateBuiltin());
+        const QString name = m_window->openSchemeName();
+        m_window->selectField(amountField(document()));
+        expressionEdit()->selectAll();
+        typeText(expressionEdit(), QStringLiteral("ROUND(-1*'{{list.表格_不含税金额}}', 0)"));
+        m_window->findChild<QAction *>(QStringLiteral("saveSchemeAction"))->trigger();
+        QVERIFY(!m_window->session().isModified());
+        const auto before = resolveScheme(kBuiltin, QString()).scheme;
+        const auto after = resolveScheme(name, m_profile->schemesDir()).scheme;
+        QVERIFY(after);
+
+        QStringList expected;
+        for (const ApplicationRecord &application : std::as_const(applications)) {
+            const MappingResult was = mapApplication(application, *before);
+            const MappingResult will = mapApplication(application, *after);
+            for (int b = 0; b < was.bills.size(); ++b) {
+                if (was.bills.at(b).model != will.bills.at(b).model
+                    || was.bills.at(b).hasErrors != will.bills.at(b).hasErrors)
+                    expected.append(was.bills.at(b).key);
+            }
+        }
+        QVERIFY(expected.size() > 500);
+
+        // Cancelled: nothing is made active, and no dialog comes after.
+        QAction *activate = m_window->findChild<QAction *>(QStringLiteral("activateSchemeAction"));
+        activate->trigger();
+        QVERIFY(m_window->isComputingChanges());
+        auto *progress =
+            m_window->findChild<QProgressDialog *>(QStringLiteral("changeSummaryProgress"));
+        QVERIFY(progress->windowModality() == Qt::WindowModal);
+        progress->findChild<QPushButton *>()->click();
+        QVERIFY(!m_window->isComputingChanges());
+        QVERIFY2(m_window->message().contains(QStringLiteral("Stopped")),
+                 qPrintable(m_window->message()));
+        QCOMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), kBuiltin);
+
+        QStringList listed;
+        answerNextDialog([&listed](QDialog *dialog) {
+            auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("changeSummaryTable"));
+            for (int row = 0; row < table->rowCount(); ++row)
+                listed.append(table->item(row, 1)->text());
+            dialog->accept();
+        });
+        activate->trigger();
+        // The answer comes through the event loop: the click returned while it was worked out.
+        QVERIFY(m_window->isComputingChanges());
+        QCOMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), kBuiltin);
+        QTRY_COMPARE_WITH_TIMEOUT(m_settings->text(QLatin1String(keys::SyncScheme)), name, 30000);
+        QCOMPARE(listed, expected);
+
+        // The CLI previews a sample the same way: changed where listed, the same elsewhere.
+        for (int i = 0; i < 1000; i += 100) {
+            const ApplicationRecord &application = applications.at(i);
+            const QByteArray byCli = cliPreview(application.id);
+            QCOMPARE(byCli, previewJsonText(mapApplication(application, *after), *after));
+            const bool changed =
+                std::any_of(expected.cbegin(), expected.cend(), [&application](const QString &key) {
+                    return key.startsWith(application.businessId);
+                });
+            QCOMPARE(byCli != previewJsonText(mapApplication(application, *before), *before),
+                     changed);
+        }
     }
 
     void invalidScheme_isNeverSavedNorMadeActive()
@@ -457,6 +535,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_window->duplicateBuiltin());
         QVERIFY(m_window->makeActive());
+        QTRY_VERIFY(!m_window->isComputingChanges());
+        QCOMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), m_window->openSchemeName());
         QVERIFY(m_window->renameScheme(QStringLiteral("ours")));
         QCOMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), QStringLiteral("ours.json"));
         QVERIFY(resolveScheme(QStringLiteral("ours.json"), m_profile->schemesDir()).scheme);
@@ -573,6 +653,19 @@ private Q_SLOTS:
     }
 
 private:
+    // What `rebatesync-cli preview ID --json` prints for this profile.
+    QByteArray cliPreview(const QString &id) const
+    {
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(CLI_EXECUTABLE),
+                  {QStringLiteral("--profile"), m_dir->path(), QStringLiteral("preview"), id,
+                   QStringLiteral("--json")});
+        return cli.waitForFinished(60000) ? cli.readAllStandardOutput() : QByteArray();
+    }
+
     TrialView *trialView() const { return m_window->findChild<TrialView *>(); }
     ExpressionEdit *expressionEdit() const { return m_window->findChild<ExpressionEdit *>(); }
     SchemeFieldsModel *fieldsModel() const { return m_window->findChild<SchemeFieldsModel *>(); }

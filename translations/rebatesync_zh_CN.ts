@@ -2453,6 +2453,18 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Value maps</source>
         <translation>值映射</translation>
     </message>
+    <message>
+        <source>Still working out what the last change does; wait for it or cancel it.</source>
+        <translation>仍在计算上一次修改的影响；请等待或取消。</translation>
+    </message>
+    <message>
+        <source>Trying the new scheme on the approved applications not yet synced…</source>
+        <translation>正在用新方案试算已审批、尚未同步的申请…</translation>
+    </message>
+    <message>
+        <source>Stopped working out what changes: nothing was saved or made active.</source>
+        <translation>已停止计算变化：未保存任何内容，也未设为当前方案。</translation>
+    </message>
 </context>
 <context>
     <name>rs::SchemeFieldsModel</name>

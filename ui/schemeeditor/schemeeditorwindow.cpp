@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSet>
 #include <QSplitter>
 #include <QStatusBar>
@@ -70,6 +71,8 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     , m_valueMaps(new ValueMapEditor(m_tabs))
     , m_trialView(new TrialView(this))
     , m_message(new QLabel(this))
+    , m_changeRun(new QFutureWatcher<SchemeChangeSummary>(this))
+    , m_changeProgress(new QProgressDialog(this))
 {
     setObjectName(QStringLiteral("schemeEditor"));
     setWindowFlag(Qt::Window);
@@ -82,6 +85,22 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     m_tabs->setObjectName(QStringLiteral("schemeEditorTabs"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // "What changes" runs on a worker: the window keeps drawing, the clerk can cancel; no edit
+    // can slip in meanwhile, so what is asked about is what gets saved.
+    m_changeProgress->setObjectName(QStringLiteral("changeSummaryProgress"));
+    m_changeProgress->setWindowModality(Qt::WindowModal);
+    m_changeProgress->setMinimumDuration(400);
+    m_changeProgress->setAutoClose(false);
+    m_changeProgress->setAutoReset(false);
+    m_changeProgress->reset();
+    connect(m_changeRun, &QFutureWatcherBase::progressRangeChanged, m_changeProgress,
+            &QProgressDialog::setRange);
+    connect(m_changeRun, &QFutureWatcherBase::progressValueChanged, m_changeProgress,
+            &QProgressDialog::setValue);
+    connect(m_changeRun, &QFutureWatcherBase::finished, this,
+            &SchemeEditorWindow::changeSummaryFinished);
+    connect(m_changeProgress, &QProgressDialog::canceled, this,
+            &SchemeEditorWindow::cancelChangeSummary);
 
     m_tree->setModel(m_fields);
     m_tree->setUniformRowHeights(true);
@@ -160,7 +179,13 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     }
 }
 
-SchemeEditorWindow::~SchemeEditorWindow() = default;
+SchemeEditorWindow::~SchemeEditorWindow()
+{
+    // The worker shares nothing with the window, but stops with it rather than run on.
+    m_afterChange = {};
+    m_changeRun->cancel();
+    m_changeRun->waitForFinished();
+}
 
 void SchemeEditorWindow::createActions()
 {
@@ -497,6 +522,7 @@ void SchemeEditorWindow::changeEvent(QEvent *event)
 
 void SchemeEditorWindow::closeEvent(QCloseEvent *event)
 {
+    cancelChangeSummary();
     if (!confirmDiscard()) {
         event->ignore();
         return;
