@@ -281,6 +281,44 @@ private Q_SLOTS:
         QVERIFY(resolveScheme(QStringLiteral("out.json"), outside.path()).scheme);
     }
 
+    // The bill's other parts read back into exactly the file they came from; a kind changed
+    // leaves no key of the old kind for the loader to refuse.
+    void billParts_roundTripAndChangeWhatTheLoaderReads()
+    {
+        const SchemeDocument builtin = builtinDocument();
+        SchemeDocument document = builtin;
+        QCOMPARE(document.checks().size(), 4);
+        QCOMPARE(document.checks().at(2).kind, QStringLiteral("headerTotal"));
+        QCOMPARE(document.options().size(), 2);
+        QCOMPARE(document.groupBy(), QStringLiteral("{{表格_客户编码}}"));
+        QCOMPARE(document.idempotencyField(), QStringLiteral("FAR_OtherRemarks"));
+        document.setChecks(document.checks());
+        document.setOptions(document.options());
+        document.setGroupBy(document.groupBy());
+        QCOMPARE(document.toJson(), builtin.toJson());
+
+        QList<CheckRule> checks = document.checks();
+        checks[0].kind = QStringLiteral("required");
+        checks[0].fields = {QStringLiteral("FDATE")};
+        document.setChecks(checks);
+        document.setGroupBy(QString());
+        document.setIdempotencyKey(QStringLiteral("{{business_id}}"));
+        document.setIdempotencyField(QString());
+        const SchemeLoadResult loaded = document.load(QStringLiteral("x"));
+        QVERIFY2(loaded.scheme, qPrintable(loaded.error));
+        QVERIFY(!loaded.scheme->groupBy);
+        QCOMPARE(loaded.scheme->idempotencyField, QStringLiteral("FAR_OtherRemarks"));
+        QCOMPARE(loaded.scheme->checks.at(0).kind, CheckSpec::Kind::Required);
+        QVERIFY(!document.checks().at(0).toJson().contains(QLatin1String("op")));
+        // One bill per application now, keyed by the business id alone.
+        const MappingResult result = mapApplication(
+            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("600")),
+                               rebateRow(QStringLiteral("C2"), QStringLiteral("1.50"))}),
+            *loaded.scheme);
+        QCOMPARE(result.bills.size(), 1);
+        QCOMPARE(result.bills.at(0).key, QStringLiteral("202503031012000123456"));
+    }
+
     void valueMapCsv_roundTripsWhatExcelWouldMangle()
     {
         const ValueMapTable table {QStringLiteral("orgs"),

@@ -1,5 +1,6 @@
 #include "app/mapping/mapper.h"
 #include "app/mapping/previewjson.h"
+#include "app/mapping/scheme.h"
 #include "app/mapping/schemeresolver.h"
 #include "app/settings/profile.h"
 #include "app/settings/settingkeys.h"
@@ -29,6 +30,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -40,6 +42,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 
 #include <functional>
 
@@ -96,6 +99,27 @@ QJsonObject firstModel(const QString &json)
         .toArray()
         .at(0)
         .toObject();
+}
+
+QJsonArray models(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8())
+        .object()
+        .value(QLatin1String("data"))
+        .toObject()
+        .value(QLatin1String("Model"))
+        .toArray();
+}
+
+// Replaces what a line edit holds as a clerk would: select all, then type (or delete).
+void retype(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    else
+        typeText(edit, text);
 }
 
 QString firstAmount(const QString &json)
@@ -371,6 +395,152 @@ private Q_SLOTS:
                  qPrintable(m_window->message()));
         QCOMPARE(document().valueMaps(), imported);
         QCOMPARE(table->rowCount(), 4);
+    }
+
+    // Grouping, the idempotency key and the request options are edited on their tab: each
+    // change re-maps the application at once, a mistake shows where it is, undo restores.
+    void billSettings_groupingKeyAndOptions_editLive()
+    {
+        QVERIFY(m_window->duplicateBuiltin());
+        const QString name = m_window->openSchemeName();
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("schemeEditorTabs"));
+        tabs->setCurrentWidget(m_window->findChild<QWidget *>(QStringLiteral("billSettingsForm")));
+        QCOMPARE(models(trialView()->jsonText()).size(), 2); // one bill per customer
+        auto *groupBy = m_window->findChild<QLineEdit *>(QStringLiteral("billGroupBy"));
+        QCOMPARE(groupBy->text(), QStringLiteral("{{表格_客户编码}}"));
+        retype(groupBy, QString());
+        // No grouping: one bill with both rows.
+        QCOMPARE(models(trialView()->jsonText()).size(), 1);
+        QCOMPARE(
+            firstModel(trialView()->jsonText()).value(QLatin1String("FEntity")).toArray().size(),
+            2);
+        QVERIFY(!document().toJson().contains("groupBy"));
+
+        auto *key = m_window->findChild<QLineEdit *>(QStringLiteral("billIdempotencyKey"));
+        retype(key, QStringLiteral("RS-{{business_id}}"));
+        QCOMPARE(
+            firstModel(trialView()->jsonText()).value(QLatin1String("FAR_OtherRemarks")).toString(),
+            QStringLiteral("RS-202503031012000123456"));
+        // {{list.…}} cannot be a bill's key: the loader's message, on this tab.
+        retype(key, QStringLiteral("{{list.表格_客户编码}}"));
+        auto *problems = m_window->findChild<QLabel *>(QStringLiteral("billProblems"));
+        QVERIFY2(problems->text().contains(QStringLiteral("target.idempotency")),
+                 qPrintable(problems->text()));
+        QVERIFY(!problems->isHidden());
+        QVERIFY(trialView()->jsonText().isEmpty());
+        QVERIFY(!m_window->saveScheme());
+        QVERIFY(m_window->message().contains(QStringLiteral("Not saved")));
+        retype(key, QStringLiteral("RS-{{business_id}}"));
+        QVERIFY(problems->isHidden());
+
+        // A request option goes into BatchSave's data; Operation must stay BatchSave.
+        auto *options = m_window->findChild<QTableWidget *>(QStringLiteral("billOptions"));
+        QCOMPARE(options->rowCount(), 2);
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addBillOption")),
+                          Qt::LeftButton);
+        options->item(2, 0)->setText(QStringLiteral("IsVerifyBaseDataField"));
+        options->item(2, 1)->setText(QStringLiteral("true"));
+        const QJsonObject data = QJsonDocument::fromJson(trialView()->jsonText().toUtf8())
+                                     .object()
+                                     .value(QLatin1String("data"))
+                                     .toObject();
+        QCOMPARE(data.value(QLatin1String("IsVerifyBaseDataField")), QJsonValue(true));
+        QCOMPARE(data.value(QLatin1String("IsAutoSubmitAndAudit")), QJsonValue(false));
+        options->item(0, 1)->setText(QStringLiteral("Save"));
+        QVERIFY2(problems->text().contains(QStringLiteral("use BatchSave")),
+                 qPrintable(problems->text()));
+        m_window->findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
+        QVERIFY(problems->isHidden());
+        QCOMPARE(options->item(0, 1)->text(), QStringLiteral("BatchSave"));
+
+        // Saved, the file loads as the CLI loads it, with every change.
+        QVERIFY(m_window->saveScheme());
+        const auto saved = resolveScheme(name, m_profile->schemesDir()).scheme;
+        QVERIFY(saved);
+        QVERIFY(!saved->groupBy);
+        QCOMPARE(saved->dataOptions.value(QLatin1String("IsVerifyBaseDataField")),
+                 QJsonValue(true));
+        // Undo all the way gives the built-in's grouping back.
+        while (m_window->session().undoStack()->canUndo())
+            m_window->session().undoStack()->undo();
+        QCOMPARE(groupBy->text(), QStringLiteral("{{表格_客户编码}}"));
+        QCOMPARE(models(trialView()->jsonText()).size(), 2);
+    }
+
+    // The checks are edited as a list and the chosen one's form: a stricter rule holds bills
+    // back at once, a check on a field that does not exist is red with the loader's message and
+    // cannot be saved; removing a check sends what it held back.
+    void checks_editLive_andSaveValidatesAsLoading()
+    {
+        QVERIFY(m_window->duplicateBuiltin());
+        auto *checks = m_window->findChild<QWidget *>(QStringLiteral("checksEditor"));
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("schemeEditorTabs"));
+        tabs->setCurrentWidget(checks);
+        auto *list = m_window->findChild<QListWidget *>(QStringLiteral("checkList"));
+        QCOMPARE(list->count(), 4);
+        list->setCurrentRow(0);
+        auto *name = m_window->findChild<QLineEdit *>(QStringLiteral("checkName"));
+        QCOMPARE(name->text(), QStringLiteral("negative-amounts"));
+        auto *op = m_window->findChild<QComboBox *>(QStringLiteral("checkOp"));
+        QVERIFY(op->isVisibleTo(checks));
+        QVERIFY(
+            !m_window->findChild<QLineEdit *>(QStringLiteral("checkFields"))->isVisibleTo(checks));
+        // -600.00 < -1000 fails: C1's bill is held back, C2's (-1234.50) passes.
+        auto *value = m_window->findChild<QLineEdit *>(QStringLiteral("checkValue"));
+        retype(value, QStringLiteral("-1000"));
+        QVERIFY2(trialView()
+                     ->issueTexts()
+                     .join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("-600.00 is not < -1000")),
+                 qPrintable(trialView()->issueTexts().join(QLatin1Char('\n'))));
+        QCOMPARE(m_window->trial().result.sendableBills().size(), 1);
+        // Typing was one step.
+        m_window->findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
+        QCOMPARE(value->text(), QStringLiteral("0"));
+        QCOMPARE(m_window->trial().result.sendableBills().size(), 2);
+
+        // A new "required" check on a field the scheme lacks.
+        auto *kind = m_window->findChild<QComboBox *>(QStringLiteral("newCheckKind"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("required")));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("addCheck")),
+                          Qt::LeftButton);
+        QCOMPARE(list->count(), 5);
+        QCOMPARE(list->currentRow(), 4);
+        auto *fields = m_window->findChild<QLineEdit *>(QStringLiteral("checkFields"));
+        QVERIFY(fields->isVisibleTo(checks));
+        retype(fields, QStringLiteral("FDATE, FNOPE"));
+        auto *problems = m_window->findChild<QLabel *>(QStringLiteral("checkProblems"));
+        QVERIFY2(problems->text().contains(QStringLiteral("checks[4].fields[1]"))
+                     && problems->text().contains(QStringLiteral("\"FNOPE\" is not a field")),
+                 qPrintable(problems->text()));
+        QCOMPARE(list->item(4)->foreground().color(), QColor(Qt::red));
+        QVERIFY(!m_window->saveScheme());
+        retype(fields, QStringLiteral("FDATE, FEntity.FCOMMENT"));
+        QVERIFY(problems->isHidden());
+        QVERIFY(m_window->trial().loaded);
+        // The rows' 明细备注 are filled in: both bills still pass.
+        QCOMPARE(m_window->trial().result.sendableBills().size(), 2);
+        QVERIFY(m_window->saveScheme());
+        const auto saved =
+            resolveScheme(m_window->openSchemeName(), m_profile->schemesDir()).scheme;
+        QVERIFY(saved);
+        QCOMPARE(saved->checks.size(), 5);
+        QCOMPARE(saved->checks.last().fields,
+                 QStringList({QStringLiteral("FDATE"), QStringLiteral("FEntity.FCOMMENT")}));
+
+        // Without the sum check, an amount rounded to whole yuan is no longer held back.
+        m_window->selectField(amountField(document()));
+        expressionEdit()->selectAll();
+        typeText(expressionEdit(), QStringLiteral("-1*ROUND('{{list.表格_不含税金额}}', 0)"));
+        QCOMPARE(m_window->trial().result.sendableBills().size(), 1); // C2: 1,235 ≠ 1,234.50
+        tabs->setCurrentWidget(checks);
+        list->setCurrentRow(1);
+        QCOMPARE(name->text(), QStringLiteral("entries-match-application"));
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("removeCheck")),
+                          Qt::LeftButton);
+        QCOMPARE(list->count(), 4);
+        // The header total (1834.50) still differs from nothing: only the sum check is gone.
+        QCOMPARE(m_window->trial().result.sendableBills().size(), 2);
     }
 
     void savedScheme_loadsInTheCliAndPreviewsByteForByte()

@@ -375,6 +375,65 @@
     </message>
 </context>
 <context>
+    <name>rs::BillSettingsForm</name>
+    <message>
+        <source>How the rows of an application become bills, and the key by which Kingdee and this console recognise each bill.</source>
+        <translation>申请的各行如何组成单据，以及金蝶和本控制台用来识别每张单据的键。</translation>
+    </message>
+    <message>
+        <source>Group rows by:</source>
+        <translation>按此分组生成单据：</translation>
+    </message>
+    <message>
+        <source>empty: one bill per application</source>
+        <translation>留空：每个申请一张单据</translation>
+    </message>
+    <message>
+        <source>A template evaluated on each row, e.g. {{表格_客户编码}}: rows with the same value make one bill.</source>
+        <translation>对每一行求值的模板，例如 {{表格_客户编码}}：值相同的行合成一张单据。</translation>
+    </message>
+    <message>
+        <source>Idempotency key:</source>
+        <translation>幂等键：</translation>
+    </message>
+    <message>
+        <source>A template evaluated on the bill&apos;s first row, e.g. {{business_id}}-{{表格_客户编码}}; it must differ for every bill.</source>
+        <translation>对单据第一行求值的模板，例如 {{business_id}}-{{表格_客户编码}}；每张单据的键必须不同。</translation>
+    </message>
+    <message>
+        <source>Key goes to field:</source>
+        <translation>键写入字段：</translation>
+    </message>
+    <message>
+        <source>Amount field:</source>
+        <translation>金额字段：</translation>
+    </message>
+    <message>
+        <source>A decimal field whose values add up to the bill&apos;s amount.</source>
+        <translation>一个小数字段，其值之和即单据金额。</translation>
+    </message>
+    <message>
+        <source>Request options sent with BatchSave (Operation must be BatchSave; &quot;true&quot; and &quot;false&quot; become JSON booleans):</source>
+        <translation>随 BatchSave 发送的请求选项（Operation 必须是 BatchSave；&quot;true&quot; 和 &quot;false&quot; 会转为 JSON 布尔值）：</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <source>Remove options</source>
+        <translation>删除选项</translation>
+    </message>
+</context>
+<context>
     <name>rs::BillsView</name>
     <message>
         <source>Kingdee bills</source>
@@ -478,6 +537,85 @@
     <message>
         <source>Use the new scheme</source>
         <translation>使用新方案</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ChecksEditor</name>
+    <message>
+        <source>Every value compares with a number</source>
+        <translation>每个值与一个数比较</translation>
+    </message>
+    <message>
+        <source>The field&apos;s sum equals the rows&apos; sum</source>
+        <translation>字段合计等于各行合计</translation>
+    </message>
+    <message>
+        <source>A header total equals all rows&apos; sum</source>
+        <translation>表头总额等于所有行合计</translation>
+    </message>
+    <message>
+        <source>Fields are filled in</source>
+        <translation>字段必须填写</translation>
+    </message>
+    <message>
+        <source>Each check runs on every finished bill; a bill that fails one is shown in red with the check&apos;s message and is not sent.</source>
+        <translation>每条校验都在每张生成好的单据上运行；未通过的单据以红色显示校验的说明，且不会发送。</translation>
+    </message>
+    <message>
+        <source>Add check</source>
+        <translation>添加校验</translation>
+    </message>
+    <message>
+        <source>Remove check</source>
+        <translation>删除校验</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>运算符：</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Factor:</source>
+        <translation>系数：</translation>
+    </message>
+    <message>
+        <source>Header field:</source>
+        <translation>表头字段：</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段列表：</translation>
+    </message>
+    <message>
+        <source>empty: the standard explanation</source>
+        <translation>留空：使用标准说明</translation>
+    </message>
+    <message>
+        <source>paths separated by commas: FDATE, FEntity.FNOTAXAMOUNTFOR</source>
+        <translation>以逗号分隔的路径：FDATE, FEntity.FNOTAXAMOUNTFOR</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +2602,22 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Stopped working out what changes: nothing was saved or made active.</source>
         <translation>已停止计算变化：未保存任何内容，也未设为当前方案。</translation>
+    </message>
+    <message>
+        <source>Edit the bill settings</source>
+        <translation>编辑单据设置</translation>
+    </message>
+    <message>
+        <source>Edit the checks</source>
+        <translation>编辑校验</translation>
+    </message>
+    <message>
+        <source>Bill and grouping</source>
+        <translation>单据与分组</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>校验</translation>
     </message>
 </context>
 <context>

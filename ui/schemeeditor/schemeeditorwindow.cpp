@@ -8,6 +8,8 @@
 #include "models/schemeeditsession.h"
 #include "models/schemefieldsmodel.h"
 #include "ui/preview/previewstyle.h"
+#include "ui/schemeeditor/billsettingsform.h"
+#include "ui/schemeeditor/checkseditor.h"
 #include "ui/schemeeditor/ruleform.h"
 #include "ui/schemeeditor/trialview.h"
 #include "ui/schemeeditor/valuemapeditor.h"
@@ -24,6 +26,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSplitter>
 #include <QStatusBar>
@@ -41,6 +44,8 @@ namespace {
 // How many stored applications the picker offers, and how many are read for completions.
 constexpr int kPickerApplications = 200;
 constexpr int kCompletionSamples = 50;
+constexpr int kBillMergeKey = 1'000'000'000;
+constexpr int kChecksMergeKey = 1'100'000'000;
 
 // Approved, and none of its bills handed to Kingdee yet: the next sync maps it afresh.
 bool isPending(const ApplicationRow &row)
@@ -69,6 +74,8 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     , m_tabs(new QTabWidget(this))
     , m_rule(new RuleForm(m_tabs))
     , m_valueMaps(new ValueMapEditor(m_tabs))
+    , m_bill(new BillSettingsForm(m_tabs))
+    , m_checks(new ChecksEditor(m_tabs))
     , m_trialView(new TrialView(this))
     , m_message(new QLabel(this))
     , m_changeRun(new QFutureWatcher<SchemeChangeSummary>(this))
@@ -131,6 +138,8 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     leftLayout->addWidget(fieldBar);
     m_tabs->addTab(m_rule, QString());
     m_tabs->addTab(m_valueMaps, QString());
+    m_tabs->addTab(m_bill, QString());
+    m_tabs->addTab(m_checks, QString());
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("schemeEditorSplitter"));
     splitter->addWidget(left);
@@ -155,6 +164,21 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
                 SchemeDocument document = m_session->document();
                 document.setValueMaps(maps);
                 m_session->change(document, tr("Edit value maps"));
+            });
+    // Merge keys above every field's (ruleEdited): typing in one box is one undo step.
+    connect(m_bill, &BillSettingsForm::documentEdited, this,
+            [this](const SchemeDocument &document, BillSettingsForm::Part part) {
+                // A table cell is committed whole: each is a step of its own.
+                const int mergeKey =
+                    part == BillSettingsForm::Part::Options ? 0 : kBillMergeKey + int(part);
+                m_session->change(document, tr("Edit the bill settings"), mergeKey);
+            });
+    connect(m_checks, &ChecksEditor::documentEdited, this,
+            [this](const SchemeDocument &document, int check, ChecksEditor::Part part) {
+                const int mergeKey = part == ChecksEditor::Part::Other
+                    ? 0
+                    : kChecksMergeKey + check * 100 + int(part);
+                m_session->change(document, tr("Edit the checks"), mergeKey);
             });
     connect(m_valueMaps, &ValueMapEditor::notice, this,
             [this](const QString &text) { showMessage(text, true); });
@@ -410,8 +434,25 @@ void SchemeEditorWindow::documentChanged()
     m_trialView->showTrial(m_trial);
     m_valueMaps->setMaps(document.valueMaps());
     m_rule->setValueMapNames(document.valueMapNames());
+    m_bill->setDocument(document);
+    m_checks->setDocument(document);
+    showPartProblems();
     fieldChosen();
     updateActions();
+}
+
+// A loader error about grouping, the key, the amount or the options shows on the bill tab; one
+// about a check, on that check.
+void SchemeEditorWindow::showPartProblems()
+{
+    static const QRegularExpression billPart(
+        QStringLiteral(R"(^target\.(groupBy|idempotency|amount|options))"));
+    static const QRegularExpression checkPart(QStringLiteral(R"(^checks\[(\d+)\])"));
+    const QString error = m_trial.loaded ? QString() : m_trial.schemeError;
+    m_bill->setProblem(billPart.match(error).hasMatch() ? error : QString());
+    const QRegularExpressionMatch check = checkPart.match(error);
+    m_checks->setProblem(check.hasMatch() ? check.captured(1).toInt() : -1,
+                         check.hasMatch() ? error : QString());
 }
 
 void SchemeEditorWindow::fieldChosen()
@@ -550,6 +591,8 @@ void SchemeEditorWindow::retranslateUi()
     m_removeFieldAction->setText(tr("Remove field"));
     m_tabs->setTabText(0, tr("Rule"));
     m_tabs->setTabText(1, tr("Value maps"));
+    m_tabs->setTabText(2, tr("Bill and grouping"));
+    m_tabs->setTabText(3, tr("Checks"));
     reloadSchemeList(m_session->name());
     updateActions();
 }

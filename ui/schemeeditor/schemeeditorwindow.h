@@ -23,6 +23,8 @@ class QTreeView;
 
 namespace rs {
 
+class BillSettingsForm;
+class ChecksEditor;
 class Database;
 class RuleForm;
 class SchemeEditSession;
@@ -93,6 +95,7 @@ private:
     void addField();
     void removeField();
     void showMessage(const QString &text, bool problem);
+    void showPartProblems();
     void updateActions();
     bool confirmDiscard();
     bool confirmChange(const SchemeChangeSummary &summary);
@@ -120,6 +123,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     RuleForm *m_rule = nullptr;
     ValueMapEditor *m_valueMaps = nullptr;
+    BillSettingsForm *m_bill = nullptr;
+    ChecksEditor *m_checks = nullptr;
     TrialView *m_trialView = nullptr;
     QLabel *m_message = nullptr;
     QFutureWatcher<SchemeChangeSummary> *m_changeRun = nullptr;
