@@ -634,8 +634,12 @@ private Q_SLOTS:
                  qPrintable(m_window->message()));
         QCOMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), kBuiltin);
 
+        // Shown at once this time: it is gone when the answer is asked about, and after.
+        progress->setMinimumDuration(0);
         QStringList listed;
-        answerNextDialog([&listed](QDialog *dialog) {
+        bool progressShown = false;
+        answerNextDialog([&listed, &progressShown, progress](QDialog *dialog) {
+            progressShown = progress->isVisible();
             auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("changeSummaryTable"));
             for (int row = 0; row < table->rowCount(); ++row)
                 listed.append(table->item(row, 1)->text());
@@ -644,9 +648,12 @@ private Q_SLOTS:
         activate->trigger();
         // The answer comes through the event loop: the click returned while it was worked out.
         QVERIFY(m_window->isComputingChanges());
+        QTRY_VERIFY(progress->isVisible() || !m_window->isComputingChanges());
         QCOMPARE(m_settings->text(QLatin1String(keys::SyncScheme)), kBuiltin);
         QTRY_COMPARE_WITH_TIMEOUT(m_settings->text(QLatin1String(keys::SyncScheme)), name, 30000);
         QCOMPARE(listed, expected);
+        QVERIFY(!progressShown);
+        QVERIFY(!progress->isVisible());
 
         // The CLI previews a sample the same way: changed where listed, the same elsewhere.
         for (int i = 0; i < 1000; i += 100) {

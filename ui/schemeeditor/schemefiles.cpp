@@ -238,6 +238,7 @@ void SchemeEditorWindow::cancelChangeSummary()
     m_afterChange = {};
     m_changeRun->cancel();
     m_changeProgress->reset();
+    m_changeProgress->hide(); // reset() hides it only with autoClose, which would hide it at 100 %
     showMessage(tr("Stopped working out what changes: nothing was saved or made active."), false);
 }
 
@@ -245,6 +246,7 @@ void SchemeEditorWindow::changeSummaryFinished()
 {
     const std::function<void()> then = std::exchange(m_afterChange, {});
     m_changeProgress->reset();
+    m_changeProgress->hide(); // reset() hides it only with autoClose, which would hide it at 100 %
     if (!then || m_changeRun->isCanceled() || m_changeRun->future().resultCount() == 0)
         return; // cancelled: its answer is not wanted
     if (confirmChange(m_changeRun->result()))
