@@ -379,6 +379,65 @@
     </message>
 </context>
 <context>
+    <name>rs::BillSettingsForm</name>
+    <message>
+        <source>How the rows of an application become bills, and the key by which Kingdee and this console recognise each bill.</source>
+        <translation>申请的各行如何组成单据，以及金蝶和本控制台用来识别每张单据的键。</translation>
+    </message>
+    <message>
+        <source>Group rows by:</source>
+        <translation>按此分组生成单据：</translation>
+    </message>
+    <message>
+        <source>empty: one bill per application</source>
+        <translation>留空：每个申请一张单据</translation>
+    </message>
+    <message>
+        <source>A template evaluated on each row, e.g. {{表格_客户编码}}: rows with the same value make one bill.</source>
+        <translation>对每一行求值的模板，例如 {{表格_客户编码}}：值相同的行合成一张单据。</translation>
+    </message>
+    <message>
+        <source>Idempotency key:</source>
+        <translation>幂等键：</translation>
+    </message>
+    <message>
+        <source>A template evaluated on the bill&apos;s first row, e.g. {{business_id}}-{{表格_客户编码}}; it must differ for every bill.</source>
+        <translation>对单据第一行求值的模板，例如 {{business_id}}-{{表格_客户编码}}；每张单据的键必须不同。</translation>
+    </message>
+    <message>
+        <source>Key goes to field:</source>
+        <translation>键写入字段：</translation>
+    </message>
+    <message>
+        <source>Amount field:</source>
+        <translation>金额字段：</translation>
+    </message>
+    <message>
+        <source>A decimal field whose values add up to the bill&apos;s amount.</source>
+        <translation>一个小数字段，其值之和即单据金额。</translation>
+    </message>
+    <message>
+        <source>Request options sent with BatchSave (Operation must be BatchSave; &quot;true&quot; and &quot;false&quot; become JSON booleans):</source>
+        <translation>随 BatchSave 发送的请求选项（Operation 必须是 BatchSave；&quot;true&quot; 和 &quot;false&quot; 会转为 JSON 布尔值）：</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <source>Remove options</source>
+        <translation>删除选项</translation>
+    </message>
+</context>
+<context>
     <name>rs::BillsView</name>
     <message>
         <source>Kingdee bills</source>
@@ -482,6 +541,85 @@
     <message>
         <source>Use the new scheme</source>
         <translation>使用新方案</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ChecksEditor</name>
+    <message>
+        <source>Every value compares with a number</source>
+        <translation>每个值与一个数比较</translation>
+    </message>
+    <message>
+        <source>The field&apos;s sum equals the rows&apos; sum</source>
+        <translation>字段合计等于各行合计</translation>
+    </message>
+    <message>
+        <source>A header total equals all rows&apos; sum</source>
+        <translation>表头总额等于所有行合计</translation>
+    </message>
+    <message>
+        <source>Fields are filled in</source>
+        <translation>字段必须填写</translation>
+    </message>
+    <message>
+        <source>Each check runs on every finished bill; a bill that fails one is shown in red with the check&apos;s message and is not sent.</source>
+        <translation>每条校验都在每张生成好的单据上运行；未通过的单据以红色显示校验的说明，且不会发送。</translation>
+    </message>
+    <message>
+        <source>Add check</source>
+        <translation>添加校验</translation>
+    </message>
+    <message>
+        <source>Remove check</source>
+        <translation>删除校验</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>运算符：</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Factor:</source>
+        <translation>系数：</translation>
+    </message>
+    <message>
+        <source>Header field:</source>
+        <translation>表头字段：</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段列表：</translation>
+    </message>
+    <message>
+        <source>empty: the standard explanation</source>
+        <translation>留空：使用标准说明</translation>
+    </message>
+    <message>
+        <source>paths separated by commas: FDATE, FEntity.FNOTAXAMOUNTFOR</source>
+        <translation>以逗号分隔的路径：FDATE, FEntity.FNOTAXAMOUNTFOR</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2599,34 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Value maps</source>
         <translation>值映射</translation>
     </message>
+    <message>
+        <source>Still working out what the last change does; wait for it or cancel it.</source>
+        <translation>仍在计算上一次修改的影响；请等待或取消。</translation>
+    </message>
+    <message>
+        <source>Trying the new scheme on the approved applications not yet synced…</source>
+        <translation>正在用新方案试算已审批、尚未同步的申请…</translation>
+    </message>
+    <message>
+        <source>Stopped working out what changes: nothing was saved or made active.</source>
+        <translation>已停止计算变化：未保存任何内容，也未设为当前方案。</translation>
+    </message>
+    <message>
+        <source>Edit the bill settings</source>
+        <translation>编辑单据设置</translation>
+    </message>
+    <message>
+        <source>Edit the checks</source>
+        <translation>编辑校验</translation>
+    </message>
+    <message>
+        <source>Bill and grouping</source>
+        <translation>单据与分组</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>校验</translation>
+    </message>
 </context>
 <context>
     <name>rs::SchemeFieldsModel</name>
@@ -3062,18 +3228,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Kingdee value</source>
         <translation>金蝶值</translation>
     </message>
-    <message>
-        <source>Row %1 has %2 cells; each row needs two: the source value and the Kingdee value.</source>
-        <translation>第 %1 行有 %2 个单元格；每行需要两个：来源值和金蝶值。</translation>
-    </message>
-    <message>
-        <source>Row %1 has no source value.</source>
-        <translation>第 %1 行没有来源值。</translation>
-    </message>
-    <message>
-        <source>Row %1: &quot;%2&quot; is listed twice.</source>
-        <translation>第 %1 行：“%2”出现了两次。</translation>
-    </message>
 </context>
 <context>
     <name>rs::ValueMapEditor</name>
@@ -3142,10 +3296,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <translation>删除行</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -3156,6 +3306,37 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>CSV files and Excel workbooks (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV 文件和 Excel 工作簿 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import CSV / .xlsx…</source>
+        <translation>导入 CSV / .xlsx…</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ValueMapImport</name>
+    <message>
+        <source>Row %1 has %2 cells; each row needs two: the source value and the Kingdee value.</source>
+        <translation>第 %1 行有 %2 个单元格；每行需要两个：来源值和金蝶值。</translation>
+    </message>
+    <message>
+        <source>Row %1 has no source value.</source>
+        <translation>第 %1 行没有来源值。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is listed twice (first in row %3).</source>
+        <translation>第 %1 行：“%2”出现了两次（第一次在第 %3 行）。</translation>
+    </message>
+    <message>
+        <source>There is no row under the header, so nothing to import: the map is left as it was.</source>
+        <translation>表头下面没有任何行，没有可导入的内容：映射表保持不变。</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +3878,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>rs::report::XlsxExport</name>
@@ -3779,6 +3964,88 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::XlsxReader</name>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2, line %3: %4.</source>
+        <translation>%1 已损坏：%2 第 %3 行：%4。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx): it holds no workbook.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）：其中没有工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet.</source>
+        <translation>%1 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 is no cell reference.</source>
+        <translation>%1 已损坏：%2 不是单元格引用。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: cell %2 names a text that is not in the workbook.</source>
+        <translation>%1 已损坏：单元格 %2 引用的文本不在工作簿中。</translation>
+    </message>
+    <message>
+        <source>%1: cell %2 shows the Excel error %3; correct it in Excel first.</source>
+        <translation>%1：单元格 %2 显示 Excel 错误 %3；请先在 Excel 中改正。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel workbook (.xls) or one protected by a password: open it in Excel and save it as an Excel workbook (.xlsx) without a password.</source>
+        <translation>%1 是旧版 Excel 工作簿（.xls）或受密码保护的工作簿：请在 Excel 中打开，另存为不带密码的 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx): %2.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::ZipReader</name>
+    <message>
+        <source>it is not a zip archive</source>
+        <translation>它不是 zip 压缩包</translation>
+    </message>
+    <message>
+        <source>it is a ZIP64 archive, which no Excel workbook needs</source>
+        <translation>它是 ZIP64 压缩包，Excel 工作簿不会用到这种格式</translation>
+    </message>
+    <message>
+        <source>the archive is cut short or damaged</source>
+        <translation>压缩包不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>it has no %1</source>
+        <translation>其中没有 %1</translation>
+    </message>
+    <message>
+        <source>it is protected by a password</source>
+        <translation>它受密码保护</translation>
+    </message>
+    <message>
+        <source>%1 is compressed in a way this program cannot read (method %2)</source>
+        <translation>%1 的压缩方式本程序无法读取（方法 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 bytes)</source>
+        <translation>%1 太大（%2 字节）</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 已损坏</translation>
     </message>
 </context>
 <context>
