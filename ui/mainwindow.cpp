@@ -436,6 +436,12 @@ void MainWindow::editCredentials()
     if (dialog.exec() == QDialog::Accepted) {
         loadScheme();
         m_intake->reload(); // the intake, its app key or its secret may have changed
+        // The open store stays the one this console started with: switching it under a run or
+        // an open table is not worth the risk for a change made once per team.
+        if (dialog.storeChanged())
+            statusBar()->showMessage(tr("The store settings are saved. They take effect when "
+                                        "RebateSync is started again."),
+                                     30'000);
     }
 }
 

@@ -2,13 +2,17 @@
 
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/kingdee/kingdeeclient.h"
+#include "app/store/database.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace rs {
 namespace {
@@ -27,6 +31,7 @@ ConnectionTestRow::ConnectionTestRow(const QString &buttonName, const QString &r
 {
     m_button->setObjectName(buttonName);
     m_button->setAutoDefault(false);
+    m_button->setFocusPolicy(Qt::TabFocus); // a click leaves the focus in the field typed in
     m_busy->setObjectName(buttonName + QStringLiteral("Busy"));
     m_busy->setRange(0, 0); // no steps to count: an indeterminate bar
     m_busy->setTextVisible(false);
@@ -61,8 +66,11 @@ void ConnectionTestRow::setBusy()
 {
     ++m_generation;
     dropClient();
+    if (!m_running)
+        m_focusBefore = window()->focusWidget();
     m_running = true;
-    m_button->setEnabled(false);
+    m_button->setEnabled(false); // moves the focus on when the button had it (keyboard)
+    m_focusMovedTo = window()->focusWidget();
     m_busy->show();
     m_result->setStyleSheet({});
     m_result->setText(tr("Testing…"));
@@ -80,8 +88,9 @@ void ConnectionTestRow::runDingTalk(dingtalk::DingTalkConfig config)
             return;
         finish();
         if (failure.ok())
-            showSuccess(tr("DingTalk accepted the app key and secret (token obtained) and lists "
-                           "the process's approvals."));
+            showSuccess(
+                tr("DingTalk accepted the Client ID and Client Secret (token obtained) and lists "
+                   "the process's approvals."));
         else
             showFailure(failure.describe());
     });
@@ -104,6 +113,37 @@ void ConnectionTestRow::runKingdee(kingdee::KingdeeConfig config, const QString 
         else
             showFailure(failure.describe());
     });
+}
+
+void ConnectionTestRow::runStore(const StoreLocation &location)
+{
+    setBusy();
+    const int generation = m_generation;
+    auto verdict = std::make_shared<std::pair<bool, QString>>();
+    // The connection is made, used and closed on that thread (Qt Sql's rule); the thread ends by
+    // itself, also when the dialog closed meanwhile (its answer then finds no row).
+    QThread *thread = QThread::create([location, verdict] {
+        Database database(location);
+        const StoreError error = database.open();
+        if (error.ok())
+            *verdict = {true,
+                        tr("Connected to %1 (schema version %2).")
+                            .arg(location.display())
+                            .arg(database.schemaVersion())};
+        else
+            *verdict = {false, error.message};
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, generation, verdict] {
+        if (generation != m_generation)
+            return;
+        finish();
+        if (verdict->first)
+            showSuccess(verdict->second);
+        else
+            showFailure(verdict->second);
+    });
+    thread->start();
 }
 
 void ConnectionTestRow::showSuccess(const QString &message)
@@ -130,10 +170,22 @@ void ConnectionTestRow::cancel()
 
 void ConnectionTestRow::finish()
 {
+    const bool wasRunning = m_running;
     m_running = false;
     m_button->setEnabled(true);
     m_busy->hide();
     dropClient();
+    if (wasRunning)
+        restoreFocus();
+}
+
+void ConnectionTestRow::restoreFocus()
+{
+    // Back only from where disabling the button sent it, never from where the clerk went since.
+    if (m_focusBefore && window()->focusWidget() == m_focusMovedTo.data())
+        m_focusBefore->setFocus(Qt::OtherFocusReason);
+    m_focusBefore.clear();
+    m_focusMovedTo.clear();
 }
 
 void ConnectionTestRow::dropClient()
