@@ -138,12 +138,21 @@ private Q_SLOTS:
     // drawn over another, no text is cut.
     void longAnswers_areLaidOutWithoutOverlappingRows()
     {
+        auto sandbox = testing::startSandbox(testing::sandboxOptions(1, 1));
+        QVERIFY(sandbox);
+        const alerts::RobotConfig robot = testing::sandboxRobot(*sandbox);
         AlertsDialog dialog(*m_settings, *m_secrets);
         const QString longText = QStringLiteral("这是一条很长的回答，").repeated(30);
         dialog.setScheduleCheck([longText](int) { return longText; });
         dialog.show();
+        child<QLineEdit>(dialog, "robotUrl")->setText(robot.url.toString());
+        child<QLineEdit>(dialog, "robotToken")->setText(robot.accessToken);
+        child<QLineEdit>(dialog, "robotSecret")->setText(QStringLiteral("wrong"));
+        QTest::mouseClick(child<QPushButton>(dialog, "sendTestAlert"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.testResult()->text().contains(QLatin1String("sign not match")),
+            kNetworkTimeoutMs);
         child<QSpinBox>(dialog, "fetchMinutes")->setValue(5);
-        dialog.testResult()->setText(longText);
         QTest::mouseClick(
             child<QDialogButtonBox>(dialog, "dialogButtons")->button(QDialogButtonBox::Save),
             Qt::LeftButton);

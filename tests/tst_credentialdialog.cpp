@@ -328,6 +328,8 @@ private Q_SLOTS:
         QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkAppKey), QStringLiteral("k")));
         CredentialDialog dialog(*m_settings, *m_secrets);
         dialog.show();
+        child<QTabWidget>(dialog, "credentialTabs")
+            ->setCurrentWidget(child<QWidget>(dialog, "advancedBox"));
         auto *oapi = child<QLineEdit>(dialog, "dingTalkOapiUrlEdit");
         auto *api = child<QLineEdit>(dialog, "dingTalkApiUrlEdit");
         QCOMPARE(oapi->text(), QStringLiteral("https://oapi.dingtalk.com"));
@@ -343,6 +345,22 @@ private Q_SLOTS:
         QTRY_VERIFY2(!dialog.isVisible(), qPrintable(child<QLabel>(dialog, "saveMessage")->text()));
         QCOMPARE(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkApiUrl)),
                  QStringLiteral("https://dingtalk-proxy.corp.test"));
+    }
+
+    // The offscreen screen is 800×600, smaller than 1600×1000 at 1.5× (1066×666).
+    void dialog_fitsTheScreenItOpensOn()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        chooseAuth(dialog, "signature"); // the login with the most rows
+        QTest::qWait(50);
+        const QRect available = dialog.screen()->availableGeometry();
+        QVERIFY2(available.contains(dialog.frameGeometry()),
+                 qPrintable(QStringLiteral("%1×%2 on a %3×%4 screen")
+                                .arg(dialog.frameGeometry().width())
+                                .arg(dialog.frameGeometry().height())
+                                .arg(available.width())
+                                .arg(available.height())));
     }
 
     void modeSwitch_dialogShrinksBackToTheRowsItShows()

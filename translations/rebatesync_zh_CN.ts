@@ -298,6 +298,11 @@
             <numerusform>%n 张单据中 %1 张已在金蝶，其余未入金蝶</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Org.</source>
+        <comment>column header: the Kingdee organisation number</comment>
+        <translation>组织</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -542,6 +547,10 @@
         <source>Store / team ledger</source>
         <translation>存储 / 共享账本</translation>
     </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
 </context>
 <context>
     <name>rs::CredentialForm</name>
@@ -618,10 +627,6 @@
         <translation>消息语言：</translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation>高级</translation>
-    </message>
-    <message>
         <source>DingTalk API:</source>
         <translation>钉钉接口：</translation>
     </message>
@@ -672,6 +677,10 @@
     <message>
         <source>DingTalk address (new API, Stream):</source>
         <translation>钉钉地址（新版 API、Stream）：</translation>
+    </message>
+    <message>
+        <source>DingTalk interface</source>
+        <translation>钉钉接口</translation>
     </message>
 </context>
 <context>

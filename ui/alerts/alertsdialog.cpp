@@ -12,6 +12,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
@@ -85,8 +86,12 @@ AlertsDialog::AlertsDialog(Settings &settings, SecretStore &secrets, QWidget *pa
     m_robotForm->addRow(new QLabel(m_robotBox), m_token);
     m_robotForm->addRow(new QLabel(m_robotBox), m_secret);
     // The answer below the button across the whole width, not squeezed into the field column.
-    m_robotForm->addRow(m_test);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addStretch(1);
+    m_robotForm->addRow(testRow);
     m_robotForm->addRow(m_testResult);
+    m_testResult->hide(); // shown with the first answer
     m_rulesForm->addRow(new QLabel(m_rulesBox), m_failures);
     m_rulesForm->addRow(new QLabel(m_rulesBox), m_inDoubt);
     m_scheduleForm->addRow(new QLabel(m_scheduleBox), m_fetchMinutes);
@@ -144,6 +149,7 @@ void AlertsDialog::sendTest()
 {
     m_test->setEnabled(false);
     m_testResult->setText(tr("Sending…"));
+    m_testResult->show();
     // A field left empty means the stored value: read it without blocking the window.
     const QPointer<AlertsDialog> guard(this);
     const auto valueOf = [this, guard](SecretField *field, std::function<void(QString)> next) {

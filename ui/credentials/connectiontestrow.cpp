@@ -41,6 +41,7 @@ ConnectionTestRow::ConnectionTestRow(const QString &buttonName, const QString &r
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::PlainText); // a server's message is never markup
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide(); // no empty line under the button before the first test
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_button);
@@ -74,6 +75,7 @@ void ConnectionTestRow::setBusy()
     m_busy->show();
     m_result->setStyleSheet({});
     m_result->setText(tr("Testing…"));
+    m_result->show();
 }
 
 void ConnectionTestRow::runDingTalk(dingtalk::DingTalkConfig config)
@@ -150,6 +152,7 @@ void ConnectionTestRow::showSuccess(const QString &message)
 {
     m_result->setStyleSheet(QStringLiteral("color: #1b7f3b;"));
     m_result->setText(QStringLiteral("✓ ") + message);
+    m_result->show();
 }
 
 void ConnectionTestRow::showFailure(const QString &message)
@@ -157,6 +160,7 @@ void ConnectionTestRow::showFailure(const QString &message)
     finish();
     m_result->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_result->setText(QStringLiteral("✗ ") + message);
+    m_result->show();
 }
 
 void ConnectionTestRow::cancel()
@@ -164,8 +168,10 @@ void ConnectionTestRow::cancel()
     const bool wasRunning = m_running;
     ++m_generation; // before cancel(): its Cancelled answer comes synchronously
     finish();
-    if (wasRunning)
+    if (wasRunning) {
         m_result->clear();
+        m_result->hide();
+    }
 }
 
 void ConnectionTestRow::finish()

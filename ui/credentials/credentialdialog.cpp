@@ -50,6 +50,7 @@ CredentialDialog::CredentialDialog(Settings &settings, SecretStore &secrets, QWi
     m_tabs->setObjectName(QStringLiteral("credentialTabs"));
     m_tabs->addTab(m_form, {});
     m_tabs->addTab(m_storeForm, {});
+    m_tabs->addTab(m_form->advancedBox(), {});
     layout->addWidget(m_tabs);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
@@ -62,11 +63,8 @@ CredentialDialog::CredentialDialog(Settings &settings, SecretStore &secrets, QWi
             &CredentialTester::testKingdee);
     connect(m_storeForm->test(), &ConnectionTestRow::requested, m_tester,
             &CredentialTester::testStore);
-    // Queued: the layout takes the shown or hidden rows into account first.
-    connect(m_form, &CredentialForm::rowsChanged, this, &CredentialDialog::fitHeight,
-            Qt::QueuedConnection);
-    connect(m_storeForm, &StoreForm::rowsChanged, this, &CredentialDialog::fitHeight,
-            Qt::QueuedConnection);
+    connect(m_form, &CredentialForm::rowsChanged, this, &CredentialDialog::scheduleFit);
+    connect(m_storeForm, &StoreForm::rowsChanged, this, &CredentialDialog::scheduleFit);
 
     m_form->load(m_settings);
     m_storeForm->load(m_settings);
@@ -110,6 +108,15 @@ SecretField *CredentialDialog::secretField(SecretName name) const
     if (name == SecretName::StorePassword)
         return m_storeForm->password();
     return m_form->secretField(name);
+}
+
+void CredentialDialog::scheduleFit()
+{
+    // Only for a switch while the clerk looks: before the first show the dialog takes its size
+    // hint anyway, and a resize after the window manager placed it would move it. Queued: the
+    // layout takes the shown or hidden rows into account first.
+    if (isVisible())
+        QTimer::singleShot(0, this, &CredentialDialog::fitHeight);
 }
 
 void CredentialDialog::fitHeight()
@@ -273,6 +280,7 @@ void CredentialDialog::retranslateUi()
                          .arg(SecretStore::keychainName()));
     m_tabs->setTabText(m_tabs->indexOf(m_form), tr("DingTalk and Kingdee"));
     m_tabs->setTabText(m_tabs->indexOf(m_storeForm), tr("Store / team ledger"));
+    m_tabs->setTabText(m_tabs->indexOf(m_form->advancedBox()), tr("Advanced"));
 }
 
 } // namespace rs

@@ -47,6 +47,7 @@ protected:
 private:
     void readStoredSecrets();
     SecretField *secretField(SecretName name) const;
+    void scheduleFit();
     void fitHeight();
     void save();
     bool confirmEmptyFields();

@@ -66,7 +66,8 @@ CredentialForm::CredentialForm(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createDingTalkBox());
     layout->addWidget(createKingdeeBox());
-    layout->addWidget(createAdvancedBox());
+    layout->addStretch(1);
+    createAdvancedBox(); // a page of its own in the dialog: the form fits a 1.5× screen
 
     connect(m_auth, &QComboBox::currentIndexChanged, this, &CredentialForm::updateAuthFields);
     connect(m_api, &QComboBox::currentIndexChanged, this, &CredentialForm::updateAddressFields);
@@ -192,6 +193,11 @@ QHash<QString, QString> CredentialForm::settingValues() const
             values.insert(it.key(), combo->currentData().toString());
     }
     return values;
+}
+
+QWidget *CredentialForm::advancedBox() const
+{
+    return m_advancedBox;
 }
 
 QWidget *CredentialForm::fieldFor(const QString &key) const
@@ -347,7 +353,7 @@ void CredentialForm::retranslateUi()
     m_orgNumber->setPlaceholderText(tr("for example 100"));
     setLabel(m_kingdeeLayout, m_lcid, tr("Language of messages:"));
 
-    m_advancedBox->setTitle(tr("Advanced"));
+    m_advancedBox->setTitle(tr("DingTalk interface"));
     setLabel(m_advancedLayout, m_api, tr("DingTalk API:"));
     m_api->setItemText(0, tr("Classic (oapi.dingtalk.com topapi)"));
     m_api->setItemText(1, tr("New (api.dingtalk.com v1.0)"));

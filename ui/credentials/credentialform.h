@@ -52,6 +52,10 @@ public:
     // The secrets the chosen Kingdee login needs, and DingTalk's.
     QList<SecretName> secretsInUse() const;
 
+    // DingTalk's API and addresses, which few clerks change: the dialog shows them on a page
+    // of their own.
+    QWidget *advancedBox() const;
+
     ConnectionTestRow *dingTalkTest() const { return m_dingTalkTest; }
     ConnectionTestRow *kingdeeTest() const { return m_kingdeeTest; }
 
