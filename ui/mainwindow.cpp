@@ -160,8 +160,15 @@ void MainWindow::fitOnScreen()
     if (isMaximized() || isFullScreen() || screen() == nullptr)
         return;
     const QRect available = screen()->availableGeometry();
-    // The frame (title bar, borders) is known only once the window is shown; it is zero before.
-    const QSize frame = frameGeometry().size() - size();
+    // The frame (title bar, borders) is known only once the window manager framed the window,
+    // on X11 some time after the first show: until then a title bar and borders are assumed, so
+    // the status bar is not pushed below the screen's edge (seen at 1.5× on a 1600×1000
+    // screen). The offscreen platform draws no frames.
+    QSize frame = frameGeometry().size() - size();
+    if (frame.isNull() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
+        const int border = 2 * style()->pixelMetric(QStyle::PM_MdiSubWindowFrameWidth) + 8;
+        frame = QSize(border, border + style()->pixelMetric(QStyle::PM_TitleBarHeight) + 16);
+    }
     const QSize fitted = size().boundedTo(available.size() - frame);
     if (fitted == size())
         return;
