@@ -1,6 +1,7 @@
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
+#include "app/store/database.h"
 #include "app/store/migrations.h"
 #include "consoletesting.h"
 #include "pgtesting.h"
@@ -598,6 +599,32 @@ private Q_SLOTS:
                  QString());
         QVERIFY(!server->admin({QStringLiteral("SELECT 1 FROM applications")}, ledger->database)
                      .isEmpty());
+    }
+
+    void storePage_aLedgerOfANewerVersion_isRefusedNamingIt()
+    {
+        const auto server = testing::PgServer::fromEnvironment();
+        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
+        QString error;
+        const auto ledger = server->createDatabase(&error);
+        QVERIFY2(ledger, qPrintable(error));
+        {
+            Database db(*ledger);
+            QVERIFY(db.open().ok());
+        }
+        QCOMPARE(server->admin({QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', "
+                                               "'x')")},
+                               ledger->database),
+                 QString());
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        openStorePage(dialog);
+        fillLedger(dialog, *ledger, ledger->password);
+        const QString result = runTest(dialog, "testStoreButton", "storeTestResult");
+        QVERIFY2(result.startsWith(QStringLiteral("✗ ")), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("newer version"))
+                     && result.contains(QStringLiteral("99")),
+                 qPrintable(result));
     }
 
     void storePage_save_writesStoreSettingsAndThePasswordOnlyToTheKeychain()
