@@ -400,6 +400,8 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AmountColumn)
         return signExplained();
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == OrganisationColumn)
+        return tr("Organisation");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -412,7 +414,8 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
     case DateColumn:
         return tr("Applied on");
     case OrganisationColumn:
-        return tr("Organisation");
+        // The column is as narrow as its numbers (组织 in Chinese): the English word would be cut.
+        return tr("Org.", "column header: the Kingdee organisation number");
     case CustomersColumn:
         return tr("Customers");
     case AmountColumn:

@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Alerts and Schedule</source>
-        <translation>告警与定时任务</translation>
+        <translation>告警与定时</translation>
     </message>
     <message>
         <source>DingTalk group robot</source>
@@ -113,6 +113,10 @@
     <message>
         <source>Off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -294,6 +298,11 @@
             <numerusform>%n 张单据中 %1 张已在金蝶，其余未入金蝶</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Org.</source>
+        <comment>column header: the Kingdee organisation number</comment>
+        <translation>组织</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -363,7 +372,7 @@
     </message>
     <message>
         <source>key %1</source>
-        <translation>幂等键 %1</translation>
+        <translation>单据唯一标识 %1</translation>
     </message>
     <message>
         <source>Already handed to Kingdee: shown is the stored payload that was (or is being) sent, not a fresh mapping.</source>
@@ -629,16 +638,20 @@
         <translation>正在测试…</translation>
     </message>
     <message>
-        <source>DingTalk accepted the app key and secret (token obtained) and lists the process&apos;s approvals.</source>
-        <translation>钉钉已接受应用 Key 和密钥（已取得令牌），并能列出该流程的审批。</translation>
-    </message>
-    <message>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
         <source>Connects with the values in the form, saved or not</source>
         <translation>使用表单中的值连接（无论是否已保存）</translation>
+    </message>
+    <message>
+        <source>DingTalk accepted the Client ID and Client Secret (token obtained) and lists the process&apos;s approvals.</source>
+        <translation>钉钉已接受 Client ID 和 Client Secret（已获取令牌），并能列出该审批流程的实例。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (schema version %2).</source>
+        <translation>连接成功：%1（架构版本 %2）。</translation>
     </message>
 </context>
 <context>
@@ -652,8 +665,33 @@
         <translation>连接与凭据</translation>
     </message>
     <message>
-        <source>RebateSync reads approvals from DingTalk and writes bills to Kingdee. Secrets are kept in the system keychain, never in a file.</source>
-        <translation>返利同步台从钉钉读取审批，并向金蝶写入单据。密钥保存在系统钥匙串中，绝不写入文件。</translation>
+        <source>Save with empty fields?</source>
+        <translation>有字段未填写，仍要保存？</translation>
+    </message>
+    <message>
+        <source>These fields are empty: %1. Fetching and syncing cannot work until they are filled in. Save anyway?</source>
+        <translation>以下字段尚未填写：%1。填写之前无法拉取审批或同步。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of fields</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>RebateSync reads approvals from DingTalk and writes bills to Kingdee. Secrets are kept in %1, never in a file.</source>
+        <translation>返利同步台从钉钉读取审批，并把单据写入金蝶。密钥只保存在%1中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>DingTalk and Kingdee</source>
+        <translation>钉钉与金蝶</translation>
+    </message>
+    <message>
+        <source>Store / team ledger</source>
+        <translation>存储 / 共享账本</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
     </message>
 </context>
 <context>
@@ -661,10 +699,6 @@
     <message>
         <source>DingTalk (source of the approvals)</source>
         <translation>钉钉（审批来源）</translation>
-    </message>
-    <message>
-        <source>App key:</source>
-        <translation>应用 Key：</translation>
     </message>
     <message>
         <source>App secret:</source>
@@ -685,10 +719,6 @@
     <message>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
-    </message>
-    <message>
-        <source>https://server/k3cloud/</source>
-        <translation>https://服务器/k3cloud/</translation>
     </message>
     <message>
         <source>⚠ This address uses plain http:// to another computer: the password or app secret travels over the network unencrypted. Use https:// unless the server is inside a trusted network.</source>
@@ -739,10 +769,6 @@
         <translation>消息语言：</translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation>高级</translation>
-    </message>
-    <message>
         <source>DingTalk API:</source>
         <translation>钉钉接口：</translation>
     </message>
@@ -754,12 +780,65 @@
         <source>New (api.dingtalk.com v1.0)</source>
         <translation>新版（api.dingtalk.com v1.0）</translation>
     </message>
+    <message>
+        <source>Client ID (AppKey):</source>
+        <translation>Client ID（应用 Key）：</translation>
+    </message>
+    <message>
+        <source>From the DingTalk developer console: the app&apos;s credentials</source>
+        <translation>见钉钉开发者后台该应用的“凭证与基础信息”</translation>
+    </message>
+    <message>
+        <source>Client Secret (AppSecret):</source>
+        <translation>Client Secret（应用 Secret）：</translation>
+    </message>
+    <message>
+        <source>for example https://erp.your-company.com/k3cloud/</source>
+        <translation>例如 https://erp.your-company.com/k3cloud/</translation>
+    </message>
+    <message>
+        <source>As listed in Kingdee&apos;s management centre</source>
+        <translation>见金蝶管理中心的数据中心列表</translation>
+    </message>
+    <message>
+        <source>The Kingdee user the bills are saved as</source>
+        <translation>以此金蝶用户的身份保存单据</translation>
+    </message>
+    <message>
+        <source>From the third-party system registration in Kingdee</source>
+        <translation>见金蝶“第三方系统登录授权”中的登记</translation>
+    </message>
+    <message>
+        <source>for example 100</source>
+        <translation>例如 100</translation>
+    </message>
+    <message>
+        <source>DingTalk address (classic API):</source>
+        <translation>钉钉地址（旧版 API）：</translation>
+    </message>
+    <message>
+        <source>DingTalk address (new API, Stream):</source>
+        <translation>钉钉地址（新版 API、Stream）：</translation>
+    </message>
+    <message>
+        <source>DingTalk interface</source>
+        <translation>钉钉接口</translation>
+    </message>
 </context>
 <context>
     <name>rs::CredentialTester</name>
     <message>
         <source>Kingdee accepted user %1 in data centre %2.</source>
         <translation>金蝶已接受数据中心 %2 中的用户 %1。</translation>
+    </message>
+    <message>
+        <source>Fill in first: %1. Nothing was sent.</source>
+        <translation>请先填写：%1。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of fields</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1061,10 @@
         <source>DingTalk did not accept the comment</source>
         <translation>钉钉未接受该评论</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>rs::EventLogModel</name>
@@ -1138,7 +1221,7 @@
     <name>rs::GuiStartup</name>
     <message>
         <source>Folder with settings.ini, the database and schemes.</source>
-        <translation>存放 settings.ini、数据库和集成方案的文件夹。</translation>
+        <translation>存放 settings.ini、数据库和映射方案的文件夹。</translation>
     </message>
     <message>
         <source>Save a screenshot to FILE once the window is shown, then quit.</source>
@@ -1312,7 +1395,7 @@
     </message>
     <message>
         <source>the answer to a save was lost, so Kingdee may or may not have saved the bills; they are looked up before anything is sent again</source>
-        <translation>保存请求的应答丢失，金蝶可能已保存这些单据，也可能没有；再次发送前会先按幂等键查询</translation>
+        <translation>保存请求的应答丢失，金蝶可能已保存这些单据，也可能没有；再次发送前会先按单据唯一标识查询</translation>
     </message>
     <message>
         <source>Kingdee refused the request</source>
@@ -1610,7 +1693,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>API assets</source>
-        <translation>API 资产</translation>
+        <translation>API 资产（接口调用与额度）</translation>
     </message>
     <message>
         <source>&amp;Alerts and Schedule…</source>
@@ -1635,6 +1718,10 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Last sync %1: %2</source>
         <translation>上次同步 %1：%2</translation>
+    </message>
+    <message>
+        <source>The store settings are saved. They take effect when RebateSync is started again.</source>
+        <translation>存储设置已保存，重新启动返利同步台后生效。</translation>
     </message>
 </context>
 <context>
@@ -1765,7 +1852,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; is not in the value map &quot;%2&quot;; add it to valueMaps.%2 in the scheme</source>
-        <translation>“%1”不在值映射“%2”中；请在集成方案的 valueMaps.%2 中添加</translation>
+        <translation>“%1”不在值映射“%2”中；请在映射方案的 valueMaps.%2 中添加</translation>
     </message>
     <message>
         <source>required, but the source has no value for it</source>
@@ -1793,7 +1880,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>the idempotency key %1 has no value for this bill, so it could not be found again in Kingdee</source>
-        <translation>此单据的幂等键 %1 没有值，因此无法在金蝶中再次查找到它</translation>
+        <translation>此单据的单据唯一标识 %1 没有值，因此无法在金蝶中再次查找到它</translation>
     </message>
     <message>
         <source>The stored application cannot be read (%1); fetch it again.</source>
@@ -1861,7 +1948,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; is not a decimal field of this scheme</source>
-        <translation>“%1”不是本集成方案中的小数字段</translation>
+        <translation>“%1”不是本映射方案中的小数字段</translation>
     </message>
     <message>
         <source>expected a list of {&quot;field&quot;: …, &quot;value&quot;: …}</source>
@@ -1885,7 +1972,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; holds the idempotency key (target.idempotency.field) and cannot also be a field</source>
-        <translation>“%1”用于存放幂等键（target.idempotency.field），不能再作为普通字段</translation>
+        <translation>“%1”用于存放单据唯一标识（target.idempotency.field），不能再作为普通字段</translation>
     </message>
     <message>
         <source>entries cannot be nested</source>
@@ -1949,7 +2036,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; is not a field of this scheme</source>
-        <translation>“%1”不是本集成方案中的字段</translation>
+        <translation>“%1”不是本映射方案中的字段</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
@@ -1965,15 +2052,15 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>[sync] scheme: &quot;%1&quot; is not a built-in scheme. Use one of: %2, or the name of a .json file in %3.</source>
-        <translation>[sync] scheme：“%1”不是内置集成方案。可用值：%2，或 %3 中某个 .json 文件的名称。</translation>
+        <translation>[sync] scheme：“%1”不是内置映射方案。可用值：%2，或 %3 中某个 .json 文件的名称。</translation>
     </message>
     <message>
         <source>[sync] scheme: &quot;%1&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor the name of a .json file in %2.</source>
-        <translation>[sync] scheme：“%1”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %2 中某个 .json 文件的名称。</translation>
+        <translation>[sync] scheme：“%1”既不是内置映射方案（builtin:rebate-to-other-receivable），也不是 %2 中某个 .json 文件的名称。</translation>
     </message>
     <message>
         <source>[sync] scheme: the file %1 does not exist. Put the scheme there or choose another one.</source>
-        <translation>[sync] scheme：文件 %1 不存在。请把集成方案放到该位置，或选择其他方案。</translation>
+        <translation>[sync] scheme：文件 %1 不存在。请把映射方案放到该位置，或选择其他方案。</translation>
     </message>
     <message>
         <source>[sync] scheme: cannot read %1: %2</source>
@@ -2707,14 +2794,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
 <context>
     <name>rs::SecretField</name>
     <message>
-        <source>Reading the system keychain…</source>
-        <translation>正在读取系统钥匙串…</translation>
-    </message>
-    <message>
-        <source>Stored in the keychain — leave empty to keep</source>
-        <translation>已保存在钥匙串中 — 留空则保持不变</translation>
-    </message>
-    <message>
         <source>Set by %1 for this run — leave empty to keep</source>
         <translation>本次运行由 %1 提供 — 留空则保持不变</translation>
     </message>
@@ -2722,20 +2801,45 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Not stored yet</source>
         <translation>尚未保存</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取%1…</translation>
+    </message>
+    <message>
+        <source>Stored in %1 — leave empty to keep</source>
+        <translation>已保存在%1中 — 留空则保持不变</translation>
+    </message>
 </context>
 <context>
     <name>rs::SecretStore</name>
     <message>
-        <source>The system keychain is locked or refused access (%1). Unlock it — on Linux, unlock the login keyring — and try again.</source>
-        <translation>系统密钥环已锁定或拒绝访问（%1）。请先解锁（Linux 上请解锁“登录”密钥环），然后重试。</translation>
+        <source>%1 is not in %2 yet. Enter it in the settings dialog, or run: rebatesync-cli secret set %1</source>
+        <translation>%2中还没有 %1。请在设置对话框中填写，或运行：rebatesync-cli secret set %1</translation>
     </message>
     <message>
-        <source>The system keychain could not be used (%1). RebateSync keeps secrets only there, never in a file. On Windows, make sure Credential Manager is available; on Linux, install and unlock a Secret Service such as gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus session. A scheduled run without a keychain can pass secrets in the environment variables %2.</source>
-        <translation>无法使用系统密钥环（%1）。返利同步台只把密钥保存在系统密钥环中，绝不写入文件。Windows 上请确认“凭据管理器”可用；Linux 上请在桌面或 D-Bus 会话中安装并解锁 Secret Service，例如 gnome-keyring（apt install gnome-keyring）。没有密钥环的计划任务可以通过环境变量 %2 传入密钥。</translation>
+        <source>Windows Credential Manager refused access (%1). Sign in to Windows with your own account and try again.</source>
+        <translation>Windows 凭据管理器拒绝了访问（%1）。请用您自己的账户登录 Windows 后重试。</translation>
     </message>
     <message>
-        <source>%1 is not in the system keychain yet. Enter it in the credentials dialog, or run: rebatesync-cli secret set %1</source>
-        <translation>系统密钥环中还没有 %1。请在凭据设置对话框中填写，或运行：rebatesync-cli secret set %1</translation>
+        <source>The system keychain is locked or refused access (%1). Unlock the login keyring and try again.</source>
+        <translation>系统钥匙串已锁定或拒绝了访问（%1）。请解锁“登录”钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager could not be used (%1). RebateSync keeps secrets only there, never in a file. Sign in to Windows with your own account and try again; if it still fails, ask your IT support.</source>
+        <translation>无法使用 Windows 凭据管理器（%1）。返利同步台只把密钥保存在那里，绝不写入文件。请用您自己的账户登录 Windows 后重试；仍然失败时请联系 IT 支持。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used (%1). RebateSync keeps secrets only there, never in a file. Install and unlock a Secret Service such as gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus session. A scheduled run without a keychain can pass secrets in the environment variables %2.</source>
+        <comment>Linux only</comment>
+        <translation>无法使用系统钥匙串（%1）。返利同步台只把密钥保存在系统钥匙串中，绝不写入文件。请在桌面或 D-Bus 会话中安装并解锁 Secret Service，例如 gnome-keyring（apt install gnome-keyring）。没有钥匙串的计划任务可以通过环境变量 %2 传入密钥。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>系统钥匙串</translation>
     </message>
 </context>
 <context>
@@ -2753,24 +2857,16 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <translation>%1：“%2”不是有效的网址。请使用 https://主机/路径 的形式（仅内网服务器可用 http://）。</translation>
     </message>
     <message>
-        <source>%1: the address must not contain a user name or password; secrets belong in the system keychain.</source>
-        <translation>%1：地址中不得包含用户名或密码；密钥应保存在系统密钥环中。</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; must not contain ? or #. Use the form https://host/path.</source>
         <translation>%1：“%2”中不得包含 ? 或 #。请使用 https://主机/路径 的形式。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a built-in scheme. Use one of: %3, or the name of a .json file in %4.</source>
-        <translation>%1：“%2”不是内置集成方案。可用值：%3，或 %4 中某个 .json 文件的名称。</translation>
+        <translation>%1：“%2”不是内置映射方案。可用值：%3，或 %4 中某个 .json 文件的名称。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor a .json file in %3.</source>
-        <translation>%1：“%2”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %3 中的 .json 文件。</translation>
-    </message>
-    <message>
-        <source>%1: secrets must not be written in settings.ini. Remove the line and store the secret in the system keychain (rebatesync-cli secret set NAME, or the credentials dialog).</source>
-        <translation>%1：密钥不得写在 settings.ini 中。请删除这一行，并把密钥保存到系统密钥环（rebatesync-cli secret set NAME，或凭据设置对话框）。</translation>
+        <translation>%1：“%2”既不是内置映射方案（builtin:rebate-to-other-receivable），也不是 %3 中的 .json 文件。</translation>
     </message>
     <message>
         <source>%1: unknown setting. settings.ini has these sections: %2.</source>
@@ -2783,6 +2879,14 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Did you mean %1?</source>
         <translation>是否想写 %1？</translation>
+    </message>
+    <message>
+        <source>%1: the address must not contain a user name or password; secrets belong in %2.</source>
+        <translation>%1：地址中不得包含用户名或密码；密钥应保存在%2中。</translation>
+    </message>
+    <message>
+        <source>%1: secrets must not be written in settings.ini. Remove the line and store the secret in %2 (rebatesync-cli secret set NAME, or the settings dialog).</source>
+        <translation>%1：密钥不得写入 settings.ini。请删除该行，并把密钥保存到%2（rebatesync-cli secret set NAME，或在设置对话框中填写）。</translation>
     </message>
 </context>
 <context>
@@ -2882,7 +2986,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>In doubt</source>
         <comment>sent to Kingdee, answer lost</comment>
-        <translation>结果待确认</translation>
+        <translation>待确认</translation>
     </message>
     <message>
         <source>Reversed</source>
@@ -3094,6 +3198,57 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>After the copy, the amounts in %1 add up to %2 in the source but %3 in the ledger. The source is unchanged.</source>
         <translation>复制后，%1 的金额合计在源数据中为 %2，在共享账本中却为 %3。源数据未改动。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::StoreForm</name>
+    <message>
+        <source>One clerk keeps the store on this computer. A team shares one ledger on a PostgreSQL server, so that every console and scheduled run sees the same applications and no bill is sent twice.</source>
+        <translation>一位会计时，数据保存在本机即可。多人协作时共用 PostgreSQL 服务器上的一个共享账本：每个控制台和计划任务看到的是同一批申请，同一张单据不会被发送两次。</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>存储位置：</translation>
+    </message>
+    <message>
+        <source>This computer (SQLite)</source>
+        <translation>本机 SQLite</translation>
+    </message>
+    <message>
+        <source>Team ledger (PostgreSQL)</source>
+        <translation>共享账本 PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Name or address of the database server</source>
+        <translation>数据库服务器的名称或地址</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>An empty database created for RebateSync</source>
+        <translation>为返利同步台新建的空数据库</translation>
+    </message>
+    <message>
+        <source>Database user:</source>
+        <translation>数据库用户：</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>数据库密码：</translation>
+    </message>
+    <message>
+        <source>A change of the store takes effect when RebateSync is started again.</source>
+        <translation>存储位置的更改在重新启动返利同步台后生效。</translation>
     </message>
 </context>
 <context>
@@ -3483,15 +3638,15 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <name>rs::cli::CliAlerts</name>
     <message>
         <source>alerts: the group robot is on but its secrets cannot be read: %1</source>
-        <translation>提醒：已开启群机器人，但读不到它的密钥：%1</translation>
+        <translation>告警：已开启群机器人，但读不到它的密钥：%1</translation>
     </message>
     <message>
         <source>alerts: the group robot refused: %1</source>
-        <translation>提醒：群机器人拒收了消息：%1</translation>
+        <translation>告警：群机器人拒收了消息：%1</translation>
     </message>
     <message>
         <source>alert: %1</source>
-        <translation>提醒：%1</translation>
+        <translation>告警：%1</translation>
     </message>
 </context>
 <context>
@@ -3545,7 +3700,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
 将钉钉中已审批通过的返利发放申请，作为其他应收单写入金蝶云星空。
 
 选项：
-  --profile DIR   存放 settings.ini、数据库和集成方案的文件夹
+  --profile DIR   存放 settings.ini、数据库和映射方案的文件夹
                   （默认：%1）
   -h, --help      显示本帮助
   -v, --version   显示版本
@@ -3554,7 +3709,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                   从钉钉拉取审批实例
   list [--state STATE] [--json]   列出申请及其审批状态和同步状态
-  preview ID [--json]             按当前集成方案显示申请 ID 生成的金蝶单据
+  preview ID [--json]             按当前映射方案显示申请 ID 生成的金蝶单据
                                   （BatchSave 请求体）及其问题；有问题或
                                   没有单据时退出码为 1
   sync (--all-pending | ID...) [--dry-run]
@@ -3567,7 +3722,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   status [--json]                 各状态数量、接口调用次数、本月钉钉用量
   watch [--seconds N]             实时接收钉钉审批结果（Stream 模式）并保存，
                                   每保存一条输出一行，直到按 Ctrl+C 或满 N 秒
-  secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
+  secret set NAME                 把从标准输入读取的密钥保存到系统钥匙串；
                                   NAME 可为：%2
   store migrate --to postgresql   把本配置的 SQLite 数据复制到 [store] 指定的
                                   空 PostgreSQL 共享账本，并核对
@@ -3637,7 +3792,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     </message>
     <message>
         <source>Scheme: %1</source>
-        <translation>集成方案：%1</translation>
+        <translation>映射方案：%1</translation>
     </message>
     <message>
         <source>Bills: %1</source>
@@ -3733,12 +3888,12 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>请输入 %1（输入内容不会显示），然后按回车：</translation>
     </message>
     <message>
-        <source>Nothing was read from standard input; the keychain was not changed.</source>
-        <translation>未从标准输入读到任何内容；系统密钥环未作改动。</translation>
+        <source>Nothing was read from standard input; %1 was not changed.</source>
+        <translation>未从标准输入读到任何内容；%1未作改动。</translation>
     </message>
     <message>
-        <source>Stored %1 in the system keychain.</source>
-        <translation>已将 %1 保存到系统密钥环。</translation>
+        <source>Stored %1 in %2.</source>
+        <translation>已将 %1 保存到%2。</translation>
     </message>
 </context>
 <context>
