@@ -407,7 +407,7 @@
     </message>
     <message>
         <source>Idempotency key:</source>
-        <translation>幂等键：</translation>
+        <translation>单据唯一标识：</translation>
     </message>
     <message>
         <source>A template evaluated on the bill&apos;s first row, e.g. {{business_id}}-{{表格_客户编码}}; it must differ for every bill.</source>
