@@ -649,12 +649,14 @@ void PushJob::checkForDuplicates()
     // claims: what this run holds as synced is asked for once more at its end, and a key Kingdee
     // holds twice is said, loudly — never silently.
     m_duplicatesChecked = true;
-    BillRepository bills(m_database);
     QStringList synced;
-    for (const QString &key : std::as_const(m_selection)) {
-        if (const auto bill = bills.find(key); bill && bill->state == BillState::Synced)
-            synced.append(key);
+    const QHash<QString, BillRecord> read =
+        BillRepository(m_database).findAll(QStringList(m_selection.cbegin(), m_selection.cend()));
+    for (const BillRecord &bill : read) {
+        if (bill.state == BillState::Synced)
+            synced.append(bill.key);
     }
+    synced.sort(); // the lookup's pages in a stable order
     if (synced.isEmpty() || m_report.result == PushReport::Result::ConfigError) {
         maybeFinish();
         return;
@@ -704,9 +706,12 @@ void PushJob::releaseUnsent()
     // failed, with its last error, so the table, `status` and 重试失败 agree once it has ended.
     BillRepository bills(m_database);
     QList<BillChange> changes;
-    for (const QString &key : std::as_const(m_selection)) {
-        const auto bill = bills.find(key);
-        if (!bill || bill->state != BillState::Queued)
+    QStringList keys(m_selection.cbegin(), m_selection.cend());
+    keys.sort(); // the log lists them in order
+    const QHash<QString, BillRecord> read = bills.findAll(keys);
+    for (const QString &key : std::as_const(keys)) {
+        const auto bill = read.constFind(key);
+        if (bill == read.constEnd() || bill->state != BillState::Queued)
             continue;
         const BillState back = m_before.value(key, BillState::Pending);
         changes.append({key, BillState::Queued, back, lastErrorOf(*bill),
@@ -756,12 +761,12 @@ void PushJob::finish()
         m_heartbeat->stop();
     if (m_runId)
         releaseUnsent();
-    BillRepository bills(m_database);
     QStringList keys(m_selection.cbegin(), m_selection.cend());
     keys.sort();
+    const QHash<QString, BillRecord> read = BillRepository(m_database).findAll(keys);
     for (const QString &key : std::as_const(keys)) {
-        const auto bill = bills.find(key);
-        if (!bill)
+        const auto bill = read.constFind(key);
+        if (bill == read.constEnd())
             continue;
         BillLine line {key, bill->applicationId, bill->state, bill->kingdeeNumber, bill->lastError};
         // A bill the run could not finish says why: the reason the run stopped.
