@@ -532,10 +532,8 @@ private Q_SLOTS:
     // The ledger page against the private PostgreSQL server of scripts/with-postgres.sh.
     void storePage_testConnection_opensTheLedgerAndNamesItsSchemaVersion()
     {
-        const auto server = testing::PgServer::fromEnvironment();
-        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
         QString error;
-        const auto ledger = server->createDatabase(&error);
+        const auto ledger = newLedger(&error);
         QVERIFY2(ledger, qPrintable(error));
         CredentialDialog dialog(*m_settings, *m_secrets);
         dialog.show();
@@ -558,10 +556,8 @@ private Q_SLOTS:
 
     void storePage_wrongPassword_isNamedWithoutThePassword()
     {
-        const auto server = testing::PgServer::fromEnvironment();
-        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
         QString error;
-        const auto ledger = server->createDatabase(&error);
+        const auto ledger = newLedger(&error);
         QVERIFY2(ledger, qPrintable(error));
         CredentialDialog dialog(*m_settings, *m_secrets);
         dialog.show();
@@ -579,14 +575,12 @@ private Q_SLOTS:
 
     void storePage_aDatabaseOfAnotherProgram_isRefusedUntouched()
     {
-        const auto server = testing::PgServer::fromEnvironment();
-        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
         QString error;
-        const auto ledger = server->createDatabase(&error);
+        const auto ledger = newLedger(&error);
         QVERIFY2(ledger, qPrintable(error));
-        QCOMPARE(
-            server->admin({QStringLiteral("CREATE TABLE invoices (id INTEGER)")}, ledger->database),
-            QString());
+        QCOMPARE(m_server->admin({QStringLiteral("CREATE TABLE invoices (id INTEGER)")},
+                                 ledger->database),
+                 QString());
         CredentialDialog dialog(*m_settings, *m_secrets);
         dialog.show();
         openStorePage(dialog);
@@ -595,26 +589,24 @@ private Q_SLOTS:
         QVERIFY2(result.startsWith(QStringLiteral("✗ ")), qPrintable(result));
         QVERIFY2(result.contains(ledger->display()), qPrintable(result));
         // Nothing of ours was created in it.
-        QCOMPARE(server->admin({QStringLiteral("SELECT 1 FROM invoices")}, ledger->database),
+        QCOMPARE(m_server->admin({QStringLiteral("SELECT 1 FROM invoices")}, ledger->database),
                  QString());
-        QVERIFY(!server->admin({QStringLiteral("SELECT 1 FROM applications")}, ledger->database)
+        QVERIFY(!m_server->admin({QStringLiteral("SELECT 1 FROM applications")}, ledger->database)
                      .isEmpty());
     }
 
     void storePage_aLedgerOfANewerVersion_isRefusedNamingIt()
     {
-        const auto server = testing::PgServer::fromEnvironment();
-        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
         QString error;
-        const auto ledger = server->createDatabase(&error);
+        const auto ledger = newLedger(&error);
         QVERIFY2(ledger, qPrintable(error));
         {
             Database db(*ledger);
             QVERIFY(db.open().ok());
         }
-        QCOMPARE(server->admin({QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', "
-                                               "'x')")},
-                               ledger->database),
+        QCOMPARE(m_server->admin({QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', "
+                                                 "'x')")},
+                                 ledger->database),
                  QString());
         CredentialDialog dialog(*m_settings, *m_secrets);
         dialog.show();
@@ -629,10 +621,8 @@ private Q_SLOTS:
 
     void storePage_save_writesStoreSettingsAndThePasswordOnlyToTheKeychain()
     {
-        const auto server = testing::PgServer::fromEnvironment();
-        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
         QString error;
-        const auto ledger = server->createDatabase(&error);
+        const auto ledger = newLedger(&error);
         QVERIFY2(ledger, qPrintable(error));
         CredentialDialog dialog(*m_settings, *m_secrets);
         dialog.show();
@@ -688,6 +678,17 @@ private Q_SLOTS:
     }
 
 private:
+    // A fresh database on the private server of scripts/with-postgres.sh; a test that needs one
+    // fails, saying why, when there is none.
+    std::optional<StoreLocation> newLedger(QString *error) const
+    {
+        if (!m_server) {
+            *error = testing::PgServer::missingExplanation();
+            return std::nullopt;
+        }
+        return m_server->createDatabase(error);
+    }
+
     // Until the keychain answered for every secret field, each counts as empty.
     static void waitForKeychainAnswers(const QWidget &dialog)
     {
@@ -745,6 +746,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
+    const std::optional<testing::PgServer> m_server = testing::PgServer::fromEnvironment();
 };
 
 QTEST_MAIN(TestCredentialDialog)

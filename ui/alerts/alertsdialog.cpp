@@ -6,6 +6,7 @@
 #include "app/settings/settings.h"
 #include "app/settings/settingspec.h"
 #include "ui/credentials/secretfield.h"
+#include "ui/fitwrappedtext.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -254,12 +255,8 @@ void AlertsDialog::showMessage(const QString &message, bool problem)
 bool AlertsDialog::event(QEvent *event)
 {
     const bool handled = QDialog::event(event);
-    if (event->type() == QEvent::LayoutRequest && layout()->hasHeightForWidth()) {
-        // The minimum size alone does not know how tall wrapped text is at this width.
-        const int needed = layout()->totalHeightForWidth(width());
-        if (needed > height())
-            resize(width(), needed);
-    }
+    if (event->type() == QEvent::LayoutRequest)
+        growToFitWrappedText(*this);
     return handled;
 }
 

@@ -8,6 +8,7 @@
 #include "ui/credentials/credentialtester.h"
 #include "ui/credentials/secretfield.h"
 #include "ui/credentials/storeform.h"
+#include "ui/fitwrappedtext.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -255,13 +256,8 @@ void CredentialDialog::done(int result)
 bool CredentialDialog::event(QEvent *event)
 {
     const bool handled = QDialog::event(event);
-    if (event->type() == QEvent::LayoutRequest && layout()->hasHeightForWidth()) {
-        // A wrapped message (a server's error, the http warning) needs more height at this
-        // width; the minimum size alone does not know that, and the rows would be squeezed.
-        const int needed = layout()->totalHeightForWidth(width());
-        if (needed > height())
-            resize(width(), needed);
-    }
+    if (event->type() == QEvent::LayoutRequest)
+        growToFitWrappedText(*this);
     return handled;
 }
 
