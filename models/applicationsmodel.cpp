@@ -191,7 +191,8 @@ int ApplicationsModel::billsToSend(const ApplicationRow &row)
         }));
     }
     int customers = 0;
-    for (const QStringView customer : QStringView(row.customers).split(QLatin1Char(',')))
+    // Joined with ", " (a customer's name may hold a comma of its own).
+    for (const QStringView customer : QStringView(row.customers).split(QStringLiteral(", ")))
         customers += customer.trimmed().isEmpty() ? 0 : 1;
     return std::max(customers, 1);
 }

@@ -150,8 +150,8 @@ private Q_SLOTS:
 
         QTabWidget *tabs = billTabs();
         QCOMPARE(tabs->count(), 2);
-        QCOMPARE(tabs->tabText(0), QStringLiteral("C1  -600.10 · not in Kingdee"));
-        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -1,234.50 · not in Kingdee"));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("客户C1（C1）  -600.10 · not in Kingdee"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("客户C2（C2）  -1,234.50 · not in Kingdee"));
         const QString first = shownJson(0);
         QVERIFY2(first.contains(QStringLiteral("\"FNumber\": \"C1\"")), qPrintable(first));
         QVERIFY(first.contains(QStringLiteral("\"FNOTAXAMOUNTFOR\": \"-600.00\"")));
@@ -195,7 +195,7 @@ private Q_SLOTS:
         for (int i = 0; i < list->count(); ++i)
             QVERIFY(isRed(list->item(i)->foreground().color()));
         QVERIFY(issues(1)->isHidden());
-        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -600.00 · not in Kingdee"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("客户C2（C2）  -600.00 · not in Kingdee"));
     }
 
     void notApproved_saysSoCalmlyAndStillShowsTheBills()
@@ -277,8 +277,9 @@ private Q_SLOTS:
         QVERIFY(shownJson(1).contains(QStringLiteral("\"FDATE\": \"2025-03-03\"")));
         QVERIFY(state(1).contains(QStringLiteral("Not stored yet")));
         // Partly synced: which bill is in Kingdee and which is not, on the tabs and above them.
-        QCOMPARE(billTabs()->tabText(0), QStringLiteral("C1  -600.10 · in Kingdee"));
-        QCOMPARE(billTabs()->tabText(1), QStringLiteral("C2  -1,234.50 · not in Kingdee"));
+        QCOMPARE(billTabs()->tabText(0), QStringLiteral("客户C1（C1）  -600.10 · in Kingdee"));
+        QCOMPARE(billTabs()->tabText(1),
+                 QStringLiteral("客户C2（C2）  -1,234.50 · not in Kingdee"));
         QCOMPARE(label(QStringLiteral("billsHeading"))->text(),
                  QStringLiteral("Kingdee bills: 1 of 2 in Kingdee"));
     }
@@ -319,7 +320,7 @@ private Q_SLOTS:
         m_pane->showApplication(kSecondId);
         QCOMPARE(m_pane->applicationId(), kSecondId);
         QCOMPARE(billTabs()->count(), 1);
-        QCOMPARE(billTabs()->tabText(0), QStringLiteral("C9  -88.00 · not in Kingdee"));
+        QCOMPARE(billTabs()->tabText(0), QStringLiteral("客户C9（C9）  -88.00 · not in Kingdee"));
         QCOMPARE(m_pane->findChildren<BillJsonView *>().size(), 1);
         QVERIFY(!shownJson(0).contains(QStringLiteral("C1")));
         QVERIFY(label(QStringLiteral("previewTitle"))

@@ -323,6 +323,31 @@
         <source>Tick every shown application that is approved, not yet synced and can become a bill</source>
         <translation>勾选所有显示中已通过、尚未同步且能生成单据的申请</translation>
     </message>
+    <message>
+        <source>state set to All</source>
+        <translation>状态改为“全部”</translation>
+    </message>
+    <message>
+        <source>date range removed</source>
+        <translation>取消了申请日期范围</translation>
+    </message>
+    <message>
+        <source>search cleared</source>
+        <translation>清空了搜索</translation>
+    </message>
+    <message>
+        <source>Filter cleared to show %1: %2</source>
+        <translation>已清除筛选以显示 %1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>关闭此提示</translation>
+    </message>
 </context>
 <context>
     <name>rs::BillError</name>
@@ -405,6 +430,10 @@
     <message>
         <source>Kingdee bills: %1 of %2 in Kingdee</source>
         <translation>金蝶单据：共 %2 张，%1 张已在金蝶</translation>
+    </message>
+    <message>
+        <source>The bill the log event names</source>
+        <translation>同步日志所指的单据</translation>
     </message>
 </context>
 <context>
