@@ -415,6 +415,45 @@ private Q_SLOTS:
         QCOMPARE(rows.columnCount(), 0);
     }
 
+    void manyBills_becomeAListBesideTheJson_aMarkedOneIsShown_data()
+    {
+        QTest::addColumn<int>("customers");
+        QTest::addColumn<bool>("asList");
+        QTest::newRow("six: tabs") << 6 << false;
+        QTest::newRow("seven: a list") << 7 << true;
+    }
+
+    void manyBills_becomeAListBesideTheJson_aMarkedOneIsShown()
+    {
+        QFETCH(int, customers);
+        QFETCH(bool, asList);
+        QList<QJsonObject> rows;
+        for (int i = 1; i <= customers; ++i)
+            rows.append(rebateRow(QStringLiteral("C%1").arg(i), QStringLiteral("10")));
+        store(rebateApplication(rows));
+        const QString named = QStringLiteral("202503031012000123456-C%1").arg(customers - 1);
+        m_pane->showBill(kFirstId, named);
+        auto *list = m_pane->findChild<QListWidget *>(QStringLiteral("billList"));
+        QCOMPARE(billTabs()->count(), customers);
+        QCOMPARE(list->isVisible(), asList);
+        QCOMPARE(billTabs()->tabBar()->isVisible(), !asList);
+        // The bill the log named is the one in view, marked, in both forms.
+        const int index = customers - 2;
+        QCOMPARE(billTabs()->currentIndex(), index);
+        QVERIFY(!billTabs()->tabIcon(index).isNull());
+        QVERIFY(billTabs()->tabIcon(0).isNull());
+        QCOMPARE(list->currentRow(), index);
+        QVERIFY(list->item(index)->font().bold());
+
+        // A refresh keeps it; showing the application afresh drops the mark.
+        m_pane->refresh();
+        QCOMPARE(billTabs()->currentIndex(), index);
+        QVERIFY(!billTabs()->tabIcon(index).isNull());
+        m_pane->showApplication(kFirstId);
+        QCOMPARE(billTabs()->currentIndex(), 0);
+        QVERIFY(billTabs()->tabIcon(index).isNull());
+    }
+
 private:
     void store(const ApplicationRecord &application)
     {

@@ -1093,12 +1093,6 @@
         <source>No application has failed bills.</source>
         <translation>没有同步失败的申请。</translation>
     </message>
-    <message numerus="yes">
-        <source>Syncing %n application(s)…</source>
-        <translation>
-            <numerusform>正在同步 %n 张申请…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Fetch Approvals</source>
         <translation>拉取审批(&amp;F)</translation>
@@ -1122,10 +1116,6 @@
     <message>
         <source>Send every failed application again</source>
         <translation>重新同步所有失败的申请</translation>
-    </message>
-    <message>
-        <source>Syncing every pending application…</source>
-        <translation>正在同步所有待同步的申请…</translation>
     </message>
     <message numerus="yes">
         <source>Sync %n application(s) (%1 bill(s)) to Kingdee, total %2?</source>
@@ -3027,6 +3017,51 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Send nothing new; the batches already sent end normally</source>
         <translation>不再发送新批次；已发出的批次正常结束</translation>
+    </message>
+    <message>
+        <source>Checking which bills Kingdee already holds…</source>
+        <translation>正在核对金蝶已有单据…</translation>
+    </message>
+    <message>
+        <source>Checking customers and organisations in Kingdee…</source>
+        <translation>正在核对金蝶中的客户与组织…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <comment>bills to Kingdee</comment>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Waiting for Kingdee to confirm…</source>
+        <translation>正在等待金蝶确认…</translation>
+    </message>
+    <message>
+        <source>Kingdee is busy: waiting to send again…</source>
+        <translation>金蝶繁忙，等待重新发送…</translation>
+    </message>
+    <message>
+        <source>Checking Kingdee for bills held twice…</source>
+        <translation>正在核对金蝶中是否有重复单据…</translation>
+    </message>
+    <message>
+        <source>Submitting and auditing in Kingdee…</source>
+        <translation>正在金蝶中提交、审核…</translation>
+    </message>
+    <message>
+        <source>Reading the bills&apos; status in Kingdee…</source>
+        <translation>正在读取单据在金蝶中的状态…</translation>
+    </message>
+    <message>
+        <source>Writing comments in DingTalk…</source>
+        <translation>正在写回钉钉评论…</translation>
+    </message>
+    <message>
+        <source>%v / %m bills</source>
+        <translation>%v / %m 张单据</translation>
+    </message>
+    <message>
+        <source>%v / %m applications</source>
+        <translation>%v / %m 份申请</translation>
     </message>
 </context>
 <context>
