@@ -320,6 +320,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
             return tr("%1 of %n bill(s) in Kingdee; the others are not", nullptr,
                       int(row.bills.size()))
                 .arg(facts.billsInKingdee);
+        if (column == CustomersColumn) // 名称（编码） of each, whole, one a line
+            return QString(row.customers).replace(QStringLiteral(", "), QStringLiteral("\n"));
         return column == ErrorColumn || column == TitleColumn ? displayText(row, facts, column)
                                                               : QVariant();
     case UnderlyingDataRole:

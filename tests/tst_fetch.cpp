@@ -586,6 +586,13 @@ private Q_SLOTS:
             const QString shown =
                 model.index(row, ApplicationsModel::CustomersColumn).data().toString();
             QCOMPARE(shown, stored->customers);
+            // A cell too narrow for them all names each in its tooltip, one a line.
+            QCOMPARE(model.index(row, ApplicationsModel::CustomersColumn)
+                         .data(Qt::ToolTipRole)
+                         .toString()
+                         .split(QLatin1Char('\n')),
+                     stored->customers.isEmpty() ? QStringList {QString()}
+                                                 : stored->customers.split(QStringLiteral(", ")));
             named += shown.contains(QStringLiteral("（C")) ? 1 : 0;
         }
         QVERIFY(named > 50);

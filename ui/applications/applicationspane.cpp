@@ -57,7 +57,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
         using M = ApplicationsModel;
         const QList<QPair<int, int>> order {{M::BusinessIdColumn, 175}, {M::AmountColumn, 100},
                                             {M::SyncColumn, 72},        {M::OriginatorColumn, 120},
-                                            {M::DateColumn, 86},        {M::CustomersColumn, 120},
+                                            {M::DateColumn, 86},        {M::CustomersColumn, 200},
                                             {M::ApprovalColumn, 64},    {M::OrganisationColumn, 50},
                                             {M::NumbersColumn, 130},    {M::TitleColumn, 110}};
         QHeaderView *header = m_view->horizontalHeader();

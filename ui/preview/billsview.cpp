@@ -17,9 +17,36 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rs {
+
+namespace {
+
+// Both lines laid out as they are painted: a Chinese name in an English UI falls back to a
+// taller font, and the style's own measure then left room for one line only.
+QSize twoLineSize(const QString &text, const QFont &font)
+{
+    int width = 0;
+    qreal height = 0;
+    for (const QString &part : text.split(QLatin1Char('\n'))) {
+        QTextLayout layout(part, font);
+        layout.beginLayout();
+        QTextLine line = layout.createLine();
+        if (line.isValid()) {
+            line.setLineWidth(100'000);
+            height += line.height();
+            width = std::max(width, int(line.naturalTextWidth()));
+        }
+        layout.endLayout();
+    }
+    return {width + 8, int(height) + 8};
+}
+
+} // namespace
 
 BillsView::BillsView(QWidget *parent)
     : QWidget(parent)
@@ -40,11 +67,13 @@ BillsView::BillsView(QWidget *parent)
     m_noBills->setAlignment(Qt::AlignCenter);
     connect(m_copyButton, &QPushButton::clicked, this, &BillsView::copyJson);
     m_list->setObjectName(QStringLiteral("billList"));
-    // Wide enough for 名称（编码） and the amount; the JSON keeps the rest.
-    m_list->setMinimumWidth(150);
+    // The customer on one line, amount and state on the next; a long name loses its middle, so
+    // the code at its end stays readable. The JSON beside keeps the rest of the width.
+    m_list->setMinimumWidth(170);
     m_list->setMaximumWidth(260);
     m_list->setTextElideMode(Qt::ElideMiddle);
-    m_list->setUniformItemSizes(true);
+    m_list->setWordWrap(false);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_tabs, &QTabWidget::currentChanged, this, &BillsView::showPage);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
@@ -95,13 +124,15 @@ void BillsView::setBills(const QList<BillPreview> &bills, const QString &keepKey
         auto *view = new BillJsonView(bill, m_tabs);
         const bool synced = bill.stored && bill.stored->state == BillState::Synced;
         inKingdee += synced ? 1 : 0;
-        QString title = bill.amount.isEmpty()
-            ? bill.customer
-            : bill.customer + QStringLiteral("  ") + ApplicationsModel::formatMoney(bill.amount);
         // Which bill of an application Kingdee holds, readable on the tab without opening it.
-        title += QStringLiteral(" · ") + whereItIs(bill);
-        const int index = m_tabs->addTab(view, title);
-        auto *item = new QListWidgetItem(title, m_list);
+        const QString amountAndPlace = bill.amount.isEmpty()
+            ? whereItIs(bill)
+            : ApplicationsModel::formatMoney(bill.amount) + QStringLiteral(" · ") + whereItIs(bill);
+        const int index =
+            m_tabs->addTab(view, bill.customer + QStringLiteral("  ") + amountAndPlace);
+        auto *item =
+            new QListWidgetItem(bill.customer + QLatin1Char('\n') + amountAndPlace, m_list);
+        item->setSizeHint(twoLineSize(item->text(), m_list->font()));
         const QColor colour =
             bill.hasErrors() || (bill.stored && bill.stored->state == BillState::Failed)
             ? preview::errorColor()
