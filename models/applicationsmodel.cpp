@@ -208,14 +208,21 @@ QString ApplicationsModel::originatorText(const ApplicationRow &row)
     return row.originator.isEmpty() ? name : name + QStringLiteral("（") + row.originator + u'）';
 }
 
+QStringList ApplicationsModel::syncMarks()
+{
+    return {tr("Needs reversal", "revoked after its bills reached Kingdee"),
+            tr("Partly synced", "some of its bills are in Kingdee, some not"),
+            tr("Not sendable", "approved, but no bill can be made of it as it stands")};
+}
+
 QString ApplicationsModel::syncText(const ApplicationRow &row, const Facts &facts)
 {
     if (needsReversal(row, facts))
-        return tr("Needs reversal", "revoked after its bills reached Kingdee");
+        return syncMarks().at(0);
     if (facts.partlySynced && row.approval == ApprovalState::Approved)
-        return tr("Partly synced", "some of its bills are in Kingdee, some not");
+        return syncMarks().at(1);
     if (facts.notSendable)
-        return tr("Not sendable", "approved, but no bill can be made of it as it stands");
+        return syncMarks().at(2);
     return row.approval == ApprovalState::Approved || !row.bills.isEmpty() ? displayName(facts.sync)
                                                                            : QString();
 }
@@ -403,6 +410,8 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AmountColumn)
         return signExplained();
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == OrganisationColumn)
+        return tr("Organisation");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -415,7 +424,8 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
     case DateColumn:
         return tr("Applied on");
     case OrganisationColumn:
-        return tr("Organisation");
+        // The column is as narrow as its numbers (组织 in Chinese): the English word would be cut.
+        return tr("Org.", "column header: the Kingdee organisation number");
     case CustomersColumn:
         return tr("Customers");
     case AmountColumn:

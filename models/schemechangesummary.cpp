@@ -42,10 +42,16 @@ void addAmount(Decimal &total, const MappedBill &bill)
 SchemeChangeSummary
 SchemeChangeSummary::compute(const QList<ApplicationRecord> &applications,
                              const QHash<QString, QList<BillRecord>> &storedBills,
-                             const Scheme *before, const Scheme &after)
+                             const Scheme *before, const Scheme &after, const Progress &progress)
 {
     SchemeChangeSummary summary;
-    for (const ApplicationRecord &application : applications) {
+    const int total = int(applications.size());
+    for (int done = 0; done < total; ++done) {
+        if (progress && !progress(done, total)) {
+            summary.cancelled = true;
+            return summary;
+        }
+        const ApplicationRecord &application = applications.at(done);
         if (application.approval != ApprovalState::Approved)
             continue;
         QSet<QString> kept;
@@ -98,6 +104,8 @@ SchemeChangeSummary::compute(const QList<ApplicationRecord> &applications,
         }
         summary.applications += open ? 1 : 0;
     }
+    if (progress)
+        progress(total, total);
     return summary;
 }
 

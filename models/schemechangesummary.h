@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace rs {
 
 class Database;
@@ -44,11 +46,16 @@ public:
     Decimal totalAfter;
     QList<SchemeBillChange> changes;
     QString error; // the store could not be read
+    bool cancelled = false; // stopped by Progress: the figures are partial
+
+    // After each application: how many are done of how many; false stops the run (cancelled).
+    using Progress = std::function<bool(int done, int total)>;
 
     // `before` may be null (the active scheme does not load): every bill is then new.
     static SchemeChangeSummary compute(const QList<ApplicationRecord> &applications,
                                        const QHash<QString, QList<BillRecord>> &storedBills,
-                                       const Scheme *before, const Scheme &after);
+                                       const Scheme *before, const Scheme &after,
+                                       const Progress &progress = {});
     static SchemeChangeSummary compute(const Database &database, const Scheme *before,
                                        const Scheme &after);
 };

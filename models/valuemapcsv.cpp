@@ -1,8 +1,7 @@
 #include "models/valuemapcsv.h"
 
+#include "app/mapping/valuemapimport.h"
 #include "models/csvexport.h"
-
-#include <QSet>
 
 namespace rs {
 namespace {
@@ -85,33 +84,15 @@ std::optional<QList<std::pair<QString, QString>>> ValueMapCsv::read(const QByteA
     QByteArray bytes = csv;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
-    const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes));
-    QList<std::pair<QString, QString>> entries;
-    QSet<QString> seen;
-    for (qsizetype i = 1; i < rows.size(); ++i) {
-        const QStringList &row = rows.at(i);
-        if (row.size() == 1 && row.constFirst().trimmed().isEmpty())
-            continue; // a blank line
-        if (row.size() != 2) {
-            *error = tr("Row %1 has %2 cells; each row needs two: the source value and the "
-                        "Kingdee value.")
-                         .arg(i + 1)
-                         .arg(row.size());
-            return std::nullopt;
-        }
-        const QString from = undefused(row.at(0));
-        if (from.isEmpty()) {
-            *error = tr("Row %1 has no source value.").arg(i + 1);
-            return std::nullopt;
-        }
-        if (seen.contains(from)) {
-            *error = tr("Row %1: \"%2\" is listed twice.").arg(i + 1).arg(from);
-            return std::nullopt;
-        }
-        seen.insert(from);
-        entries.append({from, undefused(row.at(1))});
+    const QList<QStringList> parsed = parseCsv(QString::fromUtf8(bytes));
+    QList<ValueMapImport::Row> rows;
+    for (qsizetype i = 0; i < parsed.size(); ++i) {
+        QStringList cells = parsed.at(i);
+        for (QString &cell : cells)
+            cell = undefused(cell);
+        rows.append({int(i + 1), cells});
     }
-    return entries;
+    return ValueMapImport::rows(rows, error);
 }
 
 } // namespace rs

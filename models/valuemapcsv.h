@@ -17,8 +17,7 @@ struct ValueMapCsv
 
 public:
     static QByteArray write(const ValueMapTable &table);
-    // The rows of a CSV file: the first row is the header; every other row needs two cells and
-    // a source value not seen before. Nothing, with the row named, otherwise.
+    // The rows of a CSV file, checked as ValueMapImport checks every imported map.
     static std::optional<QList<std::pair<QString, QString>>> read(const QByteArray &csv,
                                                                   QString *error);
 };

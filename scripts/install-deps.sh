@@ -23,8 +23,9 @@ packages=(
   openssl
   # readable Chinese on screen and in screenshots
   fonts-noto-cjk
-  # the reconciliation's .xlsx export, and the real reader its test checks it with
-  libxlsxwriter-dev python3-openpyxl
+  # the reconciliation's .xlsx export, and the real reader its test checks it with;
+  # zlib for reading .xlsx value maps (raw inflate of the zip entries)
+  libxlsxwriter-dev python3-openpyxl zlib1g-dev
 )
 
 missing=()

@@ -6,8 +6,8 @@
 #
 #   scripts/screenshots.sh [OUTPUT_DIR]      (default docs/screenshots)
 #
-# Writes main-window-zh.png, credential-dialog-zh.png, alerts-dialog-zh.png and
-# stopped-run-zh.png. Installs what is missing (as install-deps.sh does, plus openbox).
+# Writes main-window-zh.png, credential-dialog-zh.png, alerts-dialog-zh.png,
+# scheme-editor-zh.png and stopped-run-zh.png. Installs what is missing (as install-deps.sh does, plus openbox).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
@@ -99,6 +99,21 @@ shoot() { # FILE [--open NAME]
 shoot main-window-zh.png
 shoot credential-dialog-zh.png --open credentials
 shoot alerts-dialog-zh.png --open alerts
+# The editor on the newest application that is approved and not yet synced.
+shoot scheme-editor-zh.png --open scheme-editor
+# With ENGLISH_DIR set, the same screens in English there too (not in the README): a check that
+# no English text is cut where widths were made for Chinese.
+if [[ -n "${ENGLISH_DIR:-}" ]]; then
+  mkdir -p "$ENGLISH_DIR"
+  printf '[ui]\nlanguage=en\n' > "$profile/ui-state.ini"
+  for target in main-window credentials alerts scheme-editor; do
+    open=()
+    [[ $target != main-window ]] && open=(--open "$target")
+    "${console[@]}" --screenshot "$ENGLISH_DIR/$target-en.png" "${open[@]}"
+    echo "screenshots: $ENGLISH_DIR/$target-en.png"
+  done
+  printf '[ui]\nlanguage=zh_CN\n' > "$profile/ui-state.ini"
+fi
 
 # A run stopped midway, as Ctrl+C (or 停止 in the console) leaves it: the sync log's start and
 # end lines, the bills it did not send pending again.

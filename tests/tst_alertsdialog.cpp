@@ -117,6 +117,73 @@ private Q_SLOTS:
         QCOMPARE(sandbox->robot().messages().size(), 1);
     }
 
+    void save_saysSavingWhileTheKeychainWrites()
+    {
+        AlertsDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        child<QLineEdit>(dialog, "robotToken")
+            ->setText(QStringLiteral("tok-") + QUuid::createUuid().toString());
+        auto *save =
+            child<QDialogButtonBox>(dialog, "dialogButtons")->button(QDialogButtonBox::Save);
+        QTest::mouseClick(save, Qt::LeftButton);
+        // The keychain answers later, on the event loop: until then the clerk sees why.
+        auto *message = child<QLabel>(dialog, "alertsMessage");
+        QCOMPARE(message->text(), QStringLiteral("Saving…"));
+        QVERIFY(message->isVisible());
+        QVERIFY(!save->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kNetworkTimeoutMs);
+    }
+
+    // A long refusal and a long robot answer are wrapped and given their height: no row is
+    // drawn over another, no text is cut.
+    void longAnswers_areLaidOutWithoutOverlappingRows()
+    {
+        auto sandbox = testing::startSandbox(testing::sandboxOptions(1, 1));
+        QVERIFY(sandbox);
+        const alerts::RobotConfig robot = testing::sandboxRobot(*sandbox);
+        AlertsDialog dialog(*m_settings, *m_secrets);
+        const QString longText = QStringLiteral("这是一条很长的回答，").repeated(30);
+        dialog.setScheduleCheck([longText](int) { return longText; });
+        dialog.show();
+        child<QLineEdit>(dialog, "robotUrl")->setText(robot.url.toString());
+        child<QLineEdit>(dialog, "robotToken")->setText(robot.accessToken);
+        child<QLineEdit>(dialog, "robotSecret")->setText(QStringLiteral("wrong"));
+        QTest::mouseClick(child<QPushButton>(dialog, "sendTestAlert"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.testResult()->text().contains(QLatin1String("sign not match")),
+            kNetworkTimeoutMs);
+        child<QSpinBox>(dialog, "fetchMinutes")->setValue(5);
+        QTest::mouseClick(
+            child<QDialogButtonBox>(dialog, "dialogButtons")->button(QDialogButtonBox::Save),
+            Qt::LeftButton);
+        auto *message = child<QLabel>(dialog, "alertsMessage");
+        QTRY_VERIFY(message->isVisible());
+        QCOMPARE(message->text(), longText);
+        QTest::qWait(50); // the layout settles on the event loop
+        for (QLabel *label : {message, dialog.testResult()}) {
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1: %2 px high, needs %3")
+                                    .arg(label->objectName())
+                                    .arg(label->height())
+                                    .arg(label->heightForWidth(label->width()))));
+        }
+        for (QWidget *parent :
+             {static_cast<QWidget *>(&dialog), dialog.testResult()->parentWidget()}) {
+            QList<QWidget *> shown;
+            for (QWidget *w : parent->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+                if (w->isVisible() && !w->isWindow())
+                    shown.append(w);
+            }
+            for (int i = 0; i < shown.size(); ++i) {
+                for (int j = i + 1; j < shown.size(); ++j) {
+                    QVERIFY2(!shown[i]->geometry().intersects(shown[j]->geometry()),
+                             qPrintable(shown[i]->objectName() + QStringLiteral(" overlaps ")
+                                        + shown[j]->objectName()));
+                }
+            }
+        }
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Settings> m_settings;

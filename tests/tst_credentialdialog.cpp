@@ -1,6 +1,10 @@
 #include "app/secrets/secretstore.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
+#include "app/store/database.h"
+#include "app/store/migrations.h"
+#include "consoletesting.h"
+#include "pgtesting.h"
 #include "sandboxtesting.h"
 #include "ui/credentials/credentialdialog.h"
 
@@ -11,6 +15,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -23,7 +30,8 @@ constexpr int kNetworkTimeoutMs = 20'000;
 
 const QString &storedPlaceholder()
 {
-    static const QString text = QStringLiteral("Stored in the keychain — leave empty to keep");
+    static const QString text =
+        QStringLiteral("Stored in the system keychain — leave empty to keep");
     return text;
 }
 
@@ -170,6 +178,7 @@ private Q_SLOTS:
 
         chooseAuth(dialog, "password");
         setText(dialog, "kingdeeUrlEdit", QStringLiteral("http://127.0.0.1/k3cloud/"));
+        testing::answerNextQuestion(true); // DingTalk's fields are still empty: save anyway
         clickSave(dialog);
         QTRY_VERIFY(!dialog.isVisible());
         QCOMPARE(m_secrets->readNow(SecretName::KingdeePassword).value, QStringLiteral("old-pw"));
@@ -245,16 +254,168 @@ private Q_SLOTS:
         QVERIFY2(password.contains(QStringLiteral("用户名或密码错误！")), qPrintable(password));
     }
 
-    void testConnection_withoutAnySecret_saysWhatToEnter()
+    void testConnection_withoutAnySecret_namesTheSecretField()
     {
         CredentialDialog dialog(*m_settings, *m_secrets);
         dialog.show();
+        waitForKeychainAnswers(dialog);
         setText(dialog, "dingTalkAppKeyEdit", QStringLiteral("key"));
         setText(dialog, "dingTalkProcessCodeEdit", QStringLiteral("PROC-1"));
         const QString result = runTest(dialog, "testDingTalkButton", "dingTalkTestResult");
-        QVERIFY2(
-            result.contains(QStringLiteral("dingtalk.app_secret is not in the system keychain")),
-            qPrintable(result));
+        QCOMPARE(result,
+                 QStringLiteral("✗ Fill in first: Client Secret (AppSecret). Nothing was sent."));
+    }
+
+    // The verdict comes at once, inside the click: no call went out, none could have answered.
+    void testConnection_onAnEmptyForm_namesTheEmptyFieldsWithoutACall()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        waitForKeychainAnswers(dialog);
+        QTest::mouseClick(child<QPushButton>(dialog, "testDingTalkButton"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(dialog, "dingTalkTestResult")->text(),
+                 QStringLiteral("✗ Fill in first: Client ID (AppKey), Client Secret (AppSecret), "
+                                "Process code. Nothing was sent."));
+        QTest::mouseClick(child<QPushButton>(dialog, "testKingdeeButton"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(dialog, "kingdeeTestResult")->text(),
+                 QStringLiteral("✗ Fill in first: Server address, Data centre ID, User, App ID, "
+                                "App secret. Nothing was sent."));
+        QVERIFY(child<QPushButton>(dialog, "testKingdeeButton")->isEnabled());
+    }
+
+    void save_withRequiredFieldsEmpty_asksFirst()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        waitForKeychainAnswers(dialog);
+        setText(dialog, "dingTalkAppKeyEdit", QStringLiteral("typed-key"));
+        QString question;
+        testing::answerNextQuestion(false, &question);
+        clickSave(dialog);
+        QVERIFY2(question.contains(QStringLiteral("These fields are empty: Client Secret "
+                                                  "(AppSecret), Process code, Server address")),
+                 qPrintable(question + child<QLabel>(dialog, "saveMessage")->text()));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkAppKey)).isEmpty());
+
+        testing::answerNextQuestion(true);
+        clickSave(dialog);
+        QTRY_VERIFY(!dialog.isVisible());
+        Settings reread(iniPath(), {});
+        QCOMPARE(reread.text(QLatin1String(keys::DingTalkAppKey)), QStringLiteral("typed-key"));
+        QVERIFY(CredentialDialog::needsSetup(reread)); // the empty address kept the example
+    }
+
+    void newProfile_showsPlaceholdersNotTheExampleAddress()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        auto *url = child<QLineEdit>(dialog, "kingdeeUrlEdit");
+        QVERIFY2(url->text().isEmpty(), qPrintable(url->text()));
+        QVERIFY(url->placeholderText().startsWith(QStringLiteral("for example https://")));
+        for (const char *name : {"dingTalkAppKeyEdit", "dingTalkProcessCodeEdit",
+                                 "kingdeeAcctIdEdit", "kingdeeUsernameEdit", "kingdeeAppIdEdit"})
+            QVERIFY2(!child<QLineEdit>(dialog, name)->placeholderText().isEmpty(), name);
+        QCOMPARE(labelOf(dialog, "dingTalkAppKeyEdit"), QStringLiteral("Client ID (AppKey):"));
+        QCOMPARE(labelOf(dialog, "dingTalkSecretEdit"),
+                 QStringLiteral("Client Secret (AppSecret):"));
+        QVERIFY(child<QLabel>(dialog, "credentialIntro")
+                    ->text()
+                    .contains(QStringLiteral("kept in the system keychain")));
+    }
+
+    void dingTalkAddress_isEditableForTheChosenApi_andSaved()
+    {
+        QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkAppKey), QStringLiteral("k")));
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        child<QTabWidget>(dialog, "credentialTabs")
+            ->setCurrentWidget(child<QWidget>(dialog, "advancedBox"));
+        auto *oapi = child<QLineEdit>(dialog, "dingTalkOapiUrlEdit");
+        auto *api = child<QLineEdit>(dialog, "dingTalkApiUrlEdit");
+        QCOMPARE(oapi->text(), QStringLiteral("https://oapi.dingtalk.com"));
+        QVERIFY(oapi->isVisible());
+        QVERIFY(!api->isVisible()); // topapi, polling: only the classic address is used
+        auto *combo = child<QComboBox>(dialog, "dingTalkApiCombo");
+        combo->setCurrentIndex(combo->findData(QStringLiteral("v1")));
+        QVERIFY(api->isVisible());
+        QVERIFY(!oapi->isVisible());
+        api->setText(QStringLiteral("https://dingtalk-proxy.corp.test"));
+        testing::answerNextQuestion(true);
+        clickSave(dialog);
+        QTRY_VERIFY2(!dialog.isVisible(), qPrintable(child<QLabel>(dialog, "saveMessage")->text()));
+        QCOMPARE(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkApiUrl)),
+                 QStringLiteral("https://dingtalk-proxy.corp.test"));
+    }
+
+    // The offscreen screen is 800×600, smaller than 1600×1000 at 1.5× (1066×666).
+    void dialog_fitsTheScreenItOpensOn()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        chooseAuth(dialog, "signature"); // the login with the most rows
+        QTest::qWait(50);
+        const QRect available = dialog.screen()->availableGeometry();
+        QVERIFY2(available.contains(dialog.frameGeometry()),
+                 qPrintable(QStringLiteral("%1×%2 on a %3×%4 screen")
+                                .arg(dialog.frameGeometry().width())
+                                .arg(dialog.frameGeometry().height())
+                                .arg(available.width())
+                                .arg(available.height())));
+    }
+
+    void modeSwitch_dialogShrinksBackToTheRowsItShows()
+    {
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        chooseAuth(dialog, "password");
+        QTest::qWait(50);
+        const int passwordHeight = dialog.height();
+        chooseAuth(dialog, "signature"); // app ID, app secret and organisation number
+        QTRY_VERIFY(dialog.height() > passwordHeight);
+        chooseAuth(dialog, "password");
+        QTRY_COMPARE(dialog.height(), passwordHeight);
+    }
+
+    void focus_staysInTheFieldTypedInAfterATest()
+    {
+        const auto sandbox = testing::startSandbox(testing::sandboxOptions(5, 3));
+        QVERIFY(sandbox);
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        fillForSandbox(dialog, *sandbox);
+        auto *user = child<QLineEdit>(dialog, "kingdeeUsernameEdit");
+        user->setFocus();
+        QCOMPARE(dialog.focusWidget(), user);
+        QVERIFY(runTest(dialog, "testKingdeeButton", "kingdeeTestResult")
+                    .startsWith(QStringLiteral("✓")));
+        QCOMPARE(dialog.focusWidget(), user);
+        // Started from the keyboard, the focus comes back to the button it was on.
+        auto *button = child<QPushButton>(dialog, "testKingdeeButton");
+        button->setFocus();
+        QTest::keyClick(button, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), kNetworkTimeoutMs);
+        QTRY_COMPARE(dialog.focusWidget(), button);
+    }
+
+    // Our own code for a failure before DingTalk answered ("network") is no word for a clerk.
+    void testDingTalk_unreachable_saysSoInWordsWithoutACode()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+        closed.close(); // nothing listens there any more: the connection is refused
+        QVERIFY(!m_settings->setValue(QLatin1String(keys::DingTalkOapiUrl), url));
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        setText(dialog, "dingTalkAppKeyEdit", QStringLiteral("key"));
+        setText(dialog, "dingTalkSecretEdit", QStringLiteral("secret"));
+        setText(dialog, "dingTalkProcessCodeEdit", QStringLiteral("PROC-1"));
+        const QString result = runTest(dialog, "testDingTalkButton", "dingTalkTestResult");
+        QVERIFY2(result.startsWith(QStringLiteral("✗ DingTalk is busy or the connection failed (")),
+                 qPrintable(result));
+        QVERIFY2(!result.contains(QStringLiteral("network")), qPrintable(result));
+        QVERIFY2(!result.contains(QStringLiteral("code")), qPrintable(result));
     }
 
     void closingTheDialog_cancelsARunningTest()
@@ -359,12 +520,154 @@ private Q_SLOTS:
         QCOMPARE(m_secrets->readNow(SecretName::DingTalkAppSecret).status,
                  SecretResult::Status::NotFound);
 
-        // Corrected, the same dialog saves.
+        // Corrected, the same dialog saves (after asking about the fields still empty).
         setText(dialog, "kingdeeUrlEdit", QStringLiteral("https://erp.corp.test/k3cloud"));
+        testing::answerNextQuestion(true);
         clickSave(dialog);
         QTRY_VERIFY(!dialog.isVisible());
         QCOMPARE(Settings(iniPath(), {}).text(QLatin1String(keys::DingTalkAppKey)),
                  QStringLiteral("typed-key"));
+    }
+
+    // The ledger page against the private PostgreSQL server of scripts/with-postgres.sh.
+    void storePage_testConnection_opensTheLedgerAndNamesItsSchemaVersion()
+    {
+        const auto server = testing::PgServer::fromEnvironment();
+        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
+        QString error;
+        const auto ledger = server->createDatabase(&error);
+        QVERIFY2(ledger, qPrintable(error));
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        openStorePage(dialog);
+        auto *test = child<QPushButton>(dialog, "testStoreButton");
+        QVERIFY(!test->isVisible()); // this computer's SQLite file: nothing to test
+        fillLedger(dialog, *ledger, ledger->password);
+        QVERIFY(test->isVisible());
+        const QString result = runTest(dialog, "testStoreButton", "storeTestResult");
+        QCOMPARE(result,
+                 QStringLiteral("✓ Connected to %1 (schema version %2).")
+                     .arg(ledger->display())
+                     .arg(latestSchemaVersion()));
+        // Testing saved nothing.
+        QCOMPARE(Settings(iniPath(), {}).text(QLatin1String(keys::StoreDriver)),
+                 QStringLiteral("sqlite"));
+        QCOMPARE(m_secrets->readNow(SecretName::StorePassword).status,
+                 SecretResult::Status::NotFound);
+    }
+
+    void storePage_wrongPassword_isNamedWithoutThePassword()
+    {
+        const auto server = testing::PgServer::fromEnvironment();
+        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
+        QString error;
+        const auto ledger = server->createDatabase(&error);
+        QVERIFY2(ledger, qPrintable(error));
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        openStorePage(dialog);
+        const QString wrong = QStringLiteral("wrong-pw-") + QUuid::createUuid().toString();
+        fillLedger(dialog, *ledger, wrong);
+        const QString result = runTest(dialog, "testStoreButton", "storeTestResult");
+        QVERIFY2(result.startsWith(QStringLiteral("✗ ")), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("refused the user or the password")),
+                 qPrintable(result));
+        QVERIFY2(result.contains(ledger->display()), qPrintable(result));
+        QVERIFY(!result.contains(wrong));
+        QVERIFY(!result.contains(ledger->password));
+    }
+
+    void storePage_aDatabaseOfAnotherProgram_isRefusedUntouched()
+    {
+        const auto server = testing::PgServer::fromEnvironment();
+        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
+        QString error;
+        const auto ledger = server->createDatabase(&error);
+        QVERIFY2(ledger, qPrintable(error));
+        QCOMPARE(
+            server->admin({QStringLiteral("CREATE TABLE invoices (id INTEGER)")}, ledger->database),
+            QString());
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        openStorePage(dialog);
+        fillLedger(dialog, *ledger, ledger->password);
+        const QString result = runTest(dialog, "testStoreButton", "storeTestResult");
+        QVERIFY2(result.startsWith(QStringLiteral("✗ ")), qPrintable(result));
+        QVERIFY2(result.contains(ledger->display()), qPrintable(result));
+        // Nothing of ours was created in it.
+        QCOMPARE(server->admin({QStringLiteral("SELECT 1 FROM invoices")}, ledger->database),
+                 QString());
+        QVERIFY(!server->admin({QStringLiteral("SELECT 1 FROM applications")}, ledger->database)
+                     .isEmpty());
+    }
+
+    void storePage_aLedgerOfANewerVersion_isRefusedNamingIt()
+    {
+        const auto server = testing::PgServer::fromEnvironment();
+        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
+        QString error;
+        const auto ledger = server->createDatabase(&error);
+        QVERIFY2(ledger, qPrintable(error));
+        {
+            Database db(*ledger);
+            QVERIFY(db.open().ok());
+        }
+        QCOMPARE(server->admin({QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', "
+                                               "'x')")},
+                               ledger->database),
+                 QString());
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        openStorePage(dialog);
+        fillLedger(dialog, *ledger, ledger->password);
+        const QString result = runTest(dialog, "testStoreButton", "storeTestResult");
+        QVERIFY2(result.startsWith(QStringLiteral("✗ ")), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("newer version"))
+                     && result.contains(QStringLiteral("99")),
+                 qPrintable(result));
+    }
+
+    void storePage_save_writesStoreSettingsAndThePasswordOnlyToTheKeychain()
+    {
+        const auto server = testing::PgServer::fromEnvironment();
+        QVERIFY2(server, qPrintable(testing::PgServer::missingExplanation()));
+        QString error;
+        const auto ledger = server->createDatabase(&error);
+        QVERIFY2(ledger, qPrintable(error));
+        CredentialDialog dialog(*m_settings, *m_secrets);
+        dialog.show();
+        openStorePage(dialog);
+        fillLedger(dialog, *ledger, ledger->password);
+        QVERIFY(child<QLabel>(dialog, "storeRestartNote")
+                    ->text()
+                    .contains(QStringLiteral("when RebateSync is started again")));
+        testing::answerNextQuestion(true); // DingTalk and Kingdee are still empty
+        clickSave(dialog);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(dialog.storeChanged());
+
+        Settings reread(iniPath(), {});
+        const auto text = [&reread](const char *key) {
+            return reread.text(QLatin1String(key));
+        };
+        QCOMPARE(text(keys::StoreDriver), QStringLiteral("postgresql"));
+        QCOMPARE(text(keys::StoreHost), ledger->host);
+        QCOMPARE(reread.integer(QLatin1String(keys::StorePort)), ledger->port);
+        QCOMPARE(text(keys::StoreDatabase), ledger->database);
+        QCOMPARE(text(keys::StoreUser), ledger->user);
+        QCOMPARE(m_secrets->readNow(SecretName::StorePassword).value, ledger->password);
+        QVERIFY(!iniText().contains(ledger->password));
+
+        // Reopened, the stored password is kept by an empty field and not shown.
+        CredentialDialog again(*m_settings, *m_secrets);
+        again.show();
+        QTRY_COMPARE(child<QLineEdit>(again, "storePasswordEdit")->placeholderText(),
+                     storedPlaceholder());
+        QCOMPARE(child<QLineEdit>(again, "storeDatabaseEdit")->text(), ledger->database);
+        openStorePage(again);
+        const QString result = runTest(again, "testStoreButton", "storeTestResult");
+        QVERIFY2(result.startsWith(QStringLiteral("✓ ")), qPrintable(result));
     }
 
     void needsSetup_untilTheProfileNamesARealServer()
@@ -385,6 +688,44 @@ private Q_SLOTS:
     }
 
 private:
+    // Until the keychain answered for every secret field, each counts as empty.
+    static void waitForKeychainAnswers(const QWidget &dialog)
+    {
+        for (const char *name : {"dingTalkSecretEdit", "kingdeeAppSecretEdit",
+                                 "kingdeePasswordEdit", "storePasswordEdit"}) {
+            auto *field = child<QLineEdit>(dialog, name);
+            QTRY_VERIFY(!field->placeholderText().startsWith(QStringLiteral("Reading")));
+        }
+    }
+
+    static QString labelOf(const QWidget &dialog, const char *field)
+    {
+        auto *widget = child<QWidget>(dialog, field);
+        for (auto *label : dialog.findChildren<QLabel *>()) {
+            if (label->buddy() == widget)
+                return label->text();
+        }
+        return {};
+    }
+
+    static void openStorePage(const QWidget &dialog)
+    {
+        auto *tabs = child<QTabWidget>(dialog, "credentialTabs");
+        tabs->setCurrentWidget(child<QWidget>(dialog, "storeForm"));
+    }
+
+    static void fillLedger(const QWidget &dialog, const StoreLocation &ledger,
+                           const QString &password)
+    {
+        auto *driver = child<QComboBox>(dialog, "storeDriverCombo");
+        driver->setCurrentIndex(driver->findData(QStringLiteral("postgresql")));
+        setText(dialog, "storeHostEdit", ledger.host);
+        child<QSpinBox>(dialog, "storePortSpin")->setValue(ledger.port);
+        setText(dialog, "storeDatabaseEdit", ledger.database);
+        setText(dialog, "storeUserEdit", ledger.user);
+        setText(dialog, "storePasswordEdit", password);
+    }
+
     QString iniPath() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
 
     QString iniText() const

@@ -19,6 +19,7 @@
 #include "ui/uistate.h"
 
 #include <QJsonArray>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSharedPointer>
@@ -531,6 +532,39 @@ private Q_SLOTS:
                     .upsert(testdata::application(QStringLiteral("from-colleague")))
                     .ok());
         QTRY_VERIFY_WITH_TIMEOUT(pane.model().rowOf(QStringLiteral("from-colleague")) >= 0, 2000);
+    }
+
+    // The console keeps one connection for as long as it is open; a server restarted meanwhile
+    // (an update, a reboot) must not leave it deaf to colleagues' runs until the clerk restarts.
+    void theConsole_saysWhenTheServerIsGone_andReconnectsWhenItIsBack()
+    {
+        QTemporaryDir dir;
+        UiState uiState(dir.filePath(QStringLiteral("ui-state.ini")));
+        Database console(m_location);
+        QVERIFY(console.open().ok());
+        ApplicationsPane pane(console, uiState);
+        pane.reload();
+        auto *lost = pane.findChild<QLabel *>(QStringLiteral("ledgerLostLabel"));
+        QVERIFY(lost);
+        QVERIFY(lost->isHidden());
+
+        QVERIFY(PgServer::control(QStringLiteral("stop")));
+        QTRY_VERIFY_WITH_TIMEOUT(!lost->isHidden(), 12'000);
+        QVERIFY2(lost->text().contains(QStringLiteral("cannot be reached")),
+                 qPrintable(lost->text()));
+        QVERIFY(!lost->text().contains(m_location.password));
+
+        QVERIFY(PgServer::control(QStringLiteral("start")));
+        QTRY_VERIFY_WITH_TIMEOUT(lost->isHidden(), 20'000);
+        // Heard again: a colleague's change shows within 2 s, as before the restart.
+        Database elsewhere(m_location);
+        QVERIFY(elsewhere.open().ok());
+        QVERIFY(ApplicationRepository(elsewhere)
+                    .upsert(testdata::application(QStringLiteral("after-restart")))
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(pane.model().rowOf(QStringLiteral("after-restart")) >= 0, 2000);
+        // And the console's own connection reads again.
+        QVERIFY(ApplicationRepository(console).find(QStringLiteral("after-restart")));
     }
 
 private:

@@ -232,6 +232,24 @@ private Q_SLOTS:
         QVERIFY(!window.findChild<QListWidget *>(QStringLiteral("billList"))->isVisible());
     }
 
+    void english_stateColumnsFitTheirLongestWords()
+    {
+        m_translations.apply(LanguageChoice::English);
+        MainWindow window(*m_profile, *m_database, *m_uiState);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("applicationsView"));
+        const QFontMetrics metrics(table->font());
+        // "Partly sy…" and "Approv…" were cut at the Chinese-sized widths.
+        for (const auto &[column, word] :
+             {std::pair {int(ApplicationsModel::SyncColumn), QStringLiteral("Partly synced")},
+              std::pair {int(ApplicationsModel::SyncColumn), QStringLiteral("Needs reversal")},
+              std::pair {int(ApplicationsModel::ApprovalColumn), QStringLiteral("In approval")}})
+            QVERIFY2(table->columnWidth(column) > metrics.horizontalAdvance(word),
+                     qPrintable(word));
+        m_translations.apply(LanguageChoice::Chinese);
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Profile> m_profile;

@@ -6,6 +6,7 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
+#include "models/schemechangerun.h"
 #include "models/schemechangesummary.h"
 #include "models/schemeeditsession.h"
 #include "models/schemefieldsmodel.h"
@@ -280,6 +281,44 @@ private Q_SLOTS:
         QVERIFY(resolveScheme(QStringLiteral("out.json"), outside.path()).scheme);
     }
 
+    // The bill's other parts read back into exactly the file they came from; a kind changed
+    // leaves no key of the old kind for the loader to refuse.
+    void billParts_roundTripAndChangeWhatTheLoaderReads()
+    {
+        const SchemeDocument builtin = builtinDocument();
+        SchemeDocument document = builtin;
+        QCOMPARE(document.checks().size(), 4);
+        QCOMPARE(document.checks().at(2).kind, QStringLiteral("headerTotal"));
+        QCOMPARE(document.options().size(), 2);
+        QCOMPARE(document.groupBy(), QStringLiteral("{{表格_客户编码}}"));
+        QCOMPARE(document.idempotencyField(), QStringLiteral("FAR_OtherRemarks"));
+        document.setChecks(document.checks());
+        document.setOptions(document.options());
+        document.setGroupBy(document.groupBy());
+        QCOMPARE(document.toJson(), builtin.toJson());
+
+        QList<CheckRule> checks = document.checks();
+        checks[0].kind = QStringLiteral("required");
+        checks[0].fields = {QStringLiteral("FDATE")};
+        document.setChecks(checks);
+        document.setGroupBy(QString());
+        document.setIdempotencyKey(QStringLiteral("{{business_id}}"));
+        document.setIdempotencyField(QString());
+        const SchemeLoadResult loaded = document.load(QStringLiteral("x"));
+        QVERIFY2(loaded.scheme, qPrintable(loaded.error));
+        QVERIFY(!loaded.scheme->groupBy);
+        QCOMPARE(loaded.scheme->idempotencyField, QStringLiteral("FAR_OtherRemarks"));
+        QCOMPARE(loaded.scheme->checks.at(0).kind, CheckSpec::Kind::Required);
+        QVERIFY(!document.checks().at(0).toJson().contains(QLatin1String("op")));
+        // One bill per application now, keyed by the business id alone.
+        const MappingResult result = mapApplication(
+            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("600")),
+                               rebateRow(QStringLiteral("C2"), QStringLiteral("1.50"))}),
+            *loaded.scheme);
+        QCOMPARE(result.bills.size(), 1);
+        QCOMPARE(result.bills.at(0).key, QStringLiteral("202503031012000123456"));
+    }
+
     void valueMapCsv_roundTripsWhatExcelWouldMangle()
     {
         const ValueMapTable table {QStringLiteral("orgs"),
@@ -302,6 +341,9 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("Row 3")), qPrintable(error));
         QVERIFY(!ValueMapCsv::read("from,to\na,1\na,2\n", &error));
         QVERIFY2(error.contains(QStringLiteral("\"a\" is listed twice")), qPrintable(error));
+        // A header and nothing under it would empty the map: refused.
+        QVERIFY(!ValueMapCsv::read("from,to\r\n\r\n", &error));
+        QVERIFY2(error.contains(QStringLiteral("no row under the header")), qPrintable(error));
     }
 
     // The "what changes" summary over a store of 1,000 applications agrees with mapping each one
@@ -372,6 +414,52 @@ private Q_SLOTS:
         QCOMPARE(summary.totalAfter.toString(2), totalAfter.toString(2));
         // Application 0 had one bill, already in Kingdee: nothing of it is open.
         QCOMPARE(summary.applications, 999);
+
+        // The same on a worker with its own connection to the store, as the editor runs it.
+        QFuture<SchemeChangeSummary> run =
+            runSchemeChangeSummary(database.location(), before, after);
+        run.waitForFinished();
+        QCOMPARE(run.resultCount(), 1);
+        const SchemeChangeSummary onWorker = run.result();
+        QVERIFY2(onWorker.error.isEmpty(), qPrintable(onWorker.error));
+        QStringList workerKeys;
+        for (const SchemeBillChange &change : onWorker.changes)
+            workerKeys.append(change.key);
+        QCOMPARE(workerKeys, expectedKeys);
+        QCOMPARE(onWorker.keptBills, 1);
+        QCOMPARE(onWorker.billsAfter, billCount);
+        QCOMPARE(onWorker.totalBefore.toString(2), totalBefore.toString(2));
+        QCOMPARE(onWorker.totalAfter.toString(2), totalAfter.toString(2));
+        QCOMPARE(onWorker.applications, 999);
+        QCOMPARE(run.progressMaximum(), 1000);
+        QCOMPARE(run.progressValue(), 1000);
+
+        // A run told to stop after ten applications says so, with no more than their bills.
+        const QList<ApplicationRecord> stored =
+            ApplicationRepository(database).listWithRows(ApprovalState::Approved);
+        const SchemeChangeSummary stopped = SchemeChangeSummary::compute(
+            stored, {}, before.get(), *after, [](int done, int) { return done < 10; });
+        QVERIFY(stopped.cancelled);
+        QVERIFY(stopped.billsAfter <= 30);
+        QCOMPARE(stopped.applications, 10);
+    }
+
+    // A store the worker cannot open is an error in the result, not a crash or a hang.
+    void changeSummaryRun_reportsAStoreItCannotOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = QDir(dir.path()).filePath(QStringLiteral("not-a-database.db"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not SQLite");
+        file.close();
+        const auto scheme = resolveScheme(kBuiltin, QString()).scheme;
+        QFuture<SchemeChangeSummary> run =
+            runSchemeChangeSummary(StoreLocation::sqlite(path), scheme, scheme);
+        run.waitForFinished();
+        QCOMPARE(run.resultCount(), 1);
+        QVERIFY(!run.result().error.isEmpty());
+        QVERIFY(run.result().changes.isEmpty());
     }
 };
 

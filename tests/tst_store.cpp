@@ -4,6 +4,7 @@
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
 #include "app/store/migrations.h"
+#include "app/store/sqlutil.h"
 #include "pgtesting.h"
 #include "storetestdata.h"
 
@@ -626,6 +627,35 @@ private Q_SLOTS:
         QVERIFY2(error.ok(), qPrintable(error.message));
         QCOMPARE(ApplicationRepository(db).find(QStringLiteral("bad"))->parseError,
                  QStringLiteral("empty answer"));
+    }
+
+    // On PostgreSQL values travel as the driver's escaped literals (sql::run): text that looks like
+    // SQL, quotes, backslashes, placeholders and Chinese must come back exactly as written.
+    void textThatLooksLikeSql_isStoredAndReadBackExactly()
+    {
+        Database db(m_location);
+        QVERIFY_OPENS(db);
+        const QString tricky = QStringLiteral("客户'甲'\\n \"乙\" ?; DROP TABLE bills; -- ? $1 %1");
+        ApplicationRecord app = testdata::application(QStringLiteral("q?1"), 0);
+        app.title = tricky;
+        app.originatorDeptName = QStringLiteral("?");
+        QVERIFY(ApplicationRepository(db).upsert(app).ok());
+        const auto read = ApplicationRepository(db).find(QStringLiteral("q?1"));
+        QVERIFY(read);
+        QCOMPARE(read->title, tricky);
+        QCOMPARE(read->originatorDeptName, QStringLiteral("?"));
+
+        // A literal question mark inside quotes is text, not a placeholder.
+        QSqlQuery q(db.connection());
+        QVERIFY(sql::run(q,
+                         QStringLiteral("SELECT COUNT(*) FROM applications"
+                                        " WHERE title <> '?' AND id = ?"),
+                         {QStringLiteral("q?1")}, "counting")
+                    .ok());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QSqlQuery tables(db.connection());
+        QVERIFY(tables.exec(QStringLiteral("SELECT COUNT(*) FROM bills")));
     }
 
     void twoProcessesOpeningANewDatabaseAtOnce_bothSucceed()

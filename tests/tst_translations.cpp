@@ -15,6 +15,7 @@ struct Message
 {
     QString context;
     QString source;
+    QString comment; // the disambiguation
     QString translation;
     QString type; // "unfinished", "vanished", "obsolete" or empty when finished
     bool numerus = false;
@@ -37,14 +38,14 @@ QList<Message> readTs(const QString &path)
         if (name == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (name == QLatin1String("message")) {
-            current =
-                Message {context,
-                         {},
-                         {},
-                         {},
-                         xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
+            current = Message {
+                context, {},
+                {},      {},
+                {},      xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
         } else if (name == QLatin1String("source")) {
             current.source = xml.readElementText();
+        } else if (name == QLatin1String("comment")) {
+            current.comment = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
             current.type = xml.attributes().value(QLatin1String("type")).toString();
             current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
@@ -95,6 +96,42 @@ private Q_SLOTS:
         QVERIFY2(messages.size() > 50, "the .ts file looks empty");
         const QStringList problems = problemsIn(messages);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // A clerk on Windows must never be told to apt install something or to set an environment
+    // variable: such advice is for a Linux server's administrator, in a text compiled only
+    // there (#ifndef Q_OS_WIN) and marked "Linux only".
+    void adviceForLinuxAdministrators_isMarkedLinuxOnly()
+    {
+        static const QRegularExpression linuxAdvice(
+            QStringLiteral("\\bapt(-get)?\\b|REBATESYNC_|environment variable|D-Bus|gnome-keyring"),
+            QRegularExpression::CaseInsensitiveOption);
+        QStringList unmarked;
+        int marked = 0;
+        for (const Message &m : readTs(kTsFile)) {
+            if (!linuxAdvice.match(m.source).hasMatch())
+                continue;
+            if (m.comment.contains(QLatin1String("Linux only")))
+                ++marked;
+            else
+                unmarked.append(m.context + QStringLiteral(": ") + m.source);
+        }
+        QVERIFY2(unmarked.isEmpty(), qPrintable(unmarked.join(QLatin1Char('\n'))));
+        QVERIFY(marked > 0); // the keychain's advice on Linux is still there, marked
+    }
+
+    // One word per thing in Chinese (issue 17): the keychain, the in-doubt state, the mapping
+    // scheme, the alerts dialog; no developer's jargon.
+    void chinese_usesOneTermPerThing()
+    {
+        static const QRegularExpression variants(
+            QStringLiteral("密钥环|集成方案|结果待确认|告警与定时任务|幂等键|错误码 [a-z]"));
+        QStringList found;
+        for (const Message &m : readTs(kTsFile)) {
+            if (const auto match = variants.match(m.translation); match.hasMatch())
+                found.append(match.captured() + QStringLiteral(" — ") + m.source);
+        }
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 
     // lupdate over today's sources adds any string the .ts does not have yet as unfinished and

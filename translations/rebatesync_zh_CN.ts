@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Alerts and Schedule</source>
-        <translation>告警与定时任务</translation>
+        <translation>告警与定时</translation>
     </message>
     <message>
         <source>DingTalk group robot</source>
@@ -113,6 +113,10 @@
     <message>
         <source>Off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -294,6 +298,11 @@
             <numerusform>%n 张单据中 %1 张已在金蝶，其余未入金蝶</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Org.</source>
+        <comment>column header: the Kingdee organisation number</comment>
+        <translation>组织</translation>
+    </message>
 </context>
 <context>
     <name>rs::ApplicationsPane</name>
@@ -322,6 +331,10 @@
     <message>
         <source>Tick every shown application that is approved, not yet synced and can become a bill</source>
         <translation>勾选所有显示中已通过、尚未同步且能生成单据的申请</translation>
+    </message>
+    <message>
+        <source>The shared ledger cannot be reached: %1 The table shows what was read before; the console reconnects by itself when the server is back.</source>
+        <translation>无法连接共享账本：%1 表中显示的是断开前读到的内容；服务器恢复后控制台会自动重新连接。</translation>
     </message>
     <message>
         <source>state set to All</source>
@@ -384,7 +397,7 @@
     </message>
     <message>
         <source>key %1</source>
-        <translation>幂等键 %1</translation>
+        <translation>单据唯一标识 %1</translation>
     </message>
     <message>
         <source>Already handed to Kingdee: shown is the stored payload that was (or is being) sent, not a fresh mapping.</source>
@@ -397,6 +410,65 @@
     <message>
         <source>Kingdee&apos;s last error: %1</source>
         <translation>金蝶最近一次报错：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rs::BillSettingsForm</name>
+    <message>
+        <source>How the rows of an application become bills, and the key by which Kingdee and this console recognise each bill.</source>
+        <translation>申请的各行如何组成单据，以及金蝶和本控制台用来识别每张单据的键。</translation>
+    </message>
+    <message>
+        <source>Group rows by:</source>
+        <translation>按此分组生成单据：</translation>
+    </message>
+    <message>
+        <source>empty: one bill per application</source>
+        <translation>留空：每个申请一张单据</translation>
+    </message>
+    <message>
+        <source>A template evaluated on each row, e.g. {{表格_客户编码}}: rows with the same value make one bill.</source>
+        <translation>对每一行求值的模板，例如 {{表格_客户编码}}：值相同的行合成一张单据。</translation>
+    </message>
+    <message>
+        <source>Idempotency key:</source>
+        <translation>单据唯一标识：</translation>
+    </message>
+    <message>
+        <source>A template evaluated on the bill&apos;s first row, e.g. {{business_id}}-{{表格_客户编码}}; it must differ for every bill.</source>
+        <translation>对单据第一行求值的模板，例如 {{business_id}}-{{表格_客户编码}}；每张单据的键必须不同。</translation>
+    </message>
+    <message>
+        <source>Key goes to field:</source>
+        <translation>键写入字段：</translation>
+    </message>
+    <message>
+        <source>Amount field:</source>
+        <translation>金额字段：</translation>
+    </message>
+    <message>
+        <source>A decimal field whose values add up to the bill&apos;s amount.</source>
+        <translation>一个小数字段，其值之和即单据金额。</translation>
+    </message>
+    <message>
+        <source>Request options sent with BatchSave (Operation must be BatchSave; &quot;true&quot; and &quot;false&quot; become JSON booleans):</source>
+        <translation>随 BatchSave 发送的请求选项（Operation 必须是 BatchSave；&quot;true&quot; 和 &quot;false&quot; 会转为 JSON 布尔值）：</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <source>Remove options</source>
+        <translation>删除选项</translation>
     </message>
 </context>
 <context>
@@ -510,14 +582,89 @@
     </message>
 </context>
 <context>
+    <name>rs::ChecksEditor</name>
+    <message>
+        <source>Every value compares with a number</source>
+        <translation>每个值与一个数比较</translation>
+    </message>
+    <message>
+        <source>The field&apos;s sum equals the rows&apos; sum</source>
+        <translation>字段合计等于各行合计</translation>
+    </message>
+    <message>
+        <source>A header total equals all rows&apos; sum</source>
+        <translation>表头总额等于所有行合计</translation>
+    </message>
+    <message>
+        <source>Fields are filled in</source>
+        <translation>字段必须填写</translation>
+    </message>
+    <message>
+        <source>Each check runs on every finished bill; a bill that fails one is shown in red with the check&apos;s message and is not sent.</source>
+        <translation>每条校验都在每张生成好的单据上运行；未通过的单据以红色显示校验的说明，且不会发送。</translation>
+    </message>
+    <message>
+        <source>Add check</source>
+        <translation>添加校验</translation>
+    </message>
+    <message>
+        <source>Remove check</source>
+        <translation>删除校验</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>运算符：</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Factor:</source>
+        <translation>系数：</translation>
+    </message>
+    <message>
+        <source>Header field:</source>
+        <translation>表头字段：</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段列表：</translation>
+    </message>
+    <message>
+        <source>empty: the standard explanation</source>
+        <translation>留空：使用标准说明</translation>
+    </message>
+    <message>
+        <source>paths separated by commas: FDATE, FEntity.FNOTAXAMOUNTFOR</source>
+        <translation>以逗号分隔的路径：FDATE, FEntity.FNOTAXAMOUNTFOR</translation>
+    </message>
+</context>
+<context>
     <name>rs::ConnectionTestRow</name>
     <message>
         <source>Testing…</source>
         <translation>正在测试…</translation>
-    </message>
-    <message>
-        <source>DingTalk accepted the app key and secret (token obtained) and lists the process&apos;s approvals.</source>
-        <translation>钉钉已接受应用 Key 和密钥（已取得令牌），并能列出该流程的审批。</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -526,6 +673,14 @@
     <message>
         <source>Connects with the values in the form, saved or not</source>
         <translation>使用表单中的值连接（无论是否已保存）</translation>
+    </message>
+    <message>
+        <source>DingTalk accepted the Client ID and Client Secret (token obtained) and lists the process&apos;s approvals.</source>
+        <translation>钉钉已接受 Client ID 和 Client Secret（已获取令牌），并能列出该审批流程的实例。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (schema version %2).</source>
+        <translation>连接成功：%1（架构版本 %2）。</translation>
     </message>
 </context>
 <context>
@@ -539,8 +694,33 @@
         <translation>连接与凭据</translation>
     </message>
     <message>
-        <source>RebateSync reads approvals from DingTalk and writes bills to Kingdee. Secrets are kept in the system keychain, never in a file.</source>
-        <translation>返利同步台从钉钉读取审批，并向金蝶写入单据。密钥保存在系统钥匙串中，绝不写入文件。</translation>
+        <source>Save with empty fields?</source>
+        <translation>有字段未填写，仍要保存？</translation>
+    </message>
+    <message>
+        <source>These fields are empty: %1. Fetching and syncing cannot work until they are filled in. Save anyway?</source>
+        <translation>以下字段尚未填写：%1。填写之前无法拉取审批或同步。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of fields</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>RebateSync reads approvals from DingTalk and writes bills to Kingdee. Secrets are kept in %1, never in a file.</source>
+        <translation>返利同步台从钉钉读取审批，并把单据写入金蝶。密钥只保存在%1中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>DingTalk and Kingdee</source>
+        <translation>钉钉与金蝶</translation>
+    </message>
+    <message>
+        <source>Store / team ledger</source>
+        <translation>存储 / 共享账本</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
     </message>
 </context>
 <context>
@@ -548,10 +728,6 @@
     <message>
         <source>DingTalk (source of the approvals)</source>
         <translation>钉钉（审批来源）</translation>
-    </message>
-    <message>
-        <source>App key:</source>
-        <translation>应用 Key：</translation>
     </message>
     <message>
         <source>App secret:</source>
@@ -572,10 +748,6 @@
     <message>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
-    </message>
-    <message>
-        <source>https://server/k3cloud/</source>
-        <translation>https://服务器/k3cloud/</translation>
     </message>
     <message>
         <source>⚠ This address uses plain http:// to another computer: the password or app secret travels over the network unencrypted. Use https:// unless the server is inside a trusted network.</source>
@@ -626,10 +798,6 @@
         <translation>消息语言：</translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation>高级</translation>
-    </message>
-    <message>
         <source>DingTalk API:</source>
         <translation>钉钉接口：</translation>
     </message>
@@ -641,12 +809,65 @@
         <source>New (api.dingtalk.com v1.0)</source>
         <translation>新版（api.dingtalk.com v1.0）</translation>
     </message>
+    <message>
+        <source>Client ID (AppKey):</source>
+        <translation>Client ID（应用 Key）：</translation>
+    </message>
+    <message>
+        <source>From the DingTalk developer console: the app&apos;s credentials</source>
+        <translation>见钉钉开发者后台该应用的“凭证与基础信息”</translation>
+    </message>
+    <message>
+        <source>Client Secret (AppSecret):</source>
+        <translation>Client Secret（应用 Secret）：</translation>
+    </message>
+    <message>
+        <source>for example https://erp.your-company.com/k3cloud/</source>
+        <translation>例如 https://erp.your-company.com/k3cloud/</translation>
+    </message>
+    <message>
+        <source>As listed in Kingdee&apos;s management centre</source>
+        <translation>见金蝶管理中心的数据中心列表</translation>
+    </message>
+    <message>
+        <source>The Kingdee user the bills are saved as</source>
+        <translation>以此金蝶用户的身份保存单据</translation>
+    </message>
+    <message>
+        <source>From the third-party system registration in Kingdee</source>
+        <translation>见金蝶“第三方系统登录授权”中的登记</translation>
+    </message>
+    <message>
+        <source>for example 100</source>
+        <translation>例如 100</translation>
+    </message>
+    <message>
+        <source>DingTalk address (classic API):</source>
+        <translation>钉钉地址（旧版 API）：</translation>
+    </message>
+    <message>
+        <source>DingTalk address (new API, Stream):</source>
+        <translation>钉钉地址（新版 API、Stream）：</translation>
+    </message>
+    <message>
+        <source>DingTalk interface</source>
+        <translation>钉钉接口</translation>
+    </message>
 </context>
 <context>
     <name>rs::CredentialTester</name>
     <message>
         <source>Kingdee accepted user %1 in data centre %2.</source>
         <translation>金蝶已接受数据中心 %2 中的用户 %1。</translation>
+    </message>
+    <message>
+        <source>Fill in first: %1. Nothing was sent.</source>
+        <translation>请先填写：%1。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of fields</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -774,6 +995,10 @@
         <source>The connection to %1 was lost (%2). Nothing half-done was kept: check the network or ask who runs the server, then try again.</source>
         <translation>与 %1 的连接已断开（%2）。没有保留任何做了一半的改动：请检查网络或联系服务器管理员，然后重试。</translation>
     </message>
+    <message>
+        <source>Cannot listen for changes on %1 again: %2</source>
+        <translation>无法重新监听 %1 上的变更：%2</translation>
+    </message>
 </context>
 <context>
     <name>rs::DateField</name>
@@ -864,6 +1089,10 @@
     <message>
         <source>DingTalk did not accept the comment</source>
         <translation>钉钉未接受该评论</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1021,7 +1250,7 @@
     <name>rs::GuiStartup</name>
     <message>
         <source>Folder with settings.ini, the database and schemes.</source>
-        <translation>存放 settings.ini、数据库和集成方案的文件夹。</translation>
+        <translation>存放 settings.ini、数据库和映射方案的文件夹。</translation>
     </message>
     <message>
         <source>Save a screenshot to FILE once the window is shown, then quit.</source>
@@ -1185,7 +1414,7 @@
     </message>
     <message>
         <source>the answer to a save was lost, so Kingdee may or may not have saved the bills; they are looked up before anything is sent again</source>
-        <translation>保存请求的应答丢失，金蝶可能已保存这些单据，也可能没有；再次发送前会先按幂等键查询</translation>
+        <translation>保存请求的应答丢失，金蝶可能已保存这些单据，也可能没有；再次发送前会先按单据唯一标识查询</translation>
     </message>
     <message>
         <source>Kingdee refused the request</source>
@@ -1483,7 +1712,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>API assets</source>
-        <translation>API 资产</translation>
+        <translation>API 资产（接口调用与额度）</translation>
     </message>
     <message>
         <source>&amp;Alerts and Schedule…</source>
@@ -1508,6 +1737,10 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Last sync %1: %2</source>
         <translation>上次同步 %1：%2</translation>
+    </message>
+    <message>
+        <source>The store settings are saved. They take effect when RebateSync is started again.</source>
+        <translation>存储设置已保存，重新启动返利同步台后生效。</translation>
     </message>
 </context>
 <context>
@@ -1638,7 +1871,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; is not in the value map &quot;%2&quot;; add it to valueMaps.%2 in the scheme</source>
-        <translation>“%1”不在值映射“%2”中；请在集成方案的 valueMaps.%2 中添加</translation>
+        <translation>“%1”不在值映射“%2”中；请在映射方案的 valueMaps.%2 中添加</translation>
     </message>
     <message>
         <source>required, but the source has no value for it</source>
@@ -1666,7 +1899,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>the idempotency key %1 has no value for this bill, so it could not be found again in Kingdee</source>
-        <translation>此单据的幂等键 %1 没有值，因此无法在金蝶中再次查找到它</translation>
+        <translation>此单据的单据唯一标识 %1 没有值，因此无法在金蝶中再次查找到它</translation>
     </message>
     <message>
         <source>The stored application cannot be read (%1); fetch it again.</source>
@@ -1734,7 +1967,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; is not a decimal field of this scheme</source>
-        <translation>“%1”不是本集成方案中的小数字段</translation>
+        <translation>“%1”不是本映射方案中的小数字段</translation>
     </message>
     <message>
         <source>expected a list of {&quot;field&quot;: …, &quot;value&quot;: …}</source>
@@ -1758,7 +1991,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; holds the idempotency key (target.idempotency.field) and cannot also be a field</source>
-        <translation>“%1”用于存放幂等键（target.idempotency.field），不能再作为普通字段</translation>
+        <translation>“%1”用于存放单据唯一标识（target.idempotency.field），不能再作为普通字段</translation>
     </message>
     <message>
         <source>entries cannot be nested</source>
@@ -1822,7 +2055,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>&quot;%1&quot; is not a field of this scheme</source>
-        <translation>“%1”不是本集成方案中的字段</translation>
+        <translation>“%1”不是本映射方案中的字段</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
@@ -1838,15 +2071,15 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
     <message>
         <source>[sync] scheme: &quot;%1&quot; is not a built-in scheme. Use one of: %2, or the name of a .json file in %3.</source>
-        <translation>[sync] scheme：“%1”不是内置集成方案。可用值：%2，或 %3 中某个 .json 文件的名称。</translation>
+        <translation>[sync] scheme：“%1”不是内置映射方案。可用值：%2，或 %3 中某个 .json 文件的名称。</translation>
     </message>
     <message>
         <source>[sync] scheme: &quot;%1&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor the name of a .json file in %2.</source>
-        <translation>[sync] scheme：“%1”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %2 中某个 .json 文件的名称。</translation>
+        <translation>[sync] scheme：“%1”既不是内置映射方案（builtin:rebate-to-other-receivable），也不是 %2 中某个 .json 文件的名称。</translation>
     </message>
     <message>
         <source>[sync] scheme: the file %1 does not exist. Put the scheme there or choose another one.</source>
-        <translation>[sync] scheme：文件 %1 不存在。请把集成方案放到该位置，或选择其他方案。</translation>
+        <translation>[sync] scheme：文件 %1 不存在。请把映射方案放到该位置，或选择其他方案。</translation>
     </message>
     <message>
         <source>[sync] scheme: cannot read %1: %2</source>
@@ -2472,6 +2705,34 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Value maps</source>
         <translation>值映射</translation>
     </message>
+    <message>
+        <source>Still working out what the last change does; wait for it or cancel it.</source>
+        <translation>仍在计算上一次修改的影响；请等待或取消。</translation>
+    </message>
+    <message>
+        <source>Trying the new scheme on the approved applications not yet synced…</source>
+        <translation>正在用新方案试算已审批、尚未同步的申请…</translation>
+    </message>
+    <message>
+        <source>Stopped working out what changes: nothing was saved or made active.</source>
+        <translation>已停止计算变化：未保存任何内容，也未设为当前方案。</translation>
+    </message>
+    <message>
+        <source>Edit the bill settings</source>
+        <translation>编辑单据设置</translation>
+    </message>
+    <message>
+        <source>Edit the checks</source>
+        <translation>编辑校验</translation>
+    </message>
+    <message>
+        <source>Bill and grouping</source>
+        <translation>单据与分组</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>校验</translation>
+    </message>
 </context>
 <context>
     <name>rs::SchemeFieldsModel</name>
@@ -2552,14 +2813,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
 <context>
     <name>rs::SecretField</name>
     <message>
-        <source>Reading the system keychain…</source>
-        <translation>正在读取系统钥匙串…</translation>
-    </message>
-    <message>
-        <source>Stored in the keychain — leave empty to keep</source>
-        <translation>已保存在钥匙串中 — 留空则保持不变</translation>
-    </message>
-    <message>
         <source>Set by %1 for this run — leave empty to keep</source>
         <translation>本次运行由 %1 提供 — 留空则保持不变</translation>
     </message>
@@ -2567,20 +2820,45 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Not stored yet</source>
         <translation>尚未保存</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取%1…</translation>
+    </message>
+    <message>
+        <source>Stored in %1 — leave empty to keep</source>
+        <translation>已保存在%1中 — 留空则保持不变</translation>
+    </message>
 </context>
 <context>
     <name>rs::SecretStore</name>
     <message>
-        <source>The system keychain is locked or refused access (%1). Unlock it — on Linux, unlock the login keyring — and try again.</source>
-        <translation>系统密钥环已锁定或拒绝访问（%1）。请先解锁（Linux 上请解锁“登录”密钥环），然后重试。</translation>
+        <source>%1 is not in %2 yet. Enter it in the settings dialog, or run: rebatesync-cli secret set %1</source>
+        <translation>%2中还没有 %1。请在设置对话框中填写，或运行：rebatesync-cli secret set %1</translation>
     </message>
     <message>
-        <source>The system keychain could not be used (%1). RebateSync keeps secrets only there, never in a file. On Windows, make sure Credential Manager is available; on Linux, install and unlock a Secret Service such as gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus session. A scheduled run without a keychain can pass secrets in the environment variables %2.</source>
-        <translation>无法使用系统密钥环（%1）。返利同步台只把密钥保存在系统密钥环中，绝不写入文件。Windows 上请确认“凭据管理器”可用；Linux 上请在桌面或 D-Bus 会话中安装并解锁 Secret Service，例如 gnome-keyring（apt install gnome-keyring）。没有密钥环的计划任务可以通过环境变量 %2 传入密钥。</translation>
+        <source>Windows Credential Manager refused access (%1). Sign in to Windows with your own account and try again.</source>
+        <translation>Windows 凭据管理器拒绝了访问（%1）。请用您自己的账户登录 Windows 后重试。</translation>
     </message>
     <message>
-        <source>%1 is not in the system keychain yet. Enter it in the credentials dialog, or run: rebatesync-cli secret set %1</source>
-        <translation>系统密钥环中还没有 %1。请在凭据设置对话框中填写，或运行：rebatesync-cli secret set %1</translation>
+        <source>The system keychain is locked or refused access (%1). Unlock the login keyring and try again.</source>
+        <translation>系统钥匙串已锁定或拒绝了访问（%1）。请解锁“登录”钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager could not be used (%1). RebateSync keeps secrets only there, never in a file. Sign in to Windows with your own account and try again; if it still fails, ask your IT support.</source>
+        <translation>无法使用 Windows 凭据管理器（%1）。返利同步台只把密钥保存在那里，绝不写入文件。请用您自己的账户登录 Windows 后重试；仍然失败时请联系 IT 支持。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used (%1). RebateSync keeps secrets only there, never in a file. Install and unlock a Secret Service such as gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus session. A scheduled run without a keychain can pass secrets in the environment variables %2.</source>
+        <comment>Linux only</comment>
+        <translation>无法使用系统钥匙串（%1）。返利同步台只把密钥保存在系统钥匙串中，绝不写入文件。请在桌面或 D-Bus 会话中安装并解锁 Secret Service，例如 gnome-keyring（apt install gnome-keyring）。没有钥匙串的计划任务可以通过环境变量 %2 传入密钥。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>系统钥匙串</translation>
     </message>
 </context>
 <context>
@@ -2598,24 +2876,16 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <translation>%1：“%2”不是有效的网址。请使用 https://主机/路径 的形式（仅内网服务器可用 http://）。</translation>
     </message>
     <message>
-        <source>%1: the address must not contain a user name or password; secrets belong in the system keychain.</source>
-        <translation>%1：地址中不得包含用户名或密码；密钥应保存在系统密钥环中。</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; must not contain ? or #. Use the form https://host/path.</source>
         <translation>%1：“%2”中不得包含 ? 或 #。请使用 https://主机/路径 的形式。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a built-in scheme. Use one of: %3, or the name of a .json file in %4.</source>
-        <translation>%1：“%2”不是内置集成方案。可用值：%3，或 %4 中某个 .json 文件的名称。</translation>
+        <translation>%1：“%2”不是内置映射方案。可用值：%3，或 %4 中某个 .json 文件的名称。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is neither a built-in scheme (builtin:rebate-to-other-receivable) nor a .json file in %3.</source>
-        <translation>%1：“%2”既不是内置集成方案（builtin:rebate-to-other-receivable），也不是 %3 中的 .json 文件。</translation>
-    </message>
-    <message>
-        <source>%1: secrets must not be written in settings.ini. Remove the line and store the secret in the system keychain (rebatesync-cli secret set NAME, or the credentials dialog).</source>
-        <translation>%1：密钥不得写在 settings.ini 中。请删除这一行，并把密钥保存到系统密钥环（rebatesync-cli secret set NAME，或凭据设置对话框）。</translation>
+        <translation>%1：“%2”既不是内置映射方案（builtin:rebate-to-other-receivable），也不是 %3 中的 .json 文件。</translation>
     </message>
     <message>
         <source>%1: unknown setting. settings.ini has these sections: %2.</source>
@@ -2628,6 +2898,14 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Did you mean %1?</source>
         <translation>是否想写 %1？</translation>
+    </message>
+    <message>
+        <source>%1: the address must not contain a user name or password; secrets belong in %2.</source>
+        <translation>%1：地址中不得包含用户名或密码；密钥应保存在%2中。</translation>
+    </message>
+    <message>
+        <source>%1: secrets must not be written in settings.ini. Remove the line and store the secret in %2 (rebatesync-cli secret set NAME, or the settings dialog).</source>
+        <translation>%1：密钥不得写入 settings.ini。请删除该行，并把密钥保存到%2（rebatesync-cli secret set NAME，或在设置对话框中填写）。</translation>
     </message>
 </context>
 <context>
@@ -2727,7 +3005,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>In doubt</source>
         <comment>sent to Kingdee, answer lost</comment>
-        <translation>结果待确认</translation>
+        <translation>待确认</translation>
     </message>
     <message>
         <source>Reversed</source>
@@ -2909,6 +3187,10 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Bill %1 was deleted in Kingdee; the clerk chose to send it again as a new bill.</source>
         <translation>单据 %1 已在金蝶中删除；操作员选择将其作为新单据重新发送。</translation>
     </message>
+    <message>
+        <source>checking the connection</source>
+        <translation>检查连接</translation>
+    </message>
 </context>
 <context>
     <name>rs::StoreCopy</name>
@@ -2935,6 +3217,57 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>After the copy, the amounts in %1 add up to %2 in the source but %3 in the ledger. The source is unchanged.</source>
         <translation>复制后，%1 的金额合计在源数据中为 %2，在共享账本中却为 %3。源数据未改动。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::StoreForm</name>
+    <message>
+        <source>One clerk keeps the store on this computer. A team shares one ledger on a PostgreSQL server, so that every console and scheduled run sees the same applications and no bill is sent twice.</source>
+        <translation>一位会计时，数据保存在本机即可。多人协作时共用 PostgreSQL 服务器上的一个共享账本：每个控制台和计划任务看到的是同一批申请，同一张单据不会被发送两次。</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>存储位置：</translation>
+    </message>
+    <message>
+        <source>This computer (SQLite)</source>
+        <translation>本机 SQLite</translation>
+    </message>
+    <message>
+        <source>Team ledger (PostgreSQL)</source>
+        <translation>共享账本 PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Name or address of the database server</source>
+        <translation>数据库服务器的名称或地址</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>An empty database created for RebateSync</source>
+        <translation>为返利同步台新建的空数据库</translation>
+    </message>
+    <message>
+        <source>Database user:</source>
+        <translation>数据库用户：</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>数据库密码：</translation>
+    </message>
+    <message>
+        <source>A change of the store takes effect when RebateSync is started again.</source>
+        <translation>存储位置的更改在重新启动返利同步台后生效。</translation>
     </message>
 </context>
 <context>
@@ -3114,18 +3447,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <source>Kingdee value</source>
         <translation>金蝶值</translation>
     </message>
-    <message>
-        <source>Row %1 has %2 cells; each row needs two: the source value and the Kingdee value.</source>
-        <translation>第 %1 行有 %2 个单元格；每行需要两个：来源值和金蝶值。</translation>
-    </message>
-    <message>
-        <source>Row %1 has no source value.</source>
-        <translation>第 %1 行没有来源值。</translation>
-    </message>
-    <message>
-        <source>Row %1: &quot;%2&quot; is listed twice.</source>
-        <translation>第 %1 行：“%2”出现了两次。</translation>
-    </message>
 </context>
 <context>
     <name>rs::ValueMapEditor</name>
@@ -3194,10 +3515,6 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <translation>删除行</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -3208,6 +3525,37 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>CSV files and Excel workbooks (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV 文件和 Excel 工作簿 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import CSV / .xlsx…</source>
+        <translation>导入 CSV / .xlsx…</translation>
+    </message>
+</context>
+<context>
+    <name>rs::ValueMapImport</name>
+    <message>
+        <source>Row %1 has %2 cells; each row needs two: the source value and the Kingdee value.</source>
+        <translation>第 %1 行有 %2 个单元格；每行需要两个：来源值和金蝶值。</translation>
+    </message>
+    <message>
+        <source>Row %1 has no source value.</source>
+        <translation>第 %1 行没有来源值。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is listed twice (first in row %3).</source>
+        <translation>第 %1 行：“%2”出现了两次（第一次在第 %3 行）。</translation>
+    </message>
+    <message>
+        <source>There is no row under the header, so nothing to import: the map is left as it was.</source>
+        <translation>表头下面没有任何行，没有可导入的内容：映射表保持不变。</translation>
     </message>
 </context>
 <context>
@@ -3354,15 +3702,15 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <name>rs::cli::CliAlerts</name>
     <message>
         <source>alerts: the group robot is on but its secrets cannot be read: %1</source>
-        <translation>提醒：已开启群机器人，但读不到它的密钥：%1</translation>
+        <translation>告警：已开启群机器人，但读不到它的密钥：%1</translation>
     </message>
     <message>
         <source>alerts: the group robot refused: %1</source>
-        <translation>提醒：群机器人拒收了消息：%1</translation>
+        <translation>告警：群机器人拒收了消息：%1</translation>
     </message>
     <message>
         <source>alert: %1</source>
-        <translation>提醒：%1</translation>
+        <translation>告警：%1</translation>
     </message>
 </context>
 <context>
@@ -3416,7 +3764,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
 将钉钉中已审批通过的返利发放申请，作为其他应收单写入金蝶云星空。
 
 选项：
-  --profile DIR   存放 settings.ini、数据库和集成方案的文件夹
+  --profile DIR   存放 settings.ini、数据库和映射方案的文件夹
                   （默认：%1）
   -h, --help      显示本帮助
   -v, --version   显示版本
@@ -3425,7 +3773,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   fetch [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                   从钉钉拉取审批实例
   list [--state STATE] [--json]   列出申请及其审批状态和同步状态
-  preview ID [--json]             按当前集成方案显示申请 ID 生成的金蝶单据
+  preview ID [--json]             按当前映射方案显示申请 ID 生成的金蝶单据
                                   （BatchSave 请求体）及其问题；有问题或
                                   没有单据时退出码为 1
   sync (--all-pending | ID...) [--dry-run]
@@ -3438,7 +3786,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
   status [--json]                 各状态数量、接口调用次数、本月钉钉用量
   watch [--seconds N]             实时接收钉钉审批结果（Stream 模式）并保存，
                                   每保存一条输出一行，直到按 Ctrl+C 或满 N 秒
-  secret set NAME                 把从标准输入读取的密钥保存到系统密钥环；
+  secret set NAME                 把从标准输入读取的密钥保存到系统钥匙串；
                                   NAME 可为：%2
   store migrate --to postgresql   把本配置的 SQLite 数据复制到 [store] 指定的
                                   空 PostgreSQL 共享账本，并核对
@@ -3508,7 +3856,7 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     </message>
     <message>
         <source>Scheme: %1</source>
-        <translation>集成方案：%1</translation>
+        <translation>映射方案：%1</translation>
     </message>
     <message>
         <source>Bills: %1</source>
@@ -3604,12 +3952,12 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <translation>请输入 %1（输入内容不会显示），然后按回车：</translation>
     </message>
     <message>
-        <source>Nothing was read from standard input; the keychain was not changed.</source>
-        <translation>未从标准输入读到任何内容；系统密钥环未作改动。</translation>
+        <source>Nothing was read from standard input; %1 was not changed.</source>
+        <translation>未从标准输入读到任何内容；%1未作改动。</translation>
     </message>
     <message>
-        <source>Stored %1 in the system keychain.</source>
-        <translation>已将 %1 保存到系统密钥环。</translation>
+        <source>Stored %1 in %2.</source>
+        <translation>已将 %1 保存到%2。</translation>
     </message>
 </context>
 <context>
@@ -3749,6 +4097,10 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>rs::report::XlsxExport</name>
@@ -3831,6 +4183,88 @@ Exit codes: 0 ok, 1 some items failed, 2 configuration or authentication error, 
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::XlsxReader</name>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2, line %3: %4.</source>
+        <translation>%1 已损坏：%2 第 %3 行：%4。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx): it holds no workbook.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）：其中没有工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet.</source>
+        <translation>%1 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 is no cell reference.</source>
+        <translation>%1 已损坏：%2 不是单元格引用。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: cell %2 names a text that is not in the workbook.</source>
+        <translation>%1 已损坏：单元格 %2 引用的文本不在工作簿中。</translation>
+    </message>
+    <message>
+        <source>%1: cell %2 shows the Excel error %3; correct it in Excel first.</source>
+        <translation>%1：单元格 %2 显示 Excel 错误 %3；请先在 Excel 中改正。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel workbook (.xls) or one protected by a password: open it in Excel and save it as an Excel workbook (.xlsx) without a password.</source>
+        <translation>%1 是旧版 Excel 工作簿（.xls）或受密码保护的工作簿：请在 Excel 中打开，另存为不带密码的 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx): %2.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rs::report::ZipReader</name>
+    <message>
+        <source>it is not a zip archive</source>
+        <translation>它不是 zip 压缩包</translation>
+    </message>
+    <message>
+        <source>it is a ZIP64 archive, which no Excel workbook needs</source>
+        <translation>它是 ZIP64 压缩包，Excel 工作簿不会用到这种格式</translation>
+    </message>
+    <message>
+        <source>the archive is cut short or damaged</source>
+        <translation>压缩包不完整或已损坏</translation>
+    </message>
+    <message>
+        <source>it has no %1</source>
+        <translation>其中没有 %1</translation>
+    </message>
+    <message>
+        <source>it is protected by a password</source>
+        <translation>它受密码保护</translation>
+    </message>
+    <message>
+        <source>%1 is compressed in a way this program cannot read (method %2)</source>
+        <translation>%1 的压缩方式本程序无法读取（方法 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 bytes)</source>
+        <translation>%1 太大（%2 字节）</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 已损坏</translation>
     </message>
 </context>
 <context>

@@ -163,8 +163,15 @@ void MainWindow::fitOnScreen()
     if (isMaximized() || isFullScreen() || screen() == nullptr)
         return;
     const QRect available = screen()->availableGeometry();
-    // The frame (title bar, borders) is known only once the window is shown; it is zero before.
-    const QSize frame = frameGeometry().size() - size();
+    // The frame (title bar, borders) is known only once the window manager framed the window,
+    // on X11 some time after the first show: until then a title bar and borders are assumed, so
+    // the status bar is not pushed below the screen's edge (seen at 1.5× on a 1600×1000
+    // screen). The offscreen platform draws no frames.
+    QSize frame = frameGeometry().size() - size();
+    if (frame.isNull() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
+        const int border = 2 * style()->pixelMetric(QStyle::PM_MdiSubWindowFrameWidth) + 8;
+        frame = QSize(border, border + style()->pixelMetric(QStyle::PM_TitleBarHeight) + 16);
+    }
     const QSize fitted = size().boundedTo(available.size() - frame);
     if (fitted == size())
         return;
@@ -439,6 +446,12 @@ void MainWindow::editCredentials()
     if (dialog.exec() == QDialog::Accepted) {
         loadScheme();
         m_intake->reload(); // the intake, its app key or its secret may have changed
+        // The open store stays the one this console started with: switching it under a run or
+        // an open table is not worth the risk for a change made once per team.
+        if (dialog.storeChanged())
+            statusBar()->showMessage(tr("The store settings are saved. They take effect when "
+                                        "RebateSync is started again."),
+                                     30'000);
     }
 }
 

@@ -24,7 +24,8 @@ QWidget *openForScreenshot(MainWindow &window, const QString &name)
         dialog->show();
         return dialog;
     }
-    // The editor opens on the active scheme and the first stored application.
+    // The editor opens on the active scheme and the newest stored application that is approved
+    // and not yet synced.
     if (name == QLatin1String("scheme-editor")) {
         SchemeEditorWindow *editor = window.openSchemeEditor();
         // On the rule a reader most wants to see: the amount's expression.

@@ -39,7 +39,8 @@ int SecretCommand::run(const Context &context, const QStringList &arguments)
     if (stdinIsInteractive())
         context.err << Qt::endl;
     if (value.isEmpty()) {
-        context.fail(tr("Nothing was read from standard input; the keychain was not changed."));
+        context.fail(tr("Nothing was read from standard input; %1 was not changed.")
+                         .arg(SecretStore::keychainName()));
         return ConfigError;
     }
 
@@ -49,7 +50,8 @@ int SecretCommand::run(const Context &context, const QStringList &arguments)
         context.fail(result.message);
         return ConfigError;
     }
-    context.out << tr("Stored %1 in the system keychain.").arg(canonicalName(*name)) << Qt::endl;
+    context.out << tr("Stored %1 in %2.").arg(canonicalName(*name), SecretStore::keychainName())
+                << Qt::endl;
     return Ok;
 }
 

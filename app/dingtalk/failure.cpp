@@ -135,8 +135,18 @@ QString Failure::describe() const
         what = QT_TRANSLATE_NOOP("rs::DingTalk", "the call was cancelled before it was sent");
         break;
     }
+    const QString sentence = QCoreApplication::translate("rs::DingTalk", what);
+    // Our own codes for what happened before DingTalk answered are no words for a clerk
+    // ("错误码 network"): the sentence says it, and the message is Qt's or ours, not DingTalk's.
+    static const QStringList ownCodes {QStringLiteral("network"), QStringLiteral("token"),
+                                       QStringLiteral("cancelled"), QStringLiteral("tls")};
+    if (code.isEmpty() || ownCodes.contains(code)) {
+        if (message.isEmpty())
+            return sentence;
+        return QCoreApplication::translate("rs::DingTalk", "%1 (%2)").arg(sentence, message);
+    }
     return QCoreApplication::translate("rs::DingTalk", "%1 (DingTalk: %2, code %3)")
-        .arg(QCoreApplication::translate("rs::DingTalk", what), message, code);
+        .arg(sentence, message, code);
 }
 
 Failure FailureClassifier::topApi(int httpStatus, const QByteArray &body, QJsonObject *answer)

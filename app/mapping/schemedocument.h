@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/mapping/schemeloader.h"
+#include "app/mapping/schemeparts.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -74,7 +75,7 @@ struct FieldPosition
 // The scheme being edited, as a plain value: undo keeps copies of it, the preview and every
 // save validate it with loadScheme() on the very bytes toJson() writes, so the editor can never
 // accept what the loader (and so the CLI) would refuse. Everything the editor does not edit
-// (source, options, grouping, checks, …) is kept as it was read.
+// (source, description, …) is kept as it was read.
 class SchemeDocument final
 {
 public:
@@ -108,12 +109,32 @@ public:
     QStringList valueMapNames() const;
     void setValueMaps(const QList<ValueMapTable> &maps) { m_valueMaps = maps; }
 
+    // The bill's other parts (schemeparts.cpp). Empty text removes the key: no grouping (one
+    // bill per application), the default idempotency field, no amount field.
+    QString groupBy() const { return targetText("groupBy"); }
+    void setGroupBy(const QString &text) { setTargetText("groupBy", text); }
+    QString idempotencyKey() const { return idempotencyText("key"); }
+    void setIdempotencyKey(const QString &text) { setIdempotencyText("key", text); }
+    QString idempotencyField() const { return idempotencyText("field"); }
+    void setIdempotencyField(const QString &text) { setIdempotencyText("field", text); }
+    QString amountField() const { return targetText("amount"); }
+    void setAmountField(const QString &path) { setTargetText("amount", path); }
+    QList<OptionRule> options() const;
+    void setOptions(const QList<OptionRule> &options);
+    QList<CheckRule> checks() const;
+    void setChecks(const QList<CheckRule> &checks);
+
     friend bool operator==(const SchemeDocument &a, const SchemeDocument &b)
     {
         return a.m_root == b.m_root && a.m_fields == b.m_fields && a.m_valueMaps == b.m_valueMaps;
     }
 
 private:
+    QString targetText(const char *key) const;
+    void setTargetText(const char *key, const QString &text);
+    QString idempotencyText(const char *key) const;
+    void setIdempotencyText(const char *key, const QString &text);
+
     QJsonObject m_root; // the file, less target.fields and valueMaps
     QList<FieldRule> m_fields;
     QList<ValueMapTable> m_valueMaps;

@@ -1,6 +1,10 @@
 #include "app/report/valuemapxlsx.h"
 
+#include "app/mapping/valuemapimport.h"
+#include "app/report/xlsxreader.h"
+
 #include <QDir>
+#include <QFileInfo>
 
 #include <xlsxwriter.h>
 
@@ -41,6 +45,22 @@ bool ValueMapXlsx::write(const ValueMapTable &table, const QString &path, QStrin
         return false;
     }
     return true;
+}
+
+std::optional<QList<std::pair<QString, QString>>> ValueMapXlsx::read(const QString &path,
+                                                                     QString *error)
+{
+    const std::optional<QList<SheetRow>> sheet = XlsxReader::readFirstSheet(path, error);
+    if (!sheet)
+        return std::nullopt;
+    QList<ValueMapImport::Row> rows;
+    for (const SheetRow &row : *sheet)
+        rows.append({row.number, row.cells});
+    QString reason;
+    auto entries = ValueMapImport::rows(rows, &reason);
+    if (!entries)
+        *error = tr("%1: %2").arg(QFileInfo(path).fileName(), reason);
+    return entries;
 }
 
 } // namespace rs::report

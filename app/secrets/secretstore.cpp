@@ -6,7 +6,7 @@
 namespace rs {
 namespace {
 
-QString environmentHint()
+[[maybe_unused]] QString environmentHint()
 {
     QStringList variables;
     for (SecretName name : allSecretNames())
@@ -23,18 +23,22 @@ SecretResult resultOf(const QKeychain::Job &job, SecretName name)
         return result;
     case QKeychain::EntryNotFound:
         result.status = SecretResult::Status::NotFound;
-        result.message = SecretStore::tr("%1 is not in the system keychain yet. Enter it in the "
-                                         "credentials dialog, or run: rebatesync-cli secret set "
-                                         "%1")
-                             .arg(canonicalName(name));
+        result.message = SecretStore::tr("%1 is not in %2 yet. Enter it in the settings "
+                                         "dialog, or run: rebatesync-cli secret set %1")
+                             .arg(canonicalName(name), SecretStore::keychainName());
         return result;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         result.status = SecretResult::Status::AccessDenied;
-        result.message = SecretStore::tr("The system keychain is locked or refused access (%1). "
-                                         "Unlock it — on Linux, unlock the login keyring — and "
-                                         "try again.")
+#ifdef Q_OS_WIN
+        result.message = SecretStore::tr("Windows Credential Manager refused access (%1). Sign "
+                                         "in to Windows with your own account and try again.")
                              .arg(job.errorString());
+#else
+        result.message = SecretStore::tr("The system keychain is locked or refused access (%1). "
+                                         "Unlock the login keyring and try again.")
+                             .arg(job.errorString());
+#endif
         return result;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
@@ -46,14 +50,25 @@ SecretResult resultOf(const QKeychain::Job &job, SecretName name)
         job.error() == QKeychain::OtherError || job.error() == QKeychain::CouldNotDeleteEntry
         ? SecretResult::Status::Failed
         : SecretResult::Status::NoBackend;
+    // A clerk on Windows is never told to install packages or set variables: that advice is
+    // for whoever runs RebateSync on a Linux server (the disambiguation marks it, and
+    // tst_translations holds every such text to it).
+#ifdef Q_OS_WIN
+    result.message = SecretStore::tr("Windows Credential Manager could not be used (%1). "
+                                     "RebateSync keeps secrets only there, never in a file. Sign "
+                                     "in to Windows with your own account and try again; if it "
+                                     "still fails, ask your IT support.")
+                         .arg(job.errorString());
+#else
     result.message =
         SecretStore::tr("The system keychain could not be used (%1). RebateSync keeps secrets "
-                        "only there, never in a file. On Windows, make sure Credential Manager "
-                        "is available; on Linux, install and unlock a Secret Service such as "
-                        "gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus "
+                        "only there, never in a file. Install and unlock a Secret Service such "
+                        "as gnome-keyring (apt install gnome-keyring) in a desktop or D-Bus "
                         "session. A scheduled run without a keychain can pass secrets in the "
-                        "environment variables %2.")
+                        "environment variables %2.",
+                        "Linux only")
             .arg(job.errorString(), environmentHint());
+#endif
     return result;
 }
 
@@ -72,6 +87,17 @@ SecretStore::SecretStore(QString scope, QObject *parent)
     : QObject(parent)
     , m_scope(std::move(scope))
 { }
+
+QString SecretStore::keychainName()
+{
+    // One word for it everywhere, chosen when the program is built: a clerk on Windows knows
+    // the Credential Manager by that name.
+#ifdef Q_OS_WIN
+    return tr("Windows Credential Manager");
+#else
+    return tr("the system keychain");
+#endif
+}
 
 QString SecretStore::serviceName()
 {

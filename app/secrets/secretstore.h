@@ -51,6 +51,9 @@ public:
     SecretResult removeNow(SecretName name);
 
     static QString serviceName();
+    // What the clerk calls the keychain, for use inside a sentence: "the system keychain", or
+    // "Windows Credential Manager" in a Windows build.
+    static QString keychainName();
     QString entryKey(SecretName name) const;
 
 private:

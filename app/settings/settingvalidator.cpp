@@ -1,5 +1,6 @@
 #include "app/settings/settingvalidator.h"
 
+#include "app/secrets/secretstore.h"
 #include "app/settings/settingspec.h"
 
 #include <QDir>
@@ -62,8 +63,8 @@ QString SettingValidator::checkUrl(const SettingSpec &spec, const QString &value
     }
     if (!url.userInfo().isEmpty()) {
         return tr("%1: the address must not contain a user name or password; secrets belong "
-                  "in the system keychain.")
-            .arg(displayKey(spec.key));
+                  "in %2.")
+            .arg(displayKey(spec.key), SecretStore::keychainName());
     }
     if (url.hasQuery() || url.hasFragment()) {
         return tr("%1: \"%2\" must not contain ? or #. Use the form https://host/path.")
@@ -110,9 +111,8 @@ SettingIssue SettingValidator::unknownKey(const QString &key) const
     if (looksSecret) {
         return {key,
                 tr("%1: secrets must not be written in settings.ini. Remove the line and store "
-                   "the secret in the system keychain (rebatesync-cli secret set NAME, or the "
-                   "credentials dialog).")
-                    .arg(displayKey(key)),
+                   "the secret in %2 (rebatesync-cli secret set NAME, or the settings dialog).")
+                    .arg(displayKey(key), SecretStore::keychainName()),
                 SettingIssue::Severity::Error};
     }
     // A typo must not pass silently: the value the clerk meant would never take effect.

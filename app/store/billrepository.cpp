@@ -49,6 +49,23 @@ StoreError conflict(const QString &key, BillState from, BillState to)
                 .arg(key, displayName(from), displayName(to))};
 }
 
+// Keys per IN list: far below every driver's limit on bound values.
+constexpr qsizetype kKeysPerQuery = 400;
+
+QString inList(qsizetype count)
+{
+    return u'(' + QStringList(count, QStringLiteral("?")).join(QLatin1Char(',')) + u')';
+}
+
+QVariantList asValues(const QStringList &keys)
+{
+    QVariantList values;
+    values.reserve(keys.size());
+    for (const QString &key : keys)
+        values.append(key);
+    return values;
+}
+
 } // namespace
 
 BillRepository::BillRepository(const Database &database)
@@ -132,27 +149,44 @@ StoreError BillRepository::startSending(const QStringList &keys, QList<BillChang
 StoreError BillRepository::startSending(const QStringList &keys, const RunClaim &run,
                                         QList<BillChange> *changes) const
 {
+    struct Held
+    {
+        QString state;
+        QString approval;
+        QString applicationId;
+        qint64 owner = 0;
+    };
     QList<BillChange> made;
     const StoreError e = m_database.transact([&](QSqlDatabase &db) {
         made.clear();
+        QHash<QString, Held> held;
         QSqlQuery q(db);
-        for (const QString &key : keys) {
+        for (qsizetype at = 0; at < keys.size(); at += kKeysPerQuery) {
+            const QStringList some = keys.mid(at, kKeysPerQuery);
             StoreError read = sql::run(
                 q,
-                QStringLiteral("SELECT b.state, a.approval, a.id, b.claimed_by FROM bills b"
-                               " JOIN applications a ON a.id = b.application_id"
-                               " WHERE b.idempotency_key = ?")
+                QStringLiteral("SELECT b.idempotency_key, b.state, a.approval, a.id, b.claimed_by"
+                               " FROM bills b JOIN applications a ON a.id = b.application_id"
+                               " WHERE b.idempotency_key IN ")
+                    + inList(some.size())
                     + sqldialect::lockBillAndApplicationSuffix(m_database.driver()),
-                {key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+                asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
             if (!read.ok())
                 return read;
-            if (!q.next() || q.value(0).toString() != toWireName(BillState::Queued))
+            while (q.next()) {
+                held.insert(q.value(0).toString(),
+                            {q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                             q.value(4).toLongLong()});
+            }
+        }
+        q.finish();
+        for (const QString &key : keys) {
+            const auto it = held.constFind(key);
+            if (it == held.constEnd() || it->state != toWireName(BillState::Queued))
                 continue;
-            if (run.runId != 0 && q.value(3).toLongLong() != run.runId)
+            if (run.runId != 0 && it->owner != run.runId)
                 continue; // taken over by another run while this one was taken for dead
-            const auto approval = approvalStateFromWireName(q.value(1).toString());
-            const QString applicationId = q.value(2).toString();
-            q.finish();
+            const auto approval = approvalStateFromWireName(it->approval);
             BillChange change {key, BillState::Queued, BillState::Sending, {}, {}};
             if (approval == ApprovalState::Approved) {
                 change.outcome.countsAsAttempt = true;
@@ -162,7 +196,7 @@ StoreError BillRepository::startSending(const QStringList &keys, const RunClaim 
                     QCoreApplication::translate("rs::Store",
                                                 "Not sent: application %1 became %2 in DingTalk"
                                                 " while its bill waited to be sent.")
-                        .arg(applicationId,
+                        .arg(it->applicationId,
                              displayName(approval.value_or(ApprovalState::InApproval)));
                 change.message = change.outcome.error;
             }
@@ -342,24 +376,24 @@ StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
 {
     const BillOutcome &outcome = c.outcome;
     QSqlQuery q(db);
-    StoreError e =
-        sql::run(q,
-                 QStringLiteral("UPDATE bills SET state = ?,"
-                                " kingdee_id = COALESCE(?, kingdee_id),"
-                                " kingdee_number = COALESCE(?, kingdee_number),"
-                                " last_error = ?, error_field = ?, retryable = ?,"
-                                " attempts = attempts + ?, updated_at = ?,"
-                                " reversal = COALESCE(?, reversal)"
-                                " WHERE idempotency_key = ? AND state = ?"),
-                 {toWireName(c.to), sql::nullableText(outcome.kingdeeId),
-                  sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
-                  sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
-                  outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(),
-                  sql::nullableText(outcome.reversal), c.key, toWireName(c.from)},
-                 QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
+    StoreError e = sql::run(
+        q,
+        QStringLiteral("UPDATE bills SET state = ?,"
+                       " kingdee_id = COALESCE(?, kingdee_id),"
+                       " kingdee_number = COALESCE(?, kingdee_number),"
+                       " last_error = ?, error_field = ?, retryable = ?,"
+                       " attempts = attempts + ?, updated_at = ?,"
+                       " reversal = COALESCE(?, reversal)"
+                       " WHERE idempotency_key = ? AND state = ? RETURNING application_id"),
+        {toWireName(c.to), sql::nullableText(outcome.kingdeeId),
+         sql::nullableText(outcome.kingdeeNumber), sql::nullableText(outcome.error),
+         sql::nullableText(outcome.errorField), outcome.retryable ? 1 : 0,
+         outcome.countsAsAttempt ? 1 : 0, sql::nowUtc(), sql::nullableText(outcome.reversal), c.key,
+         toWireName(c.from)},
+        QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"));
     if (!e.ok())
         return e;
-    if (q.numRowsAffected() != 1)
+    if (!q.next())
         return conflict(c.key, c.from, c.to);
 
     SyncEvent event;
@@ -372,12 +406,8 @@ StoreError BillRepository::applyIn(QSqlDatabase &db, const BillChange &c)
         ? eventtext::encode("rs::Store", QT_TRANSLATE_NOOP("rs::Store", "%1 → %2"),
                             {eventtext::state(c.from), eventtext::state(c.to)})
         : c.message;
-    if (sql::run(q, QStringLiteral("SELECT application_id FROM bills WHERE idempotency_key = ?"),
-                 {c.key}, QT_TRANSLATE_NOOP("rs::Store", "changing a bill's state"))
-            .ok()
-        && q.next()) {
-        event.applicationId = q.value(0).toString();
-    }
+    event.applicationId = q.value(0).toString();
+    q.finish();
     return EventLog::appendIn(db, event);
 }
 
@@ -488,6 +518,10 @@ int BillRepository::recoverInterruptedSends(const RunClaim &run, StoreError *err
 StoreError BillRepository::claim(const QList<BillChange> &changes, const RunClaim &run,
                                  QList<BillChange> *claimed) const
 {
+    QStringList keys;
+    keys.reserve(changes.size());
+    for (const BillChange &change : changes)
+        keys.append(change.key);
     QList<BillChange> made;
     const StoreError e = m_database.transact([&](QSqlDatabase &db) {
         made.clear();
@@ -496,36 +530,56 @@ StoreError BillRepository::claim(const QList<BillChange> &changes, const RunClai
             if (StoreError read = liveRuns(db, m_database.driver(), run, &live); !read.ok())
                 return read;
         }
+        // A row another run is claiming this instant is skipped (SKIP LOCKED), not waited for.
+        QHash<QString, std::pair<std::optional<BillState>, qint64>> rows;
         QSqlQuery q(db);
-        for (const BillChange &change : changes) {
-            StoreError read =
-                sql::run(q,
-                         QStringLiteral("SELECT b.state, b.claimed_by FROM bills b"
-                                        " WHERE b.idempotency_key = ?")
-                             + sqldialect::claimRowsSuffix(m_database.driver()),
-                         {change.key}, QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+        for (qsizetype at = 0; at < keys.size(); at += kKeysPerQuery) {
+            const QStringList some = keys.mid(at, kKeysPerQuery);
+            StoreError read = sql::run(
+                q,
+                QStringLiteral("SELECT b.idempotency_key, b.state, b.claimed_by"
+                               " FROM bills b WHERE b.idempotency_key IN ")
+                    + inList(some.size()) + sqldialect::claimRowsSuffix(m_database.driver()),
+                asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
             if (!read.ok())
                 return read;
-            if (!q.next())
-                continue; // another run is claiming it this instant
-            const auto state = billStateFromWireName(q.value(0).toString());
-            const qint64 owner = q.value(1).toLongLong();
-            q.finish();
-            if (state != change.from)
+            while (q.next()) {
+                rows.insert(
+                    q.value(0).toString(),
+                    {billStateFromWireName(q.value(1).toString()), q.value(2).toLongLong()});
+            }
+        }
+        q.finish();
+        QStringList taken;
+        QSet<QString> seen;
+        for (const BillChange &change : changes) {
+            const auto it = rows.constFind(change.key);
+            if (it == rows.constEnd() || it->first != change.from || seen.contains(change.key))
                 continue;
+            seen.insert(change.key);
+            const qint64 owner = it->second;
             if (isHeldByARun(change.from) && owner != run.runId && live.contains(owner))
                 continue;
+            taken.append(change.key);
+            made.append(change);
+        }
+        for (qsizetype at = 0; at < taken.size(); at += kKeysPerQuery) {
+            const QStringList some = taken.mid(at, kKeysPerQuery);
             if (StoreError marked = sql::run(
-                    q, QStringLiteral("UPDATE bills SET claimed_by = ? WHERE idempotency_key = ?"),
-                    {run.runId, change.key}, QT_TRANSLATE_NOOP("rs::Store", "claiming a bill"));
+                    q,
+                    QStringLiteral("UPDATE bills SET claimed_by = ? WHERE idempotency_key IN ")
+                        + inList(some.size()),
+                    QVariantList {run.runId} + asValues(some),
+                    QT_TRANSLATE_NOOP("rs::Store", "claiming a bill"));
                 !marked.ok()) {
                 return marked;
             }
+        }
+        for (const BillChange &change : std::as_const(made)) {
             if (change.to != change.from) {
                 if (StoreError applied = applyIn(db, change); !applied.ok())
                     return applied;
             }
-            made.append(change);
         }
         return StoreError::none();
     });
@@ -546,6 +600,30 @@ std::optional<BillRecord> BillRepository::find(const QString &key, StoreError *e
     if (!e.ok() || !q.next())
         return std::nullopt;
     return fromRow(q);
+}
+
+QHash<QString, BillRecord> BillRepository::findAll(const QStringList &keys, StoreError *error) const
+{
+    QHash<QString, BillRecord> bills;
+    bills.reserve(keys.size());
+    StoreError e;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    for (qsizetype at = 0; at < keys.size() && e.ok(); at += kKeysPerQuery) {
+        const QStringList some = keys.mid(at, kKeysPerQuery);
+        e = sql::run(q,
+                     QStringLiteral("SELECT ") + kColumns
+                         + QStringLiteral(" FROM bills WHERE idempotency_key IN ")
+                         + inList(some.size()),
+                     asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+        while (e.ok() && q.next()) {
+            BillRecord bill = fromRow(q);
+            bills.insert(bill.key, bill);
+        }
+    }
+    if (error)
+        *error = e;
+    return bills;
 }
 
 QList<BillRecord> BillRepository::forApplication(const QString &applicationId,

@@ -88,6 +88,9 @@ public:
 
     // Read methods report a failure through `error` when given; they return what they could read.
     std::optional<BillRecord> find(const QString &key, StoreError *error = nullptr) const;
+    // The bills among `keys` that exist, by key: a query per few hundred keys, not one per key (on
+    // a ledger every query is a round trip to the server).
+    QHash<QString, BillRecord> findAll(const QStringList &keys, StoreError *error = nullptr) const;
     QList<BillRecord> forApplication(const QString &applicationId,
                                      StoreError *error = nullptr) const;
     // Every bill, keyed by application id: one query for a whole list.

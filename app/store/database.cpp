@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -292,12 +293,41 @@ StoreError Database::connectServer()
     db.setConnectOptions(sqldialect::connectOptions(driver, false));
     if (!db.open())
         return serverRefused(db.lastError().databaseText() + db.lastError().driverText());
+    return prepareConnection(db);
+}
+
+StoreError Database::prepareConnection(QSqlDatabase &db) const
+{
     QSqlQuery query(db);
-    for (const QString &statement : sqldialect::connectionPragmas(driver)) {
+    for (const QString &statement : sqldialect::connectionPragmas(m_location.driver)) {
         if (!query.exec(statement)) {
             return {
                 StoreError::Kind::Io,
                 tr("Cannot prepare %1: %2").arg(m_location.display(), query.lastError().text())};
+        }
+    }
+    return StoreError::none();
+}
+
+StoreError Database::reconnect() const
+{
+    if (!m_location.isServer() || !QSqlDatabase::contains(m_connectionName))
+        return StoreError::none();
+    QSqlDatabase db = connection();
+    // The driver object outlives close(), so whoever listens to its notification() signal keeps
+    // listening; the server forgets the LISTENs with the old connection, so they are sent again.
+    QSqlDriver *driver = db.driver();
+    const QStringList channels = driver->subscribedToNotifications();
+    db.close();
+    if (!db.open())
+        return serverRefused(db.lastError().databaseText() + db.lastError().driverText());
+    if (StoreError e = prepareConnection(db); !e.ok())
+        return e;
+    for (const QString &channel : channels) {
+        if (!driver->subscribeToNotification(channel)) {
+            return {StoreError::Kind::Io,
+                    tr("Cannot listen for changes on %1 again: %2")
+                        .arg(m_location.display(), driver->lastError().text())};
         }
     }
     return StoreError::none();

@@ -45,6 +45,11 @@ public:
     int schemaVersion() const { return m_version; }
     QSqlDatabase connection() const;
 
+    // On a ledger, after its server was lost (restarted, the network gone): opens the connection
+    // again with the same settings and listens again on the channels it listened on. Blocks for
+    // up to the connect timeout when the server does not answer: call it when it is known to.
+    StoreError reconnect() const;
+
     enum class Access { Read, Write };
     // Runs `body` in one transaction: commits when it returns ok, rolls everything back otherwise.
     // A Write transaction holds the write lock from its start; a Read one sees one snapshot.
@@ -59,6 +64,7 @@ private:
                             Access access) const;
     StoreError openServer(int targetVersion);
     StoreError connectServer();
+    StoreError prepareConnection(QSqlDatabase &db) const;
     StoreError checkServer();
     StoreError serverRefused(const QString &driverText) const;
     StoreError checkTables(QSqlDatabase &db, int *version) const;

@@ -6,17 +6,20 @@
 #include <QDateTime>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 
 namespace rs::sql {
 namespace {
 
+bool isPostgresql(const QSqlQuery &query)
+{
+    return query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+}
+
 StoreError failure(const QSqlQuery &query, const char *what)
 {
     const QString code = query.lastError().nativeErrorCode();
-    const StoreDriver driver =
-        query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL
-        ? StoreDriver::Postgresql
-        : StoreDriver::Sqlite;
+    const StoreDriver driver = isPostgresql(query) ? StoreDriver::Postgresql : StoreDriver::Sqlite;
     if (sqldialect::isConnectionError(driver, code)) {
         return {StoreError::Kind::Unreachable,
                 QCoreApplication::translate("rs::Store",
@@ -50,6 +53,35 @@ StoreError failure(const QSqlQuery &query, const char *what)
     return error;
 }
 
+// `statement` with each `?` outside quotes replaced by the driver's literal for the next value;
+// empty when the placeholders and the values do not pair up.
+QString withDriverLiterals(const QSqlDriver &driver, const QString &statement,
+                           const QVariantList &values)
+{
+    QString out;
+    out.reserve(statement.size() + 16 * values.size());
+    QChar quote;
+    qsizetype next = 0;
+    for (const QChar c : statement) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'?') {
+            if (next == values.size())
+                return {};
+            const QVariant &value = values.at(next++);
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            out += driver.formatValue(field);
+            continue;
+        }
+        out += c;
+    }
+    return next == values.size() ? out : QString();
+}
+
 } // namespace
 
 StoreError run(QSqlQuery &query, const QString &statement, const QVariantList &values,
@@ -58,6 +90,15 @@ StoreError run(QSqlQuery &query, const QString &statement, const QVariantList &v
     // PostgreSQL cannot PREPARE a statement such as CREATE TABLE: one without values runs as it is.
     if (values.isEmpty())
         return query.exec(statement) ? StoreError::none() : failure(query, what);
+    // QPSQL's prepared path is PREPARE, then EXECUTE carrying the values as the driver's own
+    // escaped literals, then DEALLOCATE: three round trips to the server. The same literals in one
+    // statement are one round trip, and exactly as safe (see DECISIONS, "Ledger round trips").
+    if (isPostgresql(query)) {
+        if (const QString literal = withDriverLiterals(*query.driver(), statement, values);
+            !literal.isEmpty()) {
+            return query.exec(literal) ? StoreError::none() : failure(query, what);
+        }
+    }
     if (StoreError error = prepare(query, statement, what); !error.ok())
         return error;
     return runPrepared(query, values, what);

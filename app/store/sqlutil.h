@@ -9,8 +9,10 @@ class QSqlDatabase;
 
 namespace rs::sql {
 
-// Prepares `statement`, binds `values` positionally (bound parameters only, never spliced text)
-// and runs it. On failure returns a Sql error that names what was being done.
+// Runs `statement` with `values` in place of its `?` placeholders: bound parameters on SQLite; on
+// PostgreSQL the driver's own escaped literals, which is what QPSQL sends for a prepared statement
+// too, in one round trip instead of three. Never text spliced by hand. On failure returns a Sql
+// error that names what was being done.
 StoreError run(QSqlQuery &query, const QString &statement, const QVariantList &values,
                const char *what);
 

@@ -216,21 +216,26 @@ void PushJob::claimMore(int count, QStringList lookUp)
     QList<BillChange> wanted;
     QHash<QString, BillState> before;
     while (!m_toClaim.isEmpty() && wanted.size() < count) {
-        const QString key = m_toClaim.takeFirst();
-        const auto bill = bills.find(key);
-        if (!bill)
-            continue;
-        if (bill->state != BillState::Pending && bill->state != BillState::Failed) {
-            // Another run on the ledger took it (or finished it) since this run planned.
-            tell({key, bill->applicationId, bill->state, bill->kingdeeNumber,
-                  bill->state == BillState::Synced
-                      ? QString()
-                      : tr("another run on this ledger is sending it")});
-            continue;
+        // Read in slices as large as what is still wanted: one query each, not one per bill.
+        const QStringList slice = m_toClaim.mid(0, count - wanted.size());
+        m_toClaim.remove(0, slice.size());
+        const QHash<QString, BillRecord> read = bills.findAll(slice);
+        for (const QString &key : slice) {
+            const auto bill = read.constFind(key);
+            if (bill == read.constEnd())
+                continue;
+            if (bill->state != BillState::Pending && bill->state != BillState::Failed) {
+                // Another run on the ledger took it (or finished it) since this run planned.
+                tell({key, bill->applicationId, bill->state, bill->kingdeeNumber,
+                      bill->state == BillState::Synced
+                          ? QString()
+                          : tr("another run on this ledger is sending it")});
+                continue;
+            }
+            // Queued keeps the last error: a run that stops, or dies, loses no failure.
+            wanted.append({key, bill->state, BillState::Queued, lastErrorOf(*bill), {}});
+            before.insert(key, bill->state);
         }
-        // Queued keeps the last error: a run that stops, or dies, loses no failure.
-        wanted.append({key, bill->state, BillState::Queued, lastErrorOf(*bill), {}});
-        before.insert(key, bill->state);
     }
     QList<BillChange> claimed;
     if (const StoreError e = bills.claim(wanted, m_claim, &claimed); !e.ok()) {
@@ -337,9 +342,11 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
     QList<BillChange> changes;
     QStringList ready;
     QStringList unresolved;
+    const QHash<QString, BillRecord> read = bills.findAll(keys);
     for (const QString &key : keys) {
-        const auto bill = bills.find(key);
-        if (!bill || (bill->state != BillState::Queued && bill->state != BillState::InDoubt))
+        const auto bill = read.constFind(key);
+        if (bill == read.constEnd()
+            || (bill->state != BillState::Queued && bill->state != BillState::InDoubt))
             continue;
         if (const auto it = found.constFind(key); it != found.constEnd()) {
             BillOutcome outcome;
@@ -410,12 +417,11 @@ void PushJob::admit(const QStringList &keys)
 {
     if (keys.isEmpty())
         return;
-    BillRepository bills(m_database);
+    const QHash<QString, BillRecord> read = BillRepository(m_database).findAll(keys);
     QList<BaseDataRefs> refs;
     for (const QString &key : keys) {
-        const auto bill = bills.find(key);
-        refs.append(BaseDataRefs::of(
-            QJsonDocument::fromJson(bill ? bill->payloadJson : QByteArray()).object()));
+        refs.append(
+            BaseDataRefs::of(QJsonDocument::fromJson(read.value(key).payloadJson).object()));
     }
     ++m_lookupsInFlight;
     ++m_baseDataLookups;
@@ -481,18 +487,20 @@ void PushJob::sendBatch(const QStringList &keys)
         return;
     }
     announce(changes);
-    BillRepository bills(m_database);
+    QStringList sending;
+    for (const BillChange &change : std::as_const(changes)) {
+        if (change.to == BillState::Sending)
+            sending.append(change.key); // else its application was revoked meanwhile: held back
+    }
+    const QHash<QString, BillRecord> read = BillRepository(m_database).findAll(sending);
     QList<BillDraft> drafts;
     QStringList sent;
-    for (const BillChange &change : std::as_const(changes)) {
-        if (change.to != BillState::Sending)
-            continue; // its application was revoked meanwhile: held back, with the reason
-        const auto bill = bills.find(change.key);
+    for (const QString &key : std::as_const(sending)) {
         BillDraft draft;
-        draft.key = change.key;
-        draft.model = QJsonDocument::fromJson(bill ? bill->payloadJson : QByteArray()).object();
+        draft.key = key;
+        draft.model = QJsonDocument::fromJson(read.value(key).payloadJson).object();
         drafts.append(draft);
-        sent.append(change.key);
+        sent.append(key);
     }
     if (sent.isEmpty()) {
         maybeFinish();

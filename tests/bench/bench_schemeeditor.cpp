@@ -7,6 +7,7 @@
 #include "app/settings/settings.h"
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
+#include "models/schemechangerun.h"
 #include "models/schemechangesummary.h"
 #include "models/schemeeditsession.h"
 #include "schemeeditortesting.h"
@@ -16,8 +17,11 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -88,6 +92,35 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // The same on the worker the editor uses (its own connection to the store), while the UI
+    // thread's event loop runs: how long it takes, and the longest the event loop waited.
+    QElapsedTimer workerTimer;
+    workerTimer.start();
+    QFutureWatcher<SchemeChangeSummary> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    qint64 lastTick = 0;
+    qint64 longestGap = 0;
+    QTimer tick;
+    tick.setInterval(5);
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        const qint64 now = workerTimer.nsecsElapsed();
+        longestGap = std::max(longestGap, now - lastTick);
+        lastTick = now;
+    });
+    tick.start();
+    watcher.setFuture(runSchemeChangeSummary(database.location(), before, after));
+    loop.exec();
+    tick.stop();
+    const double workerMs = double(workerTimer.nsecsElapsed()) / 1e6;
+    const SchemeChangeSummary onWorker =
+        watcher.future().resultCount() > 0 ? watcher.result() : SchemeChangeSummary {};
+    if (onWorker.changes.size() != summary.changes.size()
+        || onWorker.totalAfter.toString(2) != summary.totalAfter.toString(2)) {
+        err << "the worker's summary differs: " << onWorker.error << '\n';
+        return 1;
+    }
+
     // The same edit in the real window: the tree, the rule form and the preview JSON redrawn
     // (offscreen), on the newest of the stored applications.
     Settings settings(QDir(dir.path()).filePath(QStringLiteral("settings.ini")), dir.path());
@@ -114,7 +147,8 @@ int main(int argc, char *argv[])
         << QStringLiteral("{\"edits\":%1,\"remap_median_ms\":%2,\"remap_p99_ms\":%3,"
                           "\"remap_max_ms\":%4,\"pending_applications\":%5,\"bills\":%6,"
                           "\"changed_bills\":%7,\"what_changes_ms\":%8,\"window_median_ms\":%9,"
-                          "\"window_max_ms\":%10}")
+                          "\"window_max_ms\":%10,\"what_changes_worker_ms\":%11,"
+                          "\"ui_longest_wait_ms\":%12}")
                .arg(edits)
                .arg(remapMs.at(remapMs.size() / 2), 0, 'f', 3)
                .arg(remapMs.at(std::min<qsizetype>(remapMs.size() - 1, remapMs.size() * 99 / 100)),
@@ -126,6 +160,8 @@ int main(int argc, char *argv[])
                .arg(summaryMs, 0, 'f', 1)
                .arg(windowMs.at(windowMs.size() / 2), 0, 'f', 3)
                .arg(windowMs.last(), 0, 'f', 3)
+               .arg(workerMs, 0, 'f', 1)
+               .arg(double(longestGap) / 1e6, 0, 'f', 1)
         << '\n';
     return 0;
 }

@@ -1,6 +1,7 @@
 // The console window at scale, as the clerk meets it (offscreen platform, real painting):
 //   --mode load: 100,000 applications in the store; time until the table shows its first rows
 //     and all of them, a search and a state filter typed into the filter bar, resident memory.
+//     With --ledger the store is a PostgreSQL ledger on the server of scripts/with-postgres.sh.
 //   --mode sync: a sync of about --bills bills through the window's own worker against a sandbox
 //     on another thread (Kingdee answering after 50 ms); the UI thread's event-loop latency,
 //     sampled by a 5 ms timer, must stay low.
@@ -11,6 +12,7 @@
 #include "consoletesting.h"
 #include "fetchtesting.h"
 #include "models/applicationsmodel.h"
+#include "pgtesting.h"
 #include "sandboxprofile.h"
 #include "sandboxtesting.h"
 #include "ui/applications/applicationspane.h"
@@ -59,12 +61,23 @@ template<typename Done> bool spinUntil(Done done, int timeoutMs)
     return true;
 }
 
-int measureLoad(int count)
+int measureLoad(int count, bool onLedger)
 {
     QTemporaryDir dir;
     const Profile profile = Profile::resolve(dir.path());
     QString problem;
-    Database database(profile.databasePath());
+    StoreLocation store = StoreLocation::sqlite(profile.databasePath());
+    if (onLedger) {
+        const auto server = testing::PgServer::fromEnvironment();
+        const auto created = server ? server->createDatabase(&problem) : std::nullopt;
+        if (!created) {
+            QTextStream(stderr) << "no PostgreSQL server (run under scripts/with-postgres.sh) "
+                                << problem << Qt::endl;
+            return 2;
+        }
+        store = *created;
+    }
+    Database database(store);
     if (!profile.ensureExists(&problem) || !database.open().ok()
         || !bench::fillStore(database, count))
         return 2;
@@ -104,6 +117,8 @@ int measureLoad(int count)
     const int synced = view->model()->rowCount();
 
     print({{QStringLiteral("bench"), QStringLiteral("window_load")},
+           {QStringLiteral("store"),
+            onLedger ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
            {QStringLiteral("applications"), count},
            {QStringLiteral("first_rows_shown_ms"), firstRowsMs},
            {QStringLiteral("all_rows_shown_ms"), allRowsMs},
@@ -248,10 +263,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption bills(QStringLiteral("bills"),
                                    QStringLiteral("About this many bills to sync (sync)."),
                                    QStringLiteral("N"), QStringLiteral("5000"));
-    parser.addOptions({mode, count, bills});
+    const QCommandLineOption ledger(QStringLiteral("ledger"),
+                                    QStringLiteral("The store is a PostgreSQL ledger (load)."));
+    parser.addOptions({mode, count, bills, ledger});
     parser.process(app);
     Translations translations;
     translations.apply(LanguageChoice::Chinese);
-    return parser.value(mode) == QLatin1String("sync") ? measureSync(parser.value(bills).toInt())
-                                                       : measureLoad(parser.value(count).toInt());
+    return parser.value(mode) == QLatin1String("sync")
+        ? measureSync(parser.value(bills).toInt())
+        : measureLoad(parser.value(count).toInt(), parser.isSet(ledger));
 }

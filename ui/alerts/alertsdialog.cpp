@@ -12,10 +12,13 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSizePolicy>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -65,18 +68,30 @@ AlertsDialog::AlertsDialog(Settings &settings, SecretStore &secrets, QWidget *pa
     m_secret->setObjectName(QStringLiteral("robotSecret"));
     m_test->setObjectName(QStringLiteral("sendTestAlert"));
     m_testResult->setObjectName(QStringLiteral("testResult"));
+    // A robot's refusal or a schedule's reason can run to several lines: wrapped, and given
+    // the height they need (see event()), never drawn over the next row.
     m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_message->setObjectName(QStringLiteral("alertsMessage"));
     m_buttons->setObjectName(QStringLiteral("dialogButtons"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_message->hide();
 
     m_robotForm->addRow(m_robotEnabled);
     m_robotForm->addRow(new QLabel(m_robotBox), m_robotUrl);
     m_robotForm->addRow(new QLabel(m_robotBox), m_token);
     m_robotForm->addRow(new QLabel(m_robotBox), m_secret);
-    m_robotForm->addRow(m_test, m_testResult);
+    // The answer below the button across the whole width, not squeezed into the field column.
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addStretch(1);
+    m_robotForm->addRow(testRow);
+    m_robotForm->addRow(m_testResult);
+    m_testResult->hide(); // shown with the first answer
     m_rulesForm->addRow(new QLabel(m_rulesBox), m_failures);
     m_rulesForm->addRow(new QLabel(m_rulesBox), m_inDoubt);
     m_scheduleForm->addRow(new QLabel(m_scheduleBox), m_fetchMinutes);
@@ -134,6 +149,7 @@ void AlertsDialog::sendTest()
 {
     m_test->setEnabled(false);
     m_testResult->setText(tr("Sending…"));
+    m_testResult->show();
     // A field left empty means the stored value: read it without blocking the window.
     const QPointer<AlertsDialog> guard(this);
     const auto valueOf = [this, guard](SecretField *field, std::function<void(QString)> next) {
@@ -193,10 +209,13 @@ void AlertsDialog::save()
                 guard->secretWritten(result);
         });
     }
-    if (m_pendingWrites == 0)
+    if (m_pendingWrites == 0) {
         apply();
-    else
-        m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+        return;
+    }
+    // The keychain may take a while (or ask the clerk to unlock it): say what is going on.
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+    showMessage(tr("Saving…"), false);
 }
 
 void AlertsDialog::secretWritten(const SecretResult &result)
@@ -210,6 +229,7 @@ void AlertsDialog::secretWritten(const SecretResult &result)
         showMessage(m_writeProblems.join(QLatin1Char('\n')));
         return;
     }
+    m_message->hide();
     apply();
 }
 
@@ -224,10 +244,23 @@ void AlertsDialog::apply()
     accept();
 }
 
-void AlertsDialog::showMessage(const QString &message)
+void AlertsDialog::showMessage(const QString &message, bool problem)
 {
+    m_message->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
     m_message->setText(message);
     m_message->show();
+}
+
+bool AlertsDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    if (event->type() == QEvent::LayoutRequest && layout()->hasHeightForWidth()) {
+        // The minimum size alone does not know how tall wrapped text is at this width.
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
+    return handled;
 }
 
 void AlertsDialog::changeEvent(QEvent *event)

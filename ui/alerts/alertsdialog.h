@@ -45,6 +45,7 @@ public:
     }
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -54,7 +55,7 @@ private:
     void save();
     void secretWritten(const SecretResult &result);
     void apply();
-    void showMessage(const QString &message);
+    void showMessage(const QString &message, bool problem = true);
     void retranslateUi();
     // The form's text for a key, as settings.ini would hold it.
     QList<std::pair<const char *, QString>> values() const;

@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +20,8 @@
 #include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rs {
 namespace {
@@ -40,13 +43,27 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     , m_clearChecks(new QPushButton(this))
     , m_counts(new QLabel(this))
     , m_totals(new QLabel(this))
+    , m_ledgerLost(new QLabel(this))
     , m_noticeBar(new QWidget(this))
     , m_filterNotice(new QLabel(m_noticeBar))
 {
     setObjectName(QStringLiteral("applicationsPane"));
     // On a shared ledger, what another clerk's run changes shows here too.
-    connect(new LedgerWatcher(m_database, this), &LedgerWatcher::changed, this,
-            &ApplicationsPane::reload);
+    auto *watcher = new LedgerWatcher(m_database, this);
+    connect(watcher, &LedgerWatcher::changed, this, &ApplicationsPane::reload);
+    // Said where the clerk looks, and gone by itself once the console has reconnected.
+    m_ledgerLost->setObjectName(QStringLiteral("ledgerLostLabel"));
+    m_ledgerLost->setWordWrap(true);
+    m_ledgerLost->setStyleSheet(QStringLiteral("QLabel { color: #a61b1b; }"));
+    m_ledgerLost->hide();
+    connect(watcher, &LedgerWatcher::connectionLost, this, [this](const QString &reason) {
+        m_ledgerLost->setText(tr("The shared ledger cannot be reached: %1 The table shows what"
+                                 " was read before; the console reconnects by itself when the"
+                                 " server is back.")
+                                  .arg(reason));
+        m_ledgerLost->show();
+    });
+    connect(watcher, &LedgerWatcher::connectionRestored, m_ledgerLost, &QLabel::hide);
     m_filter->setSourceModel(m_model);
     m_view->setModel(m_filter);
     m_view->sortByColumn(ApplicationsModel::DateColumn, Qt::DescendingOrder);
@@ -66,6 +83,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
             header->moveSection(header->visualIndex(column), visual);
             m_view->setColumnWidth(column, width);
         }
+        fitStateColumns();
     }
     m_checkPending->setObjectName(QStringLiteral("checkPendingButton"));
     m_clearChecks->setObjectName(QStringLiteral("clearChecksButton"));
@@ -101,6 +119,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_filterBar);
+    layout->addWidget(m_ledgerLost);
     layout->addWidget(m_noticeBar);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
@@ -248,6 +267,31 @@ bool ApplicationsPane::selectApplication(const QString &id)
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
     return true;
+}
+
+void ApplicationsPane::fitStateColumns()
+{
+    // The widths above suit Chinese (部分同步, 已通过); English words are longer ("Partly synced",
+    // "Approved"): as wide as the longest state and the header, never narrower than set.
+    const QFontMetrics cells(m_view->font());
+    const QFontMetrics heading(m_view->horizontalHeader()->font());
+    const auto fit = [&](int column, const QStringList &texts) {
+        // Room for the padding and, on the header, the sort arrow.
+        int width =
+            heading.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
+            + 2 * heading.averageCharWidth() + 16;
+        for (const QString &text : texts)
+            width = std::max(width, cells.horizontalAdvance(text) + 2 * cells.averageCharWidth());
+        m_view->setColumnWidth(column, std::max(m_view->columnWidth(column), width));
+    };
+    QStringList sync = ApplicationsModel::syncMarks();
+    for (const BillState state : allBillStates())
+        sync.append(displayName(state));
+    fit(ApplicationsModel::SyncColumn, sync);
+    QStringList approval;
+    for (const ApprovalState state : allApprovalStates())
+        approval.append(displayName(state));
+    fit(ApplicationsModel::ApprovalColumn, approval);
 }
 
 void ApplicationsPane::showFilterNotice()

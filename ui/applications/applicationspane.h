@@ -76,6 +76,8 @@ private:
     void recountShown();
     void retranslateUi();
     void showFilterNotice();
+    // The default widths of 同步状态 and 审批状态, widened to their longest state in this language.
+    void fitStateColumns();
 
     const Database &m_database;
     UiState &m_uiState;
@@ -87,6 +89,7 @@ private:
     QPushButton *m_clearChecks = nullptr;
     QLabel *m_counts = nullptr;
     QLabel *m_totals = nullptr;
+    QLabel *m_ledgerLost = nullptr; // shown while the shared ledger's server cannot be reached
     QWidget *m_noticeBar = nullptr;
     QLabel *m_filterNotice = nullptr;
     // What the last jump cleared, for the notice (re-said in the clerk's language).

@@ -2,13 +2,17 @@
 
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/kingdee/kingdeeclient.h"
+#include "app/store/database.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace rs {
 namespace {
@@ -27,6 +31,7 @@ ConnectionTestRow::ConnectionTestRow(const QString &buttonName, const QString &r
 {
     m_button->setObjectName(buttonName);
     m_button->setAutoDefault(false);
+    m_button->setFocusPolicy(Qt::TabFocus); // a click leaves the focus in the field typed in
     m_busy->setObjectName(buttonName + QStringLiteral("Busy"));
     m_busy->setRange(0, 0); // no steps to count: an indeterminate bar
     m_busy->setTextVisible(false);
@@ -36,6 +41,7 @@ ConnectionTestRow::ConnectionTestRow(const QString &buttonName, const QString &r
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::PlainText); // a server's message is never markup
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide(); // no empty line under the button before the first test
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_button);
@@ -61,11 +67,15 @@ void ConnectionTestRow::setBusy()
 {
     ++m_generation;
     dropClient();
+    if (!m_running)
+        m_focusBefore = window()->focusWidget();
     m_running = true;
-    m_button->setEnabled(false);
+    m_button->setEnabled(false); // moves the focus on when the button had it (keyboard)
+    m_focusMovedTo = window()->focusWidget();
     m_busy->show();
     m_result->setStyleSheet({});
     m_result->setText(tr("Testing…"));
+    m_result->show();
 }
 
 void ConnectionTestRow::runDingTalk(dingtalk::DingTalkConfig config)
@@ -80,8 +90,9 @@ void ConnectionTestRow::runDingTalk(dingtalk::DingTalkConfig config)
             return;
         finish();
         if (failure.ok())
-            showSuccess(tr("DingTalk accepted the app key and secret (token obtained) and lists "
-                           "the process's approvals."));
+            showSuccess(
+                tr("DingTalk accepted the Client ID and Client Secret (token obtained) and lists "
+                   "the process's approvals."));
         else
             showFailure(failure.describe());
     });
@@ -106,10 +117,42 @@ void ConnectionTestRow::runKingdee(kingdee::KingdeeConfig config, const QString 
     });
 }
 
+void ConnectionTestRow::runStore(const StoreLocation &location)
+{
+    setBusy();
+    const int generation = m_generation;
+    auto verdict = std::make_shared<std::pair<bool, QString>>();
+    // The connection is made, used and closed on that thread (Qt Sql's rule); the thread ends by
+    // itself, also when the dialog closed meanwhile (its answer then finds no row).
+    QThread *thread = QThread::create([location, verdict] {
+        Database database(location);
+        const StoreError error = database.open();
+        if (error.ok())
+            *verdict = {true,
+                        tr("Connected to %1 (schema version %2).")
+                            .arg(location.display())
+                            .arg(database.schemaVersion())};
+        else
+            *verdict = {false, error.message};
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, generation, verdict] {
+        if (generation != m_generation)
+            return;
+        finish();
+        if (verdict->first)
+            showSuccess(verdict->second);
+        else
+            showFailure(verdict->second);
+    });
+    thread->start();
+}
+
 void ConnectionTestRow::showSuccess(const QString &message)
 {
     m_result->setStyleSheet(QStringLiteral("color: #1b7f3b;"));
     m_result->setText(QStringLiteral("✓ ") + message);
+    m_result->show();
 }
 
 void ConnectionTestRow::showFailure(const QString &message)
@@ -117,6 +160,7 @@ void ConnectionTestRow::showFailure(const QString &message)
     finish();
     m_result->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_result->setText(QStringLiteral("✗ ") + message);
+    m_result->show();
 }
 
 void ConnectionTestRow::cancel()
@@ -124,16 +168,30 @@ void ConnectionTestRow::cancel()
     const bool wasRunning = m_running;
     ++m_generation; // before cancel(): its Cancelled answer comes synchronously
     finish();
-    if (wasRunning)
+    if (wasRunning) {
         m_result->clear();
+        m_result->hide();
+    }
 }
 
 void ConnectionTestRow::finish()
 {
+    const bool wasRunning = m_running;
     m_running = false;
     m_button->setEnabled(true);
     m_busy->hide();
     dropClient();
+    if (wasRunning)
+        restoreFocus();
+}
+
+void ConnectionTestRow::restoreFocus()
+{
+    // Back only from where disabling the button sent it, never from where the clerk went since.
+    if (m_focusBefore && window()->focusWidget() == m_focusMovedTo.data())
+        m_focusBefore->setFocus(Qt::OtherFocusReason);
+    m_focusBefore.clear();
+    m_focusMovedTo.clear();
 }
 
 void ConnectionTestRow::dropClient()

@@ -38,6 +38,25 @@ void setLabel(QFormLayout *layout, QWidget *field, const QString &text)
         label->setText(text);
 }
 
+// A field's name as its label reads, without the colon.
+QString labelText(QWidget *field)
+{
+    const auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout());
+    const auto *label = form ? qobject_cast<QLabel *>(form->labelForField(field)) : nullptr;
+    QString text = label ? label->text() : field->objectName();
+    while (text.endsWith(QLatin1Char(':')) || text.endsWith(QChar(0xFF1A)))
+        text.chop(1);
+    return text;
+}
+
+// The example address a new profile starts with is no address of the clerk's: the field stays
+// empty with a placeholder instead, and saving it empty keeps the profile's value.
+bool isExampleAddress(const QString &value)
+{
+    const QString host = QUrl(value).host().toLower();
+    return host == QLatin1String("example.com") || host.endsWith(QLatin1String(".example.com"));
+}
+
 } // namespace
 
 CredentialForm::CredentialForm(QWidget *parent)
@@ -47,12 +66,15 @@ CredentialForm::CredentialForm(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createDingTalkBox());
     layout->addWidget(createKingdeeBox());
-    layout->addWidget(createAdvancedBox());
+    layout->addStretch(1);
+    createAdvancedBox(); // a page of its own in the dialog: the form fits a 1.5× screen
 
     connect(m_auth, &QComboBox::currentIndexChanged, this, &CredentialForm::updateAuthFields);
+    connect(m_api, &QComboBox::currentIndexChanged, this, &CredentialForm::updateAddressFields);
     connect(m_url, &QLineEdit::textChanged, this, &CredentialForm::updateHttpWarning);
     retranslateUi();
     updateAuthFields();
+    updateAddressFields();
     updateHttpWarning();
 }
 
@@ -135,29 +157,47 @@ QGroupBox *CredentialForm::createAdvancedBox()
     m_api = addRow(m_advancedLayout,
                    comboBox({QStringLiteral("topapi"), QStringLiteral("v1")}, m_advancedBox),
                    "dingTalkApiCombo", keys::DingTalkApi);
+    m_oapiUrl = addRow(m_advancedLayout, new QLineEdit(m_advancedBox), "dingTalkOapiUrlEdit",
+                       keys::DingTalkOapiUrl);
+    m_apiUrl = addRow(m_advancedLayout, new QLineEdit(m_advancedBox), "dingTalkApiUrlEdit",
+                      keys::DingTalkApiUrl);
     return m_advancedBox;
 }
 
 void CredentialForm::load(const Settings &settings)
 {
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const QString value = settings.text(it.key());
         if (auto *edit = qobject_cast<QLineEdit *>(it.value()))
-            edit->setText(settings.text(it.key()));
+            edit->setText(isExampleAddress(value) ? QString() : value);
         else if (auto *combo = qobject_cast<QComboBox *>(it.value()))
-            selectData(combo, settings.text(it.key()));
+            selectData(combo, value);
     }
+    m_streamIntake = settings.text(QLatin1String(keys::DingTalkIntake)) == QLatin1String("stream");
+    updateAddressFields();
 }
 
 QHash<QString, QString> CredentialForm::settingValues() const
 {
     QHash<QString, QString> values;
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
-        if (auto *edit = qobject_cast<QLineEdit *>(it.value()))
+        const SettingSpec *spec = findSettingSpec(it.key());
+        auto *edit = qobject_cast<QLineEdit *>(it.value());
+        // An address left empty keeps the profile's (its default): an empty one is no address.
+        if (edit && edit->text().trimmed().isEmpty() && spec
+            && spec->kind == SettingSpec::Kind::Url)
+            continue;
+        if (edit)
             values.insert(it.key(), edit->text().trimmed());
         else if (auto *combo = qobject_cast<QComboBox *>(it.value()))
             values.insert(it.key(), combo->currentData().toString());
     }
     return values;
+}
+
+QWidget *CredentialForm::advancedBox() const
+{
+    return m_advancedBox;
 }
 
 QWidget *CredentialForm::fieldFor(const QString &key) const
@@ -190,14 +230,40 @@ QList<SecretName> CredentialForm::secretsInUse() const
             password ? SecretName::KingdeePassword : SecretName::KingdeeAppSecret};
 }
 
-std::optional<SettingIssue> CredentialForm::check(const Settings &settings, const QStringList &keys)
+QStringList CredentialForm::emptyFields(const QList<QWidget *> &fields) const
+{
+    QStringList names;
+    for (QWidget *field : fields) {
+        if (!field->isEnabled())
+            continue; // a row the chosen login or API does not use
+        const auto *secret = qobject_cast<SecretField *>(field);
+        const auto *edit = qobject_cast<QLineEdit *>(field);
+        if (secret ? secret->isMissing() : edit && edit->text().trimmed().isEmpty())
+            names.append(labelText(field));
+    }
+    return names;
+}
+
+QStringList CredentialForm::emptyDingTalkFields() const
+{
+    return emptyFields({m_appKey, m_dingTalkSecret, m_processCode});
+}
+
+QStringList CredentialForm::emptyKingdeeFields() const
+{
+    return emptyFields(
+        {m_url, m_acctId, m_username, m_appId, m_kingdeeSecret, m_password, m_orgNumber});
+}
+
+std::optional<SettingIssue> CredentialForm::check(const Settings &settings, const QStringList &keys,
+                                                  bool moveFocus)
 {
     const QHash<QString, QString> values = settingValues();
     for (const SettingSpec &spec : settingSpecs()) {
         if (!values.contains(spec.key) || (!keys.isEmpty() && !keys.contains(spec.key)))
             continue;
         if (std::optional<SettingIssue> issue = settings.check(spec.key, values.value(spec.key))) {
-            if (QWidget *field = fieldFor(spec.key))
+            if (QWidget *field = fieldFor(spec.key); field && moveFocus)
                 field->setFocus();
             return issue;
         }
@@ -232,6 +298,19 @@ void CredentialForm::updateAuthFields()
     show(m_kingdeeSecret, !password);
     show(m_password, password);
     show(m_orgNumber, signature);
+    Q_EMIT rowsChanged();
+}
+
+void CredentialForm::updateAddressFields()
+{
+    const bool v1 = m_api->currentData().toString() == QLatin1String("v1");
+    const auto show = [this](QWidget *field, bool visible) {
+        m_advancedLayout->setRowVisible(field, visible);
+        field->setEnabled(visible);
+    };
+    show(m_oapiUrl, !v1);
+    show(m_apiUrl, v1 || m_streamIntake);
+    Q_EMIT rowsChanged();
 }
 
 void CredentialForm::changeEvent(QEvent *event)
@@ -244,34 +323,44 @@ void CredentialForm::changeEvent(QEvent *event)
 void CredentialForm::retranslateUi()
 {
     m_dingTalkBox->setTitle(tr("DingTalk (source of the approvals)"));
-    setLabel(m_dingTalkLayout, m_appKey, tr("App key:"));
-    setLabel(m_dingTalkLayout, m_dingTalkSecret, tr("App secret:"));
+    // DingTalk's console says Client ID / Client Secret today; older guides say AppKey.
+    setLabel(m_dingTalkLayout, m_appKey, tr("Client ID (AppKey):"));
+    m_appKey->setPlaceholderText(tr("From the DingTalk developer console: the app's credentials"));
+    setLabel(m_dingTalkLayout, m_dingTalkSecret, tr("Client Secret (AppSecret):"));
     setLabel(m_dingTalkLayout, m_processCode, tr("Process code:"));
     m_processCode->setPlaceholderText(tr("PROC-… of the rebate disbursement approval"));
 
     m_kingdeeBox->setTitle(tr("Kingdee Cloud Galaxy (target of the bills)"));
     setLabel(m_kingdeeLayout, m_url, tr("Server address:"));
-    m_url->setPlaceholderText(tr("https://server/k3cloud/"));
+    m_url->setPlaceholderText(tr("for example https://erp.your-company.com/k3cloud/"));
     m_httpWarning->setText(tr("⚠ This address uses plain http:// to another computer: the "
                               "password or app secret travels over the network unencrypted. Use "
                               "https:// unless the server is inside a trusted network."));
     setLabel(m_kingdeeLayout, m_acctId, tr("Data centre ID:"));
+    m_acctId->setPlaceholderText(tr("As listed in Kingdee's management centre"));
     setLabel(m_kingdeeLayout, m_username, tr("User:"));
+    m_username->setPlaceholderText(tr("The Kingdee user the bills are saved as"));
     setLabel(m_kingdeeLayout, m_auth, tr("Login:"));
     m_auth->setItemText(0, tr("App secret (LoginByAppSecret)"));
     m_auth->setItemText(1, tr("Signed login (LoginBySign, Kingdee's recommendation)"));
     m_auth->setItemText(2, tr("API signature on every call (no session)"));
     m_auth->setItemText(3, tr("User name and password (ValidateUser)"));
     setLabel(m_kingdeeLayout, m_appId, tr("App ID:"));
+    m_appId->setPlaceholderText(tr("From the third-party system registration in Kingdee"));
     setLabel(m_kingdeeLayout, m_kingdeeSecret, tr("App secret:"));
     setLabel(m_kingdeeLayout, m_password, tr("Password:"));
     setLabel(m_kingdeeLayout, m_orgNumber, tr("Organisation number:"));
+    m_orgNumber->setPlaceholderText(tr("for example 100"));
     setLabel(m_kingdeeLayout, m_lcid, tr("Language of messages:"));
 
-    m_advancedBox->setTitle(tr("Advanced"));
+    m_advancedBox->setTitle(tr("DingTalk interface"));
     setLabel(m_advancedLayout, m_api, tr("DingTalk API:"));
     m_api->setItemText(0, tr("Classic (oapi.dingtalk.com topapi)"));
     m_api->setItemText(1, tr("New (api.dingtalk.com v1.0)"));
+    setLabel(m_advancedLayout, m_oapiUrl, tr("DingTalk address (classic API):"));
+    m_oapiUrl->setPlaceholderText(QStringLiteral("https://oapi.dingtalk.com"));
+    setLabel(m_advancedLayout, m_apiUrl, tr("DingTalk address (new API, Stream):"));
+    m_apiUrl->setPlaceholderText(QStringLiteral("https://api.dingtalk.com"));
 }
 
 } // namespace rs

@@ -9,7 +9,9 @@
 namespace rs {
 
 class CredentialForm;
+class SecretField;
 class SecretStore;
+class StoreForm;
 class Settings;
 
 // Runs the credentials dialog's "Test connection" of either side with the values in the form,
@@ -20,21 +22,25 @@ class CredentialTester final : public QObject
     Q_DISABLE_COPY_MOVE(CredentialTester)
 
 public:
-    CredentialTester(CredentialForm &form, const Settings &settings, SecretStore &secrets,
-                     QObject *parent = nullptr);
+    CredentialTester(CredentialForm &form, StoreForm &storeForm, const Settings &settings,
+                     SecretStore &secrets, QObject *parent = nullptr);
 
     void testDingTalk();
     void testKingdee();
+    void testStore();
+    // "Fill in first: A, B. Nothing was sent." — a test of an incomplete form makes no call.
+    static QString fillInFirst(const QStringList &fields);
 
 private:
     using SecretHandler = std::function<void(const QString &secret, const QString &problem)>;
     // The secret in the form, or the stored one when the field is empty; `problem` says why
     // there is none.
-    void withSecret(SecretName name, SecretHandler handler);
+    void withSecret(SecretField *field, SecretHandler handler);
     // A settings key's text: the form's value, else the profile's (DingTalk's addresses).
     QString value(const QString &key) const;
 
     CredentialForm &m_form;
+    StoreForm &m_storeForm;
     const Settings &m_settings;
     SecretStore &m_secrets;
 };

@@ -34,10 +34,11 @@ void SecretField::retranslateUi()
 {
     switch (m_state) {
     case State::Unknown:
-        setPlaceholderText(tr("Reading the system keychain…"));
+        setPlaceholderText(tr("Reading %1…").arg(SecretStore::keychainName()));
         return;
     case State::Stored:
-        setPlaceholderText(tr("Stored in the keychain — leave empty to keep"));
+        setPlaceholderText(
+            tr("Stored in %1 — leave empty to keep").arg(SecretStore::keychainName()));
         return;
     case State::FromEnvironment:
         setPlaceholderText(tr("Set by %1 for this run — leave empty to keep")

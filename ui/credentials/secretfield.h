@@ -21,6 +21,9 @@ public:
     SecretName name() const { return m_name; }
     // What the keychain answered when asked for this secret.
     void setStoredState(const SecretResult &result);
+    // Empty, and the keychain said it holds nothing to stand in for it: a field the clerk
+    // still has to fill in. Before the keychain answered, a test reads the keychain instead.
+    bool isMissing() const { return text().isEmpty() && m_state == State::Missing; }
 
 protected:
     void changeEvent(QEvent *event) override;

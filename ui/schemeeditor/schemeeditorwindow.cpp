@@ -8,6 +8,8 @@
 #include "models/schemeeditsession.h"
 #include "models/schemefieldsmodel.h"
 #include "ui/preview/previewstyle.h"
+#include "ui/schemeeditor/billsettingsform.h"
+#include "ui/schemeeditor/checkseditor.h"
 #include "ui/schemeeditor/ruleform.h"
 #include "ui/schemeeditor/trialview.h"
 #include "ui/schemeeditor/valuemapeditor.h"
@@ -23,6 +25,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSplitter>
 #include <QStatusBar>
@@ -32,12 +36,26 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rs {
 namespace {
 
 // How many stored applications the picker offers, and how many are read for completions.
 constexpr int kPickerApplications = 200;
 constexpr int kCompletionSamples = 50;
+constexpr int kBillMergeKey = 1'000'000'000;
+constexpr int kChecksMergeKey = 1'100'000'000;
+
+// Approved, and none of its bills handed to Kingdee yet: the next sync maps it afresh.
+bool isPending(const ApplicationRow &row)
+{
+    if (row.approval != ApprovalState::Approved)
+        return false;
+    return std::all_of(row.bills.cbegin(), row.bills.cend(), [](const ApplicationRow::Bill &bill) {
+        return bill.state == BillState::Pending || bill.state == BillState::Failed;
+    });
+}
 
 } // namespace
 
@@ -56,8 +74,12 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     , m_tabs(new QTabWidget(this))
     , m_rule(new RuleForm(m_tabs))
     , m_valueMaps(new ValueMapEditor(m_tabs))
+    , m_bill(new BillSettingsForm(m_tabs))
+    , m_checks(new ChecksEditor(m_tabs))
     , m_trialView(new TrialView(this))
     , m_message(new QLabel(this))
+    , m_changeRun(new QFutureWatcher<SchemeChangeSummary>(this))
+    , m_changeProgress(new QProgressDialog(this))
 {
     setObjectName(QStringLiteral("schemeEditor"));
     setWindowFlag(Qt::Window);
@@ -70,6 +92,22 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     m_tabs->setObjectName(QStringLiteral("schemeEditorTabs"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // "What changes" runs on a worker: the window keeps drawing, the clerk can cancel; no edit
+    // can slip in meanwhile, so what is asked about is what gets saved.
+    m_changeProgress->setObjectName(QStringLiteral("changeSummaryProgress"));
+    m_changeProgress->setWindowModality(Qt::WindowModal);
+    m_changeProgress->setMinimumDuration(400);
+    m_changeProgress->setAutoClose(false);
+    m_changeProgress->setAutoReset(false);
+    m_changeProgress->reset();
+    connect(m_changeRun, &QFutureWatcherBase::progressRangeChanged, m_changeProgress,
+            &QProgressDialog::setRange);
+    connect(m_changeRun, &QFutureWatcherBase::progressValueChanged, m_changeProgress,
+            &QProgressDialog::setValue);
+    connect(m_changeRun, &QFutureWatcherBase::finished, this,
+            &SchemeEditorWindow::changeSummaryFinished);
+    connect(m_changeProgress, &QProgressDialog::canceled, this,
+            &SchemeEditorWindow::cancelChangeSummary);
 
     m_tree->setModel(m_fields);
     m_tree->setUniformRowHeights(true);
@@ -100,6 +138,8 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     leftLayout->addWidget(fieldBar);
     m_tabs->addTab(m_rule, QString());
     m_tabs->addTab(m_valueMaps, QString());
+    m_tabs->addTab(m_bill, QString());
+    m_tabs->addTab(m_checks, QString());
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("schemeEditorSplitter"));
     splitter->addWidget(left);
@@ -125,6 +165,21 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
                 document.setValueMaps(maps);
                 m_session->change(document, tr("Edit value maps"));
             });
+    // Merge keys above every field's (ruleEdited): typing in one box is one undo step.
+    connect(m_bill, &BillSettingsForm::documentEdited, this,
+            [this](const SchemeDocument &document, BillSettingsForm::Part part) {
+                // A table cell is committed whole: each is a step of its own.
+                const int mergeKey =
+                    part == BillSettingsForm::Part::Options ? 0 : kBillMergeKey + int(part);
+                m_session->change(document, tr("Edit the bill settings"), mergeKey);
+            });
+    connect(m_checks, &ChecksEditor::documentEdited, this,
+            [this](const SchemeDocument &document, int check, ChecksEditor::Part part) {
+                const int mergeKey = part == ChecksEditor::Part::Other
+                    ? 0
+                    : kChecksMergeKey + check * 100 + int(part);
+                m_session->change(document, tr("Edit the checks"), mergeKey);
+            });
     connect(m_valueMaps, &ValueMapEditor::notice, this,
             [this](const QString &text) { showMessage(text, true); });
     connect(m_trialView, &TrialView::applicationChosen, this,
@@ -148,7 +203,13 @@ SchemeEditorWindow::SchemeEditorWindow(const QString &schemesDir, const Database
     }
 }
 
-SchemeEditorWindow::~SchemeEditorWindow() = default;
+SchemeEditorWindow::~SchemeEditorWindow()
+{
+    // The worker shares nothing with the window, but stops with it rather than run on.
+    m_afterChange = {};
+    m_changeRun->cancel();
+    m_changeRun->waitForFinished();
+}
 
 void SchemeEditorWindow::createActions()
 {
@@ -245,11 +306,14 @@ void SchemeEditorWindow::loadApplications()
     const ApplicationRepository repository(m_database);
     const QList<ApplicationRow> rows = repository.newestTableRows(kPickerApplications, &error);
     QList<std::pair<QString, QString>> picker;
+    QString firstPending;
     QSet<QString> headerNames;
     QSet<QString> columnNames;
     for (int i = 0; i < rows.size(); ++i) {
         const ApplicationRow &row = rows.at(i);
         picker.append({row.id, QStringLiteral("%1  %2").arg(row.businessId, row.title)});
+        if (firstPending.isEmpty() && isPending(row))
+            firstPending = row.id;
         if (i >= kCompletionSamples)
             continue;
         const std::optional<ApplicationRecord> record = repository.find(row.id);
@@ -272,7 +336,10 @@ void SchemeEditorWindow::loadApplications()
     columns.sort();
     m_rule->setSourceNames(headers, columns);
     m_trialView->setApplications(picker);
-    if (!picker.isEmpty())
+    // What a changed scheme acts on: an approved application not yet synced, when there is one.
+    if (!firstPending.isEmpty())
+        tryOnApplication(firstPending);
+    else if (!picker.isEmpty())
         tryOnApplication(picker.constFirst().first);
 }
 
@@ -367,8 +434,25 @@ void SchemeEditorWindow::documentChanged()
     m_trialView->showTrial(m_trial);
     m_valueMaps->setMaps(document.valueMaps());
     m_rule->setValueMapNames(document.valueMapNames());
+    m_bill->setDocument(document);
+    m_checks->setDocument(document);
+    showPartProblems();
     fieldChosen();
     updateActions();
+}
+
+// A loader error about grouping, the key, the amount or the options shows on the bill tab; one
+// about a check, on that check.
+void SchemeEditorWindow::showPartProblems()
+{
+    static const QRegularExpression billPart(
+        QStringLiteral(R"(^target\.(groupBy|idempotency|amount|options))"));
+    static const QRegularExpression checkPart(QStringLiteral(R"(^checks\[(\d+)\])"));
+    const QString error = m_trial.loaded ? QString() : m_trial.schemeError;
+    m_bill->setProblem(billPart.match(error).hasMatch() ? error : QString());
+    const QRegularExpressionMatch check = checkPart.match(error);
+    m_checks->setProblem(check.hasMatch() ? check.captured(1).toInt() : -1,
+                         check.hasMatch() ? error : QString());
 }
 
 void SchemeEditorWindow::fieldChosen()
@@ -479,6 +563,7 @@ void SchemeEditorWindow::changeEvent(QEvent *event)
 
 void SchemeEditorWindow::closeEvent(QCloseEvent *event)
 {
+    cancelChangeSummary();
     if (!confirmDiscard()) {
         event->ignore();
         return;
@@ -506,6 +591,8 @@ void SchemeEditorWindow::retranslateUi()
     m_removeFieldAction->setText(tr("Remove field"));
     m_tabs->setTabText(0, tr("Rule"));
     m_tabs->setTabText(1, tr("Value maps"));
+    m_tabs->setTabText(2, tr("Bill and grouping"));
+    m_tabs->setTabText(3, tr("Checks"));
     reloadSchemeList(m_session->name());
     updateActions();
 }

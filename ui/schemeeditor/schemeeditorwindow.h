@@ -3,21 +3,28 @@
 #include "app/mapping/schemelibrary.h"
 #include "app/mapping/schemetrial.h"
 #include "app/store/records.h"
+#include "models/schemechangesummary.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QModelIndex;
+class QProgressDialog;
 class QTabWidget;
 class QToolBar;
 class QTreeView;
 
 namespace rs {
 
+class BillSettingsForm;
+class ChecksEditor;
 class Database;
 class RuleForm;
 class SchemeEditSession;
@@ -25,7 +32,7 @@ class SchemeFieldsModel;
 class Settings;
 class TrialView;
 class ValueMapEditor;
-struct SchemeChangeSummary;
+struct Scheme;
 
 // 设置 → 映射方案…: the schemes of the profile, the target fields of the open one in a tree, the
 // rule of the chosen field, its value maps, and beside them the open scheme tried on a stored
@@ -60,8 +67,14 @@ public:
     bool saveScheme();
     bool importScheme(const QString &path);
     bool exportScheme(const QString &path);
-    // Saves when needed, then asks (showing what changes) and sets `[sync] scheme`.
+    // Saves when needed, then works out what changes in the pending bills on a worker (with a
+    // progress and a cancel), asks, and sets `[sync] scheme`. Saving the active scheme asks the
+    // same way before it writes. False when refused at once; true when done or under way.
     bool makeActive();
+    // "What changes" is being worked out; its answer is awaited.
+    bool isComputingChanges() const { return bool(m_afterChange); }
+    // Stops it: nothing is saved or made active.
+    void cancelChangeSummary();
 
 Q_SIGNALS:
     // `[sync] scheme` now names another scheme, or the active scheme's file changed.
@@ -82,9 +95,17 @@ private:
     void addField();
     void removeField();
     void showMessage(const QString &text, bool problem);
+    void showPartProblems();
     void updateActions();
     bool confirmDiscard();
     bool confirmChange(const SchemeChangeSummary &summary);
+    // Runs "what changes" from `before` (may be null) to `after` off the UI thread; when the
+    // clerk agrees with what it shows, `then` runs.
+    bool startChangeSummary(std::shared_ptr<const Scheme> before,
+                            std::shared_ptr<const Scheme> after, std::function<void()> then);
+    void changeSummaryFinished();
+    bool writeScheme(const QString &name, const SchemeDocument &document);
+    void activate(const QString &name);
     QString activeScheme() const;
 
     SchemeLibrary m_library;
@@ -102,8 +123,13 @@ private:
     QTabWidget *m_tabs = nullptr;
     RuleForm *m_rule = nullptr;
     ValueMapEditor *m_valueMaps = nullptr;
+    BillSettingsForm *m_bill = nullptr;
+    ChecksEditor *m_checks = nullptr;
     TrialView *m_trialView = nullptr;
     QLabel *m_message = nullptr;
+    QFutureWatcher<SchemeChangeSummary> *m_changeRun = nullptr;
+    QProgressDialog *m_changeProgress = nullptr;
+    std::function<void()> m_afterChange; // what runs when the clerk agrees with what changes
     QAction *m_newAction = nullptr;
     QAction *m_duplicateAction = nullptr;
     QAction *m_renameAction = nullptr;

@@ -6,12 +6,17 @@
 #include "app/mapping/schemeresolver.h"
 #include "app/settings/settingkeys.h"
 #include "app/settings/settings.h"
+#include "app/store/database.h"
+#include "models/schemechangerun.h"
 #include "models/schemechangesummary.h"
 #include "models/schemeeditsession.h"
 #include "ui/schemeeditor/changesummarydialog.h"
 
 #include <QFile>
 #include <QMessageBox>
+#include <QProgressDialog>
+
+#include <utility>
 
 namespace rs {
 
@@ -102,31 +107,33 @@ bool SchemeEditorWindow::deleteScheme()
 bool SchemeEditorWindow::saveScheme()
 {
     const QString name = m_session->name();
-    const SchemeDocument &document = m_session->document();
-    QString error;
-    const bool active = name == activeScheme() && !SchemeLibrary::isBuiltin(name);
-    if (active) {
-        // Sync reads this file: the clerk sees first what the change does to pending bills.
-        const SchemeLoadResult after = document.load(name);
-        if (!after.scheme) {
-            showMessage(tr("Not saved, the scheme has a mistake: %1").arg(after.error), true);
-            return false;
-        }
-        const SchemeLoadResult before = resolveScheme(name, m_library.directory());
-        const SchemeChangeSummary summary =
-            SchemeChangeSummary::compute(m_database, before.scheme.get(), *after.scheme);
-        if (!confirmChange(summary))
-            return false;
+    const SchemeDocument document = m_session->document();
+    if (name != activeScheme() || SchemeLibrary::isBuiltin(name))
+        return writeScheme(name, document);
+    // Sync reads this file: the clerk sees first what the change does to pending bills.
+    const SchemeLoadResult after = document.load(name);
+    if (!after.scheme) {
+        showMessage(tr("Not saved, the scheme has a mistake: %1").arg(after.error), true);
+        return false;
     }
+    const SchemeLoadResult before = resolveScheme(name, m_library.directory());
+    return startChangeSummary(before.scheme, after.scheme, [this, name, document] {
+        if (writeScheme(name, document))
+            Q_EMIT activeSchemeChanged();
+    });
+}
+
+bool SchemeEditorWindow::writeScheme(const QString &name, const SchemeDocument &document)
+{
+    QString error;
     if (!m_library.save(name, document, &error)) {
         showMessage(error, true);
         return false;
     }
-    m_session->markSaved();
+    if (m_session->name() == name && m_session->document() == document)
+        m_session->markSaved();
     updateActions();
     showMessage(tr("Saved %1.").arg(name), false);
-    if (active)
-        Q_EMIT activeSchemeChanged();
     return true;
 }
 
@@ -183,18 +190,19 @@ bool SchemeEditorWindow::makeActive()
         return false;
     }
     const SchemeLoadResult before = resolveScheme(activeScheme(), m_library.directory());
-    const SchemeChangeSummary summary =
-        SchemeChangeSummary::compute(m_database, before.scheme.get(), *after.scheme);
-    if (!confirmChange(summary))
-        return false;
+    return startChangeSummary(before.scheme, after.scheme, [this, name] { activate(name); });
+}
+
+void SchemeEditorWindow::activate(const QString &name)
+{
     if (const std::optional<SettingIssue> issue =
             m_settings.setValue(QLatin1String(keys::SyncScheme), name)) {
         showMessage(issue->message, true);
-        return false;
+        return;
     }
     if (!m_settings.flush()) {
         showMessage(tr("Cannot write %1.").arg(m_settings.path()), true);
-        return false;
+        return;
     }
     reloadSchemeList(name);
     updateActions();
@@ -202,7 +210,47 @@ bool SchemeEditorWindow::makeActive()
         tr("%1 is now the active scheme: sync maps pending applications with it.").arg(name),
         false);
     Q_EMIT activeSchemeChanged();
+}
+
+bool SchemeEditorWindow::startChangeSummary(std::shared_ptr<const Scheme> before,
+                                            std::shared_ptr<const Scheme> after,
+                                            std::function<void()> then)
+{
+    if (isComputingChanges()) {
+        showMessage(tr("Still working out what the last change does; wait for it or cancel it."),
+                    true);
+        return false;
+    }
+    m_afterChange = std::move(then);
+    m_changeProgress->setLabelText(
+        tr("Trying the new scheme on the approved applications not yet synced…"));
+    m_changeProgress->setRange(0, 0);
+    m_changeProgress->setValue(0); // shown if it takes longer than a moment
+    m_changeRun->setFuture(
+        runSchemeChangeSummary(m_database.location(), std::move(before), std::move(after)));
     return true;
+}
+
+void SchemeEditorWindow::cancelChangeSummary()
+{
+    if (!isComputingChanges())
+        return;
+    m_afterChange = {};
+    m_changeRun->cancel();
+    m_changeProgress->reset();
+    m_changeProgress->hide(); // reset() hides it only with autoClose, which would hide it at 100 %
+    showMessage(tr("Stopped working out what changes: nothing was saved or made active."), false);
+}
+
+void SchemeEditorWindow::changeSummaryFinished()
+{
+    const std::function<void()> then = std::exchange(m_afterChange, {});
+    m_changeProgress->reset();
+    m_changeProgress->hide(); // reset() hides it only with autoClose, which would hide it at 100 %
+    if (!then || m_changeRun->isCanceled() || m_changeRun->future().resultCount() == 0)
+        return; // cancelled: its answer is not wanted
+    if (confirmChange(m_changeRun->result()))
+        then();
 }
 
 bool SchemeEditorWindow::confirmChange(const SchemeChangeSummary &summary)

@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -44,7 +45,7 @@ ValueMapEditor::ValueMapEditor(QWidget *parent)
     m_table->setObjectName(QStringLiteral("valueMapTable"));
     m_addRow->setObjectName(QStringLiteral("addValueMapRow"));
     m_removeRows->setObjectName(QStringLiteral("removeValueMapRows"));
-    m_import->setObjectName(QStringLiteral("importValueMapCsv"));
+    m_import->setObjectName(QStringLiteral("importValueMap"));
     m_export->setObjectName(QStringLiteral("exportValueMapCsv"));
     m_exportXlsx->setObjectName(QStringLiteral("exportValueMapXlsx"));
     m_heading->setWordWrap(true);
@@ -217,10 +218,25 @@ void ValueMapEditor::removeMap()
     Q_EMIT mapsEdited(maps);
 }
 
+bool ValueMapEditor::importFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    // A workbook by its first bytes (zip, or the OLE file of an old .xls) or by its name, so an
+    // .xls or a broken .xlsx gets the workbook's reason rather than a CSV one.
+    const QByteArray start = file.read(8);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool workbook = start.startsWith("PK") || start.startsWith("\xD0\xCF\x11\xE0")
+        || suffix == QLatin1String("xlsx") || suffix == QLatin1String("xls");
+    return workbook ? importXlsx(path, error) : importCsv(path, error);
+}
+
 bool ValueMapEditor::importCsv(const QString &path, QString *error)
 {
-    const int index = currentIndex();
-    if (index < 0) {
+    if (currentIndex() < 0) {
         *error = tr("Choose or add a value map first.");
         return false;
     }
@@ -229,8 +245,26 @@ bool ValueMapEditor::importCsv(const QString &path, QString *error)
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-    const auto rows = ValueMapCsv::read(file.readAll(), error);
+    QString reason;
+    const auto rows = ValueMapCsv::read(file.readAll(), &reason);
     if (!rows)
+        *error = tr("%1: %2").arg(QFileInfo(path).fileName(), reason);
+    return replaceRows(rows);
+}
+
+bool ValueMapEditor::importXlsx(const QString &path, QString *error)
+{
+    if (currentIndex() < 0) {
+        *error = tr("Choose or add a value map first.");
+        return false;
+    }
+    return replaceRows(report::ValueMapXlsx::read(path, error));
+}
+
+bool ValueMapEditor::replaceRows(const std::optional<QList<std::pair<QString, QString>>> &rows)
+{
+    const int index = currentIndex();
+    if (!rows || index < 0)
         return false;
     QList<ValueMapTable> maps = m_maps;
     maps[index].rows = *rows;
@@ -277,10 +311,11 @@ void ValueMapEditor::askExportXlsx()
 
 void ValueMapEditor::askImport()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import a value map"), QString(),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import a value map"), QString(),
+        tr("CSV files and Excel workbooks (*.csv *.xlsx);;All files (*)"));
     QString error;
-    if (!path.isEmpty() && !importCsv(path, &error))
+    if (!path.isEmpty() && !importFile(path, &error))
         Q_EMIT notice(error);
 }
 
@@ -310,7 +345,7 @@ void ValueMapEditor::retranslateUi()
     m_table->setHorizontalHeaderLabels({tr("Source value"), tr("Kingdee value")});
     m_addRow->setText(tr("Add row"));
     m_removeRows->setText(tr("Remove rows"));
-    m_import->setText(tr("Import CSV…"));
+    m_import->setText(tr("Import CSV / .xlsx…"));
     m_export->setText(tr("Export CSV…"));
     m_exportXlsx->setText(tr("Export .xlsx…"));
 }

@@ -28,7 +28,11 @@ public:
     // The buttons' work without their dialogs, for the window and for tests.
     void addMap(const QString &name);
     void addRow(const QString &from = {}, const QString &to = {});
+    // CSV or .xlsx, by what the file holds; a file that cannot be imported leaves the map as it
+    // was.
+    bool importFile(const QString &path, QString *error);
     bool importCsv(const QString &path, QString *error);
+    bool importXlsx(const QString &path, QString *error);
     bool exportCsv(const QString &path, QString *error) const;
     bool exportXlsx(const QString &path, QString *error) const;
 
@@ -51,6 +55,7 @@ private:
     void askExport();
     void askExportXlsx();
     int currentIndex() const;
+    bool replaceRows(const std::optional<QList<std::pair<QString, QString>>> &rows);
 
     QList<ValueMapTable> m_maps;
     bool m_loading = false;
