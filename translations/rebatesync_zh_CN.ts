@@ -2909,6 +2909,13 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     </message>
 </context>
 <context>
+    <name>rs::SettingsAudit</name>
+    <message>
+        <source>Settings changed: %1</source>
+        <translation>设置已更改：%1</translation>
+    </message>
+</context>
+<context>
     <name>rs::SourceFieldsModel</name>
     <message>
         <source>Field</source>

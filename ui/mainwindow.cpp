@@ -21,6 +21,7 @@
 #include "ui/preview/previewpane.h"
 #include "ui/reconcile/reconcilepane.h"
 #include "ui/schemeeditor/schemeeditorwindow.h"
+#include "ui/settingsaudit.h"
 #include "ui/syncprogress.h"
 #include "ui/uistate.h"
 
@@ -68,6 +69,8 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
     , m_intakeStatus(new IntakeStatus(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Settings saved here go on the record with who saved them (issue 14).
+    new SettingsAudit(*m_settings, database, this);
     m_tabs->setObjectName(QStringLiteral("paneTabs"));
     m_tabs->setDocumentMode(true);
     m_workArea->setObjectName(QStringLiteral("workArea"));
