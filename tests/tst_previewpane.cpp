@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QFontMetrics>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -444,6 +445,13 @@ private Q_SLOTS:
         QVERIFY(billTabs()->tabIcon(0).isNull());
         QCOMPARE(list->currentRow(), index);
         QVERIFY(list->item(index)->font().bold());
+        if (asList) {
+            // The amount and "not in Kingdee" are never elided: only the name may be.
+            const QString second = list->item(0)->text().section(QLatin1Char('\n'), 1);
+            QCOMPARE(second, QStringLiteral("-10.00 · not in Kingdee"));
+            QVERIFY(list->viewport()->width()
+                    > QFontMetrics(list->font()).horizontalAdvance(second));
+        }
 
         // A refresh keeps it; showing the application afresh drops the mark.
         m_pane->refresh();

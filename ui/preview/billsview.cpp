@@ -8,6 +8,7 @@
 
 #include <QClipboard>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -120,6 +121,8 @@ void BillsView::setBills(const QList<BillPreview> &bills, const QString &keepKey
     const bool asList = bills.size() > TabsAtMost;
     int inKingdee = 0;
     int current = -1;
+    int secondLine = 0; // the widest amount and place: never elided (it is money and a state)
+    const QFontMetrics metrics(m_list->font());
     for (const BillPreview &bill : bills) {
         auto *view = new BillJsonView(bill, m_tabs);
         const bool synced = bill.stored && bill.stored->state == BillState::Synced;
@@ -133,6 +136,7 @@ void BillsView::setBills(const QList<BillPreview> &bills, const QString &keepKey
         auto *item =
             new QListWidgetItem(bill.customer + QLatin1Char('\n') + amountAndPlace, m_list);
         item->setSizeHint(twoLineSize(item->text(), m_list->font()));
+        secondLine = std::max(secondLine, metrics.horizontalAdvance(amountAndPlace));
         const QColor colour =
             bill.hasErrors() || (bill.stored && bill.stored->state == BillState::Failed)
             ? preview::errorColor()
@@ -165,6 +169,12 @@ void BillsView::setBills(const QList<BillPreview> &bills, const QString &keepKey
     if (current >= 0)
         m_tabs->setCurrentIndex(current);
     m_list->setCurrentRow(m_tabs->currentIndex());
+    // Only the customer's name may lose its middle: "−12,787.81 … in Kingdee" would say the
+    // opposite of "not in Kingdee".
+    const int needed = secondLine + 2 * m_list->frameWidth()
+        + m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 3 * metrics.averageCharWidth();
+    m_list->setMinimumWidth(std::max(170, needed));
+    m_list->setMaximumWidth(std::max(260, needed));
     m_inKingdee = inKingdee;
     m_billCount = int(bills.size());
     retranslateUi();
