@@ -27,12 +27,24 @@ public:
     void setDateRange(const QDate &from, const QDate &to); // invalid dates: open-ended
     void setSearchText(const QString &text);
 
+    // Which parts of the filter hide a source row (none: it is shown). A jump to a hidden
+    // application widens exactly these, and says so.
+    struct Hiding
+    {
+        bool state = false;
+        bool dates = false;
+        bool search = false;
+        bool any() const { return state || dates || search; }
+    };
+    Hiding hiding(int sourceRow) const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void refilter();
+    bool stateAccepts(int sourceRow) const;
 
     ApplicationsModel *m_applications = nullptr;
     StateFilter m_state = StateFilter::Pending;

@@ -191,7 +191,8 @@ int ApplicationsModel::billsToSend(const ApplicationRow &row)
         }));
     }
     int customers = 0;
-    for (const QStringView customer : QStringView(row.customers).split(QLatin1Char(',')))
+    // Joined with ", " (a customer's name may hold a comma of its own).
+    for (const QStringView customer : QStringView(row.customers).split(QStringLiteral(", ")))
         customers += customer.trimmed().isEmpty() ? 0 : 1;
     return std::max(customers, 1);
 }
@@ -207,14 +208,21 @@ QString ApplicationsModel::originatorText(const ApplicationRow &row)
     return row.originator.isEmpty() ? name : name + QStringLiteral("（") + row.originator + u'）';
 }
 
+QStringList ApplicationsModel::syncMarks()
+{
+    return {tr("Needs reversal", "revoked after its bills reached Kingdee"),
+            tr("Partly synced", "some of its bills are in Kingdee, some not"),
+            tr("Not sendable", "approved, but no bill can be made of it as it stands")};
+}
+
 QString ApplicationsModel::syncText(const ApplicationRow &row, const Facts &facts)
 {
     if (needsReversal(row, facts))
-        return tr("Needs reversal", "revoked after its bills reached Kingdee");
+        return syncMarks().at(0);
     if (facts.partlySynced && row.approval == ApprovalState::Approved)
-        return tr("Partly synced", "some of its bills are in Kingdee, some not");
+        return syncMarks().at(1);
     if (facts.notSendable)
-        return tr("Not sendable", "approved, but no bill can be made of it as it stands");
+        return syncMarks().at(2);
     return row.approval == ApprovalState::Approved || !row.bills.isEmpty() ? displayName(facts.sync)
                                                                            : QString();
 }
@@ -319,6 +327,8 @@ QVariant ApplicationsModel::data(const QModelIndex &index, int role) const
             return tr("%1 of %n bill(s) in Kingdee; the others are not", nullptr,
                       int(row.bills.size()))
                 .arg(facts.billsInKingdee);
+        if (column == CustomersColumn) // 名称（编码） of each, whole, one a line
+            return QString(row.customers).replace(QStringLiteral(", "), QStringLiteral("\n"));
         return column == ErrorColumn || column == TitleColumn ? displayText(row, facts, column)
                                                               : QVariant();
     case UnderlyingDataRole:

@@ -78,6 +78,8 @@ public:
     };
     // "王芳（华东销售部）": the originator's name from the title, the department beside it.
     static QString originatorText(const ApplicationRow &row);
+    // 需冲销, 部分同步, 无法生成单据: what the sync column says besides the bills' folded state.
+    static QStringList syncMarks();
     // What the sync column says: 部分同步 and 需冲销 beside the bills' folded state.
     static QString syncText(const ApplicationRow &row, const Facts &facts);
     // Revoked (or withdrawn, rejected) after a bill reached Kingdee, and not reversed yet.

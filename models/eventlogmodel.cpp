@@ -115,6 +115,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return entry.event.applicationId;
     case EventIdRole:
         return entry.event.id;
+    case BillKeyRole:
+        return entry.event.billKey;
     default:
         return {};
     }

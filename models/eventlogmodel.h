@@ -30,6 +30,7 @@ public:
         LevelRole = Qt::UserRole + 1, // SyncEvent::Level as int
         ApplicationIdRole, // the process instance id; empty when the event names none
         EventIdRole, // sync_events.id
+        BillKeyRole, // the idempotency key of the bill it names; empty when it names none
     };
     static constexpr int DefaultMaximumRows = 20000;
 

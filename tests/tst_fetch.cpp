@@ -5,17 +5,20 @@
 #include "app/store/database.h"
 #include "app/store/eventlog.h"
 #include "fetchtesting.h"
+#include "models/applicationsmodel.h"
 #include "sandboxprofile.h"
 #include "sandboxtesting.h"
 
 #include "httptestclient.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -561,8 +564,11 @@ private Q_SLOTS:
                 rows += *value;
             }
             QCOMPARE(a->amount, (-rows).toString(2));
-            // What the applications table shows without reading JSON.
-            QVERIFY(a->customers.startsWith(QLatin1Char('C')));
+            // What the applications table shows without reading JSON: each customer as
+            // 名称（编码）, the name from the application's rows, the number Kingdee's.
+            static const QRegularExpression label(QStringLiteral("^[^（）,]+（C\\d+）$"));
+            for (const QString &customer : a->customers.split(QStringLiteral(", ")))
+                QVERIFY2(label.match(customer).hasMatch(), qPrintable(a->customers));
             QVERIFY(
                 QStringList({QStringLiteral("100"), QStringLiteral("101"), QStringLiteral("102")})
                     .contains(a->organisation));
@@ -570,6 +576,26 @@ private Q_SLOTS:
             ++checked;
         }
         QVERIFY(checked > 50);
+        // The table's 客户 column is that text, row for row.
+        ApplicationsModel model;
+        model.setRows(applications.tableRows());
+        QAbstractItemModelTester tester(&model);
+        int named = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const auto stored = applications.find(model.rowAt(row).id);
+            const QString shown =
+                model.index(row, ApplicationsModel::CustomersColumn).data().toString();
+            QCOMPARE(shown, stored->customers);
+            // A cell too narrow for them all names each in its tooltip, one a line.
+            QCOMPARE(model.index(row, ApplicationsModel::CustomersColumn)
+                         .data(Qt::ToolTipRole)
+                         .toString()
+                         .split(QLatin1Char('\n')),
+                     stored->customers.isEmpty() ? QStringList {QString()}
+                                                 : stored->customers.split(QStringLiteral(", ")));
+            named += shown.contains(QStringLiteral("（C")) ? 1 : 0;
+        }
+        QVERIFY(named > 50);
         QCOMPARE(report.qualityIssues, int(flagged.size()));
         QVERIFY(report.qualityIssues > 0);
     }

@@ -142,6 +142,8 @@ private Q_SLOTS:
         click(1);
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.first().first().toString(), QStringLiteral("proc-7"));
+        // With the bill it names, for the preview to open.
+        QCOMPARE(activated.first().at(1).toString(), QStringLiteral("proc-7-C0"));
         QCOMPARE(view->currentIndex().row(), 1);
     }
 

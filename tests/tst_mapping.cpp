@@ -1,3 +1,4 @@
+#include "app/mapping/customerlabel.h"
 #include "app/mapping/mapper.h"
 #include "app/mapping/scheme.h"
 #include "app/mapping/schemeloader.h"
@@ -429,6 +430,48 @@ private Q_SLOTS:
         QVERIFY2(hasIssue(miss, QStringLiteral("FSETTLEORGID"),
                           QStringLiteral("\"华南公司\" is not in the value map \"orgs\"")),
                  qPrintable(issuesText(miss)));
+    }
+
+    void customerLabel_isTheApplicationsNameBesideKingdeesNumber()
+    {
+        // The fixture's rows give 客户名称 beside 客户编码: both, as 名称（编码）.
+        const ApplicationRecord fixture =
+            testdata::fixtureApplication(QStringLiteral(FIXTURES_DIR));
+        const MappingResult result = mapApplication(fixture, *builtinScheme());
+        QCOMPARE(customerLabel(result.bills.at(0), fixture, *builtinScheme()),
+                 QStringLiteral("杭州某某商贸有限公司（C0001）"));
+        QCOMPARE(customerLabel(result.bills.at(1), fixture, *builtinScheme()),
+                 QStringLiteral("宁波某某电器有限公司（C0002）"));
+
+        // The number is Kingdee's, after the value map: not the code DingTalk carries.
+        const SchemeLoadResult mapped = editedScheme([](QJsonObject &s) {
+            s.insert(
+                QStringLiteral("valueMaps"),
+                QJsonObject {{QStringLiteral("customers"),
+                              QJsonObject {{QStringLiteral("C1"), QStringLiteral("K-0001")}}}});
+            replaceField(
+                s, QStringLiteral("FCONTACTUNIT"),
+                {{QStringLiteral("name"), QStringLiteral("FCONTACTUNIT")},
+                 {QStringLiteral("value"), QStringLiteral("{{表格_客户编码}}")},
+                 {QStringLiteral("map"), QStringLiteral("customers")},
+                 {QStringLiteral("parser"),
+                  QJsonObject {{QStringLiteral("name"), QStringLiteral("ConvertObjectParser")},
+                               {QStringLiteral("params"), QStringLiteral("FNumber")}}}});
+        });
+        QVERIFY2(mapped.scheme, qPrintable(mapped.error));
+        const ApplicationRecord one =
+            rebateApplication({rebateRow(QStringLiteral("C1"), QStringLiteral("1"))});
+        const MappingResult viaMap = mapApplication(one, *mapped.scheme);
+        QCOMPARE(customerLabel(viaMap.bills.at(0), one, *mapped.scheme),
+                 QStringLiteral("客户C1（K-0001）"));
+
+        // Only the code known (no name column): the code alone, no empty brackets.
+        QJsonObject nameless = rebateRow(QStringLiteral("C7"), QStringLiteral("1"));
+        nameless.remove(QStringLiteral("表格_客户名称"));
+        const ApplicationRecord noName = rebateApplication({nameless});
+        const MappingResult bare = mapApplication(noName, *builtinScheme());
+        QCOMPARE(customerLabel(bare.bills.at(0), noName, *builtinScheme()), QStringLiteral("C7"));
+        QCOMPARE(customerLabel(QStringLiteral("某公司"), QString()), QStringLiteral("某公司"));
     }
 
     void check_negativeAmounts_failsForAPositiveEntry()

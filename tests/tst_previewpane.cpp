@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QFontMetrics>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -150,8 +151,8 @@ private Q_SLOTS:
 
         QTabWidget *tabs = billTabs();
         QCOMPARE(tabs->count(), 2);
-        QCOMPARE(tabs->tabText(0), QStringLiteral("C1  -600.10 · not in Kingdee"));
-        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -1,234.50 · not in Kingdee"));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("客户C1（C1）  -600.10 · not in Kingdee"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("客户C2（C2）  -1,234.50 · not in Kingdee"));
         const QString first = shownJson(0);
         QVERIFY2(first.contains(QStringLiteral("\"FNumber\": \"C1\"")), qPrintable(first));
         QVERIFY(first.contains(QStringLiteral("\"FNOTAXAMOUNTFOR\": \"-600.00\"")));
@@ -195,7 +196,7 @@ private Q_SLOTS:
         for (int i = 0; i < list->count(); ++i)
             QVERIFY(isRed(list->item(i)->foreground().color()));
         QVERIFY(issues(1)->isHidden());
-        QCOMPARE(tabs->tabText(1), QStringLiteral("C2  -600.00 · not in Kingdee"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("客户C2（C2）  -600.00 · not in Kingdee"));
     }
 
     void notApproved_saysSoCalmlyAndStillShowsTheBills()
@@ -277,8 +278,9 @@ private Q_SLOTS:
         QVERIFY(shownJson(1).contains(QStringLiteral("\"FDATE\": \"2025-03-03\"")));
         QVERIFY(state(1).contains(QStringLiteral("Not stored yet")));
         // Partly synced: which bill is in Kingdee and which is not, on the tabs and above them.
-        QCOMPARE(billTabs()->tabText(0), QStringLiteral("C1  -600.10 · in Kingdee"));
-        QCOMPARE(billTabs()->tabText(1), QStringLiteral("C2  -1,234.50 · not in Kingdee"));
+        QCOMPARE(billTabs()->tabText(0), QStringLiteral("客户C1（C1）  -600.10 · in Kingdee"));
+        QCOMPARE(billTabs()->tabText(1),
+                 QStringLiteral("客户C2（C2）  -1,234.50 · not in Kingdee"));
         QCOMPARE(label(QStringLiteral("billsHeading"))->text(),
                  QStringLiteral("Kingdee bills: 1 of 2 in Kingdee"));
     }
@@ -319,7 +321,7 @@ private Q_SLOTS:
         m_pane->showApplication(kSecondId);
         QCOMPARE(m_pane->applicationId(), kSecondId);
         QCOMPARE(billTabs()->count(), 1);
-        QCOMPARE(billTabs()->tabText(0), QStringLiteral("C9  -88.00 · not in Kingdee"));
+        QCOMPARE(billTabs()->tabText(0), QStringLiteral("客户C9（C9）  -88.00 · not in Kingdee"));
         QCOMPARE(m_pane->findChildren<BillJsonView *>().size(), 1);
         QVERIFY(!shownJson(0).contains(QStringLiteral("C1")));
         QVERIFY(label(QStringLiteral("previewTitle"))
@@ -412,6 +414,52 @@ private Q_SLOTS:
         QVERIFY(rows.index(1, 0).data(Qt::FontRole).value<QFont>().bold());
         rows.clear();
         QCOMPARE(rows.columnCount(), 0);
+    }
+
+    void manyBills_becomeAListBesideTheJson_aMarkedOneIsShown_data()
+    {
+        QTest::addColumn<int>("customers");
+        QTest::addColumn<bool>("asList");
+        QTest::newRow("six: tabs") << 6 << false;
+        QTest::newRow("seven: a list") << 7 << true;
+    }
+
+    void manyBills_becomeAListBesideTheJson_aMarkedOneIsShown()
+    {
+        QFETCH(int, customers);
+        QFETCH(bool, asList);
+        QList<QJsonObject> rows;
+        for (int i = 1; i <= customers; ++i)
+            rows.append(rebateRow(QStringLiteral("C%1").arg(i), QStringLiteral("10")));
+        store(rebateApplication(rows));
+        const QString named = QStringLiteral("202503031012000123456-C%1").arg(customers - 1);
+        m_pane->showBill(kFirstId, named);
+        auto *list = m_pane->findChild<QListWidget *>(QStringLiteral("billList"));
+        QCOMPARE(billTabs()->count(), customers);
+        QCOMPARE(list->isVisible(), asList);
+        QCOMPARE(billTabs()->tabBar()->isVisible(), !asList);
+        // The bill the log named is the one in view, marked, in both forms.
+        const int index = customers - 2;
+        QCOMPARE(billTabs()->currentIndex(), index);
+        QVERIFY(!billTabs()->tabIcon(index).isNull());
+        QVERIFY(billTabs()->tabIcon(0).isNull());
+        QCOMPARE(list->currentRow(), index);
+        QVERIFY(list->item(index)->font().bold());
+        if (asList) {
+            // The amount and "not in Kingdee" are never elided: only the name may be.
+            const QString second = list->item(0)->text().section(QLatin1Char('\n'), 1);
+            QCOMPARE(second, QStringLiteral("-10.00 · not in Kingdee"));
+            QVERIFY(list->viewport()->width()
+                    > QFontMetrics(list->font()).horizontalAdvance(second));
+        }
+
+        // A refresh keeps it; showing the application afresh drops the mark.
+        m_pane->refresh();
+        QCOMPARE(billTabs()->currentIndex(), index);
+        QVERIFY(!billTabs()->tabIcon(index).isNull());
+        m_pane->showApplication(kFirstId);
+        QCOMPARE(billTabs()->currentIndex(), 0);
+        QVERIFY(billTabs()->tabIcon(index).isNull());
     }
 
 private:

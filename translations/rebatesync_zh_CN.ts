@@ -336,6 +336,31 @@
         <source>The shared ledger cannot be reached: %1 The table shows what was read before; the console reconnects by itself when the server is back.</source>
         <translation>无法连接共享账本：%1 表中显示的是断开前读到的内容；服务器恢复后控制台会自动重新连接。</translation>
     </message>
+    <message>
+        <source>state set to All</source>
+        <translation>状态改为“全部”</translation>
+    </message>
+    <message>
+        <source>date range removed</source>
+        <translation>取消了申请日期范围</translation>
+    </message>
+    <message>
+        <source>search cleared</source>
+        <translation>清空了搜索</translation>
+    </message>
+    <message>
+        <source>Filter cleared to show %1: %2</source>
+        <translation>已清除筛选以显示 %1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>关闭此提示</translation>
+    </message>
 </context>
 <context>
     <name>rs::BillError</name>
@@ -477,6 +502,10 @@
     <message>
         <source>Kingdee bills: %1 of %2 in Kingdee</source>
         <translation>金蝶单据：共 %2 张，%1 张已在金蝶</translation>
+    </message>
+    <message>
+        <source>The bill the log event names</source>
+        <translation>同步日志所指的单据</translation>
     </message>
 </context>
 <context>
@@ -1293,12 +1322,6 @@
         <source>No application has failed bills.</source>
         <translation>没有同步失败的申请。</translation>
     </message>
-    <message numerus="yes">
-        <source>Syncing %n application(s)…</source>
-        <translation>
-            <numerusform>正在同步 %n 张申请…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Fetch Approvals</source>
         <translation>拉取审批(&amp;F)</translation>
@@ -1322,10 +1345,6 @@
     <message>
         <source>Send every failed application again</source>
         <translation>重新同步所有失败的申请</translation>
-    </message>
-    <message>
-        <source>Syncing every pending application…</source>
-        <translation>正在同步所有待同步的申请…</translation>
     </message>
     <message numerus="yes">
         <source>Sync %n application(s) (%1 bill(s)) to Kingdee, total %2?</source>
@@ -3338,6 +3357,51 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
     <message>
         <source>Send nothing new; the batches already sent end normally</source>
         <translation>不再发送新批次；已发出的批次正常结束</translation>
+    </message>
+    <message>
+        <source>Checking which bills Kingdee already holds…</source>
+        <translation>正在核对金蝶已有单据…</translation>
+    </message>
+    <message>
+        <source>Checking customers and organisations in Kingdee…</source>
+        <translation>正在核对金蝶中的客户与组织…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <comment>bills to Kingdee</comment>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Waiting for Kingdee to confirm…</source>
+        <translation>正在等待金蝶确认…</translation>
+    </message>
+    <message>
+        <source>Kingdee is busy: waiting to send again…</source>
+        <translation>金蝶繁忙，等待重新发送…</translation>
+    </message>
+    <message>
+        <source>Checking Kingdee for bills held twice…</source>
+        <translation>正在核对金蝶中是否有重复单据…</translation>
+    </message>
+    <message>
+        <source>Submitting and auditing in Kingdee…</source>
+        <translation>正在金蝶中提交、审核…</translation>
+    </message>
+    <message>
+        <source>Reading the bills&apos; status in Kingdee…</source>
+        <translation>正在读取单据在金蝶中的状态…</translation>
+    </message>
+    <message>
+        <source>Writing comments in DingTalk…</source>
+        <translation>正在写回钉钉评论…</translation>
+    </message>
+    <message>
+        <source>%v / %m bills</source>
+        <translation>%v / %m 张单据</translation>
+    </message>
+    <message>
+        <source>%v / %m applications</source>
+        <translation>%v / %m 份申请</translation>
     </message>
 </context>
 <context>

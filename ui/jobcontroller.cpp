@@ -57,6 +57,7 @@ JobController::JobController(const Profile &profile, const StoreLocation &store,
                 Q_EMIT rowsRefreshed();
             });
     connect(m_runner, &sync::SyncRunner::progress, m_progress, &SyncProgress::setProgress);
+    connect(m_runner, &sync::SyncRunner::phaseChanged, m_progress, &SyncProgress::setPhase);
     connect(m_runner, &sync::SyncRunner::busyChanged, this, &JobController::updateActions);
     connect(m_runner, &sync::SyncRunner::fetchFinished, this, &JobController::onFetchFinished);
     connect(m_runner, &sync::SyncRunner::pushFinished, this, &JobController::onPushFinished);
@@ -83,7 +84,7 @@ void JobController::cancel()
 void JobController::fetchApprovals()
 {
     if (m_runner->fetch())
-        m_progress->start(tr("Fetching approvals…"));
+        m_progress->start(tr("Fetching approvals…"), SyncProgress::Counting::Applications);
 }
 
 void JobController::syncSelected()
@@ -177,7 +178,7 @@ bool JobController::confirmRetry(int failed)
 void JobController::syncAllPending()
 {
     if (m_runner->push({}))
-        m_progress->start(tr("Syncing every pending application…"));
+        m_progress->start(SyncProgress::phaseText(sync::SyncPhase::CheckingKingdee));
 }
 
 void JobController::syncApplications(const QStringList &ids)
@@ -188,7 +189,8 @@ void JobController::syncApplications(const QStringList &ids)
 void JobController::push(const QStringList &ids)
 {
     if (m_runner->push(ids))
-        m_progress->start(tr("Syncing %n application(s)…", nullptr, int(ids.size())));
+        // The bar counts bills from the first report on; the phase says what they wait on.
+        m_progress->start(SyncProgress::phaseText(sync::SyncPhase::CheckingKingdee));
 }
 
 void JobController::onFetchFinished(const sync::FetchReport &report)

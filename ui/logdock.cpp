@@ -128,7 +128,7 @@ void LogDock::chooseEvent(const QModelIndex &index)
 {
     const QString id = index.data(EventLogModel::ApplicationIdRole).toString();
     if (!id.isEmpty())
-        Q_EMIT applicationActivated(id);
+        Q_EMIT applicationActivated(id, index.data(EventLogModel::BillKeyRole).toString());
 }
 
 bool LogDock::exportTo(const QString &path, QString *error) const

@@ -34,8 +34,9 @@ public:
     void restoreHeaderState(const QByteArray &state);
 
 Q_SIGNALS:
-    // The clerk clicked or activated an event naming this application (process instance id).
-    void applicationActivated(const QString &applicationId);
+    // The clerk clicked or activated an event naming this application (process instance id),
+    // and the bill it names (its idempotency key; empty when it names none).
+    void applicationActivated(const QString &applicationId, const QString &billKey);
 
 public Q_SLOTS:
     // Reads the events written since the last refresh; cheap when there are none.

@@ -102,10 +102,13 @@ MainWindow::MainWindow(const Profile &profile, const Database &database, UiState
             &PreviewPane::showApplication);
     connect(m_applications, &ApplicationsPane::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
-    connect(m_logDock, &LogDock::applicationActivated, this, [this](const QString &id) {
-        m_tabs->setCurrentWidget(m_workArea);
-        m_applications->selectApplication(id);
-    });
+    connect(m_logDock, &LogDock::applicationActivated, this,
+            [this](const QString &id, const QString &billKey) {
+                m_tabs->setCurrentWidget(m_workArea);
+                // The row first (its preview opens on the first bill), then the bill named.
+                if (m_applications->selectApplication(id))
+                    m_preview->showBill(id, billKey);
+            });
     connect(m_jobs, &JobController::rowsRefreshed, m_logDock, &LogDock::refresh);
     connect(m_jobs, &JobController::hint, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });

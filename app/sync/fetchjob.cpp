@@ -2,6 +2,7 @@
 
 #include "app/dingtalk/dingtalkclient.h"
 #include "app/dingtalk/flattener.h"
+#include "app/mapping/customerlabel.h"
 #include "app/mapping/decimal.h"
 #include "app/mapping/mapper.h"
 #include "app/mapping/scheme.h"
@@ -376,9 +377,10 @@ void FetchJob::checkQuality(ApplicationRecord *record)
         problems.append(tr("the bills' amounts add up to more than 38 digits"));
     }
     record->amount = total && !mapped.bills.isEmpty() ? total->toString(2) : QString();
+    // 名称（编码）: what the clerk recognises beside what Kingdee files it under.
     QStringList customers;
     for (const BillDraft &bill : mapped.bills)
-        customers.append(bill.group);
+        customers.append(customerLabel(bill, *record, *m_options.scheme));
     record->customers = customers.join(QStringLiteral(", "));
     if (!mapped.bills.isEmpty()) {
         record->organisation = mapped.bills.constFirst()

@@ -194,7 +194,7 @@ void PushJob::start()
     // doubt are asked about once Kingdee has had time to finish what that run sent. The settle
     // wait is armed first: with nothing new to look up, reconcile() would otherwise find the run
     // idle and finish it, leaving the earlier bills in doubt for ever.
-    later(earlierInDoubt, m_options.settleMs, [this](const QStringList &k) { reconcile(k); });
+    later(earlierInDoubt, m_options.settleMs, true, [this](const QStringList &k) { reconcile(k); });
     QStringList now;
     for (const QString &key : std::as_const(m_selection)) {
         if (!earlierInDoubt.contains(key))
@@ -268,18 +268,44 @@ void PushJob::cancel()
     maybeFinish();
 }
 
-void PushJob::later(const QStringList &keys, qint64 delayMs,
+void PushJob::later(const QStringList &keys, qint64 delayMs, bool settling,
                     const std::function<void(const QStringList &)> &then)
 {
     if (keys.isEmpty() || m_stopped)
         return;
-    m_waiting += int(keys.size());
-    QTimer::singleShot(delayMs, this, [this, keys, then] {
-        m_waiting -= int(keys.size());
+    const int count = int(keys.size());
+    m_waiting += count;
+    m_settling += settling ? count : 0;
+    notePhase();
+    QTimer::singleShot(delayMs, this, [this, keys, then, count, settling] {
+        m_waiting -= count;
+        m_settling -= settling ? count : 0;
         if (!m_stopped)
             then(keys);
         maybeFinish();
     });
+}
+
+void PushJob::notePhase()
+{
+    std::optional<SyncPhase> phase;
+    if (m_batchesInFlight > 0)
+        phase = SyncPhase::Sending;
+    else if (m_lookupsInFlight > 0 && m_duplicatesChecked)
+        phase = SyncPhase::CheckingDuplicates;
+    else if (m_lookupsInFlight > m_baseDataLookups)
+        phase = SyncPhase::CheckingKingdee;
+    else if (m_baseDataLookups > 0)
+        phase = SyncPhase::CheckingBaseData;
+    else if (m_settling > 0)
+        phase = SyncPhase::WaitingForKingdee;
+    else if (m_waiting > 0)
+        phase = SyncPhase::WaitingToRetry;
+    // Between two steps (nothing on the wire for a moment) the last phase stands.
+    if (!phase || phase == m_phase || m_finished)
+        return;
+    m_phase = phase;
+    Q_EMIT phaseChanged(*phase);
 }
 
 qint64 PushJob::backoffMs(int attempt) const
@@ -298,7 +324,9 @@ void PushJob::reconcile(const QStringList &keys)
                        [this, keys](const kingdee::FindResult &result) {
                            --m_lookupsInFlight;
                            onFound(keys, result);
+                           notePhase();
                        });
+    notePhase();
 }
 
 void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result)
@@ -371,7 +399,7 @@ void PushJob::onFound(const QStringList &keys, const kingdee::FindResult &result
                     retry.append(key);
             }
             if (!retry.isEmpty()) {
-                later(retry, backoffMs(m_lookupAttempts.value(retry.constFirst())),
+                later(retry, backoffMs(m_lookupAttempts.value(retry.constFirst())), false,
                       [this](const QStringList &k) { reconcile(k); });
             }
             // Bills that could not be looked up stay as they are, and their lines say why.
@@ -396,8 +424,11 @@ void PushJob::admit(const QStringList &keys)
             BaseDataRefs::of(QJsonDocument::fromJson(read.value(key).payloadJson).object()));
     }
     ++m_lookupsInFlight;
+    ++m_baseDataLookups;
+    notePhase();
     lookUpBaseData(m_client, refs, m_baseData.get(), [this, keys, refs](const kingdee::Failure &f) {
         --m_lookupsInFlight;
+        --m_baseDataLookups;
         if (!f.ok() && f.kind != kingdee::Failure::Kind::Cancelled && !m_baseDataUnchecked) {
             m_baseDataUnchecked = true;
             SyncEvent event;
@@ -429,6 +460,7 @@ void PushJob::admit(const QStringList &keys)
         m_queue += passed;
         pump();
         maybeFinish();
+        notePhase();
     });
 }
 
@@ -482,7 +514,9 @@ void PushJob::sendBatch(const QStringList &keys)
                            m_batchesOnWire.remove(batch);
                            m_slowBatches.remove(batch);
                            onSaved(sent, result);
+                           notePhase();
                        });
+    notePhase();
     // A save Kingdee is slow to answer keeps its bills `sending` until it does, but stops
     // holding a lane (at most `concurrency` such saves): the run goes on at its pace meanwhile.
     QTimer::singleShot(m_client.config().slowCallMs, this, [this, batch] {
@@ -564,16 +598,17 @@ void PushJob::onSaved(const QStringList &keys, const kingdee::SaveResult &result
         return;
     }
     if (!again.isEmpty()) {
-        later(again, backoffMs(m_attempts.value(again.constFirst())), [this](const QStringList &k) {
-            m_queue += k;
-            pump();
-        });
+        later(again, backoffMs(m_attempts.value(again.constFirst())), false,
+              [this](const QStringList &k) {
+                  m_queue += k;
+                  pump();
+              });
     }
     // Kingdee may still be committing a save whose answer was lost: give it time to settle
     // before a "not found" is believed.
     if (!lookUp.isEmpty()) {
         later(lookUp,
-              std::max(m_options.settleMs, backoffMs(m_attempts.value(lookUp.constFirst()))),
+              std::max(m_options.settleMs, backoffMs(m_attempts.value(lookUp.constFirst()))), true,
               [this](const QStringList &k) { reconcile(k); });
     }
     pump();
@@ -662,6 +697,7 @@ void PushJob::checkForDuplicates()
         return;
     }
     ++m_lookupsInFlight;
+    notePhase();
     m_client.findBills(m_scheme->formId, m_scheme->idempotencyField, synced,
                        [this](const kingdee::FindResult &result) {
                            --m_lookupsInFlight;

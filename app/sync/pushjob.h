@@ -2,6 +2,7 @@
 
 #include "app/store/billrepository.h"
 #include "app/sync/pushreport.h"
+#include "app/sync/syncphase.h"
 
 #include <QHash>
 #include <QObject>
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLockFile;
 class QTimer;
@@ -64,6 +66,8 @@ public:
 
 Q_SIGNALS:
     void progress(int done, int total);
+    // What the run waits on now; sent when it changes.
+    void phaseChanged(rs::sync::SyncPhase phase);
     void billChanged(const QString &key, rs::BillState state);
     // A bill is done with for this run (synced, failed, held back, not sendable, or left as
     // it was when the run stopped), as it happens: a scheduled task's log keeps the lines of a
@@ -72,8 +76,11 @@ Q_SIGNALS:
     void finished(const rs::sync::PushReport &report);
 
 private:
-    void later(const QStringList &keys, qint64 delayMs,
+    // `settling`: Kingdee is given time to finish a save whose answer was lost, before a lookup.
+    void later(const QStringList &keys, qint64 delayMs, bool settling,
                const std::function<void(const QStringList &)> &then);
+    // Works the phase out from what is on the wire and waiting; says it when it changed.
+    void notePhase();
     qint64 backoffMs(int attempt) const;
     void reconcile(const QStringList &keys);
     void onFound(const QStringList &keys, const kingdee::FindResult &result);
@@ -112,7 +119,10 @@ private:
     QSet<int> m_batchesOnWire;
     QSet<int> m_slowBatches; // on the wire past slowCallMs: their lanes are free
     int m_lookupsInFlight = 0;
+    int m_baseDataLookups = 0; // of m_lookupsInFlight
     int m_waiting = 0; // bills waiting out a backoff
+    int m_settling = 0; // of m_waiting: in doubt, waiting for Kingdee to settle
+    std::optional<SyncPhase> m_phase;
     QHash<QString, int> m_attempts;
     QHash<QString, int> m_lookupAttempts;
     QHash<QString, BillState> m_before; // what each bill this run queued was before

@@ -18,6 +18,7 @@ SyncRunner::SyncRunner(const Profile &profile, const StoreLocation &store, QObje
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::progress, this, &SyncRunner::progress);
+    connect(m_worker, &SyncWorker::phaseChanged, this, &SyncRunner::phaseChanged);
     connect(m_worker, &SyncWorker::rowsChanged, this, &SyncRunner::rowsChanged);
     connect(m_worker, &SyncWorker::fetchFinished, this, [this](const FetchReport &report) {
         setBusy(false);

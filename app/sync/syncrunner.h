@@ -49,6 +49,7 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
     void progress(int done, int total);
+    void phaseChanged(rs::sync::SyncPhase phase);
     void rowsChanged(const QList<rs::ApplicationRow> &rows);
     void fetchFinished(const rs::sync::FetchReport &report);
     void pushFinished(const rs::sync::PushReport &report);

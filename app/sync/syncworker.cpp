@@ -105,6 +105,7 @@ void SyncWorker::push(const QStringList &applicationIds, const QString &kingdeeS
     auto *client = new kingdee::KingdeeClient(*config, m_run);
     m_push = new PushJob(*m_database, *client, scheme, options, m_run);
     connect(m_push, &PushJob::progress, this, &SyncWorker::progress);
+    connect(m_push, &PushJob::phaseChanged, this, &SyncWorker::phaseChanged);
     connect(m_push, &PushJob::billChanged, this,
             [this](const QString &key, BillState) { onBillChanged(key); });
     connect(m_push, &PushJob::finished, this,
@@ -129,6 +130,7 @@ void SyncWorker::afterPush(PushReport report, kingdee::KingdeeClient *client,
     // As the CLI's sync: the bills this run saved and those whose Submit or Audit was refused
     // before, each as its own call, never a second save.
     const QStringList keys = AfterSaveJob::refusedBefore(*m_database) + synced;
+    Q_EMIT phaseChanged(SyncPhase::SubmittingAndAuditing);
     auto *after = new AfterSaveJob(*m_database, *client, scheme, afterSave, keys, m_run);
     connect(after, &AfterSaveJob::finished, this,
             [this, report, client, scheme, keys](const QList<AfterSaveLine> &lines,
@@ -155,6 +157,7 @@ void SyncWorker::readStatusThenFinish(PushReport report, kingdee::KingdeeClient 
         finish(report);
         return;
     }
+    Q_EMIT phaseChanged(SyncPhase::ReadingStatus);
     auto *status = new KingdeeStatusJob(*m_database, *client, std::move(scheme), keys, m_run);
     connect(status, &KingdeeStatusJob::finished, this,
             [this, report, finish](const KingdeeStatusReport &read) mutable {
@@ -199,6 +202,7 @@ void SyncWorker::writeBackThenFinish(const PushReport &report)
         if (line.state == BillState::Synced)
             synced.append(line.applicationId);
     }
+    Q_EMIT phaseChanged(SyncPhase::WritingComments);
     auto *client = new dingtalk::DingTalkClient(*config, m_run);
     auto *job = new CommentWriteBack(
         *m_database, *client, userId, synced,

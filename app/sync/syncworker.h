@@ -7,6 +7,7 @@
 #include "app/sync/kingdeestatusjob.h"
 #include "app/sync/pushreport.h"
 #include "app/sync/reversejob.h"
+#include "app/sync/syncphase.h"
 
 #include "app/store/records.h"
 
@@ -66,6 +67,8 @@ public:
 
 Q_SIGNALS:
     void progress(int done, int total);
+    // A push's phase: the PushJob's, then the steps after it (after_save, status, comments).
+    void phaseChanged(rs::sync::SyncPhase phase);
     // Applications the job changed (or whose bills it changed), read again from the store a
     // few times a second here, so the UI thread only puts them in the table.
     void rowsChanged(const QList<rs::ApplicationRow> &rows);

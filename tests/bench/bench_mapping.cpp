@@ -1,5 +1,6 @@
 // Rows mapped per second: realistic rebate applications (4 rows, 2–3 customers each) through the
 // built-in scheme. Prints one JSON line; exits non-zero when the bills or their total are wrong.
+#include "app/mapping/customerlabel.h"
 #include "app/mapping/decimal.h"
 #include "app/mapping/mapper.h"
 #include "app/mapping/scheme.h"
@@ -105,6 +106,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Flattened rows to map."),
                                         QStringLiteral("N"), QStringLiteral("100000"));
     parser.addOption(rowsOption);
+    const QCommandLineOption labelsOption(
+        QStringLiteral("labels"),
+        QStringLiteral("Also time the customer labels (名称（编码）) the fetch stores per bill."));
+    parser.addOption(labelsOption);
     parser.process(app);
     const int rows = parser.value(rowsOption).toInt();
     QTextStream err(stderr);
@@ -148,6 +153,25 @@ int main(int argc, char *argv[])
                 "\"seconds\":%.3f,\"cpu_seconds\":%.3f,\"rows_per_s\":%.0f}\n",
                 workload.rows, int(workload.applications.size()), bills, seconds, cpuSeconds,
                 cpuSeconds > 0 ? workload.rows / cpuSeconds : 0.0);
+    if (parser.isSet(labelsOption)) {
+        // What the fetch adds per application: a label per bill from its first row.
+        QList<MappingResult> mapped;
+        mapped.reserve(workload.applications.size());
+        for (const ApplicationRecord &application : workload.applications)
+            mapped.append(mapApplication(application, *loaded.scheme, clock));
+        const std::clock_t labelStart = std::clock();
+        qsizetype characters = 0;
+        for (qsizetype a = 0; a < mapped.size(); ++a) {
+            for (const BillDraft &bill : mapped.at(a).bills)
+                characters +=
+                    customerLabel(bill, workload.applications.at(a), *loaded.scheme).size();
+        }
+        const double labelSeconds = double(std::clock() - labelStart) / CLOCKS_PER_SEC;
+        std::printf("{\"bench\":\"customer_labels\",\"bills\":%d,\"cpu_seconds\":%.3f,"
+                    "\"us_per_bill\":%.2f,\"characters\":%lld}\n",
+                    bills, labelSeconds, bills > 0 ? labelSeconds * 1e6 / bills : 0.0,
+                    qlonglong(characters));
+    }
     const Decimal expected = -workload.expectedTotal;
     if (issues != 0 || bills != workload.expectedBills || total != expected) {
         err << "wrong result: " << issues << " issues, " << bills << " bills (expected "

@@ -11,13 +11,17 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QThread>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rs {
 namespace {
@@ -40,6 +44,8 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     , m_counts(new QLabel(this))
     , m_totals(new QLabel(this))
     , m_ledgerLost(new QLabel(this))
+    , m_noticeBar(new QWidget(this))
+    , m_filterNotice(new QLabel(m_noticeBar))
 {
     setObjectName(QStringLiteral("applicationsPane"));
     // On a shared ledger, what another clerk's run changes shows here too.
@@ -68,7 +74,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
         using M = ApplicationsModel;
         const QList<QPair<int, int>> order {{M::BusinessIdColumn, 175}, {M::AmountColumn, 100},
                                             {M::SyncColumn, 72},        {M::OriginatorColumn, 120},
-                                            {M::DateColumn, 86},        {M::CustomersColumn, 120},
+                                            {M::DateColumn, 86},        {M::CustomersColumn, 200},
                                             {M::ApprovalColumn, 64},    {M::OrganisationColumn, 50},
                                             {M::NumbersColumn, 130},    {M::TitleColumn, 110}};
         QHeaderView *header = m_view->horizontalHeader();
@@ -77,6 +83,7 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
             header->moveSection(header->visualIndex(column), visual);
             m_view->setColumnWidth(column, width);
         }
+        fitStateColumns();
     }
     m_checkPending->setObjectName(QStringLiteral("checkPendingButton"));
     m_clearChecks->setObjectName(QStringLiteral("clearChecksButton"));
@@ -90,10 +97,30 @@ ApplicationsPane::ApplicationsPane(const Database &database, UiState &uiState, Q
     buttons->addWidget(m_counts);
     buttons->addSpacing(12);
     buttons->addWidget(m_totals);
+    // Said where the clerk looks, until the filter changes again or the notice is closed.
+    m_noticeBar->setObjectName(QStringLiteral("filterNoticeBar"));
+    m_noticeBar->setAutoFillBackground(true);
+    m_noticeBar->setStyleSheet(
+        QStringLiteral("#filterNoticeBar { background: #fff4ce; border: 1px solid #e0c36a; }"));
+    m_filterNotice->setObjectName(QStringLiteral("filterNotice"));
+    m_filterNotice->setWordWrap(true);
+    auto *closeNotice = new QToolButton(m_noticeBar);
+    closeNotice->setObjectName(QStringLiteral("closeFilterNotice"));
+    closeNotice->setAutoRaise(true);
+    closeNotice->setText(QStringLiteral("×"));
+    connect(closeNotice, &QToolButton::clicked, m_noticeBar, &QWidget::hide);
+    auto *notice = new QHBoxLayout(m_noticeBar);
+    notice->setContentsMargins(6, 2, 2, 2);
+    notice->addWidget(m_filterNotice, 1);
+    notice->addWidget(closeNotice);
+    m_noticeBar->hide();
+    connect(m_filterBar, &FilterBar::changed, m_noticeBar, &QWidget::hide);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_ledgerLost);
+    layout->addWidget(m_noticeBar);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
 
@@ -184,8 +211,13 @@ void ApplicationsPane::onLoaded(ApplicationsModel::Prepared rows, const StoreErr
     const QStringList checked = m_model->checkedIds();
     m_model->setPrepared(std::move(rows));
     m_model->setChecked(checked, true);
-    if (!current.isEmpty())
-        selectApplication(current);
+    // The current row stays current while the filter shows it; a reload never widens the filter
+    // by itself (only a jump the clerk asked for does, and says so).
+    const int kept = current.isEmpty() ? -1 : m_model->rowOf(current);
+    const QModelIndex keptIndex =
+        kept < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(kept, 0));
+    if (keptIndex.isValid())
+        m_view->setCurrentIndex(keptIndex);
     else if (m_filter->rowCount() > 0) // the preview beside shows something useful at once
         m_view->setCurrentIndex(m_filter->index(0, 0));
     m_loading = !complete;
@@ -209,20 +241,71 @@ QStringList ApplicationsPane::failedIds() const
     return m_model->idsInSyncState(BillState::Failed);
 }
 
-void ApplicationsPane::selectApplication(const QString &id)
+bool ApplicationsPane::selectApplication(const QString &id)
 {
     const int sourceRow = m_model->rowOf(id);
     if (sourceRow < 0)
-        return;
-    QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
-    if (!index.isValid()) {
+        return false;
+    // Exactly what hides it is cleared, nothing more: a search the clerk typed stays when only
+    // the state hid the row.
+    const ApplicationsFilterModel::Hiding hiding = m_filter->hiding(sourceRow);
+    if (hiding.state)
         m_filterBar->showAllStates();
-        index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
-    }
+    if (hiding.dates)
+        m_filterBar->clearDates();
+    if (hiding.search)
+        m_filterBar->clearSearch();
+    const QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
     if (!index.isValid())
-        return; // hidden by the dates or the search: the clerk set those
+        return false;
+    if (hiding.any()) {
+        const ApplicationRow &row = m_model->rowAt(sourceRow);
+        m_noticeFor = row.businessId.isEmpty() ? row.id : row.businessId;
+        m_cleared = hiding;
+        showFilterNotice();
+    }
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+void ApplicationsPane::fitStateColumns()
+{
+    // The widths above suit Chinese (部分同步, 已通过); English words are longer ("Partly synced",
+    // "Approved"): as wide as the longest state and the header, never narrower than set.
+    const QFontMetrics cells(m_view->font());
+    const QFontMetrics heading(m_view->horizontalHeader()->font());
+    const auto fit = [&](int column, const QStringList &texts) {
+        // Room for the padding and, on the header, the sort arrow.
+        int width =
+            heading.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
+            + 2 * heading.averageCharWidth() + 16;
+        for (const QString &text : texts)
+            width = std::max(width, cells.horizontalAdvance(text) + 2 * cells.averageCharWidth());
+        m_view->setColumnWidth(column, std::max(m_view->columnWidth(column), width));
+    };
+    QStringList sync = ApplicationsModel::syncMarks();
+    for (const BillState state : allBillStates())
+        sync.append(displayName(state));
+    fit(ApplicationsModel::SyncColumn, sync);
+    QStringList approval;
+    for (const ApprovalState state : allApprovalStates())
+        approval.append(displayName(state));
+    fit(ApplicationsModel::ApprovalColumn, approval);
+}
+
+void ApplicationsPane::showFilterNotice()
+{
+    QStringList cleared;
+    if (m_cleared.state)
+        cleared.append(tr("state set to All"));
+    if (m_cleared.dates)
+        cleared.append(tr("date range removed"));
+    if (m_cleared.search)
+        cleared.append(tr("search cleared"));
+    m_filterNotice->setText(tr("Filter cleared to show %1: %2")
+                                .arg(m_noticeFor, cleared.join(tr(", ", "list separator"))));
+    m_noticeBar->show();
 }
 
 void ApplicationsPane::onCheckToggled(const QString &id, bool checked)
@@ -312,6 +395,9 @@ void ApplicationsPane::retranslateUi()
     m_checkPending->setToolTip(
         tr("Tick every shown application that is approved, not yet synced and can become a bill"));
     m_clearChecks->setText(tr("&Untick All"));
+    m_noticeBar->findChild<QToolButton *>()->setToolTip(tr("Close this notice"));
+    if (m_noticeBar->isVisibleTo(this))
+        showFilterNotice();
     updateCounts();
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/store/records.h"
 #include "app/store/storeerror.h"
+#include "models/applicationsfiltermodel.h"
 #include "models/applicationsmodel.h"
 
 #include <QWidget>
@@ -14,7 +15,6 @@ class QThread;
 
 namespace rs {
 
-class ApplicationsFilterModel;
 class ApplicationsView;
 class Database;
 class FilterBar;
@@ -45,8 +45,10 @@ public:
     Ticked ticked() const;
     QStringList checkedIds() const;
     QStringList failedIds() const;
-    // Shows the application (widening the filter if it hides it) and makes it current.
-    void selectApplication(const QString &id);
+    // Shows the application and makes it current. When the filter hides it, the parts that do
+    // (state, dates, search) are cleared, and the notice above the table says so. False when it
+    // is not loaded.
+    bool selectApplication(const QString &id);
     void saveLayout();
 
 public Q_SLOTS:
@@ -73,6 +75,9 @@ private:
     // The shown rows' total, worked out again only when the filter or the rows change.
     void recountShown();
     void retranslateUi();
+    void showFilterNotice();
+    // The default widths of 同步状态 and 审批状态, widened to their longest state in this language.
+    void fitStateColumns();
 
     const Database &m_database;
     UiState &m_uiState;
@@ -85,6 +90,11 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_totals = nullptr;
     QLabel *m_ledgerLost = nullptr; // shown while the shared ledger's server cannot be reached
+    QWidget *m_noticeBar = nullptr;
+    QLabel *m_filterNotice = nullptr;
+    // What the last jump cleared, for the notice (re-said in the clerk's language).
+    QString m_noticeFor;
+    ApplicationsFilterModel::Hiding m_cleared;
     Decimal m_shownTotal;
     std::unique_ptr<QThread> m_loader;
     bool m_reloadAgain = false;

@@ -37,6 +37,7 @@ FilterBar::FilterBar(ApplicationsFilterModel &filter, QWidget *parent)
     , m_to(dateField(QStringLiteral("toDateEdit"), this))
     , m_periods(new QToolButton(this))
     , m_search(new QLineEdit(this))
+    , m_searchDelay(new QTimer(this))
 {
     m_state->setObjectName(QStringLiteral("stateFilterCombo"));
     for (const StateFilter state : {StateFilter::Pending, StateFilter::Synced, StateFilter::Failed,
@@ -78,26 +79,51 @@ FilterBar::FilterBar(ApplicationsFilterModel &filter, QWidget *parent)
 
     connect(m_state, &QComboBox::currentIndexChanged, this, [this] {
         m_filter.setStateFilter(static_cast<StateFilter>(m_state->currentData().toInt()));
+        Q_EMIT changed();
     });
     connect(m_from, &DateField::dateChanged, this, &FilterBar::applyDates);
     connect(m_to, &DateField::dateChanged, this, &FilterBar::applyDates);
     // Filtering 100,000 rows per keystroke would make typing stutter: wait for a pause.
-    auto *searchDelay = new QTimer(this);
-    searchDelay->setSingleShot(true);
-    searchDelay->setInterval(200);
-    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this,
-            [this] { m_filter.setSearchText(m_search->text()); });
-    connect(m_search, &QLineEdit::returnPressed, this, [this, searchDelay] {
-        searchDelay->stop();
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    const auto applySearch = [this] {
+        m_searchDelay->stop();
         m_filter.setSearchText(m_search->text());
-    });
+        Q_EMIT changed();
+    };
+    connect(m_searchDelay, &QTimer::timeout, this, applySearch);
+    connect(m_search, &QLineEdit::returnPressed, this, applySearch);
     retranslateUi();
 }
 
-void FilterBar::showAllStates()
+bool FilterBar::showAllStates()
 {
-    m_state->setCurrentIndex(m_state->findData(int(StateFilter::All)));
+    const int all = m_state->findData(int(StateFilter::All));
+    if (m_state->currentIndex() == all)
+        return false;
+    m_state->setCurrentIndex(all);
+    return true;
+}
+
+bool FilterBar::clearDates()
+{
+    if (!m_from->date().isValid() && !m_to->date().isValid())
+        return false;
+    setPeriod(Period::Any);
+    return true;
+}
+
+bool FilterBar::clearSearch()
+{
+    if (m_search->text().isEmpty())
+        return false;
+    m_search->clear();
+    // At once, not after the typing pause: the caller looks for the row next.
+    m_searchDelay->stop();
+    m_filter.setSearchText(QString());
+    Q_EMIT changed();
+    return true;
 }
 
 void FilterBar::focusSearch()
@@ -109,6 +135,7 @@ void FilterBar::focusSearch()
 void FilterBar::applyDates()
 {
     m_filter.setDateRange(m_from->date(), m_to->date());
+    Q_EMIT changed();
 }
 
 void FilterBar::setPeriod(Period period)

@@ -6,6 +6,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QTimer;
 class QToolButton;
 
 namespace rs {
@@ -23,13 +24,21 @@ class FilterBar final : public QWidget
 public:
     explicit FilterBar(ApplicationsFilterModel &filter, QWidget *parent = nullptr);
 
-    // Shows every application, whatever its state: used when the clerk jumps to one.
-    void showAllStates();
+    // Shows every application, whatever its state: used when the clerk jumps to one. False
+    // when it already did.
+    bool showAllStates();
+    // No date limit / no search; false when there was none. For a jump to a hidden row.
+    bool clearDates();
+    bool clearSearch();
     // The presets beside the dates.
     enum class Period { ThisMonth, LastMonth, Last90Days, Any };
     void setPeriod(Period period);
     // Ctrl+F: into the search box, its text selected.
     void focusSearch();
+
+Q_SIGNALS:
+    // The state, a date or the search changed (by the clerk or by one of the calls above).
+    void changed();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,6 +60,7 @@ private:
     QAction *m_last90Days = nullptr;
     QAction *m_anyDate = nullptr;
     QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
 };
 
 } // namespace rs

@@ -40,7 +40,8 @@ BillPreview fromStored(const BillRecord &record, BillPreview::Source source)
 } // namespace
 
 ApplicationPreview buildApplicationPreview(const MappingResult *mapping,
-                                           const QList<BillRecord> &stored)
+                                           const QList<BillRecord> &stored,
+                                           const QStringList &customers)
 {
     ApplicationPreview preview;
     QSet<QString> shown;
@@ -62,7 +63,9 @@ ApplicationPreview buildApplicationPreview(const MappingResult *mapping,
                     shown.insert(record.key);
                 }
             }
-            bill.customer = draft.group.isEmpty() ? id : draft.group;
+            bill.customer = customers.value(i);
+            if (bill.customer.isEmpty())
+                bill.customer = draft.group.isEmpty() ? id : draft.group;
             bill.rows = draft.rows;
             if (bill.source == BillPreview::Source::Mapping) {
                 bill.key = draft.key;

@@ -3,6 +3,8 @@
 #include "app/mapping/mappingresult.h"
 #include "app/store/records.h"
 
+#include <QStringList>
+
 #include <optional>
 
 namespace rs {
@@ -18,7 +20,7 @@ struct BillPreview
     };
 
     QString key; // idempotency key; empty when the mapping could not make one
-    QString customer; // the grouping value, e.g. the customer code
+    QString customer; // 名称（编码）, else the grouping value (the customer code) or the key
     QString amount; // exact decimal text, empty when unreadable
     QString json; // indented JSON of the bill's Model object: what is shown and copied
     QList<MappingIssue> issues;
@@ -36,8 +38,10 @@ struct ApplicationPreview
 };
 
 // Joins a mapping (null when the scheme could not be loaded) with the bills already stored for
-// the application, matched by idempotency key.
+// the application, matched by idempotency key. `customers` names the mapping's bills in order
+// (名称（编码）, see customerLabel); a bill without one is named by its group.
 ApplicationPreview buildApplicationPreview(const MappingResult *mapping,
-                                           const QList<BillRecord> &stored);
+                                           const QList<BillRecord> &stored,
+                                           const QStringList &customers = {});
 
 } // namespace rs

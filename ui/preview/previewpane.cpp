@@ -1,5 +1,6 @@
 #include "ui/preview/previewpane.h"
 
+#include "app/mapping/customerlabel.h"
 #include "app/mapping/mapper.h"
 #include "app/mapping/scheme.h"
 #include "app/store/applicationrepository.h"
@@ -91,10 +92,17 @@ void PreviewPane::showApplication(const QString &applicationId)
     load(QString());
 }
 
+void PreviewPane::showBill(const QString &applicationId, const QString &billKey)
+{
+    m_applicationId = applicationId;
+    load(QString(), billKey);
+}
+
 void PreviewPane::refresh()
 {
+    // The bill in view stays, and so does the mark on the bill the log named.
     const BillPreview *current = m_bills->currentBill();
-    load(current ? current->key : QString());
+    load(current ? current->key : QString(), m_bills->markedKey());
 }
 
 void PreviewPane::copyJson()
@@ -102,7 +110,7 @@ void PreviewPane::copyJson()
     m_bills->copyJson();
 }
 
-void PreviewPane::load(const QString &keepKey)
+void PreviewPane::load(const QString &keepKey, const QString &markedKey)
 {
     m_bills->clear();
     m_source->clear();
@@ -147,8 +155,13 @@ void PreviewPane::load(const QString &keepKey)
     } else if (m_scheme) {
         mapping = mapApplication(*record, *m_scheme);
     }
+    QStringList customers;
+    if (mapping) {
+        for (const BillDraft &draft : std::as_const(mapping->bills))
+            customers.append(customerLabel(draft, *record, *m_scheme));
+    }
     const ApplicationPreview preview =
-        buildApplicationPreview(mapping ? &*mapping : nullptr, stored);
+        buildApplicationPreview(mapping ? &*mapping : nullptr, stored, customers);
     QStringList notices;
     for (const MappingIssue &issue : preview.issues) {
         // Not being approved is no mistake of the mapping: the bills are a preview until it is.
@@ -160,7 +173,7 @@ void PreviewPane::load(const QString &keepKey)
     m_notice->setText(notices.join(QLatin1Char('\n')));
     m_notice->setVisible(!notices.isEmpty());
     setProblems(problems);
-    m_bills->setBills(preview.bills, keepKey);
+    m_bills->setBills(preview.bills, keepKey, markedKey);
 }
 
 void PreviewPane::setProblems(const QStringList &problems)

@@ -35,6 +35,9 @@ public:
 public Q_SLOTS:
     // Empty: nothing selected.
     void showApplication(const QString &applicationId);
+    // The application with the bill `billKey` in view and marked (a log event named it); its
+    // first bill when it has no such bill.
+    void showBill(const QString &applicationId, const QString &billKey);
     // Reads the store again (after a fetch or sync), keeping the bill in view.
     void refresh();
     // The JSON of the bill in view (its Model object), exactly as shown.
@@ -45,7 +48,7 @@ protected:
 
 private:
     void retranslateUi();
-    void load(const QString &keepKey);
+    void load(const QString &keepKey, const QString &markedKey = {});
     void setProblems(const QStringList &problems);
 
     const Database &m_database;

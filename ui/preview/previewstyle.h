@@ -20,6 +20,12 @@ inline QColor syncedColor()
     return QColor(0x1a, 0x7f, 0x37);
 }
 
+// The background of what a jump from the log points at (the table's notice has it too).
+inline QColor markedColor()
+{
+    return QColor(0xff, 0xf4, 0xce);
+}
+
 inline QString errorStyle()
 {
     return QStringLiteral("color: #b00020;");
