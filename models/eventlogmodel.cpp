@@ -63,6 +63,8 @@ QVariant EventLogModel::displayText(const Entry &entry, int column) const
                                                      : event.applicationBusinessId;
     case BillColumn:
         return event.billKey;
+    case ActorColumn:
+        return event.actor;
     case MessageColumn:
         return event.message;
     default:
@@ -135,6 +137,8 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Approval no.");
     case BillColumn:
         return tr("Bill");
+    case ActorColumn:
+        return tr("By", "who recorded a sync log event: user@computer");
     case MessageColumn:
         return tr("Message");
     default:

@@ -23,6 +23,7 @@ public:
         LevelColumn,
         ApplicationColumn,
         BillColumn,
+        ActorColumn, // who: user@computer of the console or run that wrote it (issue 14)
         MessageColumn,
         ColumnCount
     };

@@ -165,6 +165,10 @@ private Q_SLOTS:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .contains(JobRunRepository::currentActor()));
+        QCOMPARE(model.index(1, EventLogModel::ActorColumn).data().toString(),
+                 JobRunRepository::currentActor());
+        QCOMPARE(model.headerData(EventLogModel::ActorColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("By"));
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);

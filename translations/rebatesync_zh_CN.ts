@@ -1143,6 +1143,11 @@
         <translation>%1
 （记录者：%2）</translation>
     </message>
+    <message>
+        <source>By</source>
+        <comment>who recorded a sync log event: user@computer</comment>
+        <translation>操作人</translation>
+    </message>
 </context>
 <context>
     <name>rs::Fetch</name>

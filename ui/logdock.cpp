@@ -63,6 +63,7 @@ LogDock::LogDock(const Database &database, QWidget *parent)
     header->resizeSection(EventLogModel::LevelColumn, 60);
     header->resizeSection(EventLogModel::ApplicationColumn, 150);
     header->resizeSection(EventLogModel::BillColumn, 170);
+    header->resizeSection(EventLogModel::ActorColumn, 130);
 
     m_levelBox->setObjectName(QStringLiteral("logLevelBox"));
     for (auto filter :
