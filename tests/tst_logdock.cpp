@@ -1,6 +1,8 @@
 #include "app/store/applicationrepository.h"
 #include "app/store/database.h"
+#include "app/store/jobrunrepository.h"
 #include "eventlogtesting.h"
+#include "models/csvexport.h"
 #include "models/eventlogmodel.h"
 #include "storetestdata.h"
 #include "ui/logdock.h"
@@ -161,9 +163,11 @@ private Q_SLOTS:
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
         const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"));
         QCOMPARE(lines.size(), 6); // header, four events, the last line's CRLF
-        QCOMPARE(lines.at(0), QStringLiteral("Time,Level,Approval no.,Bill,Message"));
-        QVERIFY2(lines.at(2).endsWith(
-                     QStringLiteral(",Error,2025proc-7,proc-7-C0,金蝶拒绝: 客户编码不存在")),
+        QCOMPARE(lines.at(0), QStringLiteral("Time,Level,Approval no.,Bill,By,Message"));
+        // Who wrote each event goes into the file too: an audit read outside the console.
+        QVERIFY2(lines.at(2).endsWith(QStringLiteral(",Error,2025proc-7,proc-7-C0,%1,金蝶拒绝: "
+                                                     "客户编码不存在")
+                                          .arg(csvField(JobRunRepository::currentActor()))),
                  qPrintable(lines.at(2)));
         QVERIFY2(lines.at(3).endsWith(QStringLiteral(",\"金额为零, 跳过\"")),
                  qPrintable(lines.at(3)));
