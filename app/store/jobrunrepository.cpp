@@ -8,10 +8,16 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 
+#ifndef Q_OS_WIN
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace rs {
 namespace {
 
-// USERNAME on Windows, USER elsewhere; "?" when neither is set (a service account may have none).
+// USERNAME on Windows, USER elsewhere; on Unix a process started without them (a service, a
+// cleaned environment) still has an account; "?" only when nothing names one.
 QString osUser()
 {
     for (const char *variable : {"USERNAME", "USER", "LOGNAME"}) {
@@ -19,6 +25,10 @@ QString osUser()
         if (!name.isEmpty())
             return name;
     }
+#ifndef Q_OS_WIN
+    if (const passwd *account = ::getpwuid(::geteuid()); account && account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
     return QStringLiteral("?");
 }
 
