@@ -5,6 +5,7 @@
 #include "app/store/database.h"
 #include "app/sync/pushplanner.h"
 #include "consoletesting.h"
+#include "keychaintesting.h"
 #include "models/applicationsmodel.h"
 #include "models/modelroles.h"
 #include "pushtesting.h"
@@ -85,21 +86,15 @@ private Q_SLOTS:
         QVERIFY(m_sandbox);
         m_dir = std::make_unique<QTemporaryDir>();
         m_profile = std::make_unique<Profile>(Profile::resolve(m_dir->path()));
-        SecretStore secrets(m_profile->keychainScope());
-        QVERIFY(
-            secrets.writeNow(SecretName::DingTalkAppSecret, QStringLiteral("sandbox-app-secret"))
-                .ok());
-        QVERIFY(secrets.writeNow(SecretName::KingdeeAppSecret, sandbox::KingdeeOptions {}.appSecret)
-                    .ok());
+        // The real keychain, as the clerk's credential dialog leaves it.
+        QVERIFY(storeSandboxSecrets(m_profile->keychainScope()));
         m_uiState = std::make_unique<UiState>(m_profile->uiStatePath());
         m_translations.apply(LanguageChoice::Chinese);
     }
 
     void cleanup()
     {
-        SecretStore secrets(m_profile->keychainScope());
-        for (const SecretName name : allSecretNames())
-            secrets.removeNow(name);
+        removeAllSecrets(m_profile->keychainScope());
         m_window.reset();
         m_uiState.reset();
         m_database.reset();

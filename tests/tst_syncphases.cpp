@@ -4,6 +4,7 @@
 #include "app/store/billrepository.h"
 #include "app/store/database.h"
 #include "consoletesting.h"
+#include "keychaintesting.h"
 #include "models/applicationsmodel.h"
 #include "sandboxprofile.h"
 #include "sandboxtesting.h"
@@ -43,12 +44,8 @@ private Q_SLOTS:
                                     {{QStringLiteral("kingdee/batch_size"), 5},
                                      {QStringLiteral("kingdee/concurrency"), 1}}));
         m_profile = std::make_unique<Profile>(Profile::resolve(m_dir->path()));
-        SecretStore secrets(m_profile->keychainScope());
-        QVERIFY(
-            secrets.writeNow(SecretName::DingTalkAppSecret, QStringLiteral("sandbox-app-secret"))
-                .ok());
-        QVERIFY(secrets.writeNow(SecretName::KingdeeAppSecret, sandbox::KingdeeOptions {}.appSecret)
-                    .ok());
+        // The real keychain, as the clerk's credential dialog leaves it.
+        QVERIFY(storeSandboxSecrets(m_profile->keychainScope()));
         m_database = std::make_unique<Database>(m_profile->databasePath());
         QVERIFY(m_database->open().ok());
         m_uiState = std::make_unique<UiState>(m_profile->uiStatePath());
@@ -57,9 +54,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        SecretStore secrets(m_profile->keychainScope());
-        for (const SecretName name : allSecretNames())
-            secrets.removeNow(name);
+        removeAllSecrets(m_profile->keychainScope());
         m_uiState.reset();
         m_database.reset();
         m_sandbox.reset();
