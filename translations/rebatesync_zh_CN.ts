@@ -2189,7 +2189,7 @@ Reverse them? Kingdee deletes a bill where it allows it (after an unaudit when a
         <translation>此配置中没有申请 %1。</translation>
     </message>
     <message>
-        <source>%1 · business id %2 · %3</source>
+        <source>%1 · approval no. %2 · %3</source>
         <translation>%1 · 审批编号 %2 · %3</translation>
     </message>
     <message>

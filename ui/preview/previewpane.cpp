@@ -143,7 +143,7 @@ void PreviewPane::load(const QString &keepKey, const QString &markedKey)
                                             : error.message));
         return;
     }
-    m_title->setText(tr("%1 · business id %2 · %3")
+    m_title->setText(tr("%1 · approval no. %2 · %3")
                          .arg(record->title, record->businessId, displayName(record->approval)));
     m_title->show();
     m_source->setApplication(*record);
