@@ -197,8 +197,14 @@ private Q_SLOTS:
                     .data(SchemeFieldsModel::FailingRole)
                     .toBool());
         QVERIFY(problemsText().contains(QStringLiteral("FNOTAXAMOUNTFOR")));
-        // Typing was one step: one undo gives the scheme back as it was.
-        m_window->findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
+        // Typing was one step: one undo gives the scheme back as it was. The toolbar button says
+        // only what it does (the step's name would be cut off); its tooltip names the step.
+        auto *undo = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+        QCOMPARE(undo->text(), QStringLiteral("Undo"));
+        QVERIFY(undo->isEnabled());
+        QVERIFY(!undo->toolTip().isEmpty() && undo->toolTip() != undo->text());
+        undo->trigger();
+        QVERIFY(!undo->isEnabled());
         QCOMPARE(firstAmount(trialView()->jsonText()), QStringLiteral("-600.00"));
         QCOMPARE(expressionEdit()->toPlainText(), QStringLiteral("-1*'{{list.表格_不含税金额}}'"));
         QVERIFY(!m_window->session().isModified());

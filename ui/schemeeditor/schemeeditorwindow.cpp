@@ -228,12 +228,19 @@ void SchemeEditorWindow::createActions()
     m_activateAction = make("activateSchemeAction");
     m_importAction = make("importSchemeAction");
     m_exportAction = make("exportSchemeAction");
-    m_undoAction = m_session->undoStack()->createUndoAction(this);
-    m_undoAction->setObjectName(QStringLiteral("undoAction"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_session->undoStack()->createRedoAction(this);
-    m_redoAction->setObjectName(QStringLiteral("redoAction"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Plain actions, not QUndoStack's: those put the step's name into their text ("Undo Edit
+    // the bil…", cut off in the toolbar); here it goes into the tooltip.
+    QUndoStack *stack = m_session->undoStack();
+    m_undoAction = make("undoAction", QKeySequence::Undo);
+    m_undoAction->setEnabled(stack->canUndo());
+    connect(m_undoAction, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(stack, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, m_undoAction, &QAction::setToolTip);
+    m_redoAction = make("redoAction", QKeySequence::Redo);
+    m_redoAction->setEnabled(stack->canRedo());
+    connect(m_redoAction, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::redoTextChanged, m_redoAction, &QAction::setToolTip);
     m_addFieldAction = make("addFieldAction");
     m_removeFieldAction = make("removeFieldAction");
 
