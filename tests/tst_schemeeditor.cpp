@@ -500,10 +500,16 @@ private Q_SLOTS:
                      .contains(QStringLiteral("-600.00 is not < -1000")),
                  qPrintable(trialView()->issueTexts().join(QLatin1Char('\n'))));
         QCOMPARE(m_window->trial().result.sendableBills().size(), 1);
+        // The check the previewed bill fails is red in the list, saying why on hover.
+        QCOMPARE(list->item(0)->foreground().color(), QColor(Qt::red));
+        QVERIFY(!list->item(0)->toolTip().isEmpty());
+        QVERIFY(list->item(1)->toolTip().isEmpty());
         // Typing was one step.
         m_window->findChild<QAction *>(QStringLiteral("undoAction"))->trigger();
         QCOMPARE(value->text(), QStringLiteral("0"));
         QCOMPARE(m_window->trial().result.sendableBills().size(), 2);
+        QVERIFY(list->item(0)->foreground().color() != QColor(Qt::red));
+        QVERIFY(list->item(0)->toolTip().isEmpty());
 
         // A new "required" check on a field the scheme lacks.
         auto *kind = m_window->findChild<QComboBox *>(QStringLiteral("newCheckKind"));

@@ -659,6 +659,10 @@
         <source>paths separated by commas: FDATE, FEntity.FNOTAXAMOUNTFOR</source>
         <translation>以逗号分隔的路径：FDATE, FEntity.FNOTAXAMOUNTFOR</translation>
     </message>
+    <message>
+        <source>The previewed application&apos;s bills fail this check: they would not be sent.</source>
+        <translation>预览中的申请有单据未通过此校验：这些单据不会发送。</translation>
+    </message>
 </context>
 <context>
     <name>rs::ConnectionTestRow</name>

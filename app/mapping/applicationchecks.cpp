@@ -71,8 +71,12 @@ void runApplicationChecks(const Scheme &scheme, const SourceFields &header,
                           const QList<SourceFields> &rows, QList<MappingIssue> &issues)
 {
     for (const CheckSpec &check : scheme.checks) {
-        if (check.kind == CheckSpec::Kind::HeaderTotal)
-            headerTotal(check, header, rows, issues);
+        if (check.kind != CheckSpec::Kind::HeaderTotal)
+            continue;
+        const qsizetype before = issues.size();
+        headerTotal(check, header, rows, issues);
+        for (qsizetype i = before; i < issues.size(); ++i)
+            issues[i].check = checkName(check);
     }
 }
 

@@ -36,23 +36,6 @@ bool holds(const std::strong_ordering order, const QString &op)
     return order >= 0;
 }
 
-QString checkName(const CheckSpec &check)
-{
-    if (!check.name.isEmpty())
-        return check.name;
-    switch (check.kind) {
-    case CheckSpec::Kind::Compare:
-        return QStringLiteral("compare");
-    case CheckSpec::Kind::SumEquals:
-        return QStringLiteral("sumEquals");
-    case CheckSpec::Kind::Required:
-        return QStringLiteral("required");
-    case CheckSpec::Kind::HeaderTotal:
-        return QStringLiteral("headerTotal");
-    }
-    return {};
-}
-
 QString failure(const CheckSpec &check, const QString &standard)
 {
     return checkFailure(check, standard);
@@ -170,6 +153,23 @@ void required(const CheckSpec &check, BillValues &values, const QString &billId,
 
 } // namespace
 
+QString checkName(const CheckSpec &check)
+{
+    if (!check.name.isEmpty())
+        return check.name;
+    switch (check.kind) {
+    case CheckSpec::Kind::Compare:
+        return QStringLiteral("compare");
+    case CheckSpec::Kind::SumEquals:
+        return QStringLiteral("sumEquals");
+    case CheckSpec::Kind::Required:
+        return QStringLiteral("required");
+    case CheckSpec::Kind::HeaderTotal:
+        return QStringLiteral("headerTotal");
+    }
+    return {};
+}
+
 QString checkFailure(const CheckSpec &check, const QString &standard)
 {
     const QString detail = check.message.isEmpty() ? standard : check.message;
@@ -257,6 +257,7 @@ void runChecks(const Scheme &scheme, BillValues &values, const QList<const Sourc
                const QString &billId, QList<MappingIssue> &issues)
 {
     for (const CheckSpec &check : scheme.checks) {
+        const qsizetype before = issues.size();
         switch (check.kind) {
         case CheckSpec::Kind::Compare:
             compare(check, values, billId, issues);
@@ -270,6 +271,8 @@ void runChecks(const Scheme &scheme, BillValues &values, const QList<const Sourc
         case CheckSpec::Kind::HeaderTotal:
             break; // once per application: applicationchecks.h
         }
+        for (qsizetype i = before; i < issues.size(); ++i)
+            issues[i].check = checkName(check);
     }
 }
 

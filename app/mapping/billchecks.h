@@ -61,6 +61,9 @@ private:
 void runChecks(const Scheme &scheme, BillValues &values, const QList<const SourceFields *> &rows,
                const QString &billId, QList<MappingIssue> &issues);
 
+// The check's name in the scheme, or its kind's when it has none.
+QString checkName(const CheckSpec &check);
+
 // "check "name" failed: detail", with the scheme's own message instead of `standard` if it has one.
 QString checkFailure(const CheckSpec &check, const QString &standard);
 

@@ -14,6 +14,9 @@ struct MappingIssue
     QString bill;
     QString field;
     QString message; // translated
+    // The scheme check that failed, by its name ("compare", "sumEquals"… when unnamed); empty
+    // for every other issue. The scheme editor marks the check with it.
+    QString check {};
 };
 
 // One Kingdee bill made from an application: the BatchSave Model object and what identifies it.

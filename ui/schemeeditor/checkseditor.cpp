@@ -147,13 +147,11 @@ void ChecksEditor::refreshList()
     m_list->clear();
     for (int i = 0; i < m_checks.size(); ++i) {
         const CheckRule &check = m_checks.at(i);
-        auto *item = new QListWidgetItem(
-            check.name.isEmpty() ? kindName(check.kind)
-                                 : QStringLiteral("%1 — %2").arg(check.name, kindName(check.kind)),
-            m_list);
-        if (i == m_problemIndex)
-            item->setForeground(Qt::red);
+        m_list->addItem(check.name.isEmpty()
+                            ? kindName(check.kind)
+                            : QStringLiteral("%1 — %2").arg(check.name, kindName(check.kind)));
     }
+    colourList();
     m_list->setCurrentRow(std::min(int(m_checks.size()) - 1, std::max(current, 0)));
     m_loading = false;
     showCurrent();
@@ -215,10 +213,30 @@ void ChecksEditor::setProblem(int index, const QString &problem)
         return;
     m_problemIndex = index;
     m_problemText = problem;
-    for (int row = 0; row < m_list->count(); ++row)
-        m_list->item(row)->setForeground(row == index ? QBrush(Qt::red) : QBrush());
+    colourList();
     m_problem->setText(index >= 0 && index == currentCheck() ? problem : QString());
     m_problem->setVisible(!m_problem->text().isEmpty());
+}
+
+void ChecksEditor::setFailingChecks(const QStringList &names)
+{
+    if (names == m_failing)
+        return;
+    m_failing = names;
+    colourList();
+}
+
+void ChecksEditor::colourList()
+{
+    for (int row = 0; row < m_list->count() && row < m_checks.size(); ++row) {
+        const CheckRule &check = m_checks.at(row);
+        const bool fails = m_failing.contains(check.name.isEmpty() ? check.kind : check.name);
+        QListWidgetItem *item = m_list->item(row);
+        item->setForeground(row == m_problemIndex || fails ? QBrush(Qt::red) : QBrush());
+        item->setToolTip(fails ? tr("The previewed application's bills fail this check: they"
+                                    " would not be sent.")
+                               : QString());
+    }
 }
 
 void ChecksEditor::edited(Part part)

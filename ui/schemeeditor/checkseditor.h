@@ -30,6 +30,9 @@ public:
     void setDocument(const SchemeDocument &document);
     // The loader's message about check `index` (-1: none).
     void setProblem(int index, const QString &problem);
+    // The checks (by name, or kind when unnamed) that the previewed application's bills fail:
+    // marked in the list as the loader's problem is.
+    void setFailingChecks(const QStringList &names);
     int currentCheck() const;
     void selectCheck(int index);
     void addCheck(const QString &kind);
@@ -46,12 +49,14 @@ private:
     void refreshList();
     void showCurrent();
     void edited(Part part);
+    void colourList();
 
     SchemeDocument m_document;
     QList<CheckRule> m_checks;
     bool m_loading = false;
     int m_problemIndex = -1;
     QString m_problemText;
+    QStringList m_failing;
     QLabel *m_heading = nullptr;
     QListWidget *m_list = nullptr;
     QComboBox *m_addKind = nullptr;

@@ -443,6 +443,12 @@ void SchemeEditorWindow::documentChanged()
     m_rule->setValueMapNames(document.valueMapNames());
     m_bill->setDocument(document);
     m_checks->setDocument(document);
+    QStringList failingChecks;
+    for (const MappingIssue &issue : std::as_const(m_trial.result.issues)) {
+        if (!issue.check.isEmpty() && !failingChecks.contains(issue.check))
+            failingChecks.append(issue.check);
+    }
+    m_checks->setFailingChecks(failingChecks);
     showPartProblems();
     fieldChosen();
     updateActions();
