@@ -347,12 +347,9 @@ QList<ApplicationRow> ApplicationRepository::readTableRows(const QStringList &id
     QString applicationFilter;
     QString billFilter;
     if (!ids.isEmpty()) {
-        QStringList marks(ids.size(), QStringLiteral("?"));
-        applicationFilter = QStringLiteral(" WHERE id IN (") + marks.join(QLatin1Char(',')) + u')';
-        billFilter =
-            QStringLiteral(" WHERE application_id IN (") + marks.join(QLatin1Char(',')) + u')';
-        for (const QString &id : ids)
-            parameters.append(id);
+        applicationFilter = QStringLiteral(" WHERE id IN ") + sql::inList(ids.size());
+        billFilter = QStringLiteral(" WHERE application_id IN ") + sql::inList(ids.size());
+        parameters = sql::asValues(ids);
     } else if (limit > 0) {
         const QString newest =
             QStringLiteral("SELECT id FROM applications ORDER BY created_at DESC, id LIMIT %1")

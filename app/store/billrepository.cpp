@@ -52,20 +52,6 @@ StoreError conflict(const QString &key, BillState from, BillState to)
 // Keys per IN list: far below every driver's limit on bound values.
 constexpr qsizetype kKeysPerQuery = 400;
 
-QString inList(qsizetype count)
-{
-    return u'(' + QStringList(count, QStringLiteral("?")).join(QLatin1Char(',')) + u')';
-}
-
-QVariantList asValues(const QStringList &keys)
-{
-    QVariantList values;
-    values.reserve(keys.size());
-    for (const QString &key : keys)
-        values.append(key);
-    return values;
-}
-
 } // namespace
 
 BillRepository::BillRepository(const Database &database)
@@ -168,9 +154,9 @@ StoreError BillRepository::startSending(const QStringList &keys, const RunClaim 
                 QStringLiteral("SELECT b.idempotency_key, b.state, a.approval, a.id, b.claimed_by"
                                " FROM bills b JOIN applications a ON a.id = b.application_id"
                                " WHERE b.idempotency_key IN ")
-                    + inList(some.size())
+                    + sql::inList(some.size())
                     + sqldialect::lockBillAndApplicationSuffix(m_database.driver()),
-                asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+                sql::asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
             if (!read.ok())
                 return read;
             while (q.next()) {
@@ -539,8 +525,8 @@ StoreError BillRepository::claim(const QList<BillChange> &changes, const RunClai
                 q,
                 QStringLiteral("SELECT b.idempotency_key, b.state, b.claimed_by"
                                " FROM bills b WHERE b.idempotency_key IN ")
-                    + inList(some.size()) + sqldialect::claimRowsSuffix(m_database.driver()),
-                asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
+                    + sql::inList(some.size()) + sqldialect::claimRowsSuffix(m_database.driver()),
+                sql::asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading a bill"));
             if (!read.ok())
                 return read;
             while (q.next()) {
@@ -568,8 +554,8 @@ StoreError BillRepository::claim(const QList<BillChange> &changes, const RunClai
             if (StoreError marked = sql::run(
                     q,
                     QStringLiteral("UPDATE bills SET claimed_by = ? WHERE idempotency_key IN ")
-                        + inList(some.size()),
-                    QVariantList {run.runId} + asValues(some),
+                        + sql::inList(some.size()),
+                    QVariantList {run.runId} + sql::asValues(some),
                     QT_TRANSLATE_NOOP("rs::Store", "claiming a bill"));
                 !marked.ok()) {
                 return marked;
@@ -614,8 +600,8 @@ QHash<QString, BillRecord> BillRepository::findAll(const QStringList &keys, Stor
         e = sql::run(q,
                      QStringLiteral("SELECT ") + kColumns
                          + QStringLiteral(" FROM bills WHERE idempotency_key IN ")
-                         + inList(some.size()),
-                     asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
+                         + sql::inList(some.size()),
+                     sql::asValues(some), QT_TRANSLATE_NOOP("rs::Store", "reading bills"));
         while (e.ok() && q.next()) {
             BillRecord bill = fromRow(q);
             bills.insert(bill.key, bill);

@@ -121,6 +121,20 @@ StoreError runPrepared(QSqlQuery &query, const QVariantList &values, const char 
     return StoreError::none();
 }
 
+QString inList(qsizetype count)
+{
+    return u'(' + QStringList(count, QStringLiteral("?")).join(QLatin1Char(',')) + u')';
+}
+
+QVariantList asValues(const QStringList &texts)
+{
+    QVariantList values;
+    values.reserve(texts.size());
+    for (const QString &text : texts)
+        values.append(text);
+    return values;
+}
+
 QString nowUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);

@@ -3,6 +3,7 @@
 #include "app/store/storeerror.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 class QSqlDatabase;
@@ -21,6 +22,10 @@ StoreError prepare(QSqlQuery &query, const QString &statement, const char *what)
 
 // Binds and runs a statement prepared once.
 StoreError runPrepared(QSqlQuery &query, const QVariantList &values, const char *what);
+
+// "(?,?,…)" with `count` placeholders, for `x IN (…)`, and the values to bind to them.
+QString inList(qsizetype count);
+QVariantList asValues(const QStringList &texts);
 
 // The current time as ISO 8601 UTC with milliseconds; sorts as text on every database.
 QString nowUtc();
